@@ -1,0 +1,41 @@
+// The one Vite build of the Preact player. Every package is this output plus its own config.js and descriptor.
+import { createLogger, defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+// index.html loads config.js (written into each package) as a classic script on purpose; Vite warns that it cannot
+// bundle it. That one expected warning is dropped so real ones stand out.
+const logger = createLogger('warn');
+const warn = logger.warn.bind(logger);
+logger.warn = (message, options) => {
+  if (message.includes('<script src="./config.js">') && message.includes('can\'t be bundled')) return;
+  warn(message, options);
+};
+
+export default defineConfig({
+  root: fileURLToPath(new URL('../course/player', import.meta.url)),
+  // Packages are served from wherever the LMS unpacks them, so every URL in the output is relative.
+  base: './',
+  // config.js is written per package, not bundled; an empty public dir keeps stray files out of the zips.
+  publicDir: false,
+  logLevel: 'warn',
+  customLogger: logger,
+  oxc: {
+    jsx: { runtime: 'automatic', importSource: 'preact' },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/player', import.meta.url)),
+    emptyOutDir: true,
+    // The package step reads the chunk graph from here to leave other standards' adapters out of each zip.
+    manifest: true,
+    // Trusts run older Edge/Chrome on managed PCs; ES2020 covers every browser still supported there.
+    target: 'es2020',
+    // A polyfill would add bytes to the first screen for browsers we do not target.
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+    reportCompressedSize: false,
+    chunkSizeWarningLimit: 400,
+  },
+  server: { fs: { allow: [repoRoot] } },
+});

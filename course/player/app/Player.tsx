@@ -1,0 +1,185 @@
+// The course player's frame: header, status banner, section menu, the current screen with its heading, back and
+// next, the live region, and the printable views. It owns focus: after every move, focus goes to the new heading.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ConnectionStatus } from '../../runtime/tracker.ts';
+import { PlayerContext, type PlayerContextValue, type PrintView } from './player-context.ts';
+import type { StartedCourse } from './start-course.ts';
+import { stringsFor } from '../strings/index.ts';
+import { entryFor, nextScreenId, previousScreenId } from '../logic/course-map.ts';
+import type { ResumeNotice } from '../state/resume.ts';
+import { ScreenView, prefetchScreen } from './ScreenView.tsx';
+import { SectionMenu } from '../components/SectionMenu.tsx';
+import { StatusBanner } from '../components/StatusBanner.tsx';
+import { Notice } from '../components/Notice.tsx';
+import { Icon } from '../components/Icon.tsx';
+import { PrintViewLoader } from './PrintViewLoader.tsx';
+
+/** Time the live region stays empty before a message, so that the same message twice is still announced twice. */
+const LIVE_REGION_GAP_MS = 100;
+
+export function Player({ started }: { started: StartedCourse }) {
+  const { session, status: statusStore } = started;
+  const { course } = session.config;
+  const t = useMemo(() => stringsFor(course.language), [course.language]);
+  const [, setVersion] = useState(0);
+  const [status, setStatus] = useState<ConnectionStatus>(statusStore.current);
+  const [notice, setNotice] = useState<ResumeNotice | null>(started.resume.notice);
+  const [view, setView] = useState<PrintView | null>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [liveText, setLiveText] = useState('');
+  const [typedName, setTypedName] = useState<string | null>(null);
+  const liveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Whether the next render follows a move the learner made (the first screen of a launch keeps the page's focus). */
+  const moved = useRef(false);
+  const headingFocusPending = useRef(false);
+
+  useEffect(() => {
+    const unsubscribeSession = session.subscribe(() => setVersion((v) => v + 1));
+    const unsubscribeStatus = statusStore.subscribe(() => setStatus(statusStore.current));
+    setStatus(statusStore.current);
+    session.begin();
+    const onPageHide = (): void => void session.leave();
+    // A page restored from the back/forward cache would talk to an LMS session that has already ended: start afresh.
+    const onPageShow = (event: PageTransitionEvent): void => {
+      if (event.persisted && session.ended) window.location.reload();
+    };
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
+    return () => {
+      unsubscribeSession();
+      unsubscribeStatus();
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
+    };
+  }, [session, statusStore]);
+
+  const location = session.state.location;
+  const entry = entryFor(session.map, location);
+
+  useEffect(() => {
+    const upcoming = nextScreenId(session.map, location);
+    if (upcoming) prefetchScreen(entryFor(session.map, upcoming).screen);
+  }, [location]);
+
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    window.scrollTo(0, 0);
+    const heading = document.getElementById('view-heading');
+    if (heading) heading.focus();
+    else headingFocusPending.current = true;
+  }, [location, view]);
+
+  const context: PlayerContextValue = {
+    session,
+    t,
+    connection: status,
+    announce: (message) => {
+      if (liveTimer.current) clearTimeout(liveTimer.current);
+      setLiveText('');
+      liveTimer.current = setTimeout(() => setLiveText(message), LIVE_REGION_GAP_MS);
+    },
+    openView: (next) => {
+      moved.current = true;
+      setView(next);
+    },
+    learnerName: session.trackerSession.learner.name ?? typedName,
+    setLearnerName: setTypedName,
+    headingFocusPending,
+    goTo: (screenId) => go(screenId),
+  };
+
+  const closeView = (): void => {
+    moved.current = true;
+    setView(null);
+  };
+
+  const go = (screenId: string | null): void => {
+    if (!screenId) return;
+    moved.current = true;
+    setMenuOpen(false);
+    setView(null);
+    // The notice was about where the learner landed; once they move on it has done its job.
+    if (notice?.kind === 'welcome-back') setNotice(null);
+    session.dispatch({ type: 'go-to', screenId });
+  };
+
+  const previous = previousScreenId(session.map, location);
+  const next = nextScreenId(session.map, location);
+  const nextEntry = next ? entryFor(session.map, next) : null;
+
+  return (
+    <PlayerContext.Provider value={context}>
+      <a class="skip-link" href="#main-content">
+        {t.app.skipLink}
+      </a>
+      <header class="header no-print">
+        <div class="width-container header__inner">
+          <p class="header__title">
+            <span class="header__course">{course.title}</span>
+            <span class="header__organisation">{session.config.variant.organisation}</span>
+          </p>
+          {view === null && (
+            <button
+              type="button"
+              class="header__menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="section-menu"
+              onClick={() => setMenuOpen(!menuOpen)}
+            >
+              <Icon name="menu" /> {t.app.menuButton}
+            </button>
+          )}
+        </div>
+      </header>
+      <div class="width-container">
+        <div class="no-print">
+          <StatusBanner status={status} />
+          {notice && view === null && <Notice notice={notice} onDismiss={() => setNotice(null)} />}
+        </div>
+        {view === null ? (
+          <div class="layout">
+            <div id="section-menu" class={`layout__menu no-print${menuOpen ? ' layout__menu--open' : ''}`}>
+              <SectionMenu currentSectionId={entry.section.id} onGo={go} />
+            </div>
+            <main class="layout__main" id="main-content" tabIndex={-1}>
+              <p class="caption-section">{entry.section.title}</p>
+              <h1 id="view-heading" tabIndex={-1}>
+                {entry.screen.title}
+              </h1>
+              <ScreenView screen={entry.screen} />
+              <nav class="pagination no-print" aria-label={t.app.screenPosition(entry.index + 1, session.map.entries.length)}>
+                {previous && (
+                  <button type="button" class="link-button back-link" onClick={() => go(previous)}>
+                    <Icon name="arrow-left" /> {t.app.back}
+                  </button>
+                )}
+                <span class="pagination__position secondary-text">{t.app.screenPosition(entry.index + 1, session.map.entries.length)}</span>
+                {next && nextEntry && (
+                  <button type="button" class="button pagination__next" onClick={() => go(next)}>
+                    {t.app.next}
+                    <span class="visually-hidden">{t.app.nextScreen(nextEntry.screen.title)}</span> <Icon name="arrow-right" />
+                  </button>
+                )}
+              </nav>
+            </main>
+          </div>
+        ) : (
+          <main class="layout__single" id="main-content" tabIndex={-1}>
+            <PrintViewLoader view={view} onClose={closeView} />
+          </main>
+        )}
+      </div>
+      <footer class="footer no-print">
+        <div class="width-container">
+          <p class="secondary-text">
+            {t.app.footer(session.config.variant.displayName, session.config.build.courseVersion)}
+          </p>
+        </div>
+      </footer>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+        {liveText}
+      </div>
+    </PlayerContext.Provider>
+  );
+}

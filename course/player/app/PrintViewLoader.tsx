@@ -1,0 +1,24 @@
+// The printable pages (my reflections, the certificate) are chunks of their own: most sessions never open them.
+import type { ComponentType } from 'preact';
+import type { PrintView } from './player-context.ts';
+import { usePlayer } from './player-context.ts';
+import { useLazy } from './use-lazy.ts';
+import { LoadProblem } from '../components/LoadProblem.tsx';
+
+type ViewComponent = ComponentType<{ onClose(): void }>;
+
+const loaders: Record<PrintView, () => Promise<ViewComponent>> = {
+  reflections: () => import('../views/ReflectionsExport.tsx').then((m) => m.ReflectionsExport),
+  certificate: () => import('../views/CertificateView.tsx').then((m) => m.CertificateView),
+};
+
+export function PrintViewLoader({ view, onClose }: { view: PrintView; onClose(): void }) {
+  const { t } = usePlayer();
+  const state = useLazy(`view:${view}`, loaders[view]);
+  if (state.kind === 'ready') {
+    const View = state.component;
+    return <View onClose={onClose} />;
+  }
+  if (state.kind === 'failed') return <LoadProblem retry={state.retry} />;
+  return <p class="secondary-text">{t.app.screenLoading}</p>;
+}

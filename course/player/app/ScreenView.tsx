@@ -1,0 +1,49 @@
+// Picks the component for a screen. Only the welcome screen is part of the first load; every other screen is a chunk
+// of its own, fetched when it is first shown (the film screen together with video.js), so the first screen stays
+// within its payload budget wherever the learner resumes.
+import type { ComponentType } from 'preact';
+import type { Screen } from '../../types.ts';
+import { usePlayer } from './player-context.ts';
+import { loadLazy, useLazy } from './use-lazy.ts';
+import { WelcomeScreen } from '../screens/WelcomeScreen.tsx';
+import { LoadProblem } from '../components/LoadProblem.tsx';
+
+type LazyType = Exclude<Screen['type'], 'welcome'>;
+type AnyScreenComponent = ComponentType<{ screen: never }>;
+
+const loaders: Record<LazyType, () => Promise<AnyScreenComponent>> = {
+  // The screen and video.js are separate chunks; asking for both at once saves a round trip on a slow network.
+  film: () => Promise.all([import('../film/FilmScreen.tsx'), import('../film/video-player.ts')]).then(([m]) => m.FilmScreen),
+  scenario: () => import('../screens/ScenarioScreen.tsx').then((m) => m.ScenarioScreen),
+  'knowledge-check': () => import('../screens/KnowledgeCheckScreen.tsx').then((m) => m.KnowledgeCheckScreen),
+  reflection: () => import('../screens/ReflectionScreen.tsx').then((m) => m.ReflectionScreen),
+  'supervision-guide': () => import('../screens/SupervisionGuideScreen.tsx').then((m) => m.SupervisionGuideScreen),
+  confidence: () => import('../screens/ConfidenceScreen.tsx').then((m) => m.ConfidenceScreen),
+  summary: () => import('../screens/SummaryScreen.tsx').then((m) => m.SummaryScreen),
+};
+
+/**
+ * Fetches the chunk of the screen the learner will probably see next, while they read this one. Not the film: video.js
+ * is the largest download in the course and is fetched only when the film screen is actually opened.
+ */
+export function prefetchScreen(screen: Screen): void {
+  if (screen.type === 'welcome' || screen.type === 'film') return;
+  void loadLazy(`screen:${screen.type}`, loaders[screen.type]).catch(() => undefined);
+}
+
+export function ScreenView({ screen }: { screen: Screen }) {
+  if (screen.type === 'welcome') return <WelcomeScreen screen={screen} />;
+  // Keyed by screen id: two screens of one type (two scenarios) never share component state.
+  return <LazyScreen key={screen.id} screen={screen} type={screen.type} />;
+}
+
+function LazyScreen({ screen, type }: { screen: Screen; type: LazyType }) {
+  const { t } = usePlayer();
+  const state = useLazy(`screen:${type}`, loaders[type]);
+  if (state.kind === 'ready') {
+    const Component = state.component as ComponentType<{ screen: Screen }>;
+    return <Component screen={screen} />;
+  }
+  if (state.kind === 'failed') return <LoadProblem retry={state.retry} />;
+  return <p class="secondary-text">{t.app.screenLoading}</p>;
+}

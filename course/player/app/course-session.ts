@@ -1,0 +1,213 @@
+// One learner's session with the course: holds the learner state, applies their actions, tells the tracker what
+// happened, saves (debounced, at once on a screen change) and ends the session. No Preact here, so all of it can be
+// tested with a fake tracker; the components only read `state` and call `dispatch`.
+import type { RuntimeConfig } from '../../types.ts';
+import type { Outcome, Tracker, TrackerSession, VideoEvent } from '../../runtime/tracker.ts';
+import type { LearnerState } from '../../runtime/state/learner-state.ts';
+import type { PlayerAction } from '../state/actions.ts';
+import { reduce, reduceContext, type ReduceContext } from '../state/reduce.ts';
+import { reportsFor, type TrackerReport } from '../state/reports.ts';
+import { mapCourse, type CourseMap } from '../logic/course-map.ts';
+import { computeOutcome } from '../logic/outcome.ts';
+import { SaveScheduler, browserTimers, type Timers } from '../logic/save-scheduler.ts';
+
+export interface CourseSessionOptions {
+  config: RuntimeConfig;
+  tracker: Tracker;
+  session: TrackerSession;
+  initial: LearnerState;
+  /** The state codec's encoder, bound to the course. */
+  encode(state: LearnerState): string;
+  timers?: Timers;
+  /** Milliseconds clock for time spent; performance.now in the browser. */
+  now?: () => number;
+  /** Quiet time before a change is saved. */
+  saveDelayMs?: number;
+  /** The saved state belongs to a newer course version and must not be overwritten (see resumeFrom). */
+  keepSavedState?: boolean;
+}
+
+export type SaveStatus = { kind: 'idle' } | { kind: 'saved'; at: Date } | { kind: 'not-saving' };
+
+const DEFAULT_SAVE_DELAY_MS = 2000;
+
+export class CourseSession {
+  readonly config: RuntimeConfig;
+  readonly map: CourseMap;
+  readonly context: ReduceContext;
+  readonly trackerSession: TrackerSession;
+  /**
+   * Nothing the learner does is saved or reported: review mode (looking back at a finished attempt), or a saved
+   * state from a newer course version that saving would overwrite.
+   */
+  readonly readOnly: boolean;
+  readonly reviewMode: boolean;
+
+  private current: LearnerState;
+  private readonly tracker: Tracker;
+  private readonly encode: (state: LearnerState) => string;
+  private readonly scheduler: SaveScheduler;
+  private readonly now: () => number;
+  private readonly startedAt: number;
+  private readonly listeners = new Set<() => void>();
+  /** Reflection text as last handed to the tracker, so each change is recorded once, when the learner moves on. */
+  private readonly recordedReflections: Record<string, string>;
+  private saveStatus: SaveStatus = { kind: 'idle' };
+  private exiting: Promise<void> | null = null;
+
+  constructor(options: CourseSessionOptions) {
+    this.config = options.config;
+    this.tracker = options.tracker;
+    this.trackerSession = options.session;
+    this.reviewMode = options.session.mode === 'review';
+    this.readOnly = this.reviewMode || options.keepSavedState === true;
+    this.encode = options.encode;
+    this.now = options.now ?? (() => performance.now());
+    this.startedAt = this.now();
+    this.map = mapCourse(options.config.course);
+    this.context = reduceContext(options.config.course, this.map);
+    this.current = options.initial;
+    this.recordedReflections = { ...options.initial.reflections };
+    this.scheduler = new SaveScheduler(() => void this.save(), options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS, options.timers ?? browserTimers);
+    if (this.readOnly) this.saveStatus = { kind: 'not-saving' };
+  }
+
+  get state(): LearnerState {
+    return this.current;
+  }
+
+  get outcome(): Outcome {
+    return computeOutcome(this.config.course, this.current);
+  }
+
+  get lastSave(): SaveStatus {
+    return this.saveStatus;
+  }
+
+  /** The session has been ended (suspend or finish): the tracker takes nothing more. */
+  get ended(): boolean {
+    return this.exiting !== null;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Starts the session: lands on the saved location (marking it visited) and sets the initial outcome, which turns
+   * a first launch from "not attempted" into "incomplete" in the LMS.
+   */
+  begin(): void {
+    const before = this.current;
+    this.dispatch({ type: 'go-to', screenId: this.current.location });
+    if (this.current === before && !this.readOnly) this.tracker.setOutcome(this.outcome);
+  }
+
+  dispatch(action: PlayerAction): void {
+    const leaving = this.map.byId.get(this.current.location)?.screen;
+    if (!this.apply(action)) return;
+    if (action.type === 'go-to') {
+      if (leaving?.type === 'reflection') this.recordReflections();
+      // One save per screen change, straight away: that is when the LMS should hear where the learner is.
+      this.scheduler.cancel();
+      void this.save();
+    } else {
+      this.scheduler.changed();
+    }
+  }
+
+  recordVideo(event: VideoEvent): void {
+    if (!this.readOnly && !this.ended) this.tracker.recordVideo(event);
+  }
+
+  /** Save now (if anything is waiting). */
+  flush(): void {
+    this.scheduler.flush();
+  }
+
+  /**
+   * The learner is leaving (pagehide): record, save and end the session. A completed course finishes; anything else
+   * is suspended so the learner can resume. Safe to call more than once.
+   */
+  leave(): Promise<void> {
+    return this.end(this.outcome.completed ? 'finish' : 'suspend');
+  }
+
+  /** The learner pressed "Finish the course". */
+  finish(): Promise<void> {
+    return this.end('finish');
+  }
+
+  private end(how: 'suspend' | 'finish'): Promise<void> {
+    if (this.exiting) return this.exiting;
+    if (this.readOnly) {
+      this.exiting = this.tracker.exit(how);
+      return this.exiting;
+    }
+    this.recordReflections();
+    this.scheduler.cancel();
+    // The save is started before exit so the tracker has the final state in hand when it ends the session.
+    const saved = this.save();
+    this.exiting = saved.then(() => this.tracker.exit(how));
+    this.notify();
+    return this.exiting;
+  }
+
+  /** Applies an action; returns whether the state changed. */
+  private apply(action: PlayerAction): boolean {
+    const before = this.current;
+    const after = reduce(this.context, before, action);
+    if (after === before) return false;
+    this.current = after;
+    if (!this.readOnly && !this.ended) for (const report of reportsFor(this.context, action, before, after)) this.send(report);
+    this.notify();
+    return true;
+  }
+
+  private send(report: TrackerReport): void {
+    switch (report.kind) {
+      case 'answer':
+        this.tracker.recordAnswer(report.record);
+        break;
+      case 'progress':
+        this.tracker.recordProgress(report.sectionId, report.progress);
+        break;
+      case 'outcome':
+        this.tracker.setOutcome(report.outcome);
+        break;
+    }
+  }
+
+  private recordReflections(): void {
+    if (this.readOnly || this.ended) return;
+    for (const section of this.config.course.sections) {
+      for (const screen of section.screens) {
+        if (screen.type !== 'reflection') continue;
+        for (const prompt of screen.prompts) {
+          const text = this.current.reflections[prompt.id] ?? '';
+          if (text === (this.recordedReflections[prompt.id] ?? '')) continue;
+          this.tracker.recordReflection(prompt.id, prompt.prompt, text);
+          this.recordedReflections[prompt.id] = text;
+        }
+      }
+    }
+  }
+
+  private async save(): Promise<void> {
+    if (this.readOnly || this.ended) return;
+    const seconds = Math.floor((this.now() - this.startedAt) / 1000);
+    const state = { ...this.current, secondsSpent: this.current.secondsSpent + Math.max(0, seconds) };
+    try {
+      await this.tracker.saveState(this.encode(state), state.location);
+      this.saveStatus = { kind: 'saved', at: new Date() };
+      this.notify();
+    } catch {
+      // The tracker keeps a safety copy and reports trouble through onStatus, which the status banner shows.
+    }
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}

@@ -1,0 +1,49 @@
+// What every screen component may use: the session (state and dispatch), the string catalogue, the live region and
+// the printable views. Provided once by the Player.
+import { createContext } from 'preact';
+import { useContext, useEffect, useRef } from 'preact/hooks';
+import type { ConnectionStatus } from '../../runtime/tracker.ts';
+import type { Strings } from '../strings/index.ts';
+import type { CourseSession } from './course-session.ts';
+
+export type PrintView = 'reflections' | 'certificate';
+
+export interface PlayerContextValue {
+  session: CourseSession;
+  t: Strings;
+  /** The tracker's latest connection status (standalone, connected, retrying, failed). */
+  connection: ConnectionStatus;
+  /** Says a message through the polite live region. */
+  announce(message: string): void;
+  openView(view: PrintView): void;
+  /** Moves to a screen the way back/next and the menu do (focus to its heading, menu closed). */
+  goTo(screenId: string): void;
+  /** Learner's name for printed pages: from the LMS, or typed by the learner in this session (never saved). */
+  learnerName: string | null;
+  setLearnerName(name: string): void;
+  /**
+   * Set when the learner moved to a page whose heading had not rendered yet (a printable view still loading); the
+   * view focuses its heading on mount and clears it.
+   */
+  headingFocusPending: { current: boolean };
+}
+
+export const PlayerContext = createContext<PlayerContextValue | null>(null);
+
+/** For a lazily loaded page's h1: takes focus when it appears, if the learner's move asked for it. */
+export function useHeadingFocus<T extends HTMLElement>(): { current: T | null } {
+  const { headingFocusPending } = usePlayer();
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (!headingFocusPending.current) return;
+    headingFocusPending.current = false;
+    ref.current?.focus();
+  }, []);
+  return ref;
+}
+
+export function usePlayer(): PlayerContextValue {
+  const value = useContext(PlayerContext);
+  if (!value) throw new Error('usePlayer outside the Player');
+  return value;
+}

@@ -1,0 +1,50 @@
+// The message shown once after resuming: welcome back, or that part of the saved progress could not be restored.
+// The tracking runtime's codec explains a failed restore in its own words (which sections, which reflections); that
+// account is shown when it has one, our catalogue's sentence otherwise.
+import type { ResumeNotice } from '../state/resume.ts';
+import { usePlayer } from '../app/player-context.ts';
+import { Icon } from './Icon.tsx';
+
+export function Notice({ notice, onDismiss }: { notice: ResumeNotice; onDismiss(): void }) {
+  const { t, session } = usePlayer();
+  let body;
+  switch (notice.kind) {
+    case 'welcome-back':
+      body = (
+        <p class="callout__title">
+          <Icon name="info" /> {t.notices.welcomeBack(session.map.byId.get(notice.screenId)?.screen.title ?? '')}
+        </p>
+      );
+      break;
+    case 'sections-restarted': {
+      const titles = notice.sectionIds.map((id) => session.config.course.sections.find((s) => s.id === id)?.title ?? id);
+      body = (
+        <>
+          <p class="callout__title">
+            <Icon name="warning" /> {t.notices.sectionsRestartedTitle}
+          </p>
+          <p>{notice.message || t.notices.sectionsRestarted(t.notices.sectionList(titles))}</p>
+        </>
+      );
+      break;
+    }
+    case 'progress-lost':
+      body = (
+        <>
+          <p class="callout__title">
+            <Icon name="warning" /> {t.notices.progressLostTitle}
+          </p>
+          <p>{notice.message || t.notices.progressLost}</p>
+        </>
+      );
+      break;
+  }
+  return (
+    <div class={`callout notice ${notice.kind === 'welcome-back' ? 'callout--info' : 'callout--warning'}`}>
+      {body}
+      <button type="button" class="link-button notice__dismiss" onClick={onDismiss}>
+        {t.notices.dismiss}
+      </button>
+    </div>
+  );
+}

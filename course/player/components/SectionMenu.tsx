@@ -1,0 +1,47 @@
+// The section menu: each section with its status in words and an icon (not colour alone), the current one marked.
+// Choosing a section goes to its first screen not yet done.
+import type { Section } from '../../types.ts';
+import { usePlayer } from '../app/player-context.ts';
+import { sectionStatus, type SectionStatus } from '../logic/course-map.ts';
+import { isScreenStarted } from '../logic/screen-completion.ts';
+import { Icon, type IconName } from './Icon.tsx';
+
+const STATUS_ICON: Record<SectionStatus, IconName> = { completed: 'tick', 'in-progress': 'partly', 'not-started': 'circle' };
+
+export function SectionMenu({ currentSectionId, onGo }: { currentSectionId: string; onGo(screenId: string): void }) {
+  const { t, session } = usePlayer();
+  const { sections } = session.config.course;
+  const { state } = session;
+  const done = new Set(state.completedScreens);
+  const started = new Set(session.map.entries.filter((e) => isScreenStarted(e.screen, state)).map((e) => e.screen.id));
+  const completedCount = sections.filter((s) => sectionStatus(s, done, started, state.location) === 'completed').length;
+  const statusText: Record<SectionStatus, string> = {
+    completed: t.sectionStatus.completed,
+    'in-progress': t.sectionStatus.inProgress,
+    'not-started': t.sectionStatus.notStarted,
+  };
+  const target = (section: Section): string => (section.screens.find((s) => !done.has(s.id)) ?? section.screens[0])?.id ?? '';
+  return (
+    <nav class="section-menu" aria-labelledby="section-menu-heading">
+      <h2 class="section-menu__heading" id="section-menu-heading">
+        {t.app.menuLabel}
+      </h2>
+      <p class="section-menu__count">{t.app.sectionsDone(completedCount, sections.length)}</p>
+      <ol class="section-menu__list">
+        {sections.map((section) => {
+          const status = sectionStatus(section, done, started, state.location);
+          const current = section.id === currentSectionId;
+          return (
+            <li key={section.id} class={`section-menu__item section-menu__item--${status}${current ? ' section-menu__item--current' : ''}`}>
+              <button type="button" class="section-menu__link" aria-current={current ? 'step' : undefined} onClick={() => onGo(target(section))}>
+                <Icon name={STATUS_ICON[status]} class="section-menu__icon" />
+                <span class="section-menu__title">{section.title}</span>
+                <span class="section-menu__status">{current ? t.app.currentSection(statusText[status]) : statusText[status]}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,162 @@
+// The film screen: video.js (loaded on demand), how much has been watched against the goal, questions at
+// timestamps, chapter shortcuts and the transcript. The rules themselves live in FilmController.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FilmCuePoint, FilmScreen as FilmData } from '../../types.ts';
+import { usePlayer } from '../app/player-context.ts';
+import { FilmController, type FilmProgress } from '../logic/film-controller.ts';
+import { resumePosition } from '../logic/cue-points.ts';
+import { meetsWatchedThreshold, watchedFraction } from '../logic/watched-ranges.ts';
+import { formatClock } from '../logic/webvtt.ts';
+import { Paragraphs } from '../components/Paragraphs.tsx';
+import { QuestionBlock } from '../components/QuestionBlock.tsx';
+import { useChapters } from '../components/use-chapters.ts';
+import { TranscriptPanel } from './TranscriptPanel.tsx';
+import type { FilmPlayerHandle } from './video-player.ts';
+import '../styles/film-screen.css';
+
+type LoadState = 'loading' | 'ready' | 'failed';
+
+export function FilmScreen({ screen }: { screen: FilmData }) {
+  const { t, session, announce } = usePlayer();
+  const { course } = session.config;
+  const { film, completion } = course;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<FilmController | null>(null);
+  const handleRef = useRef<FilmPlayerHandle | null>(null);
+  const cueHeadingRef = useRef<HTMLHeadingElement>(null);
+  const [load, setLoad] = useState<LoadState>('loading');
+  const [cue, setCue] = useState<FilmCuePoint | null>(null);
+  const initialPlayed = session.state.film.played;
+  const [progress, setProgress] = useState(() => ({
+    fraction: watchedFraction(initialPlayed, film.durationSeconds),
+    watched: meetsWatchedThreshold(initialPlayed, film.durationSeconds, completion.filmWatchedPercent),
+  }));
+  const chapters = useChapters(film.chapters);
+
+  useEffect(() => {
+    let live = true;
+    const report = (p: FilmProgress): void => {
+      session.dispatch({ type: 'film-progress', screenId: screen.id, position: p.position, played: p.played, watched: p.watched });
+      if (live) setProgress({ fraction: p.fraction, watched: p.watched });
+    };
+    const answered = new Set(Object.keys(session.state.answers));
+    import('./video-player.ts')
+      .then(({ createFilmPlayer }) => {
+        if (!live || !containerRef.current) return;
+        const handle = createFilmPlayer(containerRef.current, {
+          film,
+          language: course.language,
+          controlLabels: t.videoPlayer,
+          labels: { video: t.film.videoLabel(film.title), descriptions: t.film.descriptionsTrack, chapters: t.film.chapters },
+          startAt: resumePosition(session.state.film.position, film.durationSeconds, film.cuePoints, answered),
+        });
+        handleRef.current = handle;
+        controllerRef.current = new FilmController({
+          media: handle.media,
+          cuePoints: film.cuePoints,
+          answeredQuestionIds: answered,
+          initialPlayed,
+          durationHint: film.durationSeconds,
+          watchedPercent: completion.filmWatchedPercent,
+          allowSkipAhead: completion.allowSkipAhead,
+          onProgress: report,
+          onVideoEvent: (event) => session.recordVideo(event),
+          onCuePoint: (reached) => {
+            setCue(reached);
+            requestAnimationFrame(() => cueHeadingRef.current?.focus());
+          },
+          onSeekRefused: () => announce(t.film.skipRefused),
+        });
+        setLoad('ready');
+      })
+      .catch(() => {
+        if (live) setLoad('failed');
+      });
+
+    // Leaving the page mid-film: hand over the latest position before the session saves and ends.
+    const onPageHide = (): void => {
+      if (controllerRef.current) report(controllerRef.current.progress);
+    };
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      live = false;
+      window.removeEventListener('pagehide', onPageHide);
+      const controller = controllerRef.current;
+      if (controller) {
+        report(controller.progress);
+        controller.dispose();
+      }
+      handleRef.current?.dispose();
+      controllerRef.current = null;
+      handleRef.current = null;
+    };
+  }, [screen.id]);
+
+  const continueWatching = (): void => {
+    setCue(null);
+    controllerRef.current?.continueAfterCue();
+    handleRef.current?.focus();
+  };
+
+  const seekTo = (seconds: number): void => {
+    const media = handleRef.current?.media;
+    if (!media) return;
+    media.seekTo(seconds);
+    handleRef.current?.focus();
+  };
+
+  const percentWatched = Math.floor(progress.fraction * 100);
+
+  return (
+    <>
+      <Paragraphs text={screen.body} />
+      <div class="film">
+        <div class="film__player" ref={containerRef} />
+        {load === 'loading' && <p class="film__status">{t.film.loadingPlayer}</p>}
+        {load === 'failed' && <p class="film__status callout callout--warning">{t.film.playerFailed}</p>}
+      </div>
+
+      {cue && (
+        <section class="cue-question" aria-labelledby="cue-question-heading">
+          <h2 id="cue-question-heading" tabIndex={-1} ref={cueHeadingRef}>
+            {t.film.questionHeading}
+          </h2>
+          <p>{t.film.questionIntro}</p>
+          <QuestionBlock question={cue.question} headingLevel={3} />
+          <button type="button" class="button button--secondary" onClick={continueWatching}>
+            {t.film.continueWatching}
+          </button>
+        </section>
+      )}
+
+      <div class="film-progress">
+        <p>
+          {t.film.watchedSoFar(percentWatched)}{' '}
+          {progress.watched ? t.film.watchedDone : t.film.watchedGoal(completion.filmWatchedPercent)}
+        </p>
+        <div class="progress-bar" aria-hidden="true">
+          <div class="progress-bar__fill" style={{ width: `${percentWatched}%` }} />
+        </div>
+        {!completion.allowSkipAhead && <p class="hint">{t.film.noSkipAhead}</p>}
+      </div>
+
+      {chapters.kind === 'ready' && chapters.cues.length > 0 && (
+        <nav class="chapters" aria-labelledby="chapters-heading">
+          <h2 id="chapters-heading">{t.film.chapters}</h2>
+          <ol class="chapters__list">
+            {chapters.cues.map((chapter, i) => (
+              <li key={i}>
+                <button type="button" class="link-button" onClick={() => seekTo(chapter.start)} disabled={load !== 'ready'}>
+                  {chapter.text}
+                </button>{' '}
+                <span class="secondary-text">({t.film.chapterAt(formatClock(chapter.start))})</span>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+
+      <TranscriptPanel path={film.transcript} />
+    </>
+  );
+}

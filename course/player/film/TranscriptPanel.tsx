@@ -1,0 +1,45 @@
+// The film's transcript in a disclosure under the film, fetched from the package the first time it is opened.
+import { useState } from 'preact/hooks';
+import { usePlayer } from '../app/player-context.ts';
+import { transcriptBlocks, type TextBlock } from '../logic/text-blocks.ts';
+import { mediaUrl } from '../components/media-url.ts';
+
+type TranscriptState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; blocks: TextBlock[] };
+
+export function TranscriptPanel({ path }: { path: string }) {
+  const { t } = usePlayer();
+  const [state, setState] = useState<TranscriptState>({ kind: 'idle' });
+  const load = (): void => {
+    if (state.kind !== 'idle' && state.kind !== 'failed') return;
+    setState({ kind: 'loading' });
+    fetch(mediaUrl(path))
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
+      .then((text) => setState({ kind: 'ready', blocks: transcriptBlocks(text) }))
+      .catch(() => setState({ kind: 'failed' }));
+  };
+  return (
+    <details class="details transcript" onToggle={(event) => (event.currentTarget as HTMLDetailsElement).open && load()}>
+      <summary class="details__summary">
+        <span class="details__summary-text">{t.film.transcript}</span>
+      </summary>
+      <div class="details__text">
+        {state.kind === 'loading' && <p>{t.film.transcriptLoading}</p>}
+        {state.kind === 'failed' && <p>{t.film.transcriptFailed}</p>}
+        {state.kind === 'ready' &&
+          state.blocks.map((block, i) =>
+            block.kind === 'heading' ? (
+              <h3 key={i}>{block.text}</h3>
+            ) : block.kind === 'list' ? (
+              <ul key={i} class="list list--bullet">
+                {block.items.map((item, j) => (
+                  <li key={j}>{item}</li>
+                ))}
+              </ul>
+            ) : (
+              <p key={i}>{block.text}</p>
+            ),
+          )}
+      </div>
+    </details>
+  );
+}

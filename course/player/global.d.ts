@@ -1,0 +1,8 @@
+import type { RuntimeConfig } from '../types.ts';
+
+declare global {
+  interface Window {
+    /** Set by config.js, which the build writes into each package (see README.md). Untrusted until read-config checks it. */
+    COMMON_GROUND?: RuntimeConfig | unknown;
+  }
+}

@@ -1,0 +1,44 @@
+// What the player reports to the LMS as the learner's outcome, from the course's completion rules.
+import type { Course } from '../../types.ts';
+import type { Outcome } from '../../runtime/tracker.ts';
+import type { LearnerState } from '../../runtime/state/learner-state.ts';
+import { knowledgeScore } from './knowledge.ts';
+
+export function allScreenIds(course: Course): string[] {
+  return course.sections.flatMap((section) => section.screens.map((screen) => screen.id));
+}
+
+/** Sections with at least one screen not yet done, in course order. */
+export function unfinishedSections(course: Course, state: LearnerState): Course['sections'] {
+  const done = new Set(state.completedScreens);
+  return course.sections.filter((section) => section.screens.some((screen) => !done.has(screen.id)));
+}
+
+/**
+ * What stands between the learner and completion: unfinished sections, and (under the pass rule) a knowledge check
+ * answered in full but below the pass mark, which no unfinished section would reveal.
+ */
+export function completionBlockers(course: Course, state: LearnerState): { sections: Course['sections']; passNeeded: boolean } {
+  const passNeeded = course.completion.rule === 'all-sections-and-pass' && knowledgeScore(course, state).passed === false;
+  return { sections: unfinishedSections(course, state), passNeeded };
+}
+
+export function computeOutcome(course: Course, state: LearnerState): Outcome {
+  const ids = allScreenIds(course);
+  const done = new Set(state.completedScreens);
+  const doneCount = ids.filter((id) => done.has(id)).length;
+  const score = knowledgeScore(course, state);
+  const allSectionsDone = doneCount === ids.length;
+  // A course without scored questions cannot be failed: the pass part of the rule does not apply to it.
+  const passRuleMet = course.completion.rule === 'all-sections' || score.total === 0 || score.passed === true;
+  return {
+    completed: allSectionsDone && passRuleMet,
+    passed: score.passed,
+    scaled: score.scaled,
+    progress: ids.length === 0 ? 1 : doneCount / ids.length,
+  };
+}
+
+export function sameOutcome(a: Outcome, b: Outcome): boolean {
+  return a.completed === b.completed && a.passed === b.passed && a.scaled === b.scaled && a.progress === b.progress;
+}

@@ -1,0 +1,174 @@
+// The end of the course: whether it is complete (and what is left if not), the knowledge check score, how confidence
+// changed from the start, the certificate, and finishing the attempt in the LMS.
+import { useState } from 'preact/hooks';
+import type { SummaryScreen as SummaryData } from '../../types.ts';
+import { usePlayer } from '../app/player-context.ts';
+import { completionBlockers } from '../logic/outcome.ts';
+import { screensOfType } from '../logic/course-map.ts';
+import { knowledgeScore, percent } from '../logic/knowledge.ts';
+import { averageChange, confidenceChanges, ratingLabel } from '../logic/confidence.ts';
+import { Paragraphs } from '../components/Paragraphs.tsx';
+import { Icon } from '../components/Icon.tsx';
+import '../styles/documents.css';
+
+export function SummaryScreen({ screen }: { screen: SummaryData }) {
+  const { t, session, openView, announce, goTo, connection } = usePlayer();
+  const standalone = connection.state === 'standalone';
+  const finishedText = standalone ? t.summary.finishedStandalone : t.summary.finished;
+  const { course } = session.config;
+  const outcome = session.outcome;
+  const blockers = completionBlockers(course, session.state);
+  const firstCheck = screensOfType(session.map, 'knowledge-check')[0];
+  const score = knowledgeScore(course, session.state);
+  const [finishing, setFinishing] = useState<'no' | 'busy' | 'done'>(session.ended ? 'done' : 'no');
+
+  const finish = (): void => {
+    setFinishing('busy');
+    void session.finish().finally(() => {
+      setFinishing('done');
+      announce(finishedText);
+    });
+  };
+
+  return (
+    <>
+      <div class={`callout ${outcome.completed ? 'callout--success' : 'callout--warning'}`}>
+        <h2 class="callout__title">
+          <Icon name={outcome.completed ? 'tick' : 'warning'} />
+          {outcome.completed ? t.summary.completedTitle : t.summary.notCompletedTitle}
+        </h2>
+        {!outcome.completed && (blockers.sections.length > 0 || blockers.passNeeded) && (
+          <>
+            <p>{t.summary.stillToDo}</p>
+            <ul class="list list--bullet">
+              {blockers.passNeeded && firstCheck && (
+                <li>
+                  <button type="button" class="link-button" onClick={() => goTo(firstCheck.id)}>
+                    {t.summary.passNeeded(course.completion.passMark)}
+                  </button>
+                </li>
+              )}
+              {blockers.sections.map((section) => {
+                const firstOpen = section.screens.find((s) => !session.state.completedScreens.includes(s.id)) ?? section.screens[0];
+                return (
+                  <li key={section.id}>
+                    <button type="button" class="link-button" onClick={() => firstOpen && goTo(firstOpen.id)}>
+                      {t.summary.goTo(section.title)}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+      </div>
+      <Paragraphs text={screen.body} />
+
+      {score.total > 0 && (
+        <>
+          <h2>{t.summary.scoreHeading}</h2>
+          {score.scaled === null ? (
+            <p>{t.summary.noScore}</p>
+          ) : (
+            <p>
+              {t.knowledge.score(score.correct, score.total, percent(score.scaled))} {t.knowledge.passMark(course.completion.passMark)}{' '}
+              {score.passed ? t.knowledge.passed : t.knowledge.notPassed}
+            </p>
+          )}
+        </>
+      )}
+
+      <ConfidenceChangeTable />
+
+      <h2>{t.summary.certificateHeading}</h2>
+      {outcome.completed ? (
+        <>
+          <p>{t.summary.certificateReady}</p>
+          <button type="button" class="button button--secondary" onClick={() => openView('certificate')}>
+            {t.summary.viewCertificate}
+          </button>
+        </>
+      ) : (
+        <p>{t.summary.certificateLater}</p>
+      )}
+
+      {outcome.completed && !session.readOnly && (
+        <div class="finish">
+          {finishing === 'done' ? (
+            <p class="callout callout--success">
+              {finishedText}
+            </p>
+          ) : (
+            <>
+              <p class="hint">{standalone ? t.summary.finishHintStandalone : t.summary.finishHint}</p>
+              <button type="button" class="button" onClick={finish} disabled={finishing === 'busy'}>
+                {finishing === 'busy' ? t.summary.finishing : t.summary.finish}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Before and after per statement. At narrow widths each row stacks, with its column names shown beside each value. */
+function ConfidenceChangeTable() {
+  const { t, session } = usePlayer();
+  const { confidence } = session.config.course;
+  const changes = confidenceChanges(confidence, session.state);
+  const average = averageChange(changes);
+  const rated = (n: number | null): string => (n === null ? t.summary.notRated : t.summary.rating(ratingLabel(confidence, n) ?? '', n));
+  return (
+    <>
+      <h2>{t.summary.confidenceHeading}</h2>
+      {average === null ? (
+        <p>{t.summary.confidenceNone}</p>
+      ) : (
+        <>
+          <p>{t.summary.averageChange(average)}</p>
+          <table class="table table--responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t.summary.statement}</th>
+                <th scope="col">{t.summary.before}</th>
+                <th scope="col">{t.summary.after}</th>
+                <th scope="col">{t.summary.change}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((change) => (
+                <tr key={change.itemId}>
+                  <th scope="row">
+                    <span class="table__heading" aria-hidden="true">
+                      {t.summary.statement}
+                    </span>
+                    {change.statement}
+                  </th>
+                  <td>
+                    <span class="table__heading" aria-hidden="true">
+                      {t.summary.before}
+                    </span>
+                    {rated(change.before)}
+                  </td>
+                  <td>
+                    <span class="table__heading" aria-hidden="true">
+                      {t.summary.after}
+                    </span>
+                    {rated(change.after)}
+                  </td>
+                  <td>
+                    <span class="table__heading" aria-hidden="true">
+                      {t.summary.change}
+                    </span>
+                    {change.change === null ? t.summary.notRated : t.summary.changeText(change.change)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+// cmi5: the launch parameters, the one-time auth token (kept for reloads), LMS.LaunchData and the learner's
+// preferences, then a session whose statements follow cmi5's rules.
+import type { AdapterModule } from '../adapter-modules.ts';
+import { runtimeDeps } from '../shared/runtime-deps.ts';
+import { LrsClient } from '../xapi/lrs-client.ts';
+import { authorization, launchModeOf, readCmi5Params, readLaunchData, readLearnerPreferences } from '../xapi/cmi5-launch.ts';
+import { Cmi5Session } from '../xapi/cmi5-session.ts';
+import { learnerOf } from '../xapi/tincan-launch.ts';
+
+export const open: AdapterModule['open'] = async (config, win, given) => {
+  const params = readCmi5Params(win.location?.search ?? '');
+  if (!params) return null;
+  const deps = runtimeDeps(win, given);
+  const auth = await authorization(params, deps.fetch, deps.sessionStore);
+  const client = new LrsClient(params.endpoint, auth, deps.fetch);
+  const launchData = await readLaunchData(client, params);
+  // Read before the first statement, as the spec requires; the player has no use for it yet (the course has one
+  // language and its film has captions), so it is not passed on.
+  await readLearnerPreferences(client, params.actor);
+  const frame = {
+    actor: params.actor,
+    activityId: params.activityId,
+    courseIri: config.course.iri,
+    courseTitle: config.course.title,
+    language: config.course.language,
+    registration: params.registration,
+    contextTemplate: launchData.contextTemplate,
+  };
+  const document = { activityId: params.activityId, agent: params.actor, registration: params.registration };
+  const launch = { client, frame, document, mode: launchModeOf(launchData), learner: learnerOf(params.actor) };
+  return new Cmi5Session(config, win, launch, deps, launchData);
+};

@@ -1,0 +1,85 @@
+// No LMS and no launch: the course still works, and the learner is told plainly that their progress is kept only in
+// this browser (or only on this page, when the browser keeps nothing). Nothing is reported anywhere.
+import type { AdapterModule } from '../adapter-modules.ts';
+import type { AnswerRecord, ConnectionStatus, Outcome, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import type { RuntimeConfig } from '../../types.ts';
+import { memoryStore, type KeyValueStore } from '../shared/browser-storage.ts';
+import { runtimeDeps, type RuntimeDeps } from '../shared/runtime-deps.ts';
+import { StatusChannel } from '../shared/status-channel.ts';
+
+export const THIS_BROWSER_ONLY = 'this browser only: your progress is not sent to any learning system';
+export const THIS_PAGE_ONLY = 'this page only: this browser does not keep your progress, so it is lost when the page closes';
+
+interface SavedProgress {
+  state: string;
+  location: string;
+}
+
+export class StandaloneTracker implements Tracker {
+  readonly standard = 'standalone';
+  private readonly status = new StatusChannel();
+  private readonly store: KeyValueStore;
+  private readonly key: string;
+
+  constructor(
+    config: RuntimeConfig,
+    private readonly persistent: KeyValueStore | null,
+  ) {
+    this.store = persistent ?? memoryStore();
+    this.key = `common-ground:standalone:${config.course.id}:${config.variant.id}`;
+  }
+
+  private notice: string | null = null;
+
+  /** Why the course runs standalone although it was launched for an LMS (shown instead of the quiet standalone status). */
+  explain(notice: string): void {
+    this.notice = notice;
+  }
+
+  async start(): Promise<TrackerSession> {
+    this.status.emit(this.notice ? { state: 'failed', message: this.notice } : { state: 'standalone' });
+    return {
+      learner: { id: null, name: null },
+      resumeState: this.read()?.state ?? null,
+      mode: 'normal',
+      storageDescription: this.persistent ? THIS_BROWSER_ONLY : THIS_PAGE_ONLY,
+    };
+  }
+
+  async saveState(state: string, location: string): Promise<void> {
+    const saved: SavedProgress = { state, location };
+    if (!this.store.set(this.key, JSON.stringify(saved))) {
+      this.status.emit({ state: 'failed', message: 'This browser refused to keep your progress (its storage is full or blocked), so it will be lost when the page closes.' });
+    }
+  }
+
+  recordProgress(_sectionId: string, _progress: number): void {}
+  recordAnswer(_answer: AnswerRecord): void {}
+  recordReflection(_promptId: string, _prompt: string, _text: string): void {}
+  recordVideo(_event: VideoEvent): void {}
+  setOutcome(_outcome: Outcome): void {}
+  async flush(): Promise<void> {}
+  async exit(_how: 'suspend' | 'finish'): Promise<void> {}
+
+  onStatus(listener: (status: ConnectionStatus) => void): void {
+    this.status.subscribe(listener);
+  }
+
+  private read(): SavedProgress | null {
+    const raw = this.store.get(this.key);
+    if (!raw) return null;
+    try {
+      const saved = JSON.parse(raw) as Partial<SavedProgress>;
+      return typeof saved.state === 'string' ? { state: saved.state, location: String(saved.location ?? '') } : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+export async function open(config: RuntimeConfig, win: Window, deps?: Partial<RuntimeDeps>): Promise<StandaloneTracker> {
+  return new StandaloneTracker(config, runtimeDeps(win, deps).localStore);
+}
+
+// The shape every adapter module has (checked here, where the compiler can see it).
+open satisfies AdapterModule['open'];

@@ -1,0 +1,77 @@
+// LMS quirks as typed settings, one profile per family of LMS behaviour, selectable per variant. Each setting says
+// which real behaviour it exists for; the default suits a strict, standards-following LMS.
+import type { RuntimeConfig } from '../types.ts';
+
+export interface LmsProfile {
+  id: LmsProfileId;
+  /** When the LMS is told about changes, and how failed attempts are retried. */
+  commit: {
+    /** After a screen change: the moment the LMS should hear where the learner is. */
+    screenChangeMs: number;
+    /** After other changes on the same screen (typing, answering): at most one commit this often. */
+    sameScreenMs: number;
+    /** Keep-alive commit while nothing changes, so LMS sessions do not time out (adapt_framework#2590); 0 = off. */
+    keepAliveMs: number;
+    /** Waits between failed attempts; the last repeats. */
+    backoffMs: number[];
+    /** Failed attempts shown as "retrying" before the learner is told the LMS is unreachable. */
+    quietRetries: number;
+  };
+  /** cmi.interactions: some LMSs reject them or fail on _count (adapt-contrib-spoor#294/#295). */
+  recordInteractions: boolean;
+  /** cmi.objectives, one per section: some LMSs refuse packages that raise objective errors (adapt-contrib-spoor#316). */
+  recordObjectives: boolean;
+  /** Interactions recorded per session at most (SCORM 2004 guarantees 250 entries). */
+  maxInteractions: number;
+  /** "Some LMSs have a tendency to return false even when it worked": a false with error 0 counts as success. */
+  falseWithoutErrorIsSuccess: boolean;
+  scorm12: {
+    /** lesson_status for a finished but failed attempt; some LMSs lock further attempts after "failed". */
+    statusWhenFailed: 'failed' | 'incomplete';
+    /** cmi.core.exit on finishing: "" ends the attempt; "suspend" keeps resume data (SCORM Cloud, adapt_framework#2458). */
+    exitWhenFinished: '' | 'suspend';
+  };
+  scorm2004: {
+    /** cmi.exit on finishing: "normal" ends the attempt; "suspend" stops LMSs wiping a completed course on relaunch. */
+    exitWhenFinished: 'normal' | 'suspend';
+    /** Commit right before Terminate; Cornerstone answers null to it during unload (adapt_framework#2222), and
+     * Terminate persists everything anyway. */
+    commitBeforeTerminate: boolean;
+    /** Ask the LMS to close the course on exit (adl.nav.request exitAll / suspendAll) where it supports that. */
+    navRequestOnExit: boolean;
+  };
+}
+
+export type LmsProfileId = 'standard' | 'moodle' | 'scorm-cloud' | 'minimal';
+
+const STANDARD: LmsProfile = {
+  id: 'standard',
+  commit: { screenChangeMs: 500, sameScreenMs: 30_000, keepAliveMs: 10 * 60_000, backoffMs: [1000, 2000, 5000, 10_000, 30_000, 60_000], quietRetries: 2 },
+  recordInteractions: true,
+  recordObjectives: true,
+  maxInteractions: 250,
+  falseWithoutErrorIsSuccess: true,
+  scorm12: { statusWhenFailed: 'failed', exitWhenFinished: '' },
+  scorm2004: { exitWhenFinished: 'normal', commitBeforeTerminate: false, navRequestOnExit: true },
+};
+
+export const LMS_PROFILES: Record<LmsProfileId, LmsProfile> = {
+  standard: STANDARD,
+  // Moodle/Totara: with "Force new attempt: when previous attempt completed, passed or failed" a "failed" status
+  // locks the learner into a new attempt; "incomplete" lets them come back and pass.
+  moodle: { ...STANDARD, id: 'moodle', scorm12: { ...STANDARD.scorm12, statusWhenFailed: 'incomplete' } },
+  // SCORM Cloud and LMSs built on it resume a 1.2 course only after exit "suspend".
+  'scorm-cloud': { ...STANDARD, id: 'scorm-cloud', scorm12: { ...STANDARD.scorm12, exitWhenFinished: 'suspend' } },
+  // For LMSs that reject optional data-model elements (KnowBe4 and objectives, adapt-contrib-spoor#316): status,
+  // score, time and resume data only.
+  minimal: { ...STANDARD, id: 'minimal', recordInteractions: false, recordObjectives: false, scorm2004: { ...STANDARD.scorm2004, navRequestOnExit: false } },
+};
+
+/**
+ * The profile a package uses. RuntimeConfig has no field for it yet (proposed: Variant.lmsProfile), so an
+ * `lmsProfile` id on the variant is read if present; anything unknown gives the standard profile.
+ */
+export function resolveLmsProfile(config: RuntimeConfig): LmsProfile {
+  const id = (config.variant as { lmsProfile?: unknown }).lmsProfile;
+  return typeof id === 'string' && id in LMS_PROFILES ? LMS_PROFILES[id as LmsProfileId] : STANDARD;
+}

@@ -1,0 +1,140 @@
+// SCORM 2004 3rd and 4th edition (cmi.*). Completion and success are separate, the score is judged on score.scaled,
+// times are ISO 8601, responses name options by id ("[,]" between them), and localized strings may carry the
+// course's language. The two editions share this run-time data model; their limits come from budget.ts.
+import type { StandardId } from '../../types.ts';
+import { SUSPEND_DATA_LIMITS } from '../state/limits.ts';
+import { isoDuration, scorm2004Timestamp } from '../shared/durations.ts';
+import { clamp, decimal, displayName, launchMode, type InteractionContext, type ScormDataModel, type ScormWrite } from './data-model.ts';
+
+const LOCATION_MAX = 1000;
+const SHORT_MAX = 250;
+const LONG_MAX = 4000;
+const MAX_CHOICES = 36;
+
+const write = (element: string, value: string, critical = false): ScormWrite => ({ element, value, critical });
+
+/** long_identifier_type: no white space, at most 4,000 characters. */
+export function scorm2004Identifier(id: string): string {
+  return id.replace(/\s+/g, '_').slice(0, LONG_MAX) || '_';
+}
+
+/** short_identifier_type as strict LMSs check it: word characters and a few marks, at most 250. */
+function shortIdentifier(id: string): string {
+  return id.replace(/[^\w\-().+:=@;$!*'%/#]/g, '_').slice(0, SHORT_MAX) || '_';
+}
+
+/** localized_string_type: "{lang=…}" then the text, which may not begin with "{" and (for strict LMSs) is one line. */
+function localized(text: string, language: string, max: number): string {
+  const oneLine = text.replace(/\s*\n\s*/g, ' ').replace(/^\{/, '(');
+  return `{lang=${language}}${clamp(oneLine, max)}`;
+}
+
+export function scorm2004Model(standard: Extract<StandardId, 'scorm2004-3rd' | 'scorm2004-4th'>): ScormDataModel {
+  return {
+    version: '2004',
+    standard,
+    apiName: 'API_1484_11',
+    suspendDataLimit: SUSPEND_DATA_LIMITS[standard],
+    sessionElements: ['cmi.learner_id', 'cmi.learner_name', 'cmi.suspend_data', 'cmi.location', 'cmi.mode', 'cmi.completion_status', 'cmi.success_status'],
+
+    readSession(values) {
+      const completion = values['cmi.completion_status'] ?? '';
+      return {
+        learnerId: values['cmi.learner_id'] || null,
+        learnerName: displayName(values['cmi.learner_name'] ?? ''),
+        suspendData: values['cmi.suspend_data'] || null,
+        location: values['cmi.location'] || null,
+        mode: launchMode(values['cmi.mode'] ?? ''),
+        completedBefore: completion === 'completed',
+        passedBefore: values['cmi.success_status'] === 'passed',
+        notStarted: completion === '' || completion === 'not attempted' || completion === 'unknown',
+      };
+    },
+
+    startWrites(session) {
+      return session.notStarted && session.mode === 'normal' ? [write('cmi.completion_status', 'incomplete', true)] : [];
+    },
+
+    stateWrites(state, location) {
+      const writes = [write('cmi.suspend_data', state, true), write('cmi.exit', 'suspend', true)];
+      if (location.length <= LOCATION_MAX) writes.push(write('cmi.location', location));
+      return writes;
+    },
+
+    sessionTimeWrites: (ms) => [write('cmi.session_time', isoDuration(ms), true)],
+
+    outcomeWrites(outcome, _profile, before) {
+      const writes: ScormWrite[] = [];
+      if (!(before.completedBefore && !outcome.completed)) {
+        writes.push(write('cmi.completion_status', outcome.completed ? 'completed' : 'incomplete', true));
+      }
+      // An LMS with a completion threshold judges completion from progress_measure: keep the two consistent.
+      writes.push(write('cmi.progress_measure', decimal(outcome.completed ? 1 : Math.min(1, Math.max(0, outcome.progress)))));
+      if (outcome.passed !== null && !(before.passedBefore && !outcome.passed)) {
+        writes.push(write('cmi.success_status', outcome.passed ? 'passed' : 'failed', true));
+      }
+      if (outcome.scaled !== null) {
+        const scaled = Math.min(1, Math.max(0, outcome.scaled));
+        writes.push(
+          write('cmi.score.scaled', decimal(scaled), true),
+          write('cmi.score.raw', decimal(scaled * 100, 2)),
+          write('cmi.score.min', '0'),
+          write('cmi.score.max', '100'),
+        );
+      }
+      return writes;
+    },
+
+    interactionCountElement: 'cmi.interactions._count',
+    interactionWrites: (index, context) => interactionWrites2004(`cmi.interactions.${index}`, context),
+
+    objectiveCountElement: 'cmi.objectives._count',
+    objectiveIdElement: (index) => `cmi.objectives.${index}.id`,
+    objectiveId: scorm2004Identifier,
+    objectiveWrites(index, sectionId, progress, isNew) {
+      const base = `cmi.objectives.${index}`;
+      return [
+        ...(isNew ? [write(`${base}.id`, scorm2004Identifier(sectionId))] : []),
+        write(`${base}.completion_status`, progress >= 1 ? 'completed' : 'incomplete'),
+        write(`${base}.progress_measure`, decimal(Math.min(1, Math.max(0, progress)))),
+      ];
+    },
+
+    exitWrites: (how, profile) => [write('cmi.exit', how === 'suspend' ? 'suspend' : profile.scorm2004.exitWhenFinished, true)],
+    navigationWrites: (how, profile) => (profile.scorm2004.navRequestOnExit ? [write('adl.nav.request', how === 'suspend' ? 'suspendAll' : 'exitAll')] : []),
+
+    sharedReflectionWrites({ changed, nextInteraction, now, language }) {
+      if (nextInteraction === null || changed.text === '') return { writes: [], interactionsUsed: 0 };
+      const answer = { id: `reflection.${changed.id}`, type: 'long-fill-in' as const, description: changed.prompt, response: [changed.text], result: 'neutral' as const, latencyMs: 0 };
+      return { writes: interactionWrites2004(`cmi.interactions.${nextInteraction}`, { answer, choices: null, now, language }), interactionsUsed: 1 };
+    },
+  };
+}
+
+function interactionWrites2004(base: string, { answer, now, language }: InteractionContext): ScormWrite[] {
+  let type: string = answer.type;
+  let response: string;
+  let correct: string | null = null;
+  if (answer.type === 'choice' && answer.response.length <= MAX_CHOICES) {
+    response = [...new Set(answer.response)].map(shortIdentifier).join('[,]');
+    correct = answer.correct ? [...new Set(answer.correct)].map(shortIdentifier).join('[,]') : null;
+  } else if (answer.type === 'likert' && answer.response.length === 1) {
+    response = shortIdentifier(answer.response[0] ?? '');
+  } else if (answer.type === 'long-fill-in') {
+    response = localized(answer.response.join(' '), language, LONG_MAX);
+  } else {
+    type = 'fill-in';
+    response = localized(answer.response.join(', ').replace(/\[,\]/g, '[ ,]'), language, SHORT_MAX);
+  }
+  const writes = [
+    write(`${base}.id`, scorm2004Identifier(answer.id)),
+    write(`${base}.type`, type),
+    write(`${base}.timestamp`, scorm2004Timestamp(now)),
+    write(`${base}.description`, localized(answer.description, language, SHORT_MAX)),
+    write(`${base}.learner_response`, response),
+    write(`${base}.result`, answer.result),
+    write(`${base}.latency`, isoDuration(answer.latencyMs)),
+  ];
+  if (correct !== null) writes.push(write(`${base}.correct_responses.0.pattern`, correct));
+  return writes;
+}

@@ -1,0 +1,102 @@
+// What a SCORM version's data model needs to say for each thing the tracker does, as plain lists of writes. The
+// session (scorm-session.ts) applies them through the LMS connection; keeping them pure keeps the formats testable.
+import type { StandardId } from '../../types.ts';
+import type { LmsProfile } from '../lms-profiles.ts';
+import type { InteractionChoices } from '../interaction-catalogue.ts';
+import type { AnswerRecord, LaunchMode, Outcome } from '../tracker.ts';
+import type { ScormApiName } from './find-api.ts';
+import type { ScormVersion } from './lms-connection.ts';
+
+export interface ScormWrite {
+  element: string;
+  value: string;
+  /** A refusal here means the learner's record is not safe in the LMS: the learner is told. */
+  critical: boolean;
+}
+
+export interface SessionRead {
+  learnerId: string | null;
+  learnerName: string | null;
+  suspendData: string | null;
+  location: string | null;
+  mode: LaunchMode;
+  /** The LMS already holds a completed (or passed) result: never report less. */
+  completedBefore: boolean;
+  passedBefore: boolean;
+  /** The LMS still shows the attempt as not started. */
+  notStarted: boolean;
+}
+
+export interface InteractionContext {
+  answer: AnswerRecord;
+  /** The question's options from the course, when known. */
+  choices: InteractionChoices | null;
+  now: Date;
+  language: string;
+}
+
+export interface SharedReflection {
+  id: string;
+  prompt: string;
+  text: string;
+}
+
+export interface SharedReflections {
+  all: SharedReflection[];
+  changed: SharedReflection;
+  /** Index for a new interaction; null when interactions cannot be written. */
+  nextInteraction: number | null;
+  now: Date;
+  language: string;
+}
+
+export interface ScormDataModel {
+  version: ScormVersion;
+  standard: StandardId;
+  apiName: ScormApiName;
+  suspendDataLimit: number;
+  /** Elements read once at start (their values are passed to readSession). */
+  sessionElements: string[];
+  readSession(values: Record<string, string>): SessionRead;
+  startWrites(session: SessionRead): ScormWrite[];
+  stateWrites(state: string, location: string): ScormWrite[];
+  sessionTimeWrites(ms: number): ScormWrite[];
+  outcomeWrites(outcome: Outcome, profile: LmsProfile, before: SessionRead): ScormWrite[];
+  interactionCountElement: string;
+  interactionWrites(index: number, context: InteractionContext): ScormWrite[];
+  objectiveCountElement: string;
+  objectiveIdElement(index: number): string;
+  /** The objective id a section is reported under. */
+  objectiveId(sectionId: string): string;
+  objectiveWrites(index: number, sectionId: string, progress: number, isNew: boolean): ScormWrite[];
+  /** Exit value written with every interim commit and on leaving. */
+  exitWrites(how: 'suspend' | 'finish', profile: LmsProfile): ScormWrite[];
+  /** Ask the LMS to close the course, where the version has a way. */
+  navigationWrites(how: 'suspend' | 'finish', profile: LmsProfile): ScormWrite[];
+  /** Reflections the variant shares with the LMS (1.2: all of them in cmi.comments; 2004: the changed one as an interaction). */
+  sharedReflectionWrites(context: SharedReflections): { writes: ScormWrite[]; interactionsUsed: number };
+}
+
+/** "Last, First" (how SCORM LMSs usually send names) as "First Last"; anything else as it is. */
+export function displayName(raw: string): string | null {
+  const name = raw.trim();
+  if (name === '') return null;
+  const parts = name.split(',');
+  if (parts.length !== 2) return name;
+  const [last = '', first = ''] = parts.map((p) => p.trim());
+  return first && last ? `${first} ${last}` : name;
+}
+
+export function launchMode(raw: string): LaunchMode {
+  return raw === 'review' ? 'review' : raw === 'browse' ? 'browse' : 'normal';
+}
+
+/** Text cut to a data model's length, with an ellipsis when something was cut. */
+export function clamp(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/** A score 0..1 as a SCORM decimal string: at most four places, no exponent. */
+export function decimal(value: number, places = 4): string {
+  return String(Number(value.toFixed(places)));
+}

@@ -1,0 +1,345 @@
+// The Tracker for SCORM 1.2 and 2004 alike; what differs between them is the data model (data-model-12.ts,
+// data-model-2004.ts). Values are written to the LMS as soon as the player hands them over; commits follow at most
+// once per screen change (plus a slower one while the learner stays on a screen), on page hide and on exit, and are
+// retried with backoff. Until the LMS confirms a state, a safety copy stays in this browser.
+import type { RuntimeConfig } from '../../types.ts';
+import type { AnswerRecord, ConnectionStatus, Outcome, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
+import { choicesFor } from '../interaction-catalogue.ts';
+import { CommitScheduler } from '../shared/commit-scheduler.ts';
+import { failedMessage, LMS_STORAGE, notStartedMessage, retryingMessage, tooLargeMessage } from '../shared/messages.ts';
+import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
+import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
+import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey } from '../shared/safety-copy.ts';
+import type { RuntimeDeps } from '../shared/runtime-deps.ts';
+import { StatusChannel } from '../shared/status-channel.ts';
+import type { ScormDataModel, ScormWrite, SessionRead } from './data-model.ts';
+import { describeLmsError, LmsConnection, lmsErrorDetail, type LmsError } from './lms-connection.ts';
+
+const INITIALIZE_ATTEMPTS = 3;
+
+export class ScormSession implements Tracker {
+  readonly standard: string;
+  private readonly lms: LmsConnection;
+  private readonly profile: LmsProfile;
+  private readonly status = new StatusChannel();
+  private readonly scheduler: CommitScheduler;
+  private safety: SafetyCopyStore;
+  private session: SessionRead | null = null;
+  private starting: Promise<TrackerSession> | null = null;
+  private exiting: Promise<void> | null = null;
+  private live = false;
+  /** The LMS held this state when the session began, or it has confirmed this one since: what a copy continues. */
+  private confirmed = fingerprint(null);
+  private pending: { state: string; location: string } | null = null;
+  private committedLocation: string | null = null;
+  /** Critical writes the LMS refused, tried again before each commit. */
+  private readonly refused = new Map<string, ScormWrite>();
+  private lastError: LmsError | null = null;
+  /** Why the latest state could not be sent at all (too long for the LMS), until a state that fits replaces it. */
+  private oversize: string | null = null;
+  private startedAt = 0;
+  private nextInteraction: number | null = null;
+  private objectives: Map<string, number> | null = null;
+  private nextObjective = 0;
+  private readonly sharedReflections = new Map<string, { id: string; prompt: string; text: string }>();
+  private stopWatching: () => void = () => {};
+  private keepAlive: unknown = null;
+
+  constructor(
+    private readonly config: RuntimeConfig,
+    private readonly win: Window,
+    api: object,
+    private readonly model: ScormDataModel,
+    private readonly deps: RuntimeDeps,
+  ) {
+    this.standard = model.standard;
+    this.profile = resolveLmsProfile(config);
+    this.lms = new LmsConnection(api, model.version, {
+      falseWithoutErrorIsSuccess: this.profile.falseWithoutErrorIsSuccess,
+      log: ({ error }) => {
+        if (error) this.lastError = error;
+      },
+    });
+    this.safety = new SafetyCopyStore(deps.localStore, safetyCopyKey(config.course.id, model.standard, null));
+    this.scheduler = new CommitScheduler({
+      clock: deps.clock,
+      commit: () => this.commit(),
+      backoffMs: this.profile.commit.backoffMs,
+      onAttempt: (ok, failures) => this.reportAttempt(ok, failures),
+    });
+  }
+
+  start(): Promise<TrackerSession> {
+    this.starting ??= Promise.resolve().then(() => this.begin());
+    return this.starting;
+  }
+
+  onStatus(listener: (status: ConnectionStatus) => void): void {
+    this.status.subscribe(listener);
+  }
+
+  async saveState(state: string, location: string): Promise<void> {
+    if (this.session?.mode === 'review') return;
+    // The copy comes first: whatever happens to the LMS calls below, this state is not lost.
+    this.safety.write({ state, location, savedAt: this.deps.clock.now(), base: this.confirmed });
+    if (this.exiting || !this.session) return;
+    if (state.length > this.model.suspendDataLimit) {
+      // Sending it would have it cut short or refused: the LMS keeps the last state that fits, this browser the rest.
+      this.oversize = tooLargeMessage(state.length, this.model.suspendDataLimit);
+      this.status.emit({ state: 'failed', message: this.oversize });
+      return;
+    }
+    this.oversize = null;
+    this.pending = { state, location };
+    if (this.live) this.apply(this.model.stateWrites(state, location));
+    this.scheduler.request(location !== this.committedLocation ? this.profile.commit.screenChangeMs : this.profile.commit.sameScreenMs);
+  }
+
+  recordProgress(sectionId: string, progress: number): void {
+    if (!this.reporting() || !this.profile.recordObjectives) return;
+    const objectives = this.loadObjectives();
+    if (!objectives) return;
+    let index = objectives.get(sectionId);
+    const isNew = index === undefined;
+    if (index === undefined) {
+      index = this.nextObjective++;
+      objectives.set(sectionId, index);
+    }
+    this.apply(this.model.objectiveWrites(index, sectionId, progress, isNew));
+  }
+
+  recordAnswer(answer: AnswerRecord): void {
+    if (!this.reporting() || !this.profile.recordInteractions) return;
+    const reportable = reportableAnswer(answer, this.config);
+    const index = this.interactionIndex();
+    if (!reportable || index === null) return;
+    const context = { answer: reportable, choices: choicesFor(this.config.course, reportable), now: new Date(this.deps.clock.now()), language: this.config.course.language };
+    this.apply(this.model.interactionWrites(index, context));
+    this.nextInteraction = index + 1;
+    this.scheduler.request(this.profile.commit.sameScreenMs);
+  }
+
+  recordReflection(promptId: string, prompt: string, text: string): void {
+    // Private by default: the text is in the saved state already and goes nowhere else.
+    if (!reflectionsShared(this.config) || !this.reporting()) return;
+    const changed = { id: promptId, prompt, text };
+    this.sharedReflections.set(promptId, changed);
+    const { writes, interactionsUsed } = this.model.sharedReflectionWrites({
+      all: [...this.sharedReflections.values()].filter((r) => r.text !== ''),
+      changed,
+      nextInteraction: this.profile.recordInteractions ? this.interactionIndex() : null,
+      now: new Date(this.deps.clock.now()),
+      language: this.config.course.language,
+    });
+    this.apply(writes);
+    if (interactionsUsed > 0 && this.nextInteraction !== null) this.nextInteraction += interactionsUsed;
+    this.scheduler.request(this.profile.commit.sameScreenMs);
+  }
+
+  recordVideo(_event: VideoEvent): void {
+    // SCORM has no place for video events; the film's position and played seconds travel in the saved state.
+  }
+
+  setOutcome(outcome: Outcome): void {
+    if (!this.reporting() || !this.session) return;
+    this.apply(this.model.outcomeWrites(outcome, this.profile, this.session));
+    this.scheduler.request(this.profile.commit.screenChangeMs);
+  }
+
+  async flush(): Promise<void> {
+    if (!this.exiting && this.session) await this.scheduler.flush();
+  }
+
+  exit(how: 'suspend' | 'finish'): Promise<void> {
+    this.exiting ??= Promise.resolve().then(() => this.end(how));
+    return this.exiting;
+  }
+
+  private begin(): TrackerSession {
+    this.live = this.initialize();
+    const values: Record<string, string> = {};
+    if (this.live) for (const element of this.model.sessionElements) values[element] = this.lms.getValue(element).value;
+    const session = this.model.readSession(values);
+    this.session = session;
+    this.startedAt = this.deps.clock.now();
+    this.safety = new SafetyCopyStore(this.deps.localStore, safetyCopyKey(this.config.course.id, this.model.standard, session.learnerId));
+
+    const copy = this.safety.read();
+    const lmsState = this.live ? session.suspendData : null;
+    const resume = this.live ? chooseResumeState(lmsState, copy) : { state: copy?.state ?? null, fromCopy: copy !== null };
+    if (this.live) {
+      this.confirmed = fingerprint(lmsState);
+      if (copy && !resume.fromCopy) this.safety.clear(); // stale: the LMS has this state, or moved on elsewhere
+    } else if (copy) {
+      this.confirmed = copy.base;
+    }
+    if (this.live && session.mode === 'normal') this.apply(this.model.startWrites(session));
+    if (resume.fromCopy && copy) {
+      // The last session's final save never reached the LMS: send it now.
+      this.pending = { state: copy.state, location: copy.location };
+      if (this.live) this.apply(this.model.stateWrites(copy.state, copy.location));
+      this.scheduler.request(0);
+    }
+
+    this.stopWatching = watchPageLifecycle(this.win, {
+      hidden: () => void this.flush(),
+      leaving: () => void this.flush(),
+    });
+    this.armKeepAlive();
+    if (this.live) this.status.emit({ state: 'connected' });
+    else this.status.emit({ state: 'failed', message: notStartedMessage(this.errorDetail(), this.safety.available) });
+    return { learner: { id: session.learnerId, name: session.learnerName }, resumeState: resume.state, mode: session.mode, storageDescription: LMS_STORAGE };
+  }
+
+  /** Initialize, tried a few times; an LMS that says "false" but answers reads has a session already (a reload). */
+  private initialize(): boolean {
+    for (let attempt = 0; attempt < INITIALIZE_ATTEMPTS; attempt++) {
+      if (this.lms.initialize() === null) return true;
+      if (this.lms.getValue(this.model.sessionElements[0] as string).error === null) return true;
+    }
+    return false;
+  }
+
+  /** Sends everything waiting; true once the LMS has confirmed the latest state. */
+  private commit(): boolean {
+    if (!this.live && !this.recoverSession()) return false;
+    if (this.session?.mode === 'review') return true;
+    const retry = [...this.refused.values()];
+    this.refused.clear();
+    this.apply([...retry, ...this.model.sessionTimeWrites(this.deps.clock.now() - this.startedAt)]);
+    const error = this.lms.commit();
+    if (error || this.refused.size > 0) return false;
+    this.confirm();
+    return true;
+  }
+
+  /** The LMS has everything: forget the copy of the state it now holds. */
+  private confirm(): void {
+    if (!this.pending) return;
+    this.confirmed = fingerprint(this.pending.state);
+    this.committedLocation = this.pending.location;
+    if (this.safety.read()?.state === this.pending.state) this.safety.clear();
+    this.pending = null;
+  }
+
+  /**
+   * Initialize failed at start; try again. Work is only sent if the LMS still holds what this session started
+   * from, so a late session can never overwrite progress the learner made elsewhere.
+   */
+  private recoverSession(): boolean {
+    if (!this.initialize()) return false;
+    const values: Record<string, string> = {};
+    for (const element of this.model.sessionElements) values[element] = this.lms.getValue(element).value;
+    const session = this.model.readSession(values);
+    if (fingerprint(session.suspendData) !== this.confirmed) {
+      this.lastError = { call: 'resume check', code: -1, text: 'the learning system holds progress from another session', diagnostic: '' };
+      this.scheduler.dispose();
+      this.status.emit({ state: 'failed', message: notStartedMessage(this.errorDetail(), this.safety.available) });
+      return false;
+    }
+    this.live = true;
+    this.session = session;
+    // The copy was kept under "anonymous" while the LMS could not say who the learner is: file it under them now.
+    const copy = this.safety.read();
+    this.safety.clear();
+    this.safety = new SafetyCopyStore(this.deps.localStore, safetyCopyKey(this.config.course.id, this.model.standard, session.learnerId));
+    if (copy) this.safety.write(copy);
+    if (session.mode === 'normal') this.apply(this.model.startWrites(session));
+    if (this.pending) this.apply(this.model.stateWrites(this.pending.state, this.pending.location));
+    return true;
+  }
+
+  private end(how: 'suspend' | 'finish'): void {
+    this.scheduler.dispose();
+    this.stopWatching();
+    if (this.keepAlive !== null) this.deps.clock.clearTimeout(this.keepAlive);
+    if (!this.session || (!this.live && !this.recoverSession())) return;
+    if (this.session.mode !== 'review') {
+      const retry = [...this.refused.values()];
+      this.refused.clear();
+      this.apply([
+        ...retry,
+        ...this.model.exitWrites(how, this.profile),
+        ...this.model.sessionTimeWrites(this.deps.clock.now() - this.startedAt),
+        ...this.model.navigationWrites(how, this.profile),
+      ]);
+    }
+    const commitFirst = this.model.version === '1.2' || this.profile.scorm2004.commitBeforeTerminate;
+    const commitError = commitFirst ? this.lms.commit() : null;
+    const terminateError = this.lms.terminate();
+    const problem = commitError ?? terminateError ?? (this.refused.size > 0 ? this.lastError : null);
+    if (problem) {
+      this.status.emit({ state: 'failed', message: failedMessage(lmsErrorDetail(problem), this.safety.available) });
+      return;
+    }
+    this.confirm();
+  }
+
+  /** Writes values; refused critical ones are kept for the next commit and make that commit unconfirmed. */
+  private apply(writes: ScormWrite[]): void {
+    if (!this.live) return;
+    for (const write of writes) {
+      const error = this.lms.setValue(write.element, write.value);
+      if (!error) continue;
+      if (write.critical) this.refused.set(write.element, write);
+      else console.warn(`[common-ground] ${write.element} was not accepted: ${describeLmsError(error)}`);
+    }
+  }
+
+  private reporting(): boolean {
+    return this.live && this.session?.mode === 'normal' && !this.exiting;
+  }
+
+  private interactionIndex(): number | null {
+    if (this.nextInteraction === null) {
+      const { value, error } = this.lms.getValue(this.model.interactionCountElement);
+      const count = Number(value);
+      this.nextInteraction = error || !Number.isInteger(count) ? -1 : count;
+    }
+    return this.nextInteraction >= 0 && this.nextInteraction < this.profile.maxInteractions ? this.nextInteraction : null;
+  }
+
+  /** Objective ids already in the LMS (from earlier sessions), by section id; null when the LMS has no objectives. */
+  private loadObjectives(): Map<string, number> | null {
+    if (this.objectives) return this.objectives;
+    const { value, error } = this.lms.getValue(this.model.objectiveCountElement);
+    const count = Number(value);
+    if (error || !Number.isInteger(count)) return null;
+    const sectionByObjective = new Map(this.config.course.sections.map((s) => [this.model.objectiveId(s.id), s.id]));
+    this.objectives = new Map();
+    for (let i = 0; i < count; i++) {
+      const section = sectionByObjective.get(this.lms.getValue(this.model.objectiveIdElement(i)).value);
+      if (section !== undefined) this.objectives.set(section, i);
+    }
+    // New objectives go after every existing one, whatever it belongs to.
+    this.nextObjective = count;
+    return this.objectives;
+  }
+
+  private reportAttempt(ok: boolean, failures: number): void {
+    if (this.oversize) {
+      this.status.emit({ state: 'failed', message: this.oversize });
+    } else if (ok) {
+      this.status.emit({ state: 'connected' });
+    } else if (failures <= this.profile.commit.quietRetries) {
+      this.status.emit({ state: 'retrying', message: retryingMessage(this.safety.available) });
+    } else {
+      this.status.emit({ state: 'failed', message: failedMessage(this.errorDetail(), this.safety.available) });
+    }
+  }
+
+  private errorDetail(): string {
+    return this.lastError ? lmsErrorDetail(this.lastError) : 'no answer';
+  }
+
+  private armKeepAlive(): void {
+    const every = this.profile.commit.keepAliveMs;
+    if (every <= 0) return;
+    this.keepAlive = this.deps.clock.setTimeout(() => {
+      if (this.exiting) return;
+      this.scheduler.request(0);
+      this.armKeepAlive();
+    }, every);
+  }
+}

@@ -1,0 +1,22 @@
+// What an adapter takes from its surroundings, gathered in one place so tests can hand in a manual clock, in-memory
+// storage and a fake fetch, while the package uses the browser's own.
+import { browserStore, memoryStore, type KeyValueStore } from './browser-storage.ts';
+import { systemClock, type Clock } from './clock.ts';
+
+export interface RuntimeDeps {
+  clock: Clock;
+  /** localStorage, or null when this browser keeps nothing (the learner is told). */
+  localStore: KeyValueStore | null;
+  /** sessionStorage (cmi5 keeps its one-time auth token there), or an in-page store. */
+  sessionStore: KeyValueStore;
+  fetch: typeof fetch;
+}
+
+export function runtimeDeps(win: Window, given: Partial<RuntimeDeps> = {}): RuntimeDeps {
+  return {
+    clock: given.clock ?? systemClock(),
+    localStore: given.localStore !== undefined ? given.localStore : browserStore(win, 'local'),
+    sessionStore: given.sessionStore ?? browserStore(win, 'session') ?? memoryStore(),
+    fetch: given.fetch ?? ((input, init) => win.fetch(input, init)),
+  };
+}

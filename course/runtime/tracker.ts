@@ -1,0 +1,82 @@
+// The one tracking interface the player uses. Each standard is an adapter behind it (course/runtime/adapters/);
+// no Preact component touches an LMS API or an LRS.
+
+export interface Learner {
+  /** The LMS's learner id, or null when there is none (standalone). */
+  id: string | null;
+  /** Display name from the LMS (SCORM "Last, First" already turned into "First Last"), or null. */
+  name: string | null;
+}
+
+export type LaunchMode = 'normal' | 'browse' | 'review';
+
+export interface TrackerSession {
+  learner: Learner;
+  /** Saved learner state from an earlier session (the encoded string), or null on a first launch. */
+  resumeState: string | null;
+  mode: LaunchMode;
+  /** Where the data goes, said plainly to the learner (e.g. "your organisation's learning system", "this browser only"). */
+  storageDescription: string;
+}
+
+export interface AnswerRecord {
+  /** Stable interaction id, e.g. "scenario-ed-overshadowing.step-1". */
+  id: string;
+  type: 'choice' | 'fill-in' | 'long-fill-in' | 'likert';
+  /** Text of the question, for the LMS's description field. */
+  description: string;
+  /** Option ids chosen (choice, likert) or the text (fill-in). */
+  response: string[];
+  /** Correct option ids, where the question has a right answer. */
+  correct?: string[];
+  result: 'correct' | 'incorrect' | 'neutral';
+  /** Milliseconds from showing the question to the answer. */
+  latencyMs: number;
+}
+
+export interface VideoEvent {
+  verb: 'played' | 'paused' | 'seeked' | 'completed';
+  /** Position in seconds. */
+  time: number;
+  /** For seeked: where the seek started. */
+  from?: number;
+  /** Share of the film actually played, 0..1. */
+  progress: number;
+  /** Played ranges in seconds, "start[.]end" pairs as the xAPI Video Profile writes them. */
+  playedSegments: string;
+}
+
+export interface Outcome {
+  completed: boolean;
+  /** null while no pass/fail has been decided. */
+  passed: boolean | null;
+  /** Score as 0..1, or null when not scored yet. */
+  scaled: number | null;
+  /** Share of the course done, 0..1. */
+  progress: number;
+}
+
+/** The result of talking to the LMS/LRS, so the player can tell the learner honestly where their work is. */
+export type ConnectionStatus =
+  | { state: 'connected' }
+  | { state: 'standalone' }
+  | { state: 'retrying'; message: string }
+  | { state: 'failed'; message: string };
+
+export interface Tracker {
+  readonly standard: string;
+  start(): Promise<TrackerSession>;
+  /** Save the encoded learner state (and the location, e.g. the screen id). */
+  saveState(state: string, location: string): Promise<void>;
+  recordProgress(sectionId: string, progress: number): void;
+  recordAnswer(answer: AnswerRecord): void;
+  /** Only reported where the variant opts in to sharing reflections; always kept in saved state. */
+  recordReflection(promptId: string, prompt: string, text: string): void;
+  recordVideo(event: VideoEvent): void;
+  setOutcome(outcome: Outcome): void;
+  /** Send what is pending now (commit). */
+  flush(): Promise<void>;
+  /** End the session: 'suspend' keeps the attempt open for resume, 'finish' closes it. */
+  exit(how: 'suspend' | 'finish'): Promise<void>;
+  onStatus(listener: (status: ConnectionStatus) => void): void;
+}

@@ -1,0 +1,114 @@
+// The cmi5 launch (cmi5 spec §8, §10, §11): the five launch parameters, the one-time "fetch" URL that yields the
+// auth token (kept in sessionStorage, since a reload cannot fetch it again), the LMS.LaunchData document and the
+// learner's preferences. Failures are thrown with words a learner's helpdesk can act on.
+import type { Agent, Context } from '@xapi/xapi';
+import type { KeyValueStore } from '../shared/browser-storage.ts';
+import type { LaunchMode } from '../tracker.ts';
+import { isSuccess, LrsClient } from './lrs-client.ts';
+import { parseActor } from './tincan-launch.ts';
+
+export interface Cmi5Params {
+  endpoint: string;
+  fetchUrl: string;
+  actor: Agent;
+  registration: string;
+  activityId: string;
+}
+
+export type MoveOn = 'Passed' | 'Completed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable';
+
+export interface LaunchData {
+  contextTemplate: Context;
+  launchMode: 'Normal' | 'Browse' | 'Review';
+  moveOn: MoveOn;
+  masteryScore: number | null;
+  returnURL: string | null;
+  launchParameters: string | null;
+}
+
+export interface LearnerPreferences {
+  languagePreference: string | null;
+  audioPreference: 'on' | 'off' | null;
+}
+
+/** The launch parameters, in any order; null unless all five are there (then this is no cmi5 launch). */
+export function readCmi5Params(search: string): Cmi5Params | null {
+  const params = new URLSearchParams(search);
+  const endpoint = params.get('endpoint');
+  const fetchUrl = params.get('fetch');
+  const actor = parseActor(params.get('actor'));
+  const registration = params.get('registration');
+  const activityId = params.get('activityId');
+  if (!endpoint || !fetchUrl || !actor || !registration || !activityId) return null;
+  return { endpoint, fetchUrl, actor, registration, activityId };
+}
+
+/** "Basic <token>" for every request: from this tab's earlier fetch (a reload), or by POSTing to the fetch URL once. */
+export async function authorization(params: Cmi5Params, fetcher: typeof fetch, store: KeyValueStore): Promise<string> {
+  const key = `common-ground:cmi5-auth:${params.fetchUrl}`;
+  const kept = store.get(key);
+  if (kept) return kept;
+  let body: Record<string, unknown>;
+  try {
+    const response = await fetcher(params.fetchUrl, { method: 'POST', cache: 'no-store' });
+    body = (await response.json()) as Record<string, unknown>;
+  } catch {
+    throw new Error('the learning system did not answer the sign-in request');
+  }
+  const token = body['auth-token'];
+  if (typeof token !== 'string' || token === '') {
+    const code = body['error-code'];
+    throw new Error(
+      code === '1' || code === 1
+        ? 'this launch link has already been used; open the course again from your learning system'
+        : `the learning system refused the sign-in (${String(body['error-text'] ?? code ?? 'no token')})`,
+    );
+  }
+  const header = `Basic ${token}`;
+  store.set(key, header);
+  return header;
+}
+
+export async function readLaunchData(client: LrsClient, params: Cmi5Params): Promise<LaunchData> {
+  const response = await client.getState({ activityId: params.activityId, agent: params.actor, registration: params.registration }, 'LMS.LaunchData');
+  if (!isSuccess(response.status)) throw new Error(`the learning system's launch data could not be read (HTTP ${response.status || 'no answer'})`);
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(response.body) as Record<string, unknown>;
+  } catch {
+    throw new Error("the learning system's launch data is not valid JSON");
+  }
+  const mode = data.launchMode;
+  if (typeof data.contextTemplate !== 'object' || data.contextTemplate === null || (mode !== 'Normal' && mode !== 'Browse' && mode !== 'Review')) {
+    throw new Error("the learning system's launch data has no context template or launch mode");
+  }
+  const mastery = typeof data.masteryScore === 'number' && data.masteryScore >= 0 && data.masteryScore <= 1 ? data.masteryScore : null;
+  return {
+    contextTemplate: data.contextTemplate as Context,
+    launchMode: mode,
+    moveOn: (typeof data.moveOn === 'string' ? data.moveOn : 'NotApplicable') as MoveOn,
+    masteryScore: mastery,
+    returnURL: typeof data.returnURL === 'string' && data.returnURL !== '' ? data.returnURL : null,
+    launchParameters: typeof data.launchParameters === 'string' ? data.launchParameters : null,
+  };
+}
+
+/** cmi5LearnerPreferences from the Agent Profile API, which the AU must read at start; absent is normal. */
+export async function readLearnerPreferences(client: LrsClient, actor: Agent): Promise<LearnerPreferences> {
+  const response = await client.getAgentProfile(actor, 'cmi5LearnerPreferences');
+  const none: LearnerPreferences = { languagePreference: null, audioPreference: null };
+  if (!isSuccess(response.status)) return none;
+  try {
+    const prefs = JSON.parse(response.body) as Record<string, unknown>;
+    return {
+      languagePreference: typeof prefs.languagePreference === 'string' ? prefs.languagePreference : null,
+      audioPreference: prefs.audioPreference === 'on' || prefs.audioPreference === 'off' ? prefs.audioPreference : null,
+    };
+  } catch {
+    return none;
+  }
+}
+
+export function launchModeOf(data: LaunchData): LaunchMode {
+  return data.launchMode === 'Review' ? 'review' : data.launchMode === 'Browse' ? 'browse' : 'normal';
+}

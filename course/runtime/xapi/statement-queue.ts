@@ -1,0 +1,119 @@
+// Statements waiting for the LRS, kept in this browser so that a page closed or an LRS down loses none of them.
+// They are resent exactly as first made (same id, same timestamp), so the LRS can recognise a repeat: it answers a
+// statement it already holds with 204 (PUT) or 409 (conflict), and both mean "delivered". Order is kept, which cmi5
+// needs ("initialized" first, "terminated" last).
+import type { Statement } from '@xapi/xapi';
+import type { KeyValueStore } from '../shared/browser-storage.ts';
+import { isSuccess, type LrsClient, type LrsResponse } from './lrs-client.ts';
+
+export type QueuedStatement = Statement & { id: string };
+
+export interface SendResult {
+  /** Everything queued when the send started has been delivered. */
+  ok: boolean;
+  /** The LRS's answer that stopped the send; null when nothing did. */
+  failure: LrsResponse | null;
+  /** Statements the LRS refused as invalid (400): resending cannot help, so they are dropped (and logged). */
+  rejected: QueuedStatement[];
+}
+
+const BATCH = 50;
+
+export class StatementQueue {
+  private items: QueuedStatement[];
+
+  constructor(
+    private readonly store: KeyValueStore | null,
+    private readonly key: string,
+    private readonly client: LrsClient,
+  ) {
+    this.items = this.load();
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  get all(): readonly QueuedStatement[] {
+    return this.items;
+  }
+
+  /** Drops queued statements that can no longer be accepted (cmi5: those of an earlier, abandoned session). */
+  discard(stale: (statement: QueuedStatement) => boolean): QueuedStatement[] {
+    const dropped = this.items.filter(stale);
+    if (dropped.length > 0) this.remove(dropped);
+    return dropped;
+  }
+
+  add(statement: QueuedStatement): void {
+    this.items.push(statement);
+    this.save();
+  }
+
+  /** Sends what is queued, in order, in batches; stops at the first answer that calls for a later retry. */
+  async send(): Promise<SendResult> {
+    const rejected: QueuedStatement[] = [];
+    while (this.items.length > 0) {
+      const batch = this.items.slice(0, BATCH);
+      const response = await this.client.postStatements(batch);
+      if (isSuccess(response.status)) {
+        this.remove(batch);
+        continue;
+      }
+      // A conflict or an invalid statement somewhere in the batch: go one by one to find out which.
+      if (response.status !== 409 && response.status !== 400) return { ok: false, failure: response, rejected };
+      for (const statement of batch) {
+        const single = await this.client.putStatement(statement);
+        if (isSuccess(single.status) || single.status === 409) {
+          this.remove([statement]);
+        } else if (single.status === 400) {
+          rejected.push(statement);
+          this.remove([statement]);
+        } else {
+          return { ok: false, failure: single, rejected };
+        }
+      }
+    }
+    return { ok: true, failure: null, rejected };
+  }
+
+  /**
+   * On page close: one keepalive request with as many statements (oldest first) as fit the allowance; the rest stay
+   * queued for the next launch. Not awaited by the page, so statements leave the queue only when answered.
+   */
+  sendFinal(byteAllowance: number): Promise<void> {
+    const batch: QueuedStatement[] = [];
+    let bytes = 2;
+    for (const statement of this.items) {
+      const size = JSON.stringify(statement).length + 1;
+      if (bytes + size > byteAllowance) break;
+      batch.push(statement);
+      bytes += size;
+    }
+    if (batch.length === 0) return Promise.resolve();
+    return this.client.postStatements(batch, { keepalive: true }).then((response) => {
+      if (isSuccess(response.status)) this.remove(batch);
+    });
+  }
+
+  private remove(sent: QueuedStatement[]): void {
+    const ids = new Set(sent.map((s) => s.id));
+    this.items = this.items.filter((s) => !ids.has(s.id));
+    this.save();
+  }
+
+  private load(): QueuedStatement[] {
+    try {
+      const raw = this.store?.get(this.key);
+      const parsed: unknown = raw ? JSON.parse(raw) : [];
+      return Array.isArray(parsed) ? parsed.filter((s): s is QueuedStatement => typeof s === 'object' && s !== null && typeof s.id === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private save(): void {
+    if (this.items.length === 0) this.store?.remove(this.key);
+    else this.store?.set(this.key, JSON.stringify(this.items));
+  }
+}

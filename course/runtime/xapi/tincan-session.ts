@@ -1,0 +1,55 @@
+// xAPI with a TinCan launch: initialized (and resumed when there is saved work), answered, progressed, completed,
+// passed/failed, the Video Profile, then suspended and terminated. No launch modes: every session reports.
+import type { Result } from '@xapi/xapi';
+import type { Outcome } from '../tracker.ts';
+import { isoDuration } from '../shared/durations.ts';
+import type { QueuedStatement } from './statement-queue.ts';
+import { VERBS } from './statements.ts';
+import { XapiSession } from './xapi-session.ts';
+
+export class TinCanSession extends XapiSession {
+  readonly standard = 'xapi';
+  /** The pass or fail last reported in this session, so each change is reported once. */
+  private reportedPass: boolean | null = null;
+
+  protected openingStatements(resumed: boolean): QueuedStatement[] {
+    const course = this.factory.courseActivity();
+    return [this.factory.make({ verb: VERBS.initialized, object: course }), ...(resumed ? [this.factory.make({ verb: VERBS.resumed, object: course })] : [])];
+  }
+
+  protected outcomeStatements(outcome: Outcome): QueuedStatement[] {
+    const statements: QueuedStatement[] = [];
+    const course = this.factory.courseActivity();
+    const duration = isoDuration(this.deps.clock.now() - this.startedAt);
+    if (outcome.completed && !this.sent.completed) {
+      this.sent.completed = true;
+      statements.push(this.factory.make({ verb: VERBS.completed, object: course, result: { completion: true, duration } }));
+    }
+    if (outcome.passed !== null && outcome.passed !== this.reportedPass && !(outcome.passed && this.sent.passed)) {
+      this.reportedPass = outcome.passed;
+      if (outcome.passed) this.sent.passed = true;
+      const result: Result = { success: outcome.passed, duration };
+      if (outcome.scaled !== null) result.score = score(outcome.scaled);
+      statements.push(this.factory.make({ verb: outcome.passed ? VERBS.passed : VERBS.failed, object: course, result }));
+    }
+    return statements;
+  }
+
+  protected closingStatements(how: 'suspend' | 'finish'): QueuedStatement[] {
+    const course = this.factory.courseActivity();
+    const result = { duration: isoDuration(this.deps.clock.now() - this.startedAt) };
+    return [
+      ...(how === 'suspend' ? [this.factory.make({ verb: VERBS.suspended, object: course, result })] : []),
+      this.factory.make({ verb: VERBS.terminated, object: course, result }),
+    ];
+  }
+
+  protected mayReport(): boolean {
+    return true;
+  }
+}
+
+export function score(scaled: number): NonNullable<Result['score']> {
+  const s = Math.min(1, Math.max(0, scaled));
+  return { scaled: Number(s.toFixed(4)), raw: Number((s * 100).toFixed(2)), min: 0, max: 100 };
+}

@@ -1,0 +1,336 @@
+// What TinCan-launched xAPI and cmi5 share: statements wait in a persisted queue and are resent with their ids; the
+// resume state lives in the State API (the learner's own document, which only the LMS holds), with a safety copy in
+// this browser until the LRS confirms it; sends are scheduled like SCORM commits and retried with backoff; on page
+// close the last requests go with fetch keepalive. Each standard adds its own statements (tincan-session.ts,
+// cmi5-session.ts).
+import type { RuntimeConfig } from '../../types.ts';
+import type { AnswerRecord, ConnectionStatus, LaunchMode, Outcome, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
+import { choicesFor } from '../interaction-catalogue.ts';
+import { CommitScheduler } from '../shared/commit-scheduler.ts';
+import { failedMessage, LMS_STORAGE, retryingMessage, tooLargeMessage } from '../shared/messages.ts';
+import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
+import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
+import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey } from '../shared/safety-copy.ts';
+import type { RuntimeDeps } from '../shared/runtime-deps.ts';
+import { StatusChannel } from '../shared/status-channel.ts';
+import { SUSPEND_DATA_LIMITS } from '../state/limits.ts';
+import { isSuccess, type DocumentParams, type LrsClient, type LrsResponse } from './lrs-client.ts';
+import { StatementQueue, type QueuedStatement } from './statement-queue.ts';
+import { StatementFactory, type StatementFrame } from './statements.ts';
+import { videoStatement } from './video-statements.ts';
+import { uuid } from './uuid.ts';
+
+/** The State API document holding the learner's resume state. */
+export const RESUME_STATE_ID = 'https://w3id.org/xapi/common-ground/resume';
+
+/** The course waits this long for its resume document before opening from this browser's copy instead. */
+const READ_TIMEOUT_MS = 15_000;
+
+/** Browsers allow this many bytes of keepalive request bodies in flight per page. */
+const KEEPALIVE_ALLOWANCE = 64 * 1024 - 512;
+
+export interface ResumeDocument {
+  state: string | null;
+  location: string;
+  /** Course-level statements already sent in this registration (cmi5 allows each at most once). */
+  sent: { completed?: boolean; passed?: boolean };
+}
+
+export interface XapiLaunch {
+  client: LrsClient;
+  frame: StatementFrame;
+  /** Where the resume document is kept. */
+  document: DocumentParams;
+  mode: LaunchMode;
+  learner: { id: string | null; name: string | null };
+}
+
+export abstract class XapiSession implements Tracker {
+  abstract readonly standard: string;
+  protected readonly factory: StatementFactory;
+  protected readonly profile: LmsProfile;
+  protected readonly queue: StatementQueue;
+  protected sent: ResumeDocument['sent'] = {};
+  protected startedAt = 0;
+  private readonly status = new StatusChannel();
+  private readonly scheduler: CommitScheduler;
+  private readonly safety: SafetyCopyStore;
+  private readonly videoSessionId = uuid();
+  private starting: Promise<TrackerSession> | null = null;
+  /** Opening statements are queued: others may follow (cmi5: "initialized" must be the first statement). */
+  private opened = false;
+  private exiting: Promise<void> | null = null;
+  /** The resume document could not be read: nothing may be written over it until it has been. */
+  private documentUnknown = false;
+  private document: ResumeDocument = { state: null, location: '', sent: {} };
+  private documentDirty = false;
+  private confirmed = fingerprint(null);
+  private committedLocation: string | null = null;
+  private readonly progressReported = new Map<string, number>();
+  private oversize: string | null = null;
+  private lastFailure = 'no answer';
+  private stopWatching: () => void = () => {};
+
+  constructor(
+    protected readonly config: RuntimeConfig,
+    protected readonly win: Window,
+    protected readonly launch: XapiLaunch,
+    protected readonly deps: RuntimeDeps,
+  ) {
+    this.profile = resolveLmsProfile(config);
+    this.factory = new StatementFactory(launch.frame, () => deps.clock.now(), () => uuid());
+    const who = fingerprint(`${JSON.stringify(launch.frame.actor)}|${launch.document.activityId}|${launch.document.registration ?? ''}`);
+    this.queue = new StatementQueue(deps.localStore, `common-ground:xapi-queue:${who}`, launch.client);
+    this.safety = new SafetyCopyStore(deps.localStore, safetyCopyKey(config.course.id, config.standard, who));
+    this.scheduler = new CommitScheduler({
+      clock: deps.clock,
+      commit: () => this.commit(),
+      backoffMs: this.profile.commit.backoffMs,
+      onAttempt: (ok, failures) => this.reportAttempt(ok, failures),
+    });
+  }
+
+  /** Statements that open the session (after the resume document is read). */
+  protected abstract openingStatements(resumed: boolean): QueuedStatement[];
+  /** Statements for a new outcome; may update `this.sent`. */
+  protected abstract outcomeStatements(outcome: Outcome): QueuedStatement[];
+  /** Statements that close the session. */
+  protected abstract closingStatements(how: 'suspend' | 'finish'): QueuedStatement[];
+  /** Whether statements other than opening and closing ones may be sent in this launch. */
+  protected abstract mayReport(): boolean;
+  /** After the last statements are on their way (cmi5: back to the LMS). */
+  protected afterExit(): void {}
+
+  start(): Promise<TrackerSession> {
+    this.starting ??= this.begin();
+    return this.starting;
+  }
+
+  onStatus(listener: (status: ConnectionStatus) => void): void {
+    this.status.subscribe(listener);
+  }
+
+  async saveState(state: string, location: string): Promise<void> {
+    if (this.launch.mode === 'review') return;
+    this.safety.write({ state, location, savedAt: this.deps.clock.now(), base: this.confirmed });
+    if (this.exiting || !this.opened) return;
+    const limit = SUSPEND_DATA_LIMITS[this.config.standard];
+    if (state.length > limit) {
+      this.oversize = tooLargeMessage(state.length, limit);
+      this.status.emit({ state: 'failed', message: this.oversize });
+      return;
+    }
+    this.oversize = null;
+    this.document = { ...this.document, state, location };
+    this.documentDirty = true;
+    this.scheduler.request(location !== this.committedLocation ? this.profile.commit.screenChangeMs : this.profile.commit.sameScreenMs);
+  }
+
+  recordProgress(sectionId: string, progress: number): void {
+    if (!this.reporting() || this.progressReported.get(sectionId) === progress) return;
+    this.progressReported.set(sectionId, progress);
+    this.enqueue([this.factory.progressed(sectionId, progress)]);
+  }
+
+  recordAnswer(answer: AnswerRecord): void {
+    const reportable = reportableAnswer(answer, this.config);
+    if (!this.reporting() || !reportable) return;
+    this.enqueue([this.factory.answered(reportable, choicesFor(this.config.course, reportable))]);
+  }
+
+  recordReflection(promptId: string, prompt: string, text: string): void {
+    // Private by default: the text is in the learner's resume document already and goes into no statement.
+    if (!reflectionsShared(this.config) || !this.reporting() || text === '') return;
+    this.enqueue([this.factory.answered({ id: `reflection.${promptId}`, type: 'long-fill-in', description: prompt, response: [text], result: 'neutral', latencyMs: 0 }, null)]);
+  }
+
+  recordVideo(event: VideoEvent): void {
+    if (!this.reporting()) return;
+    this.enqueue([videoStatement(this.factory, this.config.course.film, event, this.videoSessionId, this.deps.clock.now() - this.startedAt)]);
+  }
+
+  setOutcome(outcome: Outcome): void {
+    if (!this.reporting()) return;
+    const before = JSON.stringify(this.sent);
+    const statements = this.outcomeStatements(outcome);
+    if (JSON.stringify(this.sent) !== before) {
+      this.document = { ...this.document, sent: { ...this.sent } };
+      this.documentDirty = true;
+    }
+    this.enqueue(statements, this.profile.commit.screenChangeMs);
+  }
+
+  async flush(): Promise<void> {
+    if (this.opened && !this.exiting) await this.scheduler.flush();
+  }
+
+  exit(how: 'suspend' | 'finish'): Promise<void> {
+    this.exiting ??= this.end(how);
+    return this.exiting;
+  }
+
+  private async begin(): Promise<TrackerSession> {
+    this.startedAt = this.deps.clock.now();
+    const remote = await this.readDocument();
+    const copy = this.safety.read();
+    let resumeState: string | null;
+    if (remote) {
+      this.document = remote;
+      this.sent = { ...remote.sent };
+      this.confirmed = fingerprint(remote.state);
+      const choice = chooseResumeState(remote.state, copy);
+      if (copy && !choice.fromCopy) this.safety.clear();
+      resumeState = choice.state;
+      if (choice.fromCopy && copy) this.pushCopy(copy.state, copy.location);
+    } else {
+      // The LRS could not be read: carry on from this browser's copy, and read it again before writing anything.
+      this.documentUnknown = true;
+      if (copy) this.confirmed = copy.base;
+      resumeState = copy?.state ?? null;
+      if (copy) this.pushCopy(copy.state, copy.location);
+    }
+    this.enqueue(this.openingStatements(resumeState !== null), 0);
+    this.opened = true;
+    this.stopWatching = watchPageLifecycle(this.win, {
+      hidden: () => void this.scheduler.flush(),
+      leaving: () => void this.sendFinal(),
+    });
+    // Not awaited: the course opens at once; a slow or absent LRS shows up in the status, not as a waiting screen.
+    void this.scheduler.flush();
+    return { learner: this.launch.learner, resumeState, mode: this.launch.mode, storageDescription: LMS_STORAGE };
+  }
+
+  private pushCopy(state: string, location: string): void {
+    this.document = { ...this.document, state, location };
+    this.documentDirty = true;
+  }
+
+  /** The resume document; an empty one when there is none; null when the LRS could not be asked (or is too slow). */
+  private async readDocument(): Promise<ResumeDocument | null> {
+    const response = await withTimeout(this.launch.client.getState(this.launch.document, RESUME_STATE_ID), READ_TIMEOUT_MS, this.deps);
+    if (response.status === 404) return { state: null, location: '', sent: {} };
+    if (!isSuccess(response.status)) {
+      this.lastFailure = response.status === 0 ? 'no answer' : `HTTP ${response.status}`;
+      return null;
+    }
+    return parseDocument(response.body);
+  }
+
+  private enqueue(statements: QueuedStatement[], within = this.profile.commit.sameScreenMs): void {
+    if (statements.length === 0) return;
+    for (const statement of statements) this.queue.add(statement);
+    if (this.opened && !this.exiting) this.scheduler.request(within);
+  }
+
+  private reporting(): boolean {
+    return this.opened && !this.exiting && this.mayReport();
+  }
+
+  /** Sends the queue, then the resume document; true when the LRS has taken both. */
+  private async commit(): Promise<boolean> {
+    if (this.documentUnknown && !(await this.recoverDocument())) return false;
+    const sent = await this.queue.send();
+    for (const statement of sent.rejected) console.error('[common-ground] the LRS refused a statement as invalid', statement);
+    if (!sent.ok) {
+      this.lastFailure = sent.failure?.status ? `HTTP ${sent.failure.status}` : 'no answer';
+      return false;
+    }
+    if (!this.documentDirty) return true;
+    const document = this.document;
+    const response = await this.launch.client.putState(this.launch.document, RESUME_STATE_ID, document);
+    if (!isSuccess(response.status)) {
+      this.lastFailure = response.status ? `HTTP ${response.status}` : 'no answer';
+      return false;
+    }
+    this.confirm(document);
+    return true;
+  }
+
+  private confirm(document: ResumeDocument): void {
+    if (this.document === document) this.documentDirty = false;
+    this.confirmed = fingerprint(document.state);
+    this.committedLocation = document.location;
+    const copy = this.safety.read();
+    if (copy && copy.state === document.state) this.safety.clear();
+  }
+
+  /** The LRS answers again: read the document, and write only if it still holds what this session started from. */
+  private async recoverDocument(): Promise<boolean> {
+    const remote = await this.readDocument();
+    if (!remote) return false;
+    if (fingerprint(remote.state) !== this.confirmed) {
+      this.lastFailure = 'your learning system holds progress from another session';
+      this.scheduler.dispose();
+      this.status.emit({ state: 'failed', message: failedMessage(`${this.lastFailure}; close the course and open it again`, this.safety.available) });
+      return false;
+    }
+    this.documentUnknown = false;
+    this.sent = { ...remote.sent, ...this.sent };
+    this.document = { ...this.document, sent: { ...this.sent } };
+    return true;
+  }
+
+  private async end(how: 'suspend' | 'finish'): Promise<void> {
+    await this.starting;
+    if (!this.opened) return; // never started: there is no session to close
+    this.enqueue(this.closingStatements(how), 0);
+    this.scheduler.dispose();
+    this.stopWatching();
+    const final = this.sendFinal();
+    this.afterExit();
+    await final;
+  }
+
+  /**
+   * Page close or exit: the resume document (if it changed) and the queued statements, with keepalive so they
+   * outlive the page. Whatever is not answered stays in the queue and the safety copy for the next launch.
+   */
+  private async sendFinal(): Promise<void> {
+    const requests: Promise<void>[] = [];
+    let allowance = KEEPALIVE_ALLOWANCE;
+    if (this.documentDirty && !this.documentUnknown) {
+      const document = this.document;
+      const body = JSON.stringify(document);
+      allowance -= body.length;
+      requests.push(
+        this.launch.client.putState(this.launch.document, RESUME_STATE_ID, document, { keepalive: true }).then((response) => {
+          if (isSuccess(response.status)) this.confirm(document);
+        }),
+      );
+    }
+    requests.push(this.queue.sendFinal(allowance));
+    await Promise.all(requests);
+  }
+
+  private reportAttempt(ok: boolean, failures: number): void {
+    if (this.oversize) this.status.emit({ state: 'failed', message: this.oversize });
+    else if (ok) this.status.emit({ state: 'connected' });
+    else if (failures <= this.profile.commit.quietRetries) this.status.emit({ state: 'retrying', message: retryingMessage(this.safety.available) });
+    else this.status.emit({ state: 'failed', message: failedMessage(this.lastFailure, this.safety.available) });
+  }
+}
+
+function withTimeout(request: Promise<LrsResponse>, ms: number, deps: RuntimeDeps): Promise<LrsResponse> {
+  return new Promise((resolve) => {
+    const timer = deps.clock.setTimeout(() => resolve({ status: 0, body: '' }), ms);
+    void request.then((response) => {
+      deps.clock.clearTimeout(timer);
+      resolve(response);
+    });
+  });
+}
+
+function parseDocument(body: string): ResumeDocument {
+  try {
+    const parsed = JSON.parse(body) as Partial<ResumeDocument>;
+    return {
+      state: typeof parsed.state === 'string' && parsed.state !== '' ? parsed.state : null,
+      location: typeof parsed.location === 'string' ? parsed.location : '',
+      sent: typeof parsed.sent === 'object' && parsed.sent !== null ? { completed: parsed.sent.completed === true, passed: parsed.sent.passed === true } : {},
+    };
+  } catch {
+    // A document we cannot read is handed on as it is: the codec reports it as damaged and salvages nothing.
+    return { state: body, location: '', sent: {} };
+  }
+}

@@ -1,0 +1,43 @@
+// imsmanifest.xml for SCORM 1.2: IMS CP 1.1.2 with ADL CP 1.2 extensions, one organization, one item, one SCO.
+// No adlcp:masteryscore: with one present, LMSs may overwrite the status the player reports (Rustici "Score
+// Overrides Status"; SCORM 1.2 conformance requirements p.2-19), so the player alone decides passed/failed.
+import { create } from 'xmlbuilder2';
+import { packageIdentifiers } from './identifiers.ts';
+import type { PackageInput } from './package-input.ts';
+import { filesInManifestOrder } from './package-input.ts';
+import { hrefForPath } from './paths.ts';
+import { NS, SCORM_PROFILE, schemaLocationValue } from './standards.ts';
+
+/** The manifest for `input`; input.files must already include the control documents to list. */
+export function scorm12Manifest(input: PackageInput): string {
+  const profile = SCORM_PROFILE.scorm12;
+  const ids = packageIdentifiers(input.course, input.variant);
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const manifest = doc.ele(NS.imscp12, 'manifest', { identifier: ids.manifest, version: input.course.version });
+  manifest.att(NS.xmlns, 'xmlns:adlcp', NS.adlcp12);
+  manifest.att(NS.xmlns, 'xmlns:xsi', NS.xsi);
+  manifest.att(NS.xsi, 'xsi:schemaLocation', schemaLocationValue(profile));
+
+  const metadata = manifest.ele('metadata');
+  metadata.ele('schema').txt('ADL SCORM');
+  metadata.ele('schemaversion').txt(profile.schemaversion);
+
+  const organization = manifest
+    .ele('organizations', { default: ids.organization })
+    .ele('organization', { identifier: ids.organization });
+  organization.ele('title').txt(input.variant.displayName);
+  organization
+    .ele('item', { identifier: ids.item, identifierref: ids.resource, isvisible: 'true' })
+    .ele('title')
+    .txt(input.course.title);
+
+  const resource = manifest.ele('resources').ele('resource', {
+    identifier: ids.resource,
+    type: 'webcontent',
+    href: hrefForPath(input.launch),
+  });
+  resource.att(NS.adlcp12, 'adlcp:scormtype', 'sco');
+  for (const path of filesInManifestOrder(input.launch, input.files)) resource.ele('file', { href: hrefForPath(path) });
+
+  return doc.end({ prettyPrint: true });
+}

@@ -1,0 +1,156 @@
+// The build as a user runs it: `npm run build` end to end, into temporary folders.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import JSZip from 'jszip';
+import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
+import { validatePackages } from '../../manifests/validate.ts';
+
+const run = promisify(execFile);
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const sharedStandards = join(repo, '..', 'shared', 'standards');
+const hasShared = existsSync(join(sharedStandards, 'validate.sh'));
+const hasXmllint = await run('xmllint', ['--version']).then(() => true, () => false);
+
+interface CliResult { code: number; stdout: string; stderr: string }
+async function build(args: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(repo, 'build', 'cli.ts'), ...args], { cwd: repo, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const zipName = (standard: StandardId): string => `default/common-ground-${standard}.zip`;
+const DESCRIPTOR: Record<StandardId, string> = { scorm12: 'imsmanifest.xml', 'scorm2004-3rd': 'imsmanifest.xml', 'scorm2004-4th': 'imsmanifest.xml', xapi: 'tincan.xml', cmi5: 'cmi5.xml' };
+const VALIDATE_SH_KIND: Partial<Record<StandardId, string>> = { scorm12: 'scorm12', 'scorm2004-3rd': 'scorm2004-3', 'scorm2004-4th': 'scorm2004-4', cmi5: 'cmi5' };
+
+describe('npm run build', () => {
+  let work: string;
+  let first: CliResult;
+  const zips = new Map<StandardId, Uint8Array>();
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'cg-build-'));
+    first = await build(['--out', join(work, 'a'), ...(hasShared ? ['--schemas', sharedStandards] : [])]);
+    if (first.code !== 0) throw new Error(`build failed (${first.code}):\n${first.stderr}\n${first.stdout}`);
+    for (const standard of STANDARD_IDS) zips.set(standard, new Uint8Array(await readFile(join(work, 'a', zipName(standard)))));
+  });
+
+  it('writes one zip per standard for the default variant and prints the summary table', () => {
+    expect([...zips.keys()]).toEqual([...STANDARD_IDS]);
+    for (const standard of STANDARD_IDS) expect(first.stdout).toMatch(new RegExp(`default/${standard}\\s.*valid`));
+  });
+
+  it('gives byte-identical zips when built again', async () => {
+    const again = await build(['--out', join(work, 'b')]);
+    expect(again.code).toBe(0);
+    for (const standard of STANDARD_IDS) {
+      const second = await readFile(join(work, 'b', zipName(standard)));
+      expect(Buffer.from(zips.get(standard)!).equals(second), `${standard} differs between builds`).toBe(true);
+    }
+  });
+
+  it('produces packages our validator accepts, with the right standard and descriptor', async () => {
+    const packages = await Promise.all(STANDARD_IDS.map(async (standard) => {
+      const zip = await JSZip.loadAsync(zips.get(standard)!);
+      const files = new Map<string, Uint8Array>();
+      for (const entry of Object.values(zip.files)) if (!entry.dir) files.set(entry.name, await entry.async('uint8array'));
+      return { name: standard, files };
+    }));
+    const reports = await validatePackages(packages, hasShared ? { schemaDir: sharedStandards } : {});
+    reports.forEach((report, index) => {
+      const standard = STANDARD_IDS[index]!;
+      expect(report.problems, standard).toEqual([]);
+      expect(report.valid).toBe(true);
+      expect(report.standard).toBe(standard);
+      expect(packages[index]!.files.has(DESCRIPTOR[standard])).toBe(true);
+    });
+  });
+
+  it.skipIf(!hasShared || !hasXmllint)('passes the official validate.sh for every standard that has a schema', async () => {
+    for (const [standard, kind] of Object.entries(VALIDATE_SH_KIND)) {
+      const zip = await JSZip.loadAsync(zips.get(standard as StandardId)!);
+      const file = join(work, `${standard}-${DESCRIPTOR[standard as StandardId]}`);
+      await writeFile(file, await zip.file(DESCRIPTOR[standard as StandardId])!.async('uint8array'));
+      const result = await run('sh', [join(sharedStandards, 'validate.sh'), kind, file]).then(() => 0, (error: { code: number; stderr: string }) => `${error.code}: ${error.stderr}`);
+      expect(result, `${standard} validate.sh`).toBe(0);
+    }
+  });
+
+  it('carries only what each standard needs: no xAPI client in SCORM zips, no SCORM runtime in xAPI zips', async () => {
+    const ADAPTER_CHUNK: Record<StandardId, string> = { scorm12: 'scorm12', 'scorm2004-3rd': 'scorm2004', 'scorm2004-4th': 'scorm2004', xapi: 'xapi', cmi5: 'cmi5' };
+    for (const standard of STANDARD_IDS) {
+      const zip = await JSZip.loadAsync(zips.get(standard)!);
+      const scripts = Object.values(zip.files).filter((entry) => entry.name.endsWith('.js'));
+      const code = (await Promise.all(scripts.map((entry) => entry.async('string')))).join('\n');
+      const adapterChunks = scripts
+        .map((entry) => /^assets\/(scorm12|scorm2004|xapi|cmi5|standalone)-[\w-]+\.js$/.exec(entry.name)?.[1])
+        .filter((name): name is string => name !== undefined)
+        .sort();
+      expect(adapterChunks, standard).toEqual([ADAPTER_CHUNK[standard], 'standalone'].sort());
+      const isXapi = standard === 'xapi' || standard === 'cmi5';
+      expect(code.includes('X-Experience-API-Version'), `${standard}: xAPI client`).toBe(isXapi);
+      expect(code.includes('LMSInitialize') || code.includes('API_1484_11'), `${standard}: SCORM runtime`).toBe(!isXapi);
+    }
+  });
+
+  it('writes each package its own runtime config and stores the film uncompressed', async () => {
+    for (const standard of STANDARD_IDS) {
+      const zip = await JSZip.loadAsync(zips.get(standard)!);
+      const config = await zip.file('config.js')!.async('string');
+      expect(config).toContain(`"standard":"${standard}"`);
+      const film = zip.files['media/film/common-ground-film.mp4'] as unknown as { _data: { compression: { magic: string } } };
+      expect(film._data.compression.magic).toBe('\x00\x00');
+    }
+  });
+});
+
+describe('npm run build with bad input', () => {
+  it('refuses a broken course file with one line per problem and no stack trace', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'cg-bad-course-'));
+    const courseDir = join(work, 'course');
+    await cp(join(repo, 'course'), courseDir, { recursive: true, filter: (path) => !path.includes('node_modules') });
+    const course = JSON.parse(await readFile(join(courseDir, 'course.json'), 'utf8'));
+    course.completion.passMark = 180;
+    course.sections[0].screens[0].type = 'splash';
+    await writeFile(join(courseDir, 'course.json'), JSON.stringify(course, null, 2));
+    const result = await build(['--course', courseDir, '--out', join(work, 'out')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/course\.json: \/completion\/passMark: .*100/);
+    expect(result.stderr).toMatch(/course\.json: \/sections\/0\/screens\/0\/type: .*welcome/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(work, 'out'))).toBe(false);
+  });
+
+  it('names the variants it has when asked for one it does not', async () => {
+    const result = await build(['--variant', 'no-such-trust', '--out', join(tmpdir(), 'cg-never')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no variant named no-such-trust/);
+    expect(result.stderr).toMatch(/variants found: default/);
+  });
+
+  it('refuses an unknown standard as a usage error', async () => {
+    const result = await build(['--standard', 'aicc']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown standard aicc \(allowed: scorm12, scorm2004-3rd, scorm2004-4th, xapi, cmi5\)/);
+  });
+
+  it('refuses a variant file that asks for a standard the project does not know', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'cg-bad-variant-'));
+    const courseDir = join(work, 'course');
+    await cp(join(repo, 'course'), courseDir, { recursive: true });
+    await mkdir(join(courseDir, 'variants'), { recursive: true });
+    await writeFile(join(courseDir, 'variants', 'broken.json'), JSON.stringify({ id: 'broken', displayName: 'Broken', organisation: 'Example', standards: ['scorm12', 'aicc'], reflections: 'private' }));
+    const result = await build(['--course', courseDir, '--out', join(work, 'out')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/broken\.json: \/standards\/1: /);
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { CourseSession } from '../../../../course/player/app/course-session.ts';
+import type { Timers } from '../../../../course/player/logic/save-scheduler.ts';
+import type { ConnectionStatus, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
+import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
+import { allScreenIds } from '../../../../course/player/logic/outcome.ts';
+import { fixtureConfig } from '../fixture-course.ts';
+
+/** Records every call, in order, as "method arg…" lines that are easy to assert on. */
+class FakeTracker implements Tracker {
+  readonly standard = 'scorm12';
+  readonly calls: string[] = [];
+  readonly saved: { state: string; location: string }[] = [];
+  async start(): Promise<TrackerSession> {
+    throw new Error('not used');
+  }
+  async saveState(state: string, location: string): Promise<void> {
+    this.saved.push({ state, location });
+    this.calls.push(`saveState ${location}`);
+  }
+  recordProgress(sectionId: string, progress: number): void {
+    this.calls.push(`recordProgress ${sectionId} ${progress}`);
+  }
+  recordAnswer(answer: { id: string; result: string }): void {
+    this.calls.push(`recordAnswer ${answer.id} ${answer.result}`);
+  }
+  recordReflection(promptId: string, _prompt: string, text: string): void {
+    this.calls.push(`recordReflection ${promptId} ${text}`);
+  }
+  recordVideo(event: { verb: string }): void {
+    this.calls.push(`recordVideo ${event.verb}`);
+  }
+  setOutcome(outcome: { completed: boolean; progress: number }): void {
+    this.calls.push(`setOutcome ${outcome.completed} ${outcome.progress.toFixed(2)}`);
+  }
+  async flush(): Promise<void> {}
+  async exit(how: 'suspend' | 'finish'): Promise<void> {
+    this.calls.push(`exit ${how}`);
+  }
+  onStatus(_listener: (status: ConnectionStatus) => void): void {}
+}
+
+class ManualTimers implements Timers {
+  readonly waiting = new Map<number, () => void>();
+  private next = 1;
+  set(callback: () => void): number {
+    const id = this.next++;
+    this.waiting.set(id, callback);
+    return id;
+  }
+  clear(handle: unknown): void {
+    this.waiting.delete(handle as number);
+  }
+  runAll(): void {
+    for (const [id, callback] of [...this.waiting]) {
+      this.waiting.delete(id);
+      callback();
+    }
+  }
+}
+
+const trackerSession = (mode: TrackerSession['mode'] = 'normal'): TrackerSession => ({
+  learner: { id: 'l1', name: 'Sam Patel' },
+  resumeState: null,
+  mode,
+  storageDescription: 'your learning system',
+});
+
+function setUp(initial: LearnerState = emptyLearnerState('welcome'), mode: TrackerSession['mode'] = 'normal', keepSavedState = false) {
+  const tracker = new FakeTracker();
+  const timers = new ManualTimers();
+  let clock = 0;
+  const session = new CourseSession({
+    config: fixtureConfig(),
+    tracker,
+    session: trackerSession(mode),
+    initial,
+    // A readable stand-in for the codec: the tests look at what was handed over, not at the compression.
+    encode: (state) => JSON.stringify(state),
+    timers,
+    now: () => clock,
+    keepSavedState,
+  });
+  return { session, tracker, timers, tick: (ms: number) => (clock += ms) };
+}
+
+const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('CourseSession', () => {
+  it('lands on the first screen, marks it visited, reports and saves at once', async () => {
+    const { session, tracker } = setUp();
+    session.begin();
+    await flushPromises();
+    expect(tracker.calls).toEqual(['recordProgress intro 0.5', 'setOutcome false 0.11', 'saveState welcome']);
+    expect(session.state.completedScreens).toEqual(['welcome']);
+  });
+
+  it('sets the initial outcome when landing changes nothing (resume on a screen with its own rule)', () => {
+    const { session, tracker } = setUp({ ...emptyLearnerState('welcome'), location: 'check', completedScreens: ['welcome'] });
+    session.begin();
+    expect(tracker.calls).toEqual(['setOutcome false 0.11']);
+  });
+
+  it('debounces saves of changes within a screen, and saves at once on a screen change', async () => {
+    const { session, tracker, timers } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
+    session.dispatch({ type: 'reflect', promptId: 'r1', text: 'a' });
+    session.dispatch({ type: 'reflect', promptId: 'r1', text: 'ab' });
+    expect(tracker.saved).toHaveLength(0);
+    timers.runAll();
+    await flushPromises();
+    expect(tracker.saved).toHaveLength(1);
+    expect(JSON.parse(tracker.saved[0]!.state).reflections).toEqual({ r1: 'ab' });
+    session.dispatch({ type: 'reflect', promptId: 'r1', text: 'abc' });
+    session.dispatch({ type: 'go-to', screenId: 'guide' });
+    await flushPromises();
+    expect(tracker.saved).toHaveLength(2);
+    expect(tracker.saved[1]?.location).toBe('guide');
+    expect(timers.waiting.size).toBe(0);
+  });
+
+  it('records reflections when the learner leaves the reflection screen, once per change', () => {
+    const { session, tracker } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
+    session.dispatch({ type: 'reflect', promptId: 'r1', text: 'I will ask' });
+    expect(tracker.calls.filter((c) => c.startsWith('recordReflection'))).toEqual([]);
+    session.dispatch({ type: 'go-to', screenId: 'guide' });
+    session.dispatch({ type: 'go-to', screenId: 'reflection' });
+    session.dispatch({ type: 'go-to', screenId: 'guide' });
+    expect(tracker.calls.filter((c) => c.startsWith('recordReflection'))).toEqual(['recordReflection r1 I will ask']);
+  });
+
+  it('adds the time spent in this session to the saved total', async () => {
+    const { session, tracker, tick } = setUp({ ...emptyLearnerState('welcome'), secondsSpent: 100 });
+    tick(61_500);
+    session.dispatch({ type: 'go-to', screenId: 'confidence-before' });
+    await flushPromises();
+    expect(JSON.parse(tracker.saved[0]!.state).secondsSpent).toBe(161);
+  });
+
+  it('suspends when leaving mid-way: saves first, then exits, and only once', async () => {
+    const { session, tracker } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
+    session.dispatch({ type: 'reflect', promptId: 'r2', text: 'supervision' });
+    await Promise.all([session.leave(), session.leave()]);
+    expect(tracker.calls.slice(-3)).toEqual(['recordReflection r2 supervision', 'saveState reflection', 'exit suspend']);
+    expect(session.ended).toBe(true);
+    session.dispatch({ type: 'go-to', screenId: 'guide' });
+    await flushPromises();
+    expect(tracker.calls.at(-1)).toBe('exit suspend');
+  });
+
+  it('finishes when leaving a completed course', async () => {
+    const done = { ...emptyLearnerState('welcome'), location: 'summary', completedScreens: allScreenIds(fixtureConfig().course) };
+    const { session, tracker } = setUp(done);
+    expect(session.outcome.completed).toBe(true);
+    await session.leave();
+    expect(tracker.calls.at(-1)).toBe('exit finish');
+  });
+
+  it('saves and reports nothing in review mode, but still ends the session', async () => {
+    const { session, tracker, timers } = setUp(emptyLearnerState('welcome'), 'review');
+    session.begin();
+    session.dispatch({ type: 'answer', questionId: 'q1', optionIds: ['a'], latencyMs: 1 });
+    timers.runAll();
+    await session.leave();
+    expect(session.state.answers.q1).toEqual(['a']);
+    expect(tracker.calls).toEqual(['exit suspend']);
+    expect(session.lastSave).toEqual({ kind: 'not-saving' });
+  });
+
+  it('does not overwrite a state saved by a newer course version', async () => {
+    const { session, tracker } = setUp(emptyLearnerState('welcome'), 'normal', true);
+    session.begin();
+    session.dispatch({ type: 'go-to', screenId: 'confidence-before' });
+    await session.leave();
+    expect(tracker.saved).toEqual([]);
+    expect(session.reviewMode).toBe(false);
+  });
+
+  it('forwards video events while the session is open', async () => {
+    const { session, tracker } = setUp();
+    session.recordVideo({ verb: 'played', time: 0, progress: 0, playedSegments: '' });
+    await session.leave();
+    session.recordVideo({ verb: 'paused', time: 1, progress: 0, playedSegments: '' });
+    expect(tracker.calls.filter((c) => c.startsWith('recordVideo'))).toEqual(['recordVideo played']);
+  });
+});

@@ -1,0 +1,134 @@
+// An LRS (and the cmi5 LMS's fetch URL) behind a fake fetch: statements (POST batches, PUT by id, with the xAPI
+// duplicate rules), State API and Agent Profile documents. Every request is recorded, so tests can check what left
+// the course, and the LRS can be taken down (no answer) or made to fail (HTTP status) at will. A real LRS on
+// 127.0.0.1 comes with the preview LMS (next issue); this one checks the same rules the tests rely on.
+import type { Statement } from '@xapi/xapi';
+
+export interface RecordedRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body: string;
+  keepalive: boolean;
+}
+
+export class FakeLrs {
+  readonly endpoint = 'https://lrs.example.nhs.uk/xapi/';
+  readonly fetchUrl = 'https://lms.example.nhs.uk/cmi5/fetch/abc123';
+  readonly token = 'dG9rZW4tZm9yLXRoaXMtc2Vzc2lvbg==';
+  /** Stored statements by id, in the order they arrived. */
+  readonly statements = new Map<string, Statement>();
+  readonly documents = new Map<string, string>();
+  readonly requests: RecordedRequest[] = [];
+  /** "down": no answer at all; a number: every statement/document request answers with it. */
+  failure: 'down' | number | null = null;
+  private tokenIssued = false;
+
+  readonly fetch: typeof fetch = async (input, init = {}) => {
+    const url = new URL(String(input));
+    const request: RecordedRequest = {
+      method: init.method ?? 'GET',
+      url,
+      headers: Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>)),
+      body: typeof init.body === 'string' ? init.body : '',
+      keepalive: init.keepalive === true,
+    };
+    this.requests.push(request);
+    if (this.failure === 'down') throw new TypeError('Failed to fetch');
+    if (url.href === this.fetchUrl) return this.fetchToken();
+    if (typeof this.failure === 'number') return new Response('failure', { status: this.failure });
+    const resource = url.pathname.replace(/^\/xapi\//, '');
+    if (resource === 'statements') return this.statementRequest(request);
+    if (resource === 'activities/state' || resource === 'agents/profile') return this.documentRequest(request);
+    return new Response('not found', { status: 404 });
+  };
+
+  /** Puts a document (e.g. LMS.LaunchData) where the course will look for it. */
+  setDocument(resource: 'activities/state' | 'agents/profile', query: Record<string, string>, body: unknown): void {
+    this.documents.set(documentKey(resource, new URLSearchParams(query)), JSON.stringify(body));
+  }
+
+  getDocument(resource: 'activities/state' | 'agents/profile', query: Record<string, string>): unknown {
+    const raw = this.documents.get(documentKey(resource, new URLSearchParams(query)));
+    return raw === undefined ? undefined : JSON.parse(raw);
+  }
+
+  /** Stored statements, oldest first. */
+  get stored(): Statement[] {
+    return [...this.statements.values()];
+  }
+
+  private fetchToken(): Response {
+    if (this.tokenIssued) return json({ 'error-code': '1', 'error-text': 'Already in use' });
+    this.tokenIssued = true;
+    return json({ 'auth-token': this.token });
+  }
+
+  private statementRequest(request: RecordedRequest): Response {
+    if (request.headers['X-Experience-API-Version'] !== '1.0.3') return new Response('missing version header', { status: 400 });
+    if (request.method === 'PUT') {
+      const statement = JSON.parse(request.body) as Statement;
+      const id = request.url.searchParams.get('statementId') ?? '';
+      const problem = invalid(statement);
+      if (problem || statement.id !== id) return new Response(problem ?? 'id mismatch', { status: 400 });
+      const existing = this.statements.get(id);
+      if (existing) return new Response(null, { status: JSON.stringify(existing) === request.body ? 204 : 409 });
+      this.statements.set(id, statement);
+      return new Response(null, { status: 204 });
+    }
+    if (request.method === 'POST') {
+      const batch = ([] as Statement[]).concat(JSON.parse(request.body) as Statement | Statement[]);
+      const problem = batch.map(invalid).find((p) => p !== null);
+      if (problem) return new Response(problem, { status: 400 });
+      // Like most LRSs, a batch with any id already stored is refused whole.
+      if (batch.some((s) => this.statements.has(s.id as string))) return new Response('conflict', { status: 409 });
+      for (const statement of batch) this.statements.set(statement.id as string, statement);
+      return json(batch.map((s) => s.id));
+    }
+    return new Response('method not allowed', { status: 405 });
+  }
+
+  private documentRequest(request: RecordedRequest): Response {
+    const resource = request.url.pathname.replace(/^\/xapi\//, '') as 'activities/state' | 'agents/profile';
+    const key = documentKey(resource, request.url.searchParams);
+    if (request.method === 'GET') {
+      const body = this.documents.get(key);
+      return body === undefined ? new Response('', { status: 404 }) : new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }
+    if (request.method === 'PUT') {
+      this.documents.set(key, request.body);
+      return new Response(null, { status: 204 });
+    }
+    return new Response('method not allowed', { status: 405 });
+  }
+}
+
+function documentKey(resource: string, query: URLSearchParams): string {
+  const agent = JSON.parse(query.get('agent') ?? 'null') as Record<string, unknown> | null;
+  const who = agent ? JSON.stringify(agent.account ?? agent.mbox ?? agent) : '';
+  return [resource, query.get('activityId') ?? '', who, query.get('registration') ?? '', query.get('stateId') ?? query.get('profileId') ?? ''].join('|');
+}
+
+function json(value: unknown): Response {
+  return new Response(JSON.stringify(value), { status: 200, headers: { 'Content-Type': 'application/json' } });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+
+/** The xAPI rules an LRS enforces on what this course sends; null when the statement passes. */
+export function invalid(statement: Statement): string | null {
+  const actor = statement.actor as Record<string, unknown> | undefined;
+  if (!UUID.test(String(statement.id))) return 'id is not a UUID';
+  if (!actor || !(actor.mbox || actor.mbox_sha1sum || actor.openid || actor.account)) return 'actor has no identifier';
+  if (!IRI.test(statement.verb?.id ?? '')) return 'verb id is not an IRI';
+  if (!IRI.test(String((statement.object as { id?: string })?.id ?? ''))) return 'object id is not an IRI';
+  if (statement.timestamp === undefined || Number.isNaN(Date.parse(statement.timestamp))) return 'timestamp missing or invalid';
+  const result = statement.result;
+  if (result?.duration !== undefined && !DURATION.test(result.duration)) return `duration ${result.duration} is not ISO 8601`;
+  const scaled = result?.score?.scaled;
+  if (scaled !== undefined && (scaled < -1 || scaled > 1)) return 'score.scaled out of range';
+  if (statement.context?.registration !== undefined && !UUID.test(statement.context.registration)) return 'registration is not a UUID';
+  return null;
+}

@@ -1,0 +1,54 @@
+// One SCORM launch for a test: scorm-again in a parent frame, the course page below it, a manual clock, and every
+// status the tracker reports.
+import type { StandardId } from '../../../../course/types.ts';
+import type { ConnectionStatus, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
+import { open as open12 } from '../../../../course/runtime/adapters/scorm12.ts';
+import { open as open2004 } from '../../../../course/runtime/adapters/scorm2004.ts';
+import { fakeWindow, MemoryStorage, type FakeWindow } from './fake-window.ts';
+import { ManualClock } from './manual-clock.ts';
+import { runtimeConfig } from './course-fixtures.ts';
+import { scorm12Lms, scorm2004Lms, type Faults, type Flat, type TestLms } from './scorm-lms.ts';
+
+export interface Launch {
+  lms: TestLms;
+  page: FakeWindow;
+  clock: ManualClock;
+  tracker: Tracker;
+  session: TrackerSession;
+  statuses: ConnectionStatus[];
+}
+
+export interface LaunchOptions {
+  seed?: Flat;
+  storage?: MemoryStorage;
+  faults?: Faults;
+  reflections?: 'private' | 'shared';
+  standard?: Extract<StandardId, 'scorm12' | 'scorm2004-3rd' | 'scorm2004-4th'>;
+}
+
+export async function launchScorm(options: LaunchOptions = {}): Promise<Launch> {
+  const standard = options.standard ?? 'scorm12';
+  const lms = standard === 'scorm12' ? scorm12Lms(options.seed) : scorm2004Lms(options.seed);
+  Object.assign(lms.faults, options.faults);
+  const lmsFrame = fakeWindow({ props: { [standard === 'scorm12' ? 'API' : 'API_1484_11']: lms.api } });
+  const page = fakeWindow({ parent: lmsFrame.win, localStorage: options.storage ?? new MemoryStorage() });
+  const clock = new ManualClock();
+  const config = runtimeConfig(standard, options.reflections ?? 'private');
+  const tracker = await (standard === 'scorm12' ? open12 : open2004)(config, page.win, { clock });
+  if (!tracker) throw new Error('the adapter found no LMS');
+  const statuses: ConnectionStatus[] = [];
+  tracker.onStatus((status) => statuses.push(status));
+  const session = await tracker.start();
+  return { lms, page, clock, tracker, session, statuses };
+}
+
+/** Values the course passed to SetValue, by element (last one wins). */
+export function setValues(lms: TestLms): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const call of lms.calls) if (/SetValue$/.test(call.method) && call.result === 'true') out[call.args[0] as string] = call.args[1] as string;
+  return out;
+}
+
+export function unconfirmedCopies(storage: MemoryStorage): [string, string][] {
+  return storage.entries().filter(([key]) => key.startsWith('common-ground:unconfirmed:'));
+}

@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Statement } from '@xapi/xapi';
+import { encodeState } from '../../../../course/runtime/state/codec.ts';
+import { connect } from '../../../../course/runtime/connect.ts';
+import { readCmi5Params } from '../../../../course/runtime/xapi/cmi5-launch.ts';
+import { FakeLrs, invalid } from '../helpers/fake-lrs.ts';
+import { fakeWindow, MemoryStorage } from '../helpers/fake-window.ts';
+import { ACTOR, AU_ID, cmi5Search, launchXapi, REGISTRATION, seedLaunchData, SESSION_ID, verbsOf } from '../helpers/xapi-launch.ts';
+import { loadCourse, runtimeConfig, typicalRun } from '../helpers/course-fixtures.ts';
+
+const course = loadCourse();
+const finalState = encodeState(typicalRun(course), course);
+const CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
+const MOVEON = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
+const categories = (s: Statement) => (s.context?.contextActivities?.category ?? []).map((a) => a.id);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The statement rules CATAPULT enforces for an AU's session (cmi5 §9), checked over what the LRS stored. */
+function expectCmi5Rules(statements: Statement[]): void {
+  expect(statements[0]?.verb.id).toBe('http://adlnet.gov/expapi/verbs/initialized');
+  expect(statements.at(-1)?.verb.id).toBe('http://adlnet.gov/expapi/verbs/terminated');
+  for (const s of statements) {
+    expect(invalid(s)).toBeNull();
+    expect(s.actor).toEqual(ACTOR);
+    expect(s.context?.registration).toBe(REGISTRATION);
+    expect(s.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe(SESSION_ID);
+    // The template's grouping survives untouched.
+    expect(s.context?.contextActivities?.grouping).toEqual([{ id: 'https://commonground.example.org/courses/common-ground/au' }]);
+    const verb = s.verb.id.split('/').pop();
+    const defined = categories(s).includes(CMI5);
+    if (defined) expect((s.object as { id: string }).id).toBe(AU_ID);
+    const carriesMoveOn = s.result?.success !== undefined || s.result?.completion !== undefined;
+    expect(categories(s).includes(MOVEON)).toBe(defined && carriesMoveOn);
+    if (defined && ['completed', 'passed', 'failed', 'terminated'].includes(verb as string)) expect(s.result?.duration).toMatch(/^PT/);
+    if (defined && verb !== 'passed' && verb !== 'failed') {
+      expect(s.result?.success).toBeUndefined();
+      expect(s.result?.score).toBeUndefined();
+    }
+  }
+}
+
+describe('cmi5 session against a fake LMS/LRS', () => {
+  it('needs all five launch parameters', () => {
+    const lrs = new FakeLrs();
+    expect(readCmi5Params(cmi5Search(lrs))).toMatchObject({ endpoint: lrs.endpoint, fetchUrl: lrs.fetchUrl, registration: REGISTRATION, activityId: AU_ID });
+    expect(readCmi5Params(cmi5Search(lrs).replace(/&registration=[^&]*/, ''))).toBeNull();
+  });
+
+  it('launches, reports in the order cmi5 requires and returns to the LMS', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs, { masteryScore: 0.8 });
+    const run = await launchXapi(lrs, 'cmi5');
+    expect(lrs.requests[0]?.url.href).toBe(lrs.fetchUrl);
+    expect(lrs.requests.filter((r) => r.url.pathname.endsWith('agents/profile'))).toHaveLength(1);
+    for (const request of lrs.requests.slice(1)) expect(request.headers.Authorization).toBe(`Basic ${lrs.token}`);
+    run.tracker.recordProgress('the-film', 1);
+    // Fails the check (by the LMS's masteryScore, although the course would pass 0.7 at… its own mark), then passes.
+    run.tracker.setOutcome({ completed: false, passed: true, scaled: 0.7, progress: 0.8 });
+    run.tracker.setOutcome({ completed: true, passed: true, scaled: 0.9, progress: 1 });
+    await run.tracker.saveState(finalState, 'certificate');
+    await run.tracker.exit('finish');
+    await run.clock.advance(0);
+    expect(verbsOf(lrs)).toEqual(['initialized', 'progressed', 'completed', 'passed', 'terminated']);
+    expectCmi5Rules(lrs.stored);
+    const passed = lrs.stored[3]!;
+    expect(passed.result).toMatchObject({ success: true, score: { scaled: 0.9 } });
+    expect(passed.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(0.8);
+    expect(run.page.navigatedTo).toBe('https://lms.example.nhs.uk/course/42');
+  });
+
+  it('sends "failed" only at the end of a session that did not pass, and never after a pass', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const storage = new MemoryStorage();
+    const sessionStorage = new MemoryStorage();
+    const first = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+    first.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 0.9 });
+    await first.tracker.saveState(finalState, 'check-your-knowledge');
+    await first.tracker.exit('suspend');
+    await first.clock.advance(0);
+    expect(verbsOf(lrs)).toEqual(['initialized', 'failed', 'terminated']);
+    expectCmi5Rules(lrs.stored);
+
+    const second = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+    expect(second.session.resumeState).toBe(finalState);
+    second.tracker.setOutcome({ completed: true, passed: true, scaled: 1, progress: 1 });
+    second.tracker.setOutcome({ completed: true, passed: false, scaled: 0.5, progress: 1 });
+    await second.tracker.exit('finish');
+    await second.clock.advance(0);
+    const secondSession = lrs.stored.slice(3);
+    expect(secondSession.map((s) => s.verb.id.split('/').pop())).toEqual(['initialized', 'completed', 'passed', 'terminated']);
+    expectCmi5Rules(secondSession);
+
+    const third = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+    third.tracker.setOutcome({ completed: true, passed: false, scaled: 0.2, progress: 1 });
+    await third.tracker.exit('finish');
+    await third.clock.advance(0);
+    // Completed and passed are once per registration; failed never follows passed.
+    expect(lrs.stored.slice(7).map((s) => s.verb.id.split('/').pop())).toEqual(['initialized', 'terminated']);
+  });
+
+  it('keeps its auth token for a reload, since the fetch URL works only once', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const sessionStorage = new MemoryStorage();
+    await launchXapi(lrs, 'cmi5', { sessionStorage });
+    const reloaded = await launchXapi(lrs, 'cmi5', { sessionStorage });
+    expect(lrs.requests.filter((r) => r.url.href === lrs.fetchUrl)).toHaveLength(1);
+    expect(reloaded.session.mode).toBe('normal');
+  });
+
+  it('explains, and keeps the work in this browser, when the launch link was already used', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    await launchXapi(lrs, 'cmi5');
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const page = fakeWindow({ search: cmi5Search(lrs), fetch: lrs.fetch });
+    const tracker = await connect(runtimeConfig('cmi5'), page.win);
+    const statuses: unknown[] = [];
+    tracker.onStatus((s) => statuses.push(s));
+    const session = await tracker.start();
+    expect(tracker.standard).toBe('standalone');
+    expect(session.storageDescription).toMatch(/^this browser only/);
+    expect(statuses).toEqual([{ state: 'failed', message: expect.stringContaining('this launch link has already been used') }]);
+  });
+
+  for (const mode of ['Browse', 'Review'] as const) {
+    it(`sends only initialized and terminated in ${mode} mode`, async () => {
+      const lrs = new FakeLrs();
+      seedLaunchData(lrs, { launchMode: mode });
+      const run = await launchXapi(lrs, 'cmi5');
+      expect(run.session.mode).toBe(mode.toLowerCase());
+      run.tracker.recordProgress('the-film', 1);
+      run.tracker.recordVideo({ verb: 'played', time: 0, progress: 0, playedSegments: '' });
+      run.tracker.setOutcome({ completed: true, passed: true, scaled: 1, progress: 1 });
+      await run.tracker.saveState(finalState, 'certificate');
+      await run.tracker.exit('finish');
+      await run.clock.advance(0);
+      expect(verbsOf(lrs)).toEqual(['initialized', 'terminated']);
+      expectCmi5Rules(lrs.stored);
+      const wroteState = lrs.requests.some((r) => r.method === 'PUT' && r.url.pathname.endsWith('activities/state'));
+      expect(wroteState).toBe(mode === 'Browse');
+    });
+  }
+
+  it('drops statements of an earlier, abandoned session instead of sending them into this one', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const storage = new MemoryStorage();
+    const sessionStorage = new MemoryStorage();
+    const first = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+    lrs.failure = 'down';
+    first.tracker.recordProgress('the-film', 1);
+    await first.clock.advance(1000);
+    // The tab dies; the LMS starts a new session with a new session id.
+    lrs.failure = null;
+    seedLaunchData(lrs, { contextTemplate: { extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'new-session' }, contextActivities: { grouping: [{ id: 'https://commonground.example.org/courses/common-ground/au' }] } } });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+    expect(verbsOf(lrs)).toEqual(['initialized', 'initialized']);
+    expect(lrs.stored[1]?.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe('new-session');
+  });
+});

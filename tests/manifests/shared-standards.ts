@@ -1,0 +1,26 @@
+// Where the official schema folder is (../shared/standards beside the repository), and whether xmllint is installed.
+// Tests that need either skip with a printed reason when it is missing.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const candidate = fileURLToPath(new URL('../../../shared/standards/', import.meta.url));
+
+/** Absolute path of shared/standards, or null when this checkout has no sibling shared/ folder. */
+export const SHARED_STANDARDS: string | null = existsSync(`${candidate}validate.sh`) ? candidate : null;
+
+export const XMLLINT_AVAILABLE: boolean = (() => {
+  try {
+    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+export function skipReason(needs: { shared?: boolean; xmllint?: boolean }): string | null {
+  if (needs.shared && !SHARED_STANDARDS) return `skipped: ${candidate} is absent (the official schema folder sits beside the repository in CI)`;
+  if (needs.xmllint && !XMLLINT_AVAILABLE) return 'skipped: xmllint is not installed (apt-get install libxml2-utils)';
+  return null;
+}

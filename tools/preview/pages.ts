@@ -1,0 +1,172 @@
+// The preview's HTML: the LMS page (course frame beside the inspector), the package chooser, the page a cmi5 AU's
+// returnURL leads to, and the error page. Server-rendered, no inline script (the page's CSP forbids it): the LMS
+// page's settings travel in a JSON data block its module script reads.
+import { escapeHtml } from './http-util.ts';
+import type { PackageListing } from './package-list.ts';
+import type { PackageSummary } from './protocol.ts';
+
+export interface LmsPageConfig {
+  basePath: string;
+  /** 'scorm12' | 'scorm2004' pick the runtime; 'xapi' means the LMS side is in the server. */
+  runtime: 'scorm12' | 'scorm2004' | 'xapi';
+  suspendDataLimit: number;
+}
+
+const ASSETS = '/_preview/assets';
+
+function layout(title: string, body: string, head = ''): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${ASSETS}/lms-page.css">
+${head}</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/** JSON inside <script type="application/json">: "<" is escaped so no value can close the element. */
+function jsonBlock(id: string, value: unknown): string {
+  return `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>\n`;
+}
+
+export function lmsPage(summary: PackageSummary, config: LmsPageConfig, showChooserLink: boolean): string {
+  const scorm = config.runtime !== 'xapi';
+  const head =
+    jsonBlock('preview-config', config) +
+    (scorm ? `<script src="${ASSETS}/${config.runtime}.js"></script>\n` : '') +
+    `<script type="module" src="${ASSETS}/client/lms-page.ts"></script>\n`;
+  const edition = summary.edition && !summary.standardName.includes(summary.edition) ? ` (${escapeHtml(summary.edition)})` : '';
+  const notes = summary.notes.length > 0 ? `<ul class="lms-notes">${summary.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>` : '';
+  const commitFault = scorm
+    ? `<div class="check"><input type="checkbox" id="fault-commit" name="commitFails"><label for="fault-commit">Commit fails <span class="hint">(${config.runtime === 'scorm12' ? 'LMSCommit returns "false", error 101' : 'Commit returns "false", error 391'}; nothing is stored)</span></label></div>`
+    : '';
+  const goneHint = scorm ? 'every API call fails with error 101 and the API object is removed' : 'the LMS forgets the session: the LRS answers 401 and the fetch URL refuses';
+  const lrsFault = scorm
+    ? ''
+    : `<fieldset class="radios"><legend>LRS down</legend>
+<div class="check"><input type="radio" id="lrs-up" name="lrsDown" value="off" checked><label for="lrs-up">No: the LRS answers</label></div>
+<div class="check"><input type="radio" id="lrs-503" name="lrsDown" value="http-503"><label for="lrs-503">Answers 503 Service Unavailable</label></div>
+<div class="check"><input type="radio" id="lrs-refuse" name="lrsDown" value="refuse"><label for="lrs-refuse">Drops every connection</label></div>
+</fieldset>`;
+  const dataPanels = scorm
+    ? `<section class="panel" aria-labelledby="cmi-heading">
+<h3 id="cmi-heading">CMI data</h3>
+<div class="table-scroll" tabindex="0" role="region" aria-labelledby="cmi-heading">
+<table class="cmi-table">
+<thead><tr><th scope="col">Element</th><th scope="col">Current value</th><th scope="col">Last committed</th></tr></thead>
+<tbody id="cmi-rows"><tr><td colspan="3">No data yet.</td></tr></tbody>
+</table>
+</div>
+</section>`
+    : `<section class="panel" aria-labelledby="statements-heading">
+<h3 id="statements-heading">Statements</h3>
+<ol id="statement-list" class="log-list"></ol>
+</section>
+<section class="panel" aria-labelledby="documents-heading">
+<h3 id="documents-heading">State and profile documents</h3>
+<div id="document-list"><p>No documents yet.</p></div>
+</section>`;
+
+  const body = `<a class="skip-link" href="#inspector">Skip to the inspector</a>
+<header class="lms-header">
+<p class="lms-brand">Common Ground preview LMS</p>
+<h1>${escapeHtml(summary.title || summary.fileName)}</h1>
+<p class="lms-meta">${escapeHtml(summary.standardName)}${edition} · ${escapeHtml(summary.fileName)} · launches <code>${escapeHtml(summary.launchHref)}</code>${showChooserLink ? ' · <a href="/">Choose another package</a>' : ''}</p>
+${notes}
+</header>
+<main class="lms-main">
+<section class="course-pane" aria-labelledby="course-heading">
+<h2 id="course-heading" class="visually-hidden">Course</h2>
+<iframe id="course-frame" title="Course: ${escapeHtml(summary.title || summary.fileName)}" src="about:blank"></iframe>
+</section>
+<section id="inspector" class="inspector" aria-labelledby="inspector-heading" tabindex="-1">
+<h2 id="inspector-heading">Inspector</h2>
+<section class="panel" aria-labelledby="attempt-heading">
+<h3 id="attempt-heading">Attempt</h3>
+<p id="attempt-summary">Not launched yet.</p>
+<div class="button-row">
+<button type="button" id="end-attempt" aria-describedby="end-hint">End the attempt</button>
+<button type="button" id="relaunch" aria-describedby="relaunch-hint">Relaunch (resume)</button>
+<button type="button" id="new-attempt" aria-describedby="new-hint">Start a new attempt</button>
+</div>
+<ul class="hint-list">
+<li id="end-hint">End the attempt: the LMS closes the course as a learner closing its window would${scorm ? '' : ' (cmi5: "abandoned" if the AU did not terminate)'}.</li>
+<li id="relaunch-hint">Relaunch: a new session of the same attempt, with the ${scorm ? 'committed CMI data' : 'registration and its state'}.</li>
+<li id="new-hint">New attempt: ${scorm ? 'the CMI data are discarded' : 'a new registration'}.</li>
+</ul>
+</section>
+<section class="panel" aria-labelledby="faults-heading">
+<h3 id="faults-heading">Faults</h3>
+<form id="faults-form" novalidate>
+${commitFault}
+<div class="check"><input type="checkbox" id="fault-lms-gone" name="lmsGone"><label for="fault-lms-gone">LMS disappears <span class="hint">(${goneHint})</span></label></div>
+${lrsFault}
+<div class="field"><label for="fault-slow">Slow network: delay every ${scorm ? 'commit' : 'LRS response'} and package file by (milliseconds)</label>
+<input type="number" id="fault-slow" name="slowMs" min="0" max="60000" step="100" value="0" inputmode="numeric"></div>
+</form>
+</section>
+<section class="panel" aria-labelledby="status-heading">
+<h3 id="status-heading">Status</h3>
+<dl id="status-list" class="status-list"></dl>
+${scorm ? `<p class="meter-row"><label for="suspend-meter" id="suspend-label">cmi.suspend_data</label> <meter id="suspend-meter" min="0" max="${config.suspendDataLimit}" value="0" high="${Math.round(config.suspendDataLimit * 0.9)}"></meter></p>` : ''}
+</section>
+<section class="panel" aria-labelledby="warnings-heading">
+<h3 id="warnings-heading">Warnings</h3>
+<ul id="warning-list" class="log-list"><li class="empty">None.</li></ul>
+</section>
+<section class="panel" aria-labelledby="calls-heading">
+<h3 id="calls-heading">${scorm ? 'API calls and commits' : 'LRS requests'}</h3>
+${scorm ? '<div class="check"><input type="checkbox" id="show-error-queries"><label for="show-error-queries">Show GetLastError, GetErrorString and GetDiagnostic calls</label></div>' : ''}
+<ol id="call-log" class="log-list hide-error-queries"></ol>
+</section>
+${dataPanels}
+</section>
+</main>
+<div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>`;
+  return layout(`Preview LMS: ${summary.title || summary.fileName}`, body, head);
+}
+
+export function chooserPage(packages: readonly PackageListing[], folder: string, problem: string | null): string {
+  const byVariant = new Map<string, PackageListing[]>();
+  for (const listing of packages) {
+    const group = byVariant.get(listing.variant);
+    if (group) group.push(listing);
+    else byVariant.set(listing.variant, [listing]);
+  }
+  const groups = [...byVariant]
+    .map(
+      ([variant, listings]) => `<section class="panel" aria-labelledby="variant-${escapeHtml(variant)}">
+<h2 id="variant-${escapeHtml(variant)}">${escapeHtml(variant === '' ? 'Packages' : `Variant: ${variant}`)}</h2>
+<ul class="package-list">${listings.map((listing) => `<li><a href="/open?zip=${encodeURIComponent(listing.relativePath)}">${escapeHtml(listing.fileName)}</a></li>`).join('')}</ul>
+</section>`,
+    )
+    .join('\n');
+  const empty = `<p>No packages under <code>${escapeHtml(folder)}</code>. Run <code>npm run build</code>, or start the preview with a zip: <code>npm run preview -- some-package.zip</code>.</p>`;
+  const error = problem ? `<div class="error-summary" role="alert"><h2>The package could not be opened</h2><p>${escapeHtml(problem)}</p></div>` : '';
+  const body = `<header class="lms-header">
+<p class="lms-brand">Common Ground preview LMS</p>
+<h1>Choose a package</h1>
+</header>
+<main class="chooser">
+${error}
+${packages.length === 0 ? empty : groups}
+</main>`;
+  return layout('Preview LMS: choose a package', body);
+}
+
+export function returnedPage(): string {
+  return layout(
+    'Returned to the LMS',
+    `<main class="returned"><h1>The course has closed</h1><p>The course sent you back to the LMS (its cmi5 returnURL). Use the inspector's buttons to relaunch it.</p></main>`,
+  );
+}
+
+export function errorPage(title: string, message: string): string {
+  return layout(title, `<main class="chooser"><div class="error-summary" role="alert"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></div><p><a href="/">Back to the packages</a></p></main>`);
+}
