@@ -51,7 +51,6 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
   const checkPackage = options.checkPackages ?? true;
   const sessions = new Map<string, PackageSession>();
   const openedByPath = new Map<string, PackageSession>();
-  const assets = await loadClientAssets();
 
   const openSession = async (zipPath: string, chooserLink: boolean): Promise<PackageSession> => {
     const absolute = resolve(zipPath);
@@ -64,7 +63,15 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
     return session;
   };
 
+  // The package first: a bad zip is refused before anything else is prepared.
   const initial = options.zipPath === undefined ? null : await openSession(options.zipPath, false);
+  let assets: ClientAssets;
+  try {
+    assets = await loadClientAssets();
+  } catch (error) {
+    await initial?.dispose();
+    throw error;
+  }
   const server = createServer((req, res) => {
     void route(req, res).catch((error: unknown) => fail(res, error));
   });
