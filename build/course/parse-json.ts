@@ -1,7 +1,7 @@
-// A strict JSON parser (RFC 8259) that says where it stopped and why. JSON.parse's messages differ between
-// engine versions and often give only a character offset; course authors need a line, a column, the JSON pointer
-// of the value being read, and plain words. It also reports duplicate keys, which JSON.parse silently resolves
-// by keeping the last one: in hand-edited course files that is nearly always a copy-paste slip.
+// Strict JSON (RFC 8259) for hand-edited course files, parsed by momoa. What this file adds is for course authors:
+// a syntax error says where (line, column, and the JSON pointer of the value being read) and why in plain words,
+// and duplicate keys, which JSON.parse silently resolves by keeping the last one, are reported with their pointer.
+import { evaluate, parse, type DocumentNode, type ValueNode } from '@humanwhocodes/momoa';
 import { pointerOf } from './problems.ts';
 
 export interface DuplicateKey {
@@ -30,218 +30,213 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-/** Deeper than this is certainly not a course file, and recursion must not overflow the stack. */
+/** Deeper than this is certainly not a course file; momoa recurses, so deeper input must not reach it. */
 const MAX_DEPTH = 256;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const WORD = /[A-Za-z_$][A-Za-z0-9_$]*/y;
+// Lexical pieces for locating context only (momoa decides validity): a string (group 1 = its closing quote), a
+// punctuator, or any other run. A string stops early at a raw control character, which momoa would let through.
+const TOKEN = /"(?:[^"\\\u0000-\u001f]|\\[^])*(")?|[{}[\]:,]|[^\s{}[\]:,"]+/g;
+const WORD_CHAR = /[\w$.+-]/;
+const VALID_WORD = /^(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null)$/;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*/;
 
 /** Parse `text` as JSON; throws JsonSyntaxError. A leading byte-order mark is allowed. */
 export function parseJson(text: string): ParsedJson {
-  const parser = new Parser(text);
-  const value = parser.parseDocument();
-  return { value, duplicateKeys: parser.duplicateKeys };
+  // A space in place of the BOM keeps every offset, line and column as in the file.
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const problem = scan(source, source.length).problem;
+  if (!problem) {
+    try {
+      const document = parse(source, { mode: 'json' });
+      return { value: evaluate(document), duplicateKeys: duplicateKeysIn(source, document) };
+    } catch (error) {
+      if (offsetOf(error) === undefined) throw error;
+      return describeFailure(source, firstErrorOffset(source));
+    }
+  }
+  // A syntax error before the value that the scan found wrong (a raw control character, too deep nesting) comes first.
+  const before = firstErrorOffset(source.slice(0, problem.at) + problem.standIn);
+  if (before <= problem.at) return describeFailure(source, before);
+  throw syntaxError(source, problem.at, problem.reason, problem.frames);
 }
 
 /** 1-based line and column (in UTF-16 code units) of a character offset. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let index = 0; index < offset && index < text.length; index++) {
-    if (text.charCodeAt(index) === 0x0a) {
-      line++;
-      lineStart = index + 1;
-    }
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line++;
+    lineStart = index + 1;
   }
   return { line, column: offset - lineStart + 1 };
 }
 
-class Parser {
-  private index = 0;
-  private readonly path: (string | number)[] = [];
-  readonly duplicateKeys: DuplicateKey[] = [];
+function offsetOf(error: unknown): number | undefined {
+  const offset = error instanceof Error ? (error as { offset?: unknown }).offset : undefined;
+  return typeof offset === 'number' ? offset : undefined;
+}
 
-  constructor(private readonly text: string) {
-    if (text.charCodeAt(0) === 0xfeff) this.index = 1;
+/**
+ * Where momoa first finds `text` wrong; text.length when it is only cut short. momoa places errors at the end of
+ * the input loosely, so a line that can never parse is appended: anything reported inside it means "too early".
+ */
+function firstErrorOffset(text: string): number {
+  try {
+    parse(text + '\n@', { mode: 'json' });
+  } catch (error) {
+    const offset = offsetOf(error);
+    if (offset === undefined) throw error;
+    return Math.min(offset, text.length);
   }
+  return text.length;
+}
 
-  parseDocument(): unknown {
-    this.skipWhitespace();
-    const value = this.parseValue(0);
-    this.skipWhitespace();
-    if (this.index < this.text.length) this.fail(`unexpected ${this.describeHere()} after the end of the JSON value`);
-    return value;
-  }
+interface Frame {
+  kind: 'root' | '{' | '[';
+  /** What comes next: a property name, its ":", a value, or "," / the closing bracket. */
+  state: 'key' | 'colon' | 'value' | 'after';
+  key: string;
+  index: number;
+}
 
-  private parseValue(depth: number): unknown {
-    if (depth > MAX_DEPTH) this.fail(`values nested more than ${MAX_DEPTH} deep`);
-    const char = this.text[this.index];
-    switch (char) {
-      case '{':
-        return this.parseObject(depth);
-      case '[':
-        return this.parseArray(depth);
-      case '"':
-        return this.parseString();
-      case 't':
-      case 'f':
-      case 'n':
-        return this.parseLiteral();
-      default:
-        if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return this.parseNumber();
-        return this.fail(`expected a value (a string in double quotes, a number, true, false, null, an object or an array) but found ${this.describeHere()}`);
+interface Scan {
+  frames: Frame[];
+  /** Offset of a string still open where the scan stopped. */
+  openString?: number;
+  /** Found at `at`; source[0, at) + standIn is the text up to there with the fault mended, for momoa to check. */
+  problem?: { at: number; standIn: string; reason: string; frames: Frame[] };
+}
+
+/** Follow the structure of source[0, end) to know what was being read there. */
+function scan(source: string, end: number): Scan {
+  const frames: Frame[] = [{ kind: 'root', state: 'value', key: '', index: 0 }];
+  const text = source.slice(0, end);
+  for (const match of text.matchAll(TOKEN)) {
+    const [token, closingQuote] = match;
+    const at = match.index;
+    const top = frames[frames.length - 1]!;
+    if (token.startsWith('"') && closingQuote === undefined) {
+      const stop = at + token.length;
+      // Stopped by a raw control character, or else by the end of the text (possibly just after a backslash).
+      if (!(text.charCodeAt(stop) < 0x20)) return { frames, openString: at };
+      const hint = text[stop] === '\n' ? ' (write \\n for a line break inside a string)' : text[stop] === '\t' ? ' (write \\t for a tab)' : '';
+      return { frames, problem: { at: stop, standIn: '"', reason: `a control character is not allowed inside a string${hint}`, frames } };
+    }
+    if (token === '{' || token === '[') {
+      if (frames.length > MAX_DEPTH) return { frames, problem: { at, standIn: '0', reason: `values nested more than ${MAX_DEPTH} deep`, frames } };
+      frames.push({ kind: token, state: token === '{' ? 'key' : 'value', key: '', index: 0 });
+    } else if (token === '}' || token === ']') {
+      if (frames.length > 1) frames.pop();
+      frames[frames.length - 1]!.state = 'after';
+    } else if (token === ':') {
+      top.state = 'value';
+    } else if (token === ',') {
+      top.state = top.kind === '{' ? 'key' : 'value';
+      if (top.kind === '[') top.index++;
+    } else if (top.kind === '{' && top.state === 'key') {
+      top.key = keyText(token);
+      top.state = 'colon';
+    } else {
+      top.state = 'after'; // a complete string, number or word
     }
   }
+  return { frames };
+}
 
-  private parseObject(depth: number): Record<string, unknown> {
-    const result: Record<string, unknown> = {};
+/** A property name as written; the raw text when it cannot be decoded (momoa will report why). */
+function keyText(token: string): string {
+  try {
+    return JSON.parse(token) as string;
+  } catch {
+    return token;
+  }
+}
+
+/** Pointer of the value being read: every container's current member, except an array closed where a value was due. */
+function pointerAt(frames: readonly Frame[], found: string | undefined): string {
+  const path: (string | number)[] = [];
+  frames.forEach((frame, depth) => {
+    if (frame.state !== 'value' || frame.kind === 'root') return;
+    if (frame.kind === '{') path.push(frame.key);
+    else if (!(found === ']' && depth === frames.length - 1)) path.push(frame.index);
+  });
+  return pointerOf(path);
+}
+
+function syntaxError(source: string, at: number, reason: string, frames: readonly Frame[]): JsonSyntaxError {
+  const { line, column } = lineAndColumn(source, at);
+  return new JsonSyntaxError(reason, at, line, column, pointerAt(frames, source[at]));
+}
+
+function describeFailure(source: string, reportedAt: number): never {
+  let at = reportedAt;
+  let context = scan(source, at);
+  if (context.openString !== undefined) {
+    // A string where no value may stand is the first error, whatever is wrong inside it.
+    const misplaced = firstErrorOffset(source.slice(0, context.openString) + '""');
+    if (misplaced <= context.openString) return describeFailure(source, misplaced);
+    if (at >= source.length) throw syntaxError(source, context.openString, 'a string is never closed: it needs a closing double quote', context.frames);
+    const slash = source.lastIndexOf('\\', at);
+    throw syntaxError(source, slash, `"\\${source[slash + 1] ?? ''}" is not a JSON escape (allowed: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`, context.frames);
+  }
+  // An error inside or just after a malformed number or word belongs to the whole word.
+  let start = at;
+  while (start > 0 && WORD_CHAR.test(source[start - 1]!)) start--;
+  let stop = start;
+  while (stop < source.length && WORD_CHAR.test(source[stop]!)) stop++;
+  if (start < at && !VALID_WORD.test(source.slice(start, stop))) context = scan(source, (at = start));
+  throw syntaxError(source, at, reasonAt(source, at, context.frames[context.frames.length - 1]!), context.frames);
+}
+
+function reasonAt(source: string, at: number, frame: Frame): string {
+  const char = source[at];
+  const found = describeAt(source, at);
+  switch (frame.state) {
+    case 'key':
+      return `expected a property name in double quotes but found ${found}${char === '}' ? ' (a comma before "}" is not allowed in JSON)' : ''}`;
+    case 'colon':
+      return `expected ":" after the property name "${frame.key}" but found ${found}`;
+    case 'after':
+      if (frame.kind === '{') return `expected "," or "}" after the value of "${frame.key}" but found ${char === '"' ? 'another property (is a comma missing?)' : found}`;
+      if (frame.kind === '[') {
+        const another = char !== undefined && '{["-0123456789tfn'.includes(char);
+        return `expected "," or "]" after an array item but found ${another ? 'another item (is a comma missing?)' : found}`;
+      }
+      return `unexpected ${found} after the end of the JSON value`;
+    case 'value': {
+      if (char === ']' && frame.kind === '[') return 'expected a value but found "]" (a comma before "]" is not allowed in JSON)';
+      if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return 'not a valid JSON number (no leading zeros, "+" sign, hex or trailing dot)';
+      const word = IDENTIFIER.exec(source.slice(at, at + 64))?.[0];
+      if (word) return `expected a value but found "${word}" (the only bare words JSON allows are true, false and null)`;
+      return `expected a value (a string in double quotes, a number, true, false, null, an object or an array) but found ${found}`;
+    }
+  }
+}
+
+/** Words for what is at `at`, for error messages. */
+function describeAt(source: string, at: number): string {
+  const char = source[at];
+  if (char === undefined) return 'the end of the file';
+  if (char === '/' && (source[at + 1] === '/' || source[at + 1] === '*')) return 'a comment (comments are not allowed in JSON)';
+  if (char === "'") return 'a single quote (JSON strings and names use double quotes)';
+  const word = IDENTIFIER.exec(source.slice(at, at + 64))?.[0];
+  if (word) return `"${word.length > 20 ? word.slice(0, 20) + '…' : word}" (names and strings need double quotes)`;
+  return JSON.stringify(char);
+}
+
+/** Properties that repeat a name in the same object (the parsed value keeps the last, as JSON.parse does). */
+function duplicateKeysIn(source: string, document: DocumentNode): DuplicateKey[] {
+  const duplicates: DuplicateKey[] = [];
+  const visit = (node: ValueNode, path: (string | number)[]): void => {
+    if (node.type === 'Array') node.elements.forEach((element, index) => visit(element.value, [...path, index]));
+    if (node.type !== 'Object') return;
     const seen = new Set<string>();
-    this.index++; // {
-    this.skipWhitespace();
-    if (this.text[this.index] === '}') {
-      this.index++;
-      return result;
-    }
-    for (;;) {
-      if (this.text[this.index] !== '"') {
-        const trailing = this.text[this.index] === '}' ? ' (a comma before "}" is not allowed in JSON)' : '';
-        this.fail(`expected a property name in double quotes but found ${this.describeHere()}${trailing}`);
-      }
-      const keyOffset = this.index;
-      const key = this.parseString();
-      if (seen.has(key)) {
-        this.duplicateKeys.push({ pointer: pointerOf([...this.path, key]), ...lineAndColumn(this.text, keyOffset) });
-      }
+    for (const { name, value } of node.members) {
+      const key = name.type === 'String' ? name.value : name.name;
+      if (seen.has(key)) duplicates.push({ pointer: pointerOf([...path, key]), ...lineAndColumn(source, name.loc.start.offset) });
       seen.add(key);
-      this.skipWhitespace();
-      if (this.text[this.index] !== ':') this.fail(`expected ":" after the property name "${key}" but found ${this.describeHere()}`);
-      this.index++;
-      this.skipWhitespace();
-      this.path.push(key);
-      // defineProperty, not assignment: a "__proto__" key must become a plain property, as with JSON.parse.
-      Object.defineProperty(result, key, { value: this.parseValue(depth + 1), enumerable: true, writable: true, configurable: true });
-      this.path.pop();
-      this.skipWhitespace();
-      const next = this.text[this.index];
-      if (next === '}') {
-        this.index++;
-        return result;
-      }
-      if (next !== ',') {
-        const hint = next === '"' ? 'another property (is a comma missing?)' : this.describeHere();
-        this.fail(`expected "," or "}" after the value of "${key}" but found ${hint}`);
-      }
-      this.index++;
-      this.skipWhitespace();
+      visit(value, [...path, key]);
     }
-  }
-
-  private parseArray(depth: number): unknown[] {
-    const result: unknown[] = [];
-    this.index++; // [
-    this.skipWhitespace();
-    if (this.text[this.index] === ']') {
-      this.index++;
-      return result;
-    }
-    for (;;) {
-      if (this.text[this.index] === ']') this.fail('expected a value but found "]" (a comma before "]" is not allowed in JSON)');
-      this.path.push(result.length);
-      result.push(this.parseValue(depth + 1));
-      this.path.pop();
-      this.skipWhitespace();
-      const next = this.text[this.index];
-      if (next === ']') {
-        this.index++;
-        return result;
-      }
-      if (next !== ',') {
-        const hint = next !== undefined && '{["-0123456789tfn'.includes(next) ? 'another item (is a comma missing?)' : this.describeHere();
-        this.fail(`expected "," or "]" after an array item but found ${hint}`);
-      }
-      this.index++;
-      this.skipWhitespace();
-    }
-  }
-
-  private parseString(): string {
-    const start = this.index;
-    this.index++; // opening quote
-    for (;;) {
-      const code = this.text.charCodeAt(this.index);
-      if (Number.isNaN(code)) {
-        this.index = start;
-        this.fail('a string is never closed: it needs a closing double quote');
-      }
-      if (code === 0x22) break; // "
-      if (code < 0x20) {
-        const hint = code === 0x0a ? ' (write \\n for a line break inside a string)' : code === 0x09 ? ' (write \\t for a tab)' : '';
-        this.fail(`a control character is not allowed inside a string${hint}`);
-      }
-      if (code === 0x5c) this.skipEscape();
-      else this.index++;
-    }
-    this.index++; // closing quote
-    // The slice is now known to be a well-formed JSON string, so the engine can decode it.
-    return JSON.parse(this.text.slice(start, this.index)) as string;
-  }
-
-  private skipEscape(): void {
-    const escaped = this.text[this.index + 1];
-    if (escaped !== undefined && '"\\/bfnrt'.includes(escaped)) {
-      this.index += 2;
-      return;
-    }
-    if (escaped === 'u' && /^[0-9A-Fa-f]{4}$/.test(this.text.slice(this.index + 2, this.index + 6))) {
-      this.index += 6;
-      return;
-    }
-    this.fail(`"\\${escaped ?? ''}" is not a JSON escape (allowed: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`);
-  }
-
-  private parseNumber(): number {
-    NUMBER.lastIndex = this.index;
-    const match = NUMBER.exec(this.text);
-    const after = match ? this.text[this.index + match[0].length] : undefined;
-    if (!match || (after !== undefined && /[0-9.eE+\-]/.test(after))) {
-      this.fail('not a valid JSON number (no leading zeros, "+" sign, hex or trailing dot)');
-    }
-    this.index += match[0].length;
-    return Number(match[0]);
-  }
-
-  private parseLiteral(): boolean | null {
-    WORD.lastIndex = this.index;
-    const word = WORD.exec(this.text)?.[0] ?? '';
-    const literals: Record<string, boolean | null> = { true: true, false: false, null: null };
-    if (!(word in literals)) this.fail(`expected a value but found "${word}" (the only bare words JSON allows are true, false and null)`);
-    this.index += word.length;
-    return literals[word] ?? null;
-  }
-
-  private skipWhitespace(): void {
-    for (;;) {
-      const char = this.text[this.index];
-      if (char === ' ' || char === '\t' || char === '\n' || char === '\r') this.index++;
-      else return;
-    }
-  }
-
-  /** Words for what is at the current position, for error messages. */
-  private describeHere(): string {
-    const char = this.text[this.index];
-    if (char === undefined) return 'the end of the file';
-    if (char === '/' && (this.text[this.index + 1] === '/' || this.text[this.index + 1] === '*')) {
-      return 'a comment (comments are not allowed in JSON)';
-    }
-    if (char === "'") return "a single quote (JSON strings and names use double quotes)";
-    WORD.lastIndex = this.index;
-    const word = WORD.exec(this.text)?.[0];
-    if (word) return `"${word.length > 20 ? word.slice(0, 20) + '…' : word}" (names and strings need double quotes)`;
-    return JSON.stringify(char);
-  }
-
-  private fail(reason: string): never {
-    const { line, column } = lineAndColumn(this.text, this.index);
-    throw new JsonSyntaxError(reason, this.index, line, column, pointerOf(this.path));
-  }
+  };
+  visit(document.body, []);
+  return duplicates;
 }

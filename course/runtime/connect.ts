@@ -28,11 +28,6 @@ export async function connect(config: RuntimeConfig, win: Window = window): Prom
   if (tracker) return tracker;
   const standalone = await import('./adapters/standalone.ts');
   const fallback = await standalone.open(config, win);
-  if (failure) {
-    fallback.explain(
-      `The course could not connect to your learning system (${failure}), so nothing you do this time will be recorded there; ` +
-        'your progress is kept in this browser only. Close the course and open it again from your learning system to try again.',
-    );
-  }
+  if (failure) fallback.explain(failure);
   return fallback;
 }

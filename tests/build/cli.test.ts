@@ -92,7 +92,7 @@ describe('npm run build', () => {
       const scripts = Object.values(zip.files).filter((entry) => entry.name.endsWith('.js'));
       const code = (await Promise.all(scripts.map((entry) => entry.async('string')))).join('\n');
       const adapterChunks = scripts
-        .map((entry) => /^assets\/(scorm12|scorm2004|xapi|cmi5|standalone)-[\w-]+\.js$/.exec(entry.name)?.[1])
+        .map((entry) => /^assets\/(scorm12|scorm2004|xapi|cmi5|standalone)-[\w-]{8}\.js$/.exec(entry.name)?.[1])
         .filter((name): name is string => name !== undefined)
         .sort();
       expect(adapterChunks, standard).toEqual([ADAPTER_CHUNK[standard], 'standalone'].sort());

@@ -40,21 +40,21 @@ describe('parseXml', () => {
 
   it.each([
     ['<a><b></a>', /does not close <b>/],
-    ['<a>', /never closed/],
-    ['<a x="1" x="2"/>', /appears twice/],
-    ['<a xmlns:p="urn:1" xmlns:q="urn:1" p:x="1" q:x="2"/>', /appears twice/],
-    ['<p:a/>', /not declared/],
+    ['<a>', /unclosed tag: a/],
+    ['<a x="1" x="2"/>', /duplicate attribute: x/],
+    ['<a xmlns:p="urn:1" xmlns:q="urn:1" p:x="1" q:x="2"/>', /duplicate attribute: \{urn:1\}x/],
+    ['<p:a/>', /unbound namespace prefix: "p"/],
     ['<a>&nbsp;</a>', /not defined/],
     ['<a>fish & chips</a>', /must start an entity/],
-    ['<a x=1/>', /not quoted/],
-    ['<a x="<"/>', /'<' is not allowed/],
-    ['<a/><b/>', /after the root/],
-    ['text<a/>', /before the root/],
-    ['', /no root element/],
+    ['<a x=1/>', /unquoted attribute value/],
+    ['<a x="<"/>', /disallowed character "<"/],
+    ['<a/><b/>', /only one root/],
+    ['text<a/>', /outside of root/],
+    ['', /must contain a root element/],
     ['<a>\u0001</a>', /U\+0001/],
-    ['<a><!-- a -- b --></a>', /'--'/],
-    ['<a>]]></a>', /']]>'/],
-    ['<a/><?xml version="1.0"?>', /only allowed at the very start/],
+    ['<a><!-- a -- b --></a>', /malformed comment/],
+    ['<a>]]></a>', /"]]>" is disallowed/],
+    ['<a/><?xml version="1.0"?>', /must be at the start/],
     ['<a xmlns:xml="urn:wrong"/>', /xml prefix/],
   ])('rejects %j', (source, message) => {
     expect(failure(source).message).toMatch(message);
@@ -71,6 +71,20 @@ describe('parseXml', () => {
 
   it('reports the line and column of an error', () => {
     expect(failure('<a>\n  <b>\n  </c>\n</a>')).toMatchObject({ line: 3, column: 3 });
+  });
+
+  it('gives a start tag the line of its "<", also when a line break ends the name', () => {
+    const root = parse('<?xml version="1.0"?>\n<m\n  a="1">\n  <x\n/></m>');
+    expect([root.line, root.children[0]!.line]).toEqual([2, 4]);
+  });
+
+  it.each([
+    ['<a>\n  fish & chips <b>x;</b></a>', { line: 2, column: 8, message: expect.stringMatching(/must start an entity/) }],
+    ['<a>\n  <b>&nbsp;</b></a>', { line: 2, column: 6, message: expect.stringMatching(/&nbsp; is not defined/) }],
+    ['<a>\n  <!-- note\n  <b/>\n</a>', { line: 2, column: 3, message: 'comment is never closed' }],
+    ['<a><![CDATA[ x </a>', { line: 1, column: 4, message: 'CDATA section is never closed' }],
+  ])('places the error in %j where the problem starts', (source, expected) => {
+    expect(failure(source)).toEqual(expected);
   });
 
   it('bounds nesting depth', () => {

@@ -6,7 +6,8 @@
 //   POST lms/launch {mode}    start a session            POST lms/end {reason}    end the session
 //   GET|POST lms/faults       the fault switches         POST lms/scorm-calls     API calls seen by the page
 //   POST lms/csp-report       requests leaving the package (CSP report-only)   GET lms/returned  cmi5 returnURL
-//   POST scorm/commit         scorm-again's commits      POST cmi5/fetch/<token>  the one-time auth-token
+//   POST scorm/commit {cmi, calls}  scorm-again's commits, with the calls made before them
+//   POST cmi5/fetch/<token>   the one-time auth-token
 //   *    xapi/<resource>      the LRS (statements, activities/state, agents/profile, activities/profile, about …)
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,7 +21,7 @@ import { InspectorLog } from './inspector-log.ts';
 import type { OpenedPackage } from './open-package.ts';
 import { packagePathFromUrl, sendPackageFile } from './package-files.ts';
 import { lmsPage, returnedPage, type LmsPageConfig } from './pages.ts';
-import { NO_FAULTS, type ApiCallRecord, type Faults, type InspectorSnapshot, type LaunchMode, type PackageSummary, type ScormCallBatch } from './protocol.ts';
+import { NO_FAULTS, type ApiCallRecord, type Faults, type InspectorSnapshot, type LaunchMode, type LaunchResponse, type PackageSummary, type PageWarning, type ScormCallBatch } from './protocol.ts';
 import { SUSPEND_DATA_LIMIT } from './scorm-data.ts';
 import { ScormLms } from './scorm-lms.ts';
 import { TincanLms } from './tincan-lms.ts';
@@ -34,6 +35,8 @@ export interface SessionOptions {
   checkPackage: boolean;
   /** Show a link back to the chooser (the server was started without a zip). */
   chooserLink: boolean;
+  /** cmi5: how long ending a session waits for the AU's "terminated" before recording "abandoned". */
+  terminateGraceMs?: number;
 }
 
 /** Most warnings the package check adds; a badly broken descriptor can yield hundreds of XSD messages. */
@@ -69,7 +72,7 @@ export class PackageSession {
       });
       this.lrs = lrs;
       if (launch.kind === 'cmi5') {
-        this.cmi5 = new Cmi5Lms(launch, lrs, this.log, this.basePath, () => this.faults);
+        this.cmi5 = new Cmi5Lms(launch, lrs, this.log, this.basePath, () => this.faults, options.terminateGraceMs);
         side = this.cmi5;
       } else {
         side = new TincanLms(launch, lrs, this.log, this.basePath, () => this.faults);
@@ -199,14 +202,20 @@ export class PackageSession {
         if (!this.scorm) throw new HttpError(404, 'this package is not a SCORM package');
         const body = await readBody(req);
         if (this.faults.slowMs > 0) await sleep(this.faults.slowMs);
-        let parsed: unknown = null;
+        // {cmi: the flattened data model, calls: the API calls made since the page last reported}; anything else is
+        // refused by ScormLms.commit as a body that is not a data model.
+        let parsed: { cmi?: unknown; calls?: unknown } = {};
         try {
-          parsed = JSON.parse(body.toString('utf8')) as unknown;
+          const value = JSON.parse(body.toString('utf8')) as unknown;
+          if (typeof value === 'object' && value !== null) parsed = value;
         } catch {
-          // A body that is not JSON is refused by ScormLms.commit like any other non-object.
+          // Not JSON: refused below.
+        }
+        if (typeof parsed.calls === 'object' && parsed.calls !== null && !Array.isArray(parsed.calls)) {
+          this.scorm.recordCalls(callBatch(parsed.calls as Record<string, unknown>));
         }
         const session = Number(url.searchParams.get('session'));
-        const reply = this.scorm.commit(session, url.searchParams.get('final') === 'true', url.searchParams.get('trigger') ?? 'manual', parsed, this.faults);
+        const reply = this.scorm.commit(session, url.searchParams.get('final') === 'true', url.searchParams.get('trigger') ?? 'manual', parsed.cmi, this.faults);
         sendJson(res, reply.status, reply.body);
         return;
       }
@@ -222,7 +231,7 @@ export class PackageSession {
     await this.pkg.dispose();
   }
 
-  private async launch(mode: LaunchMode, origin: string) {
+  private async launch(mode: LaunchMode, origin: string): Promise<LaunchResponse> {
     if (this.scorm) return this.scorm.start(mode, `${this.basePath}/content/${this.pkg.launch.href}`);
     return this.xapi!.start(mode, origin);
   }
@@ -307,6 +316,9 @@ function callBatch(body: Record<string, unknown>): ScormCallBatch {
       typeof values === 'object' && values !== null && !Array.isArray(values)
         ? Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
         : null,
-    warnings: strings(warnings),
+    warnings: (Array.isArray(warnings) ? warnings : []).map((warning): PageWarning => {
+      const record = (warning ?? {}) as Record<string, unknown>;
+      return { source: record.source === 'limit' ? 'limit' : 'session', text: String(record.text ?? '') };
+    }),
   };
 }

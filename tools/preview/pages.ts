@@ -55,7 +55,7 @@ export function lmsPage(summary: PackageSummary, config: LmsPageConfig, showChoo
 <div class="check"><input type="radio" id="lrs-refuse" name="lrsDown" value="refuse"><label for="lrs-refuse">Drops every connection</label></div>
 </fieldset>`;
   const dataPanels = scorm
-    ? `<section class="panel" aria-labelledby="cmi-heading">
+    ? `<section class="panel">
 <h3 id="cmi-heading">CMI data</h3>
 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="cmi-heading">
 <table class="cmi-table">
@@ -66,7 +66,7 @@ export function lmsPage(summary: PackageSummary, config: LmsPageConfig, showChoo
 </section>`
     : `<section class="panel" aria-labelledby="statements-heading">
 <h3 id="statements-heading">Statements</h3>
-<ol id="statement-list" class="log-list"></ol>
+<ol id="statement-list" class="log-list" tabindex="0" aria-labelledby="statements-heading"></ol>
 </section>
 <section class="panel" aria-labelledby="documents-heading">
 <h3 id="documents-heading">State and profile documents</h3>
@@ -118,12 +118,12 @@ ${scorm ? `<p class="meter-row"><label for="suspend-meter" id="suspend-label">cm
 </section>
 <section class="panel" aria-labelledby="warnings-heading">
 <h3 id="warnings-heading">Warnings</h3>
-<ul id="warning-list" class="log-list"><li class="empty">None.</li></ul>
+<ul id="warning-list" class="log-list" tabindex="0" aria-labelledby="warnings-heading"><li class="empty">None.</li></ul>
 </section>
 <section class="panel" aria-labelledby="calls-heading">
 <h3 id="calls-heading">${scorm ? 'API calls and commits' : 'LRS requests'}</h3>
 ${scorm ? '<div class="check"><input type="checkbox" id="show-error-queries"><label for="show-error-queries">Show GetLastError, GetErrorString and GetDiagnostic calls</label></div>' : ''}
-<ol id="call-log" class="log-list hide-error-queries"></ol>
+<ol id="call-log" class="log-list hide-error-queries" tabindex="0" aria-labelledby="calls-heading"></ol>
 </section>
 ${dataPanels}
 </section>
@@ -141,8 +141,8 @@ export function chooserPage(packages: readonly PackageListing[], folder: string,
   }
   const groups = [...byVariant]
     .map(
-      ([variant, listings]) => `<section class="panel" aria-labelledby="variant-${escapeHtml(variant)}">
-<h2 id="variant-${escapeHtml(variant)}">${escapeHtml(variant === '' ? 'Packages' : `Variant: ${variant}`)}</h2>
+      ([variant, listings], index) => `<section class="panel" aria-labelledby="variant-${index + 1}">
+<h2 id="variant-${index + 1}">${escapeHtml(variant === '' ? 'Packages' : `Variant: ${variant}`)}</h2>
 <ul class="package-list">${listings.map((listing) => `<li><a href="/open?zip=${encodeURIComponent(listing.relativePath)}">${escapeHtml(listing.fileName)}</a></li>`).join('')}</ul>
 </section>`,
     )

@@ -58,7 +58,13 @@ export interface ScormCallBatch {
   calls: ApiCallRecord[];
   /** The data model as scorm-again holds it now (uncommitted values included). */
   values: Record<string, string> | null;
-  warnings: string[];
+  warnings: PageWarning[];
+}
+
+/** What the LMS page saw go wrong: a SCORM limit the page enforced, or a commit the browser would not send. */
+export interface PageWarning {
+  source: 'limit' | 'session';
+  text: string;
 }
 
 export type LogEntryBody =

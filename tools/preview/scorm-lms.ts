@@ -153,7 +153,7 @@ export class ScormLms {
   /** API calls reported by the LMS page, with the data model as scorm-again now holds it. */
   recordCalls(batch: ScormCallBatch): void {
     for (const call of batch.calls) this.log.append({ kind: 'api-call', session: batch.session, ...call });
-    for (const warning of batch.warnings) this.log.append({ kind: 'warning', source: 'limit', text: warning });
+    for (const warning of batch.warnings) this.log.append({ kind: 'warning', source: warning.source, text: warning.text });
     if (batch.values && batch.session === this.session?.number) {
       this.current = batch.values;
       this.log.changed();

@@ -32,6 +32,8 @@ export interface PreviewOptions {
   tempRoot?: string;
   /** Validate each opened package in the background (default true). */
   checkPackages?: boolean;
+  /** cmi5: how long ending a session waits for "terminated" before "abandoned" (default 1.5 s). */
+  terminateGraceMs?: number;
 }
 
 export interface PreviewServer {
@@ -57,7 +59,11 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
     const existing = openedByPath.get(absolute);
     if (existing) return existing;
     const pkg = await openPackage(absolute, tempRoot);
-    const session = new PackageSession(uniqueId(pkg.fileName, sessions), pkg, { checkPackage, chooserLink });
+    const session = new PackageSession(uniqueId(pkg.fileName, sessions), pkg, {
+      checkPackage,
+      chooserLink,
+      ...(options.terminateGraceMs === undefined ? {} : { terminateGraceMs: options.terminateGraceMs }),
+    });
     sessions.set(session.id, session);
     openedByPath.set(absolute, session);
     return session;

@@ -1,11 +1,13 @@
-// Opening an untrusted zip: everything is judged from the central directory before a single byte is inflated, and
-// inflation itself is capped by real output, because declared sizes are whatever the archive's author wrote.
-// Refused: zip-slip names ("../x", "/abs", "C:\x", backslashes), symlinks, encrypted entries, duplicate names,
-// too many entries, huge declared sizes, extreme compression ratios and overlapping entries (zip-bomb shapes).
-import { crc32, inflateRawSync } from 'node:zlib';
+// Opening an untrusted zip, read by yauzl: every entry's name and declared sizes come from the central directory and
+// are judged before a single byte is inflated, and inflation itself is capped by real output, because declared
+// sizes are whatever the archive's author wrote. Refused: zip-slip names ("../x", "/abs", "C:\x", backslashes),
+// symlinks, encrypted entries, duplicate names, too many entries, huge declared sizes, extreme compression ratios and
+// overlapping entries (zip-bomb shapes).
+import type { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
+import { fromBufferPromise, getFileNameLowLevel, openPromise, type Entry, type Options, type ZipFile } from 'yauzl';
 import type { Problem } from '../../manifests/problem.ts';
 import { unsafePathReason } from '../../manifests/paths.ts';
-import { locateCentralDirectory, readCentralDirectory, ZipFormatError, type ZipEntry } from './central-directory.ts';
 import type { ZipSource } from './source.ts';
 
 export interface ZipLimits {
@@ -33,8 +35,14 @@ export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = {
   maxInflatedBytes: 16 * 1024 ** 2,
 };
 
-// The central directory itself is read into memory; 46 bytes of header plus a generous name per entry.
-const MAX_DIRECTORY_BYTES_PER_ENTRY = 46 + 1024;
+export interface ZipEntry {
+  /** Name exactly as stored (decoded as yauzl does: UTF-8 when flagged, else CP437), never normalised. */
+  name: string;
+  compressedSize: number;
+  /** Uncompressed size as the archive DECLARES it; inflation must not trust it. */
+  uncompressedSize: number;
+  isDirectory: boolean;
+}
 
 export type OpenResult = { ok: true; zip: SafeZip } | { ok: false; problems: Problem[] };
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
@@ -46,133 +54,163 @@ export interface SafeZip {
   read(entry: ZipEntry): Promise<ReadResult>;
 }
 
+// Names are decoded here (with yauzl's own decoder, backslashes kept) rather than by yauzl, whose check of them
+// stops the listing at the first bad one: this way every entry is judged and every reason reported.
+const YAUZL_OPTIONS: Options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false, strictFileNames: true };
+
+interface Listed {
+  entry: ZipEntry;
+  raw: Entry;
+}
+
 /** Check the archive's central directory against `limits`; refuse it (with every reason found) or open it. */
 export async function openZipSafely(source: ZipSource, overrides: Partial<ZipLimits> = {}): Promise<OpenResult> {
   const limits = { ...DEFAULT_ZIP_LIMITS, ...overrides };
-  let entries: ZipEntry[];
-  let directoryOffset: number;
+  let archive: ZipFile;
   try {
-    const location = await locateCentralDirectory(source);
-    if (location.entryCount > limits.maxEntries) {
-      return refuse('zip-entries', '(archive)', `declares ${location.entryCount} entries; the limit is ${limits.maxEntries}`);
-    }
-    if (location.size > location.entryCount * MAX_DIRECTORY_BYTES_PER_ENTRY + 22) {
-      return refuse('zip-format', '(archive)', `central directory of ${location.size} bytes is implausibly large for ${location.entryCount} entries`);
-    }
-    ({ entries, offset: directoryOffset } = await readCentralDirectory(source, location));
+    archive = 'bytes' in source ? await fromBufferPromise(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength), YAUZL_OPTIONS) : await openPromise(source.path, YAUZL_OPTIONS);
   } catch (error) {
-    return refuse('zip-format', '(archive)', formatError(error));
+    return refuse(archiveProblem(error));
   }
+  // An error after the listing (closing the file, say) has no one waiting for it and must not crash the process.
+  archive.on('error', () => {});
+  if ('keepOpen' in source) source.keepOpen(archive);
 
-  const problems = checkEntries(entries, directoryOffset, limits);
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, zip: { entries, read: (entry) => readEntry(source, entry, limits) } };
-}
-
-function refuse(rule: string, where: string, message: string): OpenResult {
-  return { ok: false, problems: [{ rule, where, message }] };
-}
-
-/** Every reason to refuse the archive, judged from the central directory alone. */
-function checkEntries(entries: readonly ZipEntry[], directoryOffset: number, limits: ZipLimits): Problem[] {
-  const problems: Problem[] = [];
-  const seen = new Set<string>();
-  let total = 0;
-  for (const entry of entries) {
-    const where = printable(entry.name);
-    const path = entry.isDirectory ? entry.name.slice(0, -1) : entry.name;
-    const reason = unsafePathReason(path);
-    if (reason) problems.push({ rule: 'zip-slip', where, message: `entry name ${reason}; refusing to extract it` });
-    if (entry.isSymlink) problems.push({ rule: 'zip-symlink', where, message: 'entry is a symbolic link' });
-    if ((entry.flags & 0x1) !== 0) problems.push({ rule: 'zip-encrypted', where, message: 'entry is encrypted' });
-    if (seen.has(entry.name)) problems.push({ rule: 'zip-duplicate', where, message: 'the archive holds two entries with this name' });
-    seen.add(entry.name);
-    if (entry.uncompressedSize > limits.maxEntryBytes) {
-      problems.push({ rule: 'zip-bomb', where, message: `declares ${bytes(entry.uncompressedSize)} uncompressed; the limit per entry is ${bytes(limits.maxEntryBytes)}` });
-    } else if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize / Math.max(entry.compressedSize, 1) > limits.maxRatio) {
-      const ratio = Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1));
-      problems.push({
-        rule: 'zip-bomb',
-        where,
-        message: `compression ratio ${ratio}:1 (${bytes(entry.compressedSize)} → ${bytes(entry.uncompressedSize)}) is beyond ${limits.maxRatio}:1`,
-      });
+  if (archive.entryCount > limits.maxEntries) {
+    archive.close();
+    return refuse({ rule: 'zip-entries', where: '(archive)', message: `declares ${archive.entryCount} entries; the limit is ${limits.maxEntries}` });
+  }
+  const listed: Listed[] = [];
+  try {
+    for await (const raw of archive.eachEntry()) {
+      const name = getFileNameLowLevel(raw.generalPurposeBitFlag, raw.fileNameRaw, raw.extraFields, true);
+      listed.push({ raw, entry: { name, compressedSize: raw.compressedSize, uncompressedSize: raw.uncompressedSize, isDirectory: name.endsWith('/') } });
     }
-    total += entry.uncompressedSize;
+  } catch (error) {
+    archive.close();
+    return refuse(archiveProblem(error));
   }
-  if (total > limits.maxTotalBytes) {
-    problems.push({ rule: 'zip-size', where: '(archive)', message: `entries declare ${bytes(total)} in all; the limit is ${bytes(limits.maxTotalBytes)}` });
+  const seen = new Set<string>();
+  const problems = listed.flatMap((item) => entryProblems(item, seen.size === seen.add(item.entry.name).size, limits));
+  problems.push(...totalProblems(listed, limits), ...overlaps(listed));
+  if (problems.length > 0) {
+    archive.close();
+    return { ok: false, problems };
   }
-  problems.push(...overlaps(entries, directoryOffset));
+  const rawOf = new Map(listed.map(({ entry, raw }) => [entry, raw]));
+  return {
+    ok: true,
+    zip: {
+      entries: listed.map(({ entry }) => entry),
+      read: (entry) => readEntry(archive, entry, rawOf.get(entry), limits),
+    },
+  };
+}
+
+function refuse(problem: Problem): OpenResult {
+  return { ok: false, problems: [problem] };
+}
+
+/** Why yauzl could not open or list the archive, in one line. */
+function archiveProblem(error: unknown): Problem {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/encryption/.test(message)) return { rule: 'zip-encrypted', where: '(archive)', message: `an entry is encrypted (${message})` };
+  if (/signature not found/.test(message)) return { rule: 'zip-format', where: '(archive)', message: 'not a zip archive (no end-of-central-directory record)' };
+  if (/multi-disk/.test(message)) return { rule: 'zip-format', where: '(archive)', message: 'split (multi-part) zip archives are not supported' };
+  return { rule: 'zip-format', where: '(archive)', message: `the archive is truncated or damaged (${message})` };
+}
+
+/** Every reason to refuse one entry, judged from its central-directory record. */
+function entryProblems({ entry, raw }: Listed, duplicate: boolean, limits: ZipLimits): Problem[] {
+  const problems: Problem[] = [];
+  const where = printable(entry.name);
+  const reason = unsafePathReason(entry.isDirectory ? entry.name.slice(0, -1) : entry.name);
+  if (reason) problems.push({ rule: 'zip-slip', where, message: `entry name ${reason}; refusing to extract it` });
+  // A Unix symbolic link: made on Unix (host 3) with mode S_IFLNK in the high half of the external attributes.
+  if (raw.versionMadeBy >> 8 === 3 && ((raw.externalFileAttributes >>> 16) & 0o170000) === 0o120000) {
+    problems.push({ rule: 'zip-symlink', where, message: 'entry is a symbolic link' });
+  }
+  if (raw.isEncrypted()) problems.push({ rule: 'zip-encrypted', where, message: 'entry is encrypted' });
+  if (duplicate) problems.push({ rule: 'zip-duplicate', where, message: 'the archive holds two entries with this name' });
+  const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+  if (entry.uncompressedSize > limits.maxEntryBytes) {
+    problems.push({ rule: 'zip-bomb', where, message: `declares ${bytes(entry.uncompressedSize)} uncompressed; the limit per entry is ${bytes(limits.maxEntryBytes)}` });
+  } else if (entry.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxRatio) {
+    problems.push({
+      rule: 'zip-bomb',
+      where,
+      message: `compression ratio ${Math.round(ratio)}:1 (${bytes(entry.compressedSize)} → ${bytes(entry.uncompressedSize)}) is beyond ${limits.maxRatio}:1`,
+    });
+  }
   return problems;
+}
+
+function totalProblems(listed: readonly Listed[], limits: ZipLimits): Problem[] {
+  const total = listed.reduce((sum, { entry }) => sum + entry.uncompressedSize, 0);
+  if (total <= limits.maxTotalBytes) return [];
+  return [{ rule: 'zip-size', where: '(archive)', message: `entries declare ${bytes(total)} in all; the limit is ${bytes(limits.maxTotalBytes)}` }];
 }
 
 /**
- * Entries whose data overlap another entry or the central directory. Overlapping entries let a few kilobytes expand
- * into terabytes (Fifield's "better zip bomb"); honest archives never overlap. Each entry occupies at least its
- * 30-byte local header, its name and its compressed data.
+ * Entries whose data overlap another entry's. Overlapping entries let a few kilobytes expand into terabytes
+ * (Fifield's "better zip bomb"); honest archives never overlap, and yauzl does not look. Each entry occupies at least
+ * its 30-byte local header, its name and its compressed data.
  */
-function overlaps(entries: readonly ZipEntry[], directoryOffset: number): Problem[] {
-  const spans = entries
-    .map((entry) => ({ entry, start: entry.localHeaderOffset, end: entry.localHeaderOffset + 30 + entry.nameLength + entry.compressedSize }))
+function overlaps(listed: readonly Listed[]): Problem[] {
+  const spans = listed
+    .map(({ entry, raw }) => ({ entry, start: raw.relativeOffsetOfLocalHeader, end: raw.relativeOffsetOfLocalHeader + 30 + raw.fileNameLength + raw.compressedSize }))
     .sort((a, b) => a.start - b.start);
-  const problems: Problem[] = [];
-  spans.forEach((span, index) => {
-    const next = spans[index + 1];
-    if ((next && span.end > next.start) || span.end > directoryOffset) {
-      problems.push({ rule: 'zip-bomb', where: printable(span.entry.name), message: 'entry data overlaps another entry or the central directory' });
-    }
-  });
-  return problems;
+  return spans
+    .filter((span, index) => index + 1 < spans.length && span.end > spans[index + 1]!.start)
+    .map((span) => ({ rule: 'zip-bomb', where: printable(span.entry.name), message: 'entry data overlaps another entry' }));
 }
 
-async function readEntry(source: ZipSource, entry: ZipEntry, limits: ZipLimits): Promise<ReadResult> {
+async function readEntry(archive: ZipFile, entry: ZipEntry, raw: Entry | undefined, limits: ZipLimits): Promise<ReadResult> {
   const where = printable(entry.name);
   const fail = (rule: string, message: string): ReadResult => ({ ok: false, problem: { rule, where, message } });
+  if (!raw) return fail('zip-format', 'is not an entry of this archive');
+  if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
+    return fail('zip-method', `uses compression method ${raw.compressionMethod}; only stored (0) and deflate (8) are supported`);
+  }
   if (entry.uncompressedSize > limits.maxInflatedBytes) {
     return fail('zip-size', `declares ${bytes(entry.uncompressedSize)}; at most ${bytes(limits.maxInflatedBytes)} are read from one entry`);
   }
-  let data: Uint8Array;
+  let output: Uint8Array | null;
   try {
-    const header = await source.read(entry.localHeaderOffset, 30);
-    const headerView = new DataView(header.buffer, header.byteOffset, 30);
-    if (headerView.getUint32(0, true) !== 0x04034b50) return fail('zip-format', 'local header is missing (damaged archive)');
-    const start = entry.localHeaderOffset + 30 + headerView.getUint16(26, true) + headerView.getUint16(28, true);
-    data = await source.read(start, entry.compressedSize);
+    // yauzl checks the output against the declared size too; this cap holds whatever path the data takes.
+    output = await readAtMost(await archive.openReadStreamPromise(raw), entry.uncompressedSize);
   } catch (error) {
-    return fail('zip-format', formatError(error));
+    const message = error instanceof Error ? error.message : String(error);
+    if (/too many bytes/.test(message)) output = null;
+    else if (/not enough bytes/.test(message)) return fail('zip-format', `holds fewer bytes than the ${entry.uncompressedSize} it declares (damaged archive)`);
+    else if (/local file header/.test(message)) return fail('zip-format', 'local header is missing (damaged archive)');
+    else return fail('zip-format', `cannot be read: ${message}`);
   }
-
-  let output: Uint8Array;
-  if (entry.method === 0) {
-    output = data;
-  } else if (entry.method === 8) {
-    try {
-      // The cap is the declared size: a liar that inflates beyond it stops here, not after filling memory.
-      output = inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
-        return fail('zip-bomb', `inflates beyond its declared ${bytes(entry.uncompressedSize)}`);
-      }
-      return fail('zip-format', `cannot be inflated: ${formatError(error)}`);
-    }
-  } else {
-    return fail('zip-method', `uses compression method ${entry.method}; only stored (0) and deflate (8) are supported`);
-  }
-  if (output.byteLength !== entry.uncompressedSize) {
-    return fail('zip-format', `holds ${output.byteLength} bytes but declares ${entry.uncompressedSize} (damaged archive)`);
-  }
-  if (crc32(output) >>> 0 !== entry.crc32 >>> 0) return fail('zip-format', 'CRC-32 does not match (damaged archive)');
+  if (output === null) return fail('zip-bomb', `inflates beyond its declared ${bytes(entry.uncompressedSize)}`);
+  if (crc32(output) >>> 0 !== raw.crc32 >>> 0) return fail('zip-format', 'CRC-32 does not match (damaged archive)');
   return { ok: true, bytes: output };
 }
 
-function formatError(error: unknown): string {
-  if (error instanceof ZipFormatError) return error.message;
-  if (error instanceof RangeError) return `the archive is truncated or damaged (${error.message})`;
-  return error instanceof Error ? error.message : String(error);
+/** The stream's bytes, or null as soon as there are more than `cap` (leaving the loop destroys the stream). */
+async function readAtMost(stream: Readable, cap: number): Promise<Uint8Array | null> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+    total += chunk.byteLength;
+    if (total > cap) return null;
+    chunks.push(chunk);
+  }
+  const output = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    output.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return output;
 }
 
 /** Entry names may hold control characters; show them escaped so messages stay on one line. */
-export function printable(name: string): string {
+function printable(name: string): string {
   return JSON.stringify(name).slice(1, -1);
 }
 

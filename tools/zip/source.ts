@@ -1,51 +1,35 @@
-// Random access to the bytes of a zip archive. Reading through a file handle means validating a package with a
-// 500 MB film reads the central directory and the descriptor only, never the film.
-import { open, type FileHandle } from 'node:fs/promises';
+// Where a zip archive is: bytes in memory, or a file that yauzl reads by random access, so validating a package with
+// a 500 MB film reads the central directory and the descriptor only, never the film.
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 
-export interface ZipSource {
-  /** Total size in bytes. */
-  readonly size: number;
-  /** Exactly `length` bytes from `offset`; rejects if the source is shorter. */
-  read(offset: number, length: number): Promise<Uint8Array>;
+export interface BufferZipSource {
+  readonly bytes: Uint8Array;
 }
 
-export function bufferSource(bytes: Uint8Array): ZipSource {
-  return {
-    size: bytes.byteLength,
-    read: async (offset, length) => {
-      if (offset < 0 || length < 0 || offset + length > bytes.byteLength) throw new RangeError('read past the end of the archive');
-      return bytes.subarray(offset, offset + length);
-    },
-  };
-}
-
-export interface FileZipSource extends ZipSource {
+export interface FileZipSource {
+  readonly path: string;
+  /** openZipSafely leaves the archive open for reading entries; close() closes it. */
+  keepOpen(archive: { close(): void }): void;
   close(): Promise<void>;
 }
 
-/** A source over a file on disk. Rejects (ENOENT, EACCES, EISDIR…) when the file cannot be opened for reading. */
+export type ZipSource = BufferZipSource | FileZipSource;
+
+export function bufferSource(bytes: Uint8Array): BufferZipSource {
+  return { bytes };
+}
+
+/** A source over a file on disk. Rejects (ENOENT, EACCES, ENOTFILE…) when the file cannot be read as a file. */
 export async function fileSource(path: string): Promise<FileZipSource> {
-  const handle: FileHandle = await open(path, 'r');
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
-    return {
-      size: stats.size,
-      read: async (offset, length) => {
-        if (offset < 0 || length < 0 || offset + length > stats.size) throw new RangeError('read past the end of the archive');
-        const buffer = new Uint8Array(length);
-        let done = 0;
-        while (done < length) {
-          const { bytesRead } = await handle.read(buffer, done, length - done, offset + done);
-          if (bytesRead === 0) throw new RangeError('the file ended early');
-          done += bytesRead;
-        }
-        return buffer;
-      },
-      close: () => handle.close(),
-    };
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
+  if (!(await stat(path)).isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
+  await access(path, constants.R_OK);
+  const open: { close(): void }[] = [];
+  return {
+    path,
+    keepOpen: (archive) => void open.push(archive),
+    close: async () => {
+      for (const archive of open.splice(0)) archive.close();
+    },
+  };
 }

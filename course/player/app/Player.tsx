@@ -10,7 +10,6 @@ import type { ResumeNotice } from '../state/resume.ts';
 import { ScreenView, prefetchScreen } from './ScreenView.tsx';
 import { SectionMenu } from '../components/SectionMenu.tsx';
 import { StatusBanner } from '../components/StatusBanner.tsx';
-import { Notice } from '../components/Notice.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { PrintViewLoader } from './PrintViewLoader.tsx';
 
@@ -18,7 +17,7 @@ import { PrintViewLoader } from './PrintViewLoader.tsx';
 const LIVE_REGION_GAP_MS = 100;
 
 export function Player({ started }: { started: StartedCourse }) {
-  const { session, status: statusStore } = started;
+  const { session, status: statusStore, Notice } = started;
   const { course } = session.config;
   const t = useMemo(() => stringsFor(course.language), [course.language]);
   const [, setVersion] = useState(0);
@@ -135,7 +134,7 @@ export function Player({ started }: { started: StartedCourse }) {
       <div class="width-container">
         <div class="no-print">
           <StatusBanner status={status} />
-          {notice && view === null && <Notice notice={notice} onDismiss={() => setNotice(null)} />}
+          {notice && Notice && view === null && <Notice notice={notice} onDismiss={() => setNotice(null)} />}
         </div>
         {view === null ? (
           <div class="layout">

@@ -16,8 +16,8 @@ export interface CourseSessionOptions {
   tracker: Tracker;
   session: TrackerSession;
   initial: LearnerState;
-  /** The state codec's encoder, bound to the course. */
-  encode(state: LearnerState): string;
+  /** The state codec's encoder, bound to the course; a promise while the codec is still loading (codec-loader.ts). */
+  encode(state: LearnerState): string | Promise<string>;
   timers?: Timers;
   /** Milliseconds clock for time spent; performance.now in the browser. */
   now?: () => number;
@@ -45,7 +45,7 @@ export class CourseSession {
 
   private current: LearnerState;
   private readonly tracker: Tracker;
-  private readonly encode: (state: LearnerState) => string;
+  private readonly encode: (state: LearnerState) => string | Promise<string>;
   private readonly scheduler: SaveScheduler;
   private readonly now: () => number;
   private readonly startedAt: number;
@@ -199,7 +199,9 @@ export class CourseSession {
     const seconds = Math.floor((this.now() - this.startedAt) / 1000);
     const state = { ...this.current, secondsSpent: this.current.secondsSpent + Math.max(0, seconds) };
     try {
-      await this.tracker.saveState(this.encode(state), state.location);
+      // With the codec at hand the tracker gets the state synchronously, which a save on page hide relies on.
+      const encoded = this.encode(state);
+      await this.tracker.saveState(typeof encoded === 'string' ? encoded : await encoded, state.location);
       this.saveStatus = { kind: 'saved', at: new Date() };
       this.notify();
     } catch {

@@ -2,9 +2,11 @@
 // into the learner's starting point.
 import type { RuntimeConfig } from '../../types.ts';
 import { connect } from '../../runtime/connect.ts';
-import { decodeState, encodeState } from '../../runtime/state/codec.ts';
-import { mapCourse } from '../logic/course-map.ts';
-import { resumeFrom, type ResumeResult } from '../state/resume.ts';
+import { emptyLearnerState } from '../../runtime/state/learner-state.ts';
+import { firstScreenId, mapCourse } from '../logic/course-map.ts';
+import type { ResumeResult } from '../state/resume.ts';
+import { stringsFor } from '../strings/index.ts';
+import { codecLoader, stateEncoder, type StateCodec } from './codec-loader.ts';
 import { CourseSession } from './course-session.ts';
 import { StatusStore } from './status-store.ts';
 
@@ -12,22 +14,37 @@ export interface StartedCourse {
   session: CourseSession;
   status: StatusStore;
   resume: ResumeResult;
+  /** The component that shows `resume.notice`; it comes with the codec, so only a resume has it. */
+  Notice: StateCodec['Notice'] | null;
 }
 
 export async function startCourse(config: RuntimeConfig): Promise<StartedCourse> {
+  const codec = codecLoader();
+  // Fetched side by side with the adapter; only a resume waits for it (codec-loader.ts). A failed fetch here is
+  // tried again by the first save, so it is not an error yet.
+  codec.load().catch(() => undefined);
   const tracker = await connect(config);
   const status = new StatusStore(tracker);
   const trackerSession = await tracker.start();
   const { course } = config;
-  const decoded = trackerSession.resumeState ? decodeState(trackerSession.resumeState, course) : null;
-  const resume = resumeFrom(course, mapCourse(course), decoded);
+  const map = mapCourse(course);
+  let resume: ResumeResult;
+  let Notice: StartedCourse['Notice'] = null;
+  if (trackerSession.resumeState) {
+    const saved = await codec.load();
+    resume = saved.resumeFrom(course, map, saved.decodeState(trackerSession.resumeState, course));
+    Notice = saved.Notice;
+  } else {
+    // A first launch: the course's first screen, nothing to tell (resumeFrom says the same for "nothing saved").
+    resume = { state: emptyLearnerState(firstScreenId(map)), notice: null, keepSavedState: false };
+  }
   const session = new CourseSession({
     config,
     tracker,
     session: trackerSession,
     initial: resume.state,
-    encode: (state) => encodeState(state, course),
+    encode: stateEncoder(codec, course, () => status.report({ state: 'failed', message: stringsFor(course.language).status.saverNotLoaded })),
     keepSavedState: resume.keepSavedState,
   });
-  return { session, status, resume };
+  return { session, status, resume, Notice };
 }

@@ -1,5 +1,6 @@
 // The tracker's latest connection status, kept from the moment the tracker exists (before the first screen renders)
-// so that a problem during start-up is not missed by a banner that subscribes later.
+// so that a problem during start-up is not missed by a banner that subscribes later. The player may report a problem
+// of its own (a save that never reached the tracker); the tracker's next status replaces it.
 import type { ConnectionStatus, Tracker } from '../../runtime/tracker.ts';
 
 export class StatusStore {
@@ -7,10 +8,12 @@ export class StatusStore {
   private readonly listeners = new Set<() => void>();
 
   constructor(tracker: Tracker) {
-    tracker.onStatus((status) => {
-      this.status = status;
-      for (const listener of [...this.listeners]) listener();
-    });
+    tracker.onStatus((status) => this.report(status));
+  }
+
+  report(status: ConnectionStatus): void {
+    this.status = status;
+    for (const listener of [...this.listeners]) listener();
   }
 
   get current(): ConnectionStatus {

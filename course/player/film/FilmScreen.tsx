@@ -1,20 +1,25 @@
 // The film screen: video.js (loaded on demand), how much has been watched against the goal, questions at
-// timestamps, chapter shortcuts and the transcript. The rules themselves live in FilmController.
+// timestamps, chapter shortcuts and the transcript. The rules themselves live in FilmController. The question form
+// is fetched once the player is up, not with the screen: the first question comes well into the film, and the
+// screen's own download stays smaller.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FilmCuePoint, FilmScreen as FilmData } from '../../types.ts';
+import type { FilmCuePoint, FilmScreen as FilmData, Question } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
+import { loadLazy, useLazy } from '../app/use-lazy.ts';
 import { FilmController, type FilmProgress } from '../logic/film-controller.ts';
 import { resumePosition } from '../logic/cue-points.ts';
 import { meetsWatchedThreshold, watchedFraction } from '../logic/watched-ranges.ts';
 import { formatClock } from '../logic/webvtt.ts';
 import { Paragraphs } from '../components/Paragraphs.tsx';
-import { QuestionBlock } from '../components/QuestionBlock.tsx';
+import { LoadProblem } from '../components/LoadProblem.tsx';
 import { useChapters } from '../components/use-chapters.ts';
 import { TranscriptPanel } from './TranscriptPanel.tsx';
 import type { FilmPlayerHandle } from './video-player.ts';
 import '../styles/film-screen.css';
 
 type LoadState = 'loading' | 'ready' | 'failed';
+
+const loadQuestionBlock = () => import('../components/QuestionBlock.tsx').then((m) => m.QuestionBlock);
 
 export function FilmScreen({ screen }: { screen: FilmData }) {
   const { t, session, announce } = usePlayer();
@@ -68,6 +73,7 @@ export function FilmScreen({ screen }: { screen: FilmData }) {
           onSeekRefused: () => announce(t.film.skipRefused),
         });
         setLoad('ready');
+        if (film.cuePoints.length > 0) void loadLazy('film:question', loadQuestionBlock).catch(() => undefined);
       })
       .catch(() => {
         if (live) setLoad('failed');
@@ -122,7 +128,7 @@ export function FilmScreen({ screen }: { screen: FilmData }) {
             {t.film.questionHeading}
           </h2>
           <p>{t.film.questionIntro}</p>
-          <QuestionBlock question={cue.question} headingLevel={3} />
+          <CueQuestion question={cue.question} />
           <button type="button" class="button button--secondary" onClick={continueWatching}>
             {t.film.continueWatching}
           </button>
@@ -159,4 +165,13 @@ export function FilmScreen({ screen }: { screen: FilmData }) {
       <TranscriptPanel path={film.transcript} />
     </>
   );
+}
+
+function CueQuestion({ question }: { question: Question }) {
+  const { t } = usePlayer();
+  const state = useLazy('film:question', loadQuestionBlock);
+  if (state.kind === 'failed') return <LoadProblem retry={state.retry} />;
+  if (state.kind === 'loading') return <p class="secondary-text">{t.app.screenLoading}</p>;
+  const QuestionBlock = state.component;
+  return <QuestionBlock question={question} headingLevel={3} />;
 }

@@ -1,27 +1,6 @@
-// The visible character budget under each reflection box. Characters are counted as the browser's maxlength counts
-// them (UTF-16 code units of the value, a line break as one), so the count and the limit can never disagree.
-
-export interface CharacterBudget {
-  used: number;
-  max: number;
-  /** Characters still allowed; 0 at the limit. */
-  remaining: number;
-  /** Within the last tenth of the budget (or the last 50 characters of a long one): worth announcing. */
-  nearLimit: boolean;
-  atLimit: boolean;
-}
-
-export function countCharacters(text: string): number {
-  // Textareas report line breaks as "\n"; pasted or restored text may carry "\r\n", which the browser counts as one.
-  return text.replace(/\r\n/g, '\n').length;
-}
-
-export function characterBudget(text: string, max: number): CharacterBudget {
-  const used = countCharacters(text);
-  const remaining = Math.max(0, max - used);
-  const warnAt = Math.min(50, Math.ceil(max / 10));
-  return { used, max, remaining, nearLimit: remaining <= warnAt, atLimit: remaining === 0 };
-}
+// Reflection text cut to a prompt's maxLength, for the reducer and for a restored state (the reflection screen stops
+// longer input before it gets here: logic/reflection-budget.ts). Characters are counted as a textarea counts them
+// (UTF-16 code units, a line break as one).
 
 /**
  * Text cut to the budget. A cut never splits a surrogate pair (an emoji would become a broken character in the

@@ -1,26 +1,34 @@
-// Reflection prompts: a textarea each, with a visible character budget, saved as the learner types (the session
-// debounces the saving). "Export my reflections" opens a printable page; nothing is sent anywhere by it.
-import { useEffect, useRef } from 'preact/hooks';
+// Reflection prompts: a textarea each, with a visible budget, saved as the learner types (the session debounces the
+// saving). The budget comes from logic/reflection-budget.ts: each answer's maxLength, or where the saved state is
+// too small for every answer at full length (SCORM 1.2), an estimate of what still fits in the room the answers
+// share. An edit that would not fit is stopped before it reaches the state, and the live region says why.
+// "Export my reflections" opens a printable page; nothing is sent anywhere by it.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReflectionPrompt, ReflectionScreen as ReflectionData } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
-import { characterBudget } from '../logic/character-budget.ts';
+import { adjustStatus, countText, reflectionBudget, type FieldStatus, type ReflectionBudget } from '../logic/reflection-budget.ts';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import '../styles/forms.css';
 
 /** Quiet time after typing before the remaining budget is announced, so screen readers are not flooded. */
 const ANNOUNCE_AFTER_MS = 1000;
+/** Quiet time before the shared-room estimate is worked out again (it compresses the answers a dozen times). */
+const ESTIMATE_AFTER_MS = 300;
 
 export function ReflectionScreen({ screen }: { screen: ReflectionData }) {
   const { t, session, openView } = usePlayer();
+  const { config } = session;
+  const budget = useMemo(() => reflectionBudget(config.course, config.standard), [config]);
   const save = session.lastSave;
   const savedText =
-    save.kind === 'saved' ? t.reflection.saved(save.at.toLocaleTimeString(session.config.course.language, { hour: '2-digit', minute: '2-digit' })) : save.kind === 'not-saving' ? t.reflection.notSaving : '';
+    save.kind === 'saved' ? t.reflection.saved(save.at.toLocaleTimeString(config.course.language, { hour: '2-digit', minute: '2-digit' })) : save.kind === 'not-saving' ? t.reflection.notSaving : '';
   return (
     <>
       <Paragraphs text={screen.body} />
-      <p>{session.config.variant.reflections === 'shared' ? t.reflection.introShared : t.reflection.introPrivate}</p>
+      <p>{config.variant.reflections === 'shared' ? t.reflection.introShared(config.variant.organisation) : t.reflection.introPrivate}</p>
+      {budget.guaranteed !== null && <p class="hint">{t.reflection.sharedRoom(budget.guaranteed)}</p>}
       {screen.prompts.map((prompt) => (
-        <ReflectionField key={prompt.id} prompt={prompt} />
+        <ReflectionField key={prompt.id} prompt={prompt} budget={budget} />
       ))}
       <p class="save-status secondary-text">{savedText}</p>
       <div class="card">
@@ -33,28 +41,49 @@ export function ReflectionScreen({ screen }: { screen: ReflectionData }) {
   );
 }
 
-function ReflectionField({ prompt }: { prompt: ReflectionPrompt }) {
+function ReflectionField({ prompt, budget }: { prompt: ReflectionPrompt; budget: ReflectionBudget }) {
   const { t, session, announce } = usePlayer();
-  const max = Math.min(prompt.maxLength, session.config.course.limits.reflectionMaxLength);
-  const text = session.state.reflections[prompt.id] ?? '';
-  const budget = characterBudget(text, max);
+  const reflections = session.state.reflections;
+  const text = reflections[prompt.id] ?? '';
   const id = `reflection-${prompt.id}`;
-  const countText = budget.atLimit ? t.reflection.atLimit(max) : t.reflection.charactersRemaining(budget.remaining);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  // Counting against maxLength is cheap and done on every render; the shared-room estimate waits for a pause.
+  const [worked, setWorked] = useState<FieldStatus>(() => budget.status(reflections, prompt.id));
+  const status = budget.shared ? adjustStatus(worked, text.length) : budget.status(reflections, prompt.id);
+  const announceTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The last edit was refused: further refusals in a row are not announced again. */
+  const refusing = useRef(false);
 
-  const onInput = (event: Event): void => {
-    const value = (event.currentTarget as HTMLTextAreaElement).value;
-    session.dispatch({ type: 'reflect', promptId: prompt.id, text: value });
-    if (timer.current) clearTimeout(timer.current);
-    const after = characterBudget(value, max);
-    // Only the last stretch of the budget is worth interrupting someone for.
-    if (after.nearLimit) {
-      timer.current = setTimeout(
-        () => announce(after.atLimit ? t.reflection.atLimit(max) : t.reflection.charactersRemaining(after.remaining)),
-        ANNOUNCE_AFTER_MS,
-      );
+  useEffect(() => {
+    if (!budget.shared) return;
+    // Any answer changes the room left for this one, so every field works its estimate out again.
+    const timer = setTimeout(() => setWorked(budget.status(session.state.reflections, prompt.id)), ESTIMATE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [reflections]);
+  useEffect(() => () => void (announceTimer.current && clearTimeout(announceTimer.current)), []);
+
+  const apply = (field: HTMLTextAreaElement, composing: boolean): void => {
+    const outcome = budget.edit(session.state.reflections, prompt.id, field.value, field.selectionEnd);
+    if (outcome.kind !== 'accepted' && composing) return; // an input method is still composing: settle it at the end
+    if (outcome.kind === 'refused') {
+      field.value = outcome.text;
+      field.setSelectionRange(...outcome.selection);
+      if (!refusing.current) announce(budget.shared ? t.reflection.noRoomShared : t.reflection.noRoom(status.max));
+      refusing.current = true;
+      return;
     }
+    refusing.current = false;
+    if (outcome.kind === 'trimmed') {
+      field.value = outcome.text;
+      field.setSelectionRange(outcome.caret, outcome.caret);
+      announce(t.reflection.addedInPart(outcome.added, outcome.offered));
+    }
+    session.dispatch({ type: 'reflect', promptId: prompt.id, text: outcome.text });
+    if (announceTimer.current) clearTimeout(announceTimer.current);
+    announceTimer.current = setTimeout(() => {
+      // Only the last stretch of the budget is worth interrupting someone for.
+      const now = budget.status(session.state.reflections, prompt.id);
+      if (now.near || now.over) announce(countText(t.reflection, now));
+    }, ANNOUNCE_AFTER_MS);
   };
 
   return (
@@ -71,15 +100,15 @@ function ReflectionField({ prompt }: { prompt: ReflectionPrompt }) {
         class="textarea"
         id={id}
         rows={6}
-        maxLength={max}
         value={text}
         spellcheck
         aria-describedby={[prompt.hint ? `${id}-hint` : '', `${id}-count`].filter(Boolean).join(' ')}
-        onInput={onInput}
+        onInput={(event) => apply(event.currentTarget, (event as InputEvent).isComposing === true)}
+        onCompositionEnd={(event) => apply(event.currentTarget, false)}
         readOnly={session.readOnly}
       />
-      <p class={`character-count${budget.nearLimit ? ' character-count--near' : ''}`} id={`${id}-count`}>
-        {countText}
+      <p class={`character-count${status.near || status.over ? ' character-count--near' : ''}`} id={`${id}-count`}>
+        {countText(t.reflection, status)}
       </p>
     </div>
   );

@@ -44,7 +44,7 @@ export function SupervisionGuideScreen({ screen }: { screen: GuideData }) {
       ))}
 
       <h2>{t.guide.reflectionsHeading}</h2>
-      <p>{t.guide.reflectionsIntro}</p>
+      <p>{session.config.variant.reflections === 'shared' ? t.guide.reflectionsIntroShared : t.guide.reflectionsIntro}</p>
       <ol class="list list--number">
         {reflections.flatMap((reflection) =>
           reflection.prompts.map((prompt) => (

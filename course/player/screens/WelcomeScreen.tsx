@@ -5,7 +5,10 @@ import { Icon } from '../components/Icon.tsx';
 
 export function WelcomeScreen({ screen }: { screen: WelcomeData }) {
   const { t, session } = usePlayer();
-  const { course } = session.config;
+  const { course, variant } = session.config;
+  // The course's privacy note describes the default, private reflections. A variant that shares them gets the
+  // catalogue's plain account instead: a note promising privacy must never stand beside sharing.
+  const shared = variant.reflections === 'shared';
   return (
     <>
       <p class="lead">{course.description}</p>
@@ -23,9 +26,9 @@ export function WelcomeScreen({ screen }: { screen: WelcomeData }) {
       )}
       <div class="card card--feature">
         <h2 class="card__heading">
-          <Icon name="info" /> {t.welcome.privacyHeading}
+          <Icon name="info" /> {shared ? t.welcome.privacyHeadingShared : t.welcome.privacyHeading}
         </h2>
-        <Paragraphs text={screen.privacyNote} />
+        {shared ? <p>{t.welcome.privacyShared(variant.organisation)}</p> : <Paragraphs text={screen.privacyNote} />}
         <p>{t.welcome.savedTo(session.trackerSession.storageDescription)}</p>
       </div>
     </>

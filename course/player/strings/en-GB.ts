@@ -47,6 +47,8 @@ export const enGB = {
     failedBody:
       'Your learning system has not confirmed your progress. Keep this window open and try again later, or tell your learning and development team.',
     detail: (message: string): string => `Details: ${message}`,
+    saverNotLoaded:
+      'The part of the course that saves your progress could not be loaded, so your latest work has not been saved yet. Check your connection: the course tries again as soon as you carry on.',
     reviewTitle: 'You are reviewing this course',
     reviewBody: 'Nothing you do now changes your training record.',
   },
@@ -83,6 +85,13 @@ export const enGB = {
     outcomesHeading: 'In this course you will',
     privacyHeading: 'Your reflections are private',
     savedTo: (where: string): string => `Your progress is saved to ${where}.`,
+    /** Shown instead of the course's own privacy note (which describes private reflections) when the variant shares them. */
+    privacyHeadingShared: 'Your reflections are shared with your organisation',
+    privacyShared: (organisation: string): string =>
+      `${organisation} has chosen to receive what you write in the reflections section. A copy of each answer goes to your ` +
+      'organisation’s learning system with your name, where the people who run it can read it. Write only what you are happy ' +
+      'for them to see, and leave out anything that could identify a patient or a colleague. You can also print or save your ' +
+      'reflections to take to supervision or appraisal.',
   },
 
   film: {
@@ -143,10 +152,23 @@ export const enGB = {
 
   reflection: {
     introPrivate: 'Your answers are saved as you type. Only you can see them: they are not sent to your manager or included in any report.',
-    introShared:
-      'Your answers are saved as you type. Your organisation has chosen to receive a copy of them in its learning system, so write only what you are happy for it to see.',
+    introShared: (organisation: string): string =>
+      `Your answers are saved as you type, and they are not private: ${organisation} receives a copy of each answer in its ` +
+      'learning system, with your name, where the people who run it can read it. Write only what you are happy for them to see.',
+    /** Under the intro where the answers share a limited room (SCORM 1.2); `floor` is what each answer always holds. */
+    sharedRoom: (floor: number): string =>
+      'Your learning system keeps only a limited amount of saved work for this course, so your answers share the space. ' +
+      `The number under each box is an estimate for everyday writing. Each answer always has room for at least ${number(floor)} characters, and usually much more.`,
     charactersRemaining: (n: number): string => `You have ${number(n)} ${plural(n, 'character', 'characters')} remaining`,
     atLimit: (max: number): string => `You have reached the limit of ${number(max)} characters`,
+    aboutLeft: (n: number): string => `About ${number(n)} more ${plural(n, 'character', 'characters')} will fit`,
+    noRoomLeft: 'There is no room left for this answer. To write more, shorten this answer or another one.',
+    overRoom: 'Your answers are longer than your learning system can save. Shorten this answer or another one so that your changes can be saved.',
+    /** Live region: a key press or paste that did not fit was not added. */
+    noRoom: (max: number): string => `Nothing more can be added: this answer has reached its limit of ${number(max)} characters.`,
+    noRoomShared: 'Nothing more can be added: your answers have used the space your learning system saves. Shorten this answer or another one to write more.',
+    addedInPart: (added: number, offered: number): string =>
+      `Only ${number(added)} of the ${number(offered)} characters you added fit, so the rest was left out. Nothing you had already written was changed.`,
     saved: (time: string): string => `Saved at ${time}`,
     notSaving: 'Your answers are not being saved in this session (see the message at the top of the page).',
     export: 'Export my reflections',
@@ -167,6 +189,8 @@ export const enGB = {
     backToCourse: 'Back to the course',
     privacy:
       'These are your private reflections. Keep this page safe, and share it only if you choose to, for example in supervision or appraisal.',
+    privacyShared:
+      'A copy of these reflections has also gone to your organisation’s learning system. Keep this page safe, and share it only if you choose to, for example in supervision or appraisal.',
   },
 
   guide: {
@@ -182,6 +206,8 @@ export const enGB = {
     discussionHeading: 'Questions for discussion',
     reflectionsHeading: 'Reflection prompts',
     reflectionsIntro: 'People answer these privately. Invite them to share only what they choose.',
+    reflectionsIntroShared:
+      'People’s answers to these go to the organisation’s learning system. In the session, invite them to share only what they choose.',
   },
 
   confidence: {

@@ -54,7 +54,7 @@ export function ReflectionsExport({ onClose }: { onClose(): void }) {
           })}
         </section>
       ))}
-      <p class="inset">{t.exportPage.privacy}</p>
+      <p class="inset">{session.config.variant.reflections === 'shared' ? t.exportPage.privacyShared : t.exportPage.privacy}</p>
       <PrintButton label={t.exportPage.print} hint={t.exportPage.printHint} />
       <p class="no-print">
         <button type="button" class="link-button back-link" onClick={onClose}>

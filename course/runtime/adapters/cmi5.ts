@@ -5,7 +5,7 @@ import { runtimeDeps } from '../shared/runtime-deps.ts';
 import { LrsClient } from '../xapi/lrs-client.ts';
 import { authorization, launchModeOf, readCmi5Params, readLaunchData, readLearnerPreferences } from '../xapi/cmi5-launch.ts';
 import { Cmi5Session } from '../xapi/cmi5-session.ts';
-import { learnerOf } from '../xapi/tincan-launch.ts';
+import { learnerOf } from '../xapi/actor.ts';
 
 export const open: AdapterModule['open'] = async (config, win, given) => {
   const params = readCmi5Params(win.location?.search ?? '');
@@ -14,8 +14,6 @@ export const open: AdapterModule['open'] = async (config, win, given) => {
   const auth = await authorization(params, deps.fetch, deps.sessionStore);
   const client = new LrsClient(params.endpoint, auth, deps.fetch);
   const launchData = await readLaunchData(client, params);
-  // Read before the first statement, as the spec requires; the player has no use for it yet (the course has one
-  // language and its film has captions), so it is not passed on.
   await readLearnerPreferences(client, params.actor);
   const frame = {
     actor: params.actor,

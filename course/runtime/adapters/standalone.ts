@@ -31,9 +31,14 @@ export class StandaloneTracker implements Tracker {
 
   private notice: string | null = null;
 
-  /** Why the course runs standalone although it was launched for an LMS (shown instead of the quiet standalone status). */
-  explain(notice: string): void {
-    this.notice = notice;
+  /**
+   * The course was launched for an LMS but could not connect (`reason`, e.g. "this launch link has already been
+   * used"): said instead of the quiet standalone status. The words live here, loaded only when it happens.
+   */
+  explain(reason: string): void {
+    this.notice =
+      `The course could not connect to your learning system (${reason}), so nothing you do this time will be recorded there; ` +
+      'your progress is kept in this browser only. Close the course and open it again from your learning system to try again.';
   }
 
   async start(): Promise<TrackerSession> {

@@ -3,7 +3,8 @@
 import type { AdapterModule } from '../adapter-modules.ts';
 import { runtimeDeps } from '../shared/runtime-deps.ts';
 import { LrsClient } from '../xapi/lrs-client.ts';
-import { learnerOf, readTinCanLaunch } from '../xapi/tincan-launch.ts';
+import { learnerOf } from '../xapi/actor.ts';
+import { readTinCanLaunch } from '../xapi/tincan-launch.ts';
 import { TinCanSession } from '../xapi/tincan-session.ts';
 
 export const open: AdapterModule['open'] = async (config, win, given) => {

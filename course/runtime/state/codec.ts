@@ -8,7 +8,6 @@ import { unframe } from './envelope.ts';
 import { decodeV1, encodeV1, VERSION, type Problem, type V1Decoding } from './format-v1.ts';
 import { readV0 } from './legacy-v0.ts';
 
-export { worstCaseStateLength } from './worst-case.ts';
 export { SUSPEND_DATA_LIMITS } from './limits.ts';
 
 export const STATE_VERSION = VERSION;

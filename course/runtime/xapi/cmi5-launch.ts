@@ -5,7 +5,7 @@ import type { Agent, Context } from '@xapi/xapi';
 import type { KeyValueStore } from '../shared/browser-storage.ts';
 import type { LaunchMode } from '../tracker.ts';
 import { isSuccess, LrsClient } from './lrs-client.ts';
-import { parseActor } from './tincan-launch.ts';
+import { parseActor } from './actor.ts';
 
 export interface Cmi5Params {
   endpoint: string;
@@ -24,11 +24,6 @@ export interface LaunchData {
   masteryScore: number | null;
   returnURL: string | null;
   launchParameters: string | null;
-}
-
-export interface LearnerPreferences {
-  languagePreference: string | null;
-  audioPreference: 'on' | 'off' | null;
 }
 
 /** The launch parameters, in any order; null unless all five are there (then this is no cmi5 launch). */
@@ -93,20 +88,12 @@ export async function readLaunchData(client: LrsClient, params: Cmi5Params): Pro
   };
 }
 
-/** cmi5LearnerPreferences from the Agent Profile API, which the AU must read at start; absent is normal. */
-export async function readLearnerPreferences(client: LrsClient, actor: Agent): Promise<LearnerPreferences> {
-  const response = await client.getAgentProfile(actor, 'cmi5LearnerPreferences');
-  const none: LearnerPreferences = { languagePreference: null, audioPreference: null };
-  if (!isSuccess(response.status)) return none;
-  try {
-    const prefs = JSON.parse(response.body) as Record<string, unknown>;
-    return {
-      languagePreference: typeof prefs.languagePreference === 'string' ? prefs.languagePreference : null,
-      audioPreference: prefs.audioPreference === 'on' || prefs.audioPreference === 'off' ? prefs.audioPreference : null,
-    };
-  } catch {
-    return none;
-  }
+/**
+ * Reads cmi5LearnerPreferences from the Agent Profile API, as the AU must before its first statement. The course
+ * has one language and its film has captions, so nothing in them changes what it does; absent is normal.
+ */
+export async function readLearnerPreferences(client: LrsClient, actor: Agent): Promise<void> {
+  await client.getAgentProfile(actor, 'cmi5LearnerPreferences');
 }
 
 export function launchModeOf(data: LaunchData): LaunchMode {

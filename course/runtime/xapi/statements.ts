@@ -23,6 +23,12 @@ export const VERBS = {
   seeked: verb('https://w3id.org/xapi/video/verbs/seeked', 'seeked'),
 };
 
+/** A course score for a result: scaled 0..1 (clamped), and the same as raw 0..100. */
+export function score(scaled: number): NonNullable<Result['score']> {
+  const s = Math.min(1, Math.max(0, scaled));
+  return { scaled: Number(s.toFixed(4)), raw: Number((s * 100).toFixed(2)), min: 0, max: 100 };
+}
+
 export const PROGRESS_EXTENSION = 'https://w3id.org/xapi/cmi5/result/extensions/progress';
 
 /** Who and where every statement of this session is about. */

@@ -4,7 +4,7 @@ import type { Result } from '@xapi/xapi';
 import type { Outcome } from '../tracker.ts';
 import { isoDuration } from '../shared/durations.ts';
 import type { QueuedStatement } from './statement-queue.ts';
-import { VERBS } from './statements.ts';
+import { score, VERBS } from './statements.ts';
 import { XapiSession } from './xapi-session.ts';
 
 export class TinCanSession extends XapiSession {
@@ -47,9 +47,4 @@ export class TinCanSession extends XapiSession {
   protected mayReport(): boolean {
     return true;
   }
-}
-
-export function score(scaled: number): NonNullable<Result['score']> {
-  const s = Math.min(1, Math.max(0, scaled));
-  return { scaled: Number(s.toFixed(4)), raw: Number((s * 100).toFixed(2)), min: 0, max: 100 };
 }

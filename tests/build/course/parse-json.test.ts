@@ -57,6 +57,9 @@ describe('parseJson', () => {
     ['{"a": {"b": [', 1, 14, '/a/b/0', /found the end of the file/],
     ['', 1, 1, '', /expected a value/],
     ['{"a~b/c": }', 1, 11, '/a~0b~1c', /expected a value/],
+    ['{"a": [1,', 1, 10, '/a/1', /found the end of the file/],
+    ['["a\tb"]', 1, 4, '/0', /write \\t for a tab/],
+    ['[1 "x\n"]', 1, 4, '', /another item \(is a comma missing\?\)/],
   ])('%j fails at line %i, column %i, pointer %j', (text, line, column, pointer, reason) => {
     const error = syntaxError(text);
     expect({ line: error.line, column: error.column, pointer: error.pointer }).toEqual({ line, column, pointer });
@@ -65,5 +68,6 @@ describe('parseJson', () => {
 
   it('refuses absurd nesting instead of overflowing the stack', () => {
     expect(syntaxError('['.repeat(10_000)).reason).toMatch(/nested more than/);
+    expect(syntaxError('['.repeat(300) + ']'.repeat(300)).reason).toMatch(/nested more than/);
   });
 });

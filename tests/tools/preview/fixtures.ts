@@ -108,6 +108,11 @@ if (!api) {
     var stored = api.LMSSetValue('cmi.suspend_data', new Array(5001).join('x'));
     result.textContent = JSON.stringify({ overflow: stored, error: api.LMSGetLastError() });
   });
+  // Like many courses, a last save when the page goes away.
+  window.addEventListener('pagehide', function () {
+    api.LMSSetValue('cmi.core.session_time', '00:01:45');
+    api.LMSCommit('');
+  });
 }
 `;
 

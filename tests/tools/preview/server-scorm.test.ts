@@ -50,7 +50,7 @@ async function launch(mode: 'resume' | 'new-attempt'): Promise<LaunchResponse> {
 }
 
 async function commit(session: number, body: unknown, final = false): Promise<{ status: number; reply: { result: boolean; errorCode: number } }> {
-  const response = await postJson(`${base}/scorm/commit?session=${session}&trigger=manual${final ? '&final=true' : ''}`, body);
+  const response = await postJson(`${base}/scorm/commit?session=${session}&trigger=manual${final ? '&final=true' : ''}`, { cmi: body, calls: null });
   return { status: response.status, reply: (await response.json()) as { result: boolean; errorCode: number } };
 }
 
@@ -231,7 +231,7 @@ describe('a SCORM 1.2 attempt', () => {
       session,
       calls: [{ method: 'LMSSetValue', args: ['cmi.suspend_data', 'x'.repeat(5000)], result: 'false', errorCode: '405', errorText: 'Incorrect Data Type' }],
       values: { 'cmi.suspend_data': 'abc', 'cmi.core.lesson_location': 'p9' },
-      warnings: ['cmi.suspend_data of 5000 characters is over SCORM 1.2\'s limit'],
+      warnings: [{ source: 'limit', text: "cmi.suspend_data of 5000 characters is over SCORM 1.2's limit" }],
     });
     expect(response.status).toBe(204);
     const state = await snapshot();
@@ -287,6 +287,34 @@ describe('the inspector stream', () => {
   });
 });
 
+describe('a commit carrying call records', () => {
+  it('logs the calls made before the commit ahead of it', async () => {
+    const { session } = await launch('resume');
+    const calls = {
+      session,
+      calls: [{ method: 'LMSSetValue', args: ['cmi.core.lesson_location', 'page-7'], result: 'true', errorCode: '0', errorText: '' }],
+      values: null,
+      warnings: [{ source: 'session', text: 'A commit was made while the course frame was unloading' }],
+    };
+    const isOurCall = (event: StreamEvent) => event.event === 'log' && event.data.includes('"page-7"') && event.data.includes('"api-call"');
+    const isOurCommit = (event: StreamEvent) => event.event === 'log' && event.data.includes('"kind":"commit"') && event.data.includes(`"session":${session}`);
+    const events = await streamUntil(
+      () => postJson(`${base}/scorm/commit?session=${session}&trigger=terminate&final=true`, { cmi: { 'cmi.core.lesson_location': 'page-7', 'cmi.core.exit': 'suspend' }, calls }),
+      (seen) => seen.some(isOurCommit),
+    );
+    expect(events.findIndex(isOurCall)).toBeGreaterThan(-1);
+    expect(events.findIndex(isOurCall)).toBeLessThan(events.findIndex(isOurCommit));
+    expect(events.some((event) => event.data.includes('"source":"session"') && event.data.includes('frame was unloading'))).toBe(true);
+    expect((await snapshot()).scorm!.committed['cmi.core.lesson_location']).toBe('page-7');
+  });
+
+  it('refuses a commit whose body holds no data model', async () => {
+    const { session } = await launch('resume');
+    const response = await postJson(`${base}/scorm/commit?session=${session}`, ['not', 'a', 'model']);
+    expect(await response.json()).toEqual({ result: false, errorCode: 101 });
+  });
+});
+
 describe('SCORM 2004 and closing', () => {
   it('uses API_1484_11 and 391, starts a new attempt after a non-suspend exit, and removes its temp folder on close', async () => {
     const own = await previewOf(await space.write('course-2004.zip', await zipOf(SCORM2004_FILES)), { tempRoot });
@@ -296,10 +324,10 @@ describe('SCORM 2004 and closing', () => {
       expect(first.scorm).toMatchObject({ apiName: 'API_1484_11', strict12: false });
       expect(first.scorm!.seed).toMatchObject({ 'cmi.entry': 'ab-initio', 'cmi.completion_threshold': '0.75', 'cmi.scaled_passing_score': '0.8' });
       await postJson(`${url}/lms/faults`, { commitFails: true });
-      const failed = await postJson(`${url}/scorm/commit?session=1`, { 'cmi.exit': 'normal' });
+      const failed = await postJson(`${url}/scorm/commit?session=1`, { cmi: { 'cmi.exit': 'normal' } });
       expect(await failed.json()).toEqual({ result: false, errorCode: 391 });
       await postJson(`${url}/lms/faults`, { commitFails: false });
-      await postJson(`${url}/scorm/commit?session=1&final=true`, { 'cmi.exit': 'normal', 'cmi.session_time': 'PT2M', 'cmi.location': 'end' });
+      await postJson(`${url}/scorm/commit?session=1&final=true`, { cmi: { 'cmi.exit': 'normal', 'cmi.session_time': 'PT2M', 'cmi.location': 'end' } });
       const second = (await (await postJson(`${url}/lms/launch`, { mode: 'resume' })).json()) as LaunchResponse;
       expect(second.attempt).toBe(2);
       expect(second.notices[0]).toMatch(/SCORM 2004 ends the attempt/);

@@ -317,6 +317,28 @@ describe('the LMS watching the session', () => {
   });
 });
 
+describe('ending a cmi5 session', () => {
+  it('waits for a "terminated" still on its way instead of recording "abandoned"', async () => {
+    // A grace long enough that only the statement's arrival can end the wait.
+    const own = await previewOf(await space.write('course-grace.zip', await zipOf(CMI5_FILES)), { terminateGraceMs: 60_000 });
+    try {
+      const url = own.packageUrl!.replace(/\/$/, '');
+      const response = (await (await postJson(`${url}/lms/launch`, { mode: 'resume' })).json()) as LaunchResponse;
+      const launched: Launched = { response, url: new URL(response.launchUrl), params: new URL(response.launchUrl).searchParams };
+      const api = lrs(launched, await fetchToken(launched));
+      const template = (await (await api.get(`activities/state?${launchDataQuery(launched)}`)).json()).contextTemplate;
+      await api.send('POST', 'statements', cmi5Statement(launched, template, 'initialized'));
+      const ending = postJson(`${url}/lms/end`, { reason: 'closed' });
+      expect((await api.send('POST', 'statements', cmi5Statement(launched, template, 'terminated', { duration: 'PT10S' }))).status).toBe(200);
+      const after = (await (await ending).json()) as InspectorSnapshot;
+      expect(after.xapi!.sessionState).toBe('terminated');
+      expect(after.counts.statements).toBe(3);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('faults, as the AU meets them', () => {
   it('LRS down answers 503 or drops the connection; LMS gone answers 401; slow network delays', async () => {
     const launched = await launch();

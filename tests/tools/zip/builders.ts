@@ -32,9 +32,10 @@ export function renameEntry(zip: Uint8Array, from: string, to: string): Uint8Arr
   return out;
 }
 
-type CentralField = 'flags' | 'crc32' | 'compressedSize' | 'uncompressedSize' | 'localHeaderOffset';
+type CentralField = 'flags' | 'method' | 'crc32' | 'compressedSize' | 'uncompressedSize' | 'localHeaderOffset';
 const FIELD: Record<CentralField, [offset: number, bytes: 2 | 4]> = {
   flags: [8, 2],
+  method: [10, 2],
   crc32: [16, 4],
   compressedSize: [20, 4],
   uncompressedSize: [24, 4],

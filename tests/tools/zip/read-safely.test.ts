@@ -84,6 +84,20 @@ describe('openZipSafely', () => {
     expect((await refusal(overlapping)).map((problem) => problem.rule)).toContain('zip-bomb');
   });
 
+  it('reports every reason found, not only the first', async () => {
+    const zip = renameEntry(
+      await zipOf({ 'zz/one.txt': 'x', 'a.txt': 'one', 'b.txt': 'two', link: { data: '/etc/passwd', unixPermissions: 0o120777 } }, 'UNIX'),
+      'b.txt',
+      'a.txt',
+    );
+    const slipped = renameEntry(zip, 'zz/one.txt', '../one.txt');
+    expect((await refusal(slipped)).map((problem) => [problem.rule, problem.where])).toEqual([
+      ['zip-slip', '../one.txt'],
+      ['zip-duplicate', 'a.txt'],
+      ['zip-symlink', 'link'],
+    ]);
+  });
+
   it.each([
     ['a text file', new TextEncoder().encode('this is not a zip at all, just text')],
     ['an empty file', new Uint8Array(0)],
@@ -130,6 +144,18 @@ describe('reading an entry does not trust its declared size', () => {
     const zip = await opened(await zipOf({ 'imsmanifest.xml': manifest }), { maxInflatedBytes: 1000 });
     const read = await zip.read(zip.entries[0]!);
     expect(read.ok ? 'read' : read.problem.rule).toBe('zip-size');
+  });
+
+  it('notices an entry that holds less than it declares', async () => {
+    const honest = await zipOf({ 'imsmanifest.xml': manifest });
+    const zip = await opened(patchCentral(honest, 'imsmanifest.xml', 'uncompressedSize', manifest.length + 100));
+    expect(await zip.read(zip.entries[0]!)).toEqual({ ok: false, problem: { rule: 'zip-format', where: 'imsmanifest.xml', message: expect.stringContaining('fewer bytes') } });
+  });
+
+  it('refuses to read a compression method other than stored and deflate', async () => {
+    const zip = await opened(patchCentral(await zipOf({ 'imsmanifest.xml': manifest }), 'imsmanifest.xml', 'method', 12));
+    const read = await zip.read(zip.entries[0]!);
+    expect(read.ok ? 'read' : read.problem.rule).toBe('zip-method');
   });
 
   it('notices a corrupt entry by its CRC', async () => {

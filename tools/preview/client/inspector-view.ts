@@ -1,7 +1,6 @@
 // Drawing the inspector from what the server streams: the snapshot (status, suspend_data meter, CMI table or state
 // documents, fault switches) and each log entry (API calls, commits, LRS requests, statements, warnings). Plain DOM,
 // text set with textContent only, so nothing a course sends can become markup.
-import type { LmsPageConfig } from '../pages.ts';
 import type { DocumentView, Faults, InspectorSnapshot, LogEntry } from '../protocol.ts';
 
 /** Log rows kept on screen; the server keeps more for a page that reloads. */
@@ -13,10 +12,7 @@ export class InspectorView {
   private readonly byId = <T extends HTMLElement>(id: string) => this.doc.getElementById(id) as T | null;
   private readonly errorQueryMethods = new Set(['LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic', 'GetLastError', 'GetErrorString', 'GetDiagnostic']);
 
-  constructor(
-    private readonly doc: Document,
-    private readonly config: LmsPageConfig,
-  ) {
+  constructor(private readonly doc: Document) {
     const toggle = this.byId<HTMLInputElement>('show-error-queries');
     toggle?.addEventListener('change', () => this.byId('call-log')?.classList.toggle('hide-error-queries', !toggle.checked));
   }

@@ -13,7 +13,7 @@ const EXIT_REQUESTS = new Set(['exit', 'exitAll', 'suspendAll', 'abandon', 'aban
 const config = JSON.parse(document.getElementById('preview-config')!.textContent ?? '{}') as LmsPageConfig;
 const base = config.basePath;
 const frame = document.getElementById('course-frame') as HTMLIFrameElement;
-const view = new InspectorView(document, config);
+const view = new InspectorView(document);
 let faults: Faults = { commitFails: false, lmsGone: false, lrsDown: 'off', slowMs: 0 };
 let host: ScormHost | null = null;
 let busy = false;
@@ -28,7 +28,10 @@ events.addEventListener('snapshot', (event) => {
 });
 events.addEventListener('log', (event) => view.addEntry(JSON.parse((event as MessageEvent<string>).data) as LogEntry));
 
-/** Navigate the frame to about:blank and wait: the course's pagehide handlers (LMSFinish, terminated) run now. */
+/**
+ * Navigate the frame to about:blank and wait: the course's pagehide handlers (LMSFinish, terminated) run now. What
+ * they sent without waiting is awaited too, so the LMS has the last session's data before it launches another.
+ */
 async function unloadCourse(): Promise<void> {
   if (courseLoaded) {
     await new Promise<void>((resolve) => {
@@ -37,6 +40,7 @@ async function unloadCourse(): Promise<void> {
     });
     courseLoaded = false;
   }
+  await host?.settled();
   host?.remove();
   host = null;
 }

@@ -1,10 +1,13 @@
 // The SCORM runtime in the LMS page: a scorm-again instance seeded with what the server kept, exposed to the course as
 // window.API (1.2) or window.API_1484_11 (2004) through a wrapper that records every call (arguments, result, error)
 // for the inspector, enforces SCORM 1.2 limits scorm-again deliberately lets through, and plays the "LMS disappears"
-// fault. Commits go to the server by synchronous XHR, terminate commits included: this page stays alive when the course
-// frame unloads, so the course's LMSFinish learns whether its data were stored (a beacon could not tell it).
+// fault. Commits go by synchronous XHR, as scorm-again (and most LMSs) do by default, so the SCO learns at once whether
+// its data were stored; each carries the call records made before it, so the inspector shows them in order. While the
+// course frame is being dismissed, Chrome refuses synchronous requests even from this page: an interim commit then
+// fails (101 / 391), as it would in such an LMS, and the final commit is sent without waiting (the SCO is told "true").
+// The inspector says so, and the LMS page waits for those requests (settled()) before it launches again.
 import type { IHttpService, ResultObject, Scorm12API, Scorm2004API } from 'scorm-again';
-import type { ApiCallRecord, Faults, ScormCallBatch, ScormLaunchPlan } from '../protocol.ts';
+import type { ApiCallRecord, Faults, PageWarning, ScormCallBatch, ScormLaunchPlan } from '../protocol.ts';
 
 type ScormApi = Scorm12API | Scorm2004API;
 type RuntimeConstructor = new (settings: Record<string, unknown>) => ScormApi;
@@ -36,6 +39,14 @@ export interface ScormHost {
   applyFaults(faults: Readonly<Faults>): void;
   /** The course has been unloaded: remove the API object; a stale reference from the old course fails from now on. */
   remove(): void;
+  /** Resolves when the requests sent without waiting (during the frame's dismissal) have been answered. */
+  settled(): Promise<void>;
+}
+
+/** The body of a commit: scorm-again's flattened data model, and the call records made since the last report. */
+export interface CommitRequest {
+  cmi: unknown;
+  calls: ScormCallBatch | null;
 }
 
 export function installScormApi(options: ScormHostOptions): ScormHost {
@@ -46,16 +57,19 @@ export function installScormApi(options: ScormHostOptions): ScormHost {
   const Runtime = globals[runtime === 'scorm12' ? 'Scorm12API' : 'Scorm2004API'] as RuntimeConstructor | undefined;
   if (!Runtime) throw new Error(`scorm-again's ${runtime} bundle did not load`);
 
-  const api = new Runtime({
+  let api: ScormApi | null = null;
+  const requests = new RequestQueue();
+  const reporter = new CallReporter(options.callsUrl, options.session, () => (api ? stringValues(api) : null), requests);
+  api = new Runtime({
     lmsCommitUrl: plan.commitUrl,
     dataCommitFormat: 'flattened',
     autocommit: false,
     logLevel: 4,
-    httpService: synchronousCommits(failureCode),
+    httpService: synchronousCommits(failureCode, reporter, requests),
   });
   api.loadFromFlattenedJSON(plan.seed);
+  const runtimeApi = api;
   const methods = api as unknown as Record<string, ApiMethod>;
-  const reporter = new CallReporter(options.callsUrl, options.session, () => stringValues(api));
 
   let gone = false;
   let navRequest = '';
@@ -81,14 +95,14 @@ export function installScormApi(options: ScormHostOptions): ScormHost {
       let result: string;
       const refusal = method === setValue && plan.strict12 ? scorm12LimitProblem(shownArgs[0] ?? '', shownArgs[1] ?? '') : null;
       if (refusal) {
-        api.throwSCORMError(shownArgs[0], TYPE_MISMATCH_12, refusal);
-        reporter.warn(refusal);
+        runtimeApi.throwSCORMError(shownArgs[0], TYPE_MISMATCH_12, refusal);
+        reporter.warn({ source: 'limit', text: refusal });
         result = 'false';
       } else {
-        result = String(methods[method]!.apply(api, args));
+        result = String(methods[method]!.apply(runtimeApi, args));
       }
-      const errorCode = errorQueries.includes(method) ? '' : String(api.lastErrorCode);
-      const errorText = errorCode !== '' && errorCode !== '0' ? String(methods[getErrorString]!.call(api, errorCode)) : '';
+      const errorCode = errorQueries.includes(method) ? '' : String(runtimeApi.lastErrorCode);
+      const errorText = errorCode !== '' && errorCode !== '0' ? String(methods[getErrorString]!.call(runtimeApi, errorCode)) : '';
       reporter.add({ method, args: shownArgs, result, errorCode, errorText });
       if (method === setValue && shownArgs[0] === 'adl.nav.request' && result === 'true') navRequest = shownArgs[1] ?? '';
       if (method === finish && result === 'true') options.onFinished(navRequest);
@@ -106,6 +120,7 @@ export function installScormApi(options: ScormHostOptions): ScormHost {
       if (faults.lmsGone && !gone) vanish();
     },
     remove: vanish,
+    settled: () => requests.settled(),
   };
 }
 
@@ -121,27 +136,41 @@ export function scorm12LimitProblem(element: string, value: string): string | nu
 }
 
 /** scorm-again's HTTP service, replaced: every commit (terminate included) is a synchronous POST the SCO waits for. */
-function synchronousCommits(failureCode: number): IHttpService {
+function synchronousCommits(failureCode: number, reporter: CallReporter, requests: RequestQueue): IHttpService {
   return {
     processHttpRequest(url, params, immediate, _log, _listeners, metadata): ResultObject {
       const target = `${url}&trigger=${encodeURIComponent(metadata?.trigger ?? 'manual')}${immediate ? '&final=true' : ''}`;
-      const body = JSON.stringify(params);
+      const calls = reporter.take();
+      const body = (batch: ScormCallBatch | null) => JSON.stringify({ cmi: params, calls: batch } satisfies CommitRequest);
       try {
         const request = new XMLHttpRequest();
         request.open('POST', target, false);
         request.setRequestHeader('Content-Type', 'application/json');
-        request.send(body);
+        request.send(body(calls));
         if (request.status < 200 || request.status > 299) return { result: 'false', errorCode: failureCode };
         const reply = JSON.parse(request.responseText) as { result?: unknown; errorCode?: unknown };
         return reply.result === true ? { result: 'true', errorCode: 0 } : { result: 'false', errorCode: typeof reply.errorCode === 'number' ? reply.errorCode : failureCode };
       } catch {
-        // Browsers refuse synchronous XHR while the whole tab is closing; a beacon still carries the final commit.
-        if (immediate && navigator.sendBeacon(target, new Blob([body], { type: 'text/plain;charset=UTF-8' }))) return { result: 'true', errorCode: 0 };
-        return { result: 'false', errorCode: failureCode };
+        // "Synchronous XHR in page dismissal": the course frame (or the tab) is going away.
+        const warning: PageWarning = { source: 'session', text: dismissalWarning(immediate, failureCode) };
+        const batch = reporter.withWarning(calls, warning);
+        if (!immediate) {
+          // An interim commit fails, as in any LMS that commits synchronously; its records still go, later.
+          reporter.putBack(batch);
+          return { result: 'false', errorCode: failureCode };
+        }
+        requests.send(target, body(batch));
+        return { result: 'true', errorCode: 0 };
       }
     },
     updateSettings() {},
   };
+}
+
+function dismissalWarning(final: boolean, failureCode: number): string {
+  return final
+    ? 'The final commit was made while the course frame was unloading; the browser refuses synchronous requests then, so it was sent without waiting: the SCO was told "true" before the LMS had stored it'
+    : `A commit was made while the course frame was unloading; the browser refuses synchronous requests then, so it failed with error ${failureCode}, as in any LMS that commits by synchronous XHR. Commit before the page is hidden, or leave the last save to LMSFinish / Terminate`;
 }
 
 function stringValues(api: ScormApi): Record<string, string> {
@@ -152,17 +181,38 @@ function stringValues(api: ScormApi): Record<string, string> {
   return values;
 }
 
-/** Sends call records in batches (one per burst of synchronous calls), in order, with the data model as it now is. */
+/**
+ * Requests that cannot wait (the course frame is being dismissed): sent one after another, in order, with keepalive
+ * when small enough (so they survive the tab closing too), and awaitable as a whole.
+ */
+class RequestQueue {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  send(url: string, body: string): void {
+    // keepalive bodies are capped at 64 KiB; this page outlives the frame, so a larger one still arrives without it.
+    const keepalive = body.length < 60_000;
+    this.chain = this.chain.then(() => fetch(url, { method: 'POST', keepalive, headers: { 'Content-Type': 'application/json' }, body }).catch(() => undefined));
+  }
+
+  async settled(): Promise<void> {
+    await this.chain;
+  }
+}
+
+/**
+ * Collects call records and sends them to the server in batches (one per burst of synchronous calls), synchronously so
+ * batches and commits reach the inspector in the order they happened; a commit takes the pending records with it.
+ */
 class CallReporter {
   private calls: ApiCallRecord[] = [];
-  private warnings: string[] = [];
+  private warnings: PageWarning[] = [];
   private scheduled = false;
-  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly url: string,
     private readonly session: number,
-    private readonly values: () => Record<string, string>,
+    private readonly values: () => Record<string, string> | null,
+    private readonly requests: RequestQueue,
   ) {}
 
   add(call: ApiCallRecord): void {
@@ -170,9 +220,44 @@ class CallReporter {
     this.schedule();
   }
 
-  warn(text: string): void {
-    this.warnings.push(text);
+  warn(warning: PageWarning): void {
+    this.warnings.push(warning);
     this.schedule();
+  }
+
+  /** The pending records (with the data model as it is now), leaving none pending; null when there are none. */
+  take(): ScormCallBatch | null {
+    if (this.calls.length === 0 && this.warnings.length === 0) return null;
+    const batch: ScormCallBatch = { session: this.session, calls: this.calls, warnings: this.warnings, values: this.values() };
+    this.calls = [];
+    this.warnings = [];
+    return batch;
+  }
+
+  withWarning(batch: ScormCallBatch | null, warning: PageWarning): ScormCallBatch {
+    return batch ? { ...batch, warnings: [...batch.warnings, warning] } : { session: this.session, calls: [], warnings: [warning], values: this.values() };
+  }
+
+  /** Records a failed commit could not deliver: sent ahead of anything newer. */
+  putBack(batch: ScormCallBatch): void {
+    this.calls = [...batch.calls, ...this.calls];
+    this.warnings = [...batch.warnings, ...this.warnings];
+    this.schedule();
+  }
+
+  private flush(): void {
+    const batch = this.take();
+    if (!batch) return;
+    const body = JSON.stringify(batch);
+    try {
+      const request = new XMLHttpRequest();
+      request.open('POST', this.url, false);
+      request.setRequestHeader('Content-Type', 'application/json');
+      request.send(body);
+    } catch {
+      // The frame is being dismissed (no synchronous requests): send without waiting, after anything already queued.
+      this.requests.send(this.url, body);
+    }
   }
 
   private schedule(): void {
@@ -180,12 +265,7 @@ class CallReporter {
     this.scheduled = true;
     queueMicrotask(() => {
       this.scheduled = false;
-      const batch: ScormCallBatch = { session: this.session, calls: this.calls, warnings: this.warnings, values: this.values() };
-      this.calls = [];
-      this.warnings = [];
-      this.chain = this.chain
-        .then(() => fetch(this.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batch) }))
-        .catch(() => undefined);
+      this.flush();
     });
   }
 }

@@ -3,6 +3,7 @@
 // "launched" statement, "abandoned" when a session ends without "terminated", and "satisfied" once moveOn is met.
 // Every statement the AU sends is checked against the cmi5 rules; what breaks them shows in the inspector.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { InspectorLog } from '../inspector-log.ts';
 import type { Cmi5Launch as Cmi5Descriptor } from '../launch-target.ts';
 import { LMS_IRI_BASE, PREVIEW_LEARNER, cmi5Actor } from '../learner.ts';
@@ -17,6 +18,11 @@ import { cmi5Problems, emptyHistory, isCmi5Defined, moveOnMet, recordInHistory, 
 import { ACTIVITY_TYPE, CATEGORY, EXTENSION, VERB, verbName } from './vocabulary.ts';
 
 const LEARNER_PREFERENCES_ID = 'cmi5LearnerPreferences';
+/**
+ * How long the LMS waits for "terminated" before it records "abandoned". An AU sends "terminated" as its page goes away,
+ * usually with fetch keepalive, and that request may still be on its way when the LMS closes the session.
+ */
+export const DEFAULT_TERMINATE_GRACE_MS = 1500;
 
 interface Registration {
   id: string;
@@ -52,6 +58,8 @@ export class Cmi5Lms implements XapiLmsSide {
   private sessionCount = 0;
   private readonly sessionsByFetch = new Map<string, Session>();
   private readonly sessionsByAuth = new Map<string, Session>();
+  /** Called when a "terminated" arrives (end() waits for one). */
+  private terminatedWaiters: Array<() => void> = [];
   /** The LMS's own ids: cmi5 requires they differ from the publisher's ids in cmi5.xml. */
   readonly activityId: string;
   private readonly courseActivityId: string;
@@ -62,6 +70,7 @@ export class Cmi5Lms implements XapiLmsSide {
     private readonly log: InspectorLog,
     private readonly basePath: string,
     private readonly faults: () => Readonly<Faults>,
+    private readonly terminateGraceMs = DEFAULT_TERMINATE_GRACE_MS,
   ) {
     this.activityId = `${LMS_IRI_BASE}/au/${shortHash(descriptor.auId)}`;
     this.courseActivityId = `${LMS_IRI_BASE}/course/${shortHash(descriptor.courseId || descriptor.auId)}`;
@@ -173,7 +182,10 @@ export class Cmi5Lms implements XapiLmsSide {
       const verb = String((statement.verb as { id?: unknown } | undefined)?.id ?? '');
       if (isCmi5Defined(statement)) registration.definedVerbs.push(verb);
       if (verb === VERB.initialized && session.state === 'launched') session.state = 'initialized';
-      if (verb === VERB.terminated) session.state = 'terminated';
+      if (verb === VERB.terminated) {
+        session.state = 'terminated';
+        for (const wake of this.terminatedWaiters.splice(0)) wake();
+      }
     }
     if (!registration.satisfied && moveOnMet(this.descriptor.moveOn, registration.definedVerbs)) await this.satisfy(registration, session.id);
   }
@@ -182,6 +194,14 @@ export class Cmi5Lms implements XapiLmsSide {
     const session = this.session;
     const registration = this.registration;
     if (!session || !registration || !this.running) return;
+    let wake = (): void => {};
+    const terminated = new Promise<void>((resolve) => (wake = resolve));
+    this.terminatedWaiters.push(wake);
+    const grace = new AbortController();
+    await Promise.race([terminated, sleep(this.terminateGraceMs, undefined, { signal: grace.signal }).catch(() => undefined)]);
+    grace.abort();
+    this.terminatedWaiters = this.terminatedWaiters.filter((waiter) => waiter !== wake);
+    if (!this.running || this.session !== session) return;
     // The AU never sent "terminated": the LMS records "abandoned", timed from launch to the AU's last statement (9.5.4.2).
     session.state = 'abandoned';
     const duration = formatIsoDuration(Math.round((session.lastStatementAt - session.launchedAt) / 10));

@@ -175,6 +175,30 @@ describe('CourseSession', () => {
     expect(session.reviewMode).toBe(false);
   });
 
+  it('saves in order, and only then exits, while the codec is still arriving', async () => {
+    const tracker = new FakeTracker();
+    let arrive: () => void = () => {};
+    const codecHere = new Promise<void>((resolve) => (arrive = resolve));
+    const session = new CourseSession({
+      config: fixtureConfig(),
+      tracker,
+      session: trackerSession(),
+      initial: emptyLearnerState('welcome'),
+      // As stateEncoder hands it over before the codec chunk has loaded: a promise per save.
+      encode: (state) => codecHere.then(() => JSON.stringify(state)),
+      timers: new ManualTimers(),
+    });
+    session.begin();
+    session.dispatch({ type: 'go-to', screenId: 'confidence-before' });
+    const left = session.leave();
+    await flushPromises();
+    expect(tracker.saved).toEqual([]);
+    arrive();
+    await left;
+    expect(tracker.saved.map((s) => s.location)).toEqual(['welcome', 'confidence-before', 'confidence-before']);
+    expect(tracker.calls.at(-1)).toBe('exit suspend');
+  });
+
   it('forwards video events while the session is open', async () => {
     const { session, tracker } = setUp();
     session.recordVideo({ verb: 'played', time: 0, progress: 0, playedSegments: '' });

@@ -24,6 +24,18 @@ describe('en-GB catalogue', () => {
     expect(enGB.notices.sectionList(['The film', 'Scenarios', 'Reflections'])).toBe('the sections “The film”, “Scenarios” and “Reflections”');
   });
 
+  it('says plainly, when a variant shares reflections, who receives them', () => {
+    const welcome = enGB.welcome.privacyShared('Example NHS Trust');
+    expect(welcome).toMatch(/^Example NHS Trust has chosen to receive what you write in the reflections section\./);
+    expect(welcome).toContain('learning system');
+    expect(enGB.welcome.privacyHeadingShared).toBe('Your reflections are shared with your organisation');
+    expect(enGB.reflection.introShared('Example NHS Trust')).toContain('they are not private: Example NHS Trust receives a copy of each answer');
+    for (const text of [welcome, enGB.reflection.introShared('X'), enGB.exportPage.privacyShared, enGB.guide.reflectionsIntroShared]) {
+      // Nothing in the shared wording may still promise privacy.
+      expect(text).not.toMatch(/only you|are private\b|your private|privately/i);
+    }
+  });
+
   it('is chosen for en-GB, for other English tags and as the fallback', () => {
     expect(stringsFor('en-GB')).toBe(enGB);
     expect(stringsFor('cy')).toBe(enGB);

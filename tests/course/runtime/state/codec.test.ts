@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import LZString from 'lz-string';
-import { decodeState, encodeState, worstCaseStateLength, type DecodeResult } from '../../../../course/runtime/state/codec.ts';
+import { decodeState, encodeState, type DecodeResult } from '../../../../course/runtime/state/codec.ts';
+import { worstCaseStateLength } from '../../../../course/runtime/state/worst-case.ts';
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { worstCaseState } from '../../../../course/runtime/state/worst-case.ts';
 import { loadCourse, sectionWith, typicalRun } from '../helpers/course-fixtures.ts';

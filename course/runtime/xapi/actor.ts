@@ -1,0 +1,38 @@
+// The learner as both launches (TinCan and cmi5) name them: an xAPI Agent from the launch's JSON, and what the player
+// shows of it.
+import type { Agent } from '@xapi/xapi';
+
+/** An Agent from launch JSON; TinCan's older shape ({"name": ["…"], "account": [{accountServiceHomePage, accountName}]}) is normalised. */
+export function parseActor(json: string | null): Agent | null {
+  if (!json) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== 'object' || raw === null) return null;
+  const source = raw as Record<string, unknown>;
+  const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
+  const agent: Agent = { objectType: 'Agent' };
+  const name = first(source.name);
+  if (typeof name === 'string') agent.name = name;
+  const mbox = first(source.mbox);
+  if (typeof mbox === 'string') agent.mbox = mbox.startsWith('mailto:') ? mbox : `mailto:${mbox}`;
+  const sha = first(source.mbox_sha1sum);
+  if (typeof sha === 'string') agent.mbox_sha1sum = sha;
+  const openid = first(source.openid);
+  if (typeof openid === 'string') agent.openid = openid;
+  const account = first(source.account) as Record<string, unknown> | undefined;
+  if (account && typeof account === 'object') {
+    const homePage = account.homePage ?? account.accountServiceHomePage;
+    const accountName = account.name ?? account.accountName;
+    if (typeof homePage === 'string' && typeof accountName === 'string') agent.account = { homePage, name: accountName };
+  }
+  return agent.mbox || agent.mbox_sha1sum || agent.openid || agent.account ? agent : null;
+}
+
+/** The learner as the player shows them: the LMS's name, and an id from the account or mailbox. */
+export function learnerOf(actor: Agent): { id: string | null; name: string | null } {
+  return { id: actor.account?.name ?? actor.mbox?.replace(/^mailto:/, '') ?? actor.openid ?? null, name: actor.name ?? null };
+}

@@ -1,0 +1,191 @@
+// The preview LMS in Debian's Chromium: the SCORM API reaches a SCO in the frame (1.2 and 2004), resume and the fault
+// switches work through the page, a cmi5 AU runs its launch sequence, and axe-core finds nothing wrong with the LMS
+// page at 320 and 1280 px. Set PREVIEW_SCREENSHOTS=<folder> to keep screenshots of the inspector.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InspectorSnapshot } from '../../../tools/preview/protocol.ts';
+import { startPreviewServer, type PreviewServer } from '../../../tools/preview/server.ts';
+import { CMI5_FILES, SCORM12_FILES, SCORM2004_FILES, previewOf, workspace, zipOf, type Workspace } from './fixtures.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = process.env.PREVIEW_SCREENSHOTS;
+
+let space: Workspace;
+let profile: string;
+let context: BrowserContext;
+const servers: PreviewServer[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) return;
+  space = await workspace();
+  profile = await mkdtemp(join(tmpdir(), 'cg-preview-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  if (!existsSync(CHROMIUM)) return;
+  await context.close();
+  await Promise.all(servers.map((server) => server.close()));
+  await rm(profile, { recursive: true, force: true });
+  await space.remove();
+});
+
+async function open(name: string, files: Record<string, string | Uint8Array>): Promise<{ page: Page; server: PreviewServer; errors: string[] }> {
+  const server = await previewOf(await space.write(name, await zipOf(files)));
+  servers.push(server);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url);
+  return { page, server, errors };
+}
+
+/** What the test SCO / AU wrote into its #result paragraph, once it has written something new. */
+async function courseResult(page: Page, previous = 'waiting'): Promise<Record<string, unknown>> {
+  const result = page.frameLocator('#course-frame').locator('#result');
+  await result.filter({ hasNotText: previous }).first().waitFor();
+  return JSON.parse((await result.textContent()) ?? '{}') as Record<string, unknown>;
+}
+
+async function snapshot(server: PreviewServer): Promise<InspectorSnapshot> {
+  return (await fetch(`${server.packageUrl}lms/snapshot`)).json() as Promise<InspectorSnapshot>;
+}
+
+async function textOf(page: Page, selector: string): Promise<string> {
+  return (await page.locator(selector).textContent()) ?? '';
+}
+
+/** The focused element's id, or its class when it has none. */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.id || document.activeElement?.className || '');
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // evaluate() runs through the devtools protocol, so the page's CSP (no inline script) does not stop it.
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const results = await axe.run(document, { iframes: false, resultTypes: ['violations'] });
+    return results.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+  });
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('the preview LMS in Chromium', () => {
+  it('gives a SCORM 1.2 SCO its API: initialise, commit, strict limits, resume, commit failure and a vanished LMS', async () => {
+    const { page, server, errors } = await open('scorm12.zip', SCORM12_FILES);
+    const first = await courseResult(page);
+    expect(first).toMatchObject({ api: true, init: 'true', entry: 'ab-initio', name: 'Learner, Preview', launchData: 'from the manifest', mastery: '80', committed: 'true', commitError: '0', query: '?lang=en' });
+    await expect.poll(async () => (await snapshot(server)).scorm!.committed['cmi.suspend_data']).toBe('visits=1');
+
+    // scorm-again accepts 5,000 characters of 1.2 suspend_data; the preview refuses them as a strict LMS does.
+    await page.frameLocator('#course-frame').locator('#overflow').click();
+    expect(await courseResult(page, 'committed')).toEqual({ overflow: 'false', error: '405' });
+    await expect.poll(async () => (await snapshot(server)).counts.warnings).toBeGreaterThan(0);
+    await expect.poll(() => textOf(page, '#warning-list')).toContain("over SCORM 1.2's limit of 4096");
+
+    await page.check('#fault-commit');
+    await expect.poll(async () => (await snapshot(server)).faults.commitFails).toBe(true);
+    await page.click('#relaunch');
+    const resumed = await courseResult(page, 'overflow');
+    expect(resumed).toMatchObject({ entry: 'resume', previous: 'visits=1', location: 'page-1', committed: 'false', commitError: '101' });
+    // The SCO's pagehide commit ran while its frame was being dismissed: Chrome refuses synchronous requests then.
+    await expect.poll(() => textOf(page, '#warning-list')).toContain('A commit was made while the course frame was unloading');
+    await page.uncheck('#fault-commit');
+
+    await page.check('#fault-lms-gone');
+    await expect.poll(() => page.evaluate(() => 'API' in window)).toBe(false);
+    await page.frameLocator('#course-frame').locator('#finish').click();
+    expect(await courseResult(page, 'entry')).toEqual({ finished: 'false', error: '101' });
+    await page.uncheck('#fault-lms-gone');
+
+    await expect.poll(() => textOf(page, '#call-log')).toContain('LMSInitialize("") → "true"');
+    await expect.poll(() => textOf(page, '#cmi-rows')).toContain('cmi.core.lesson_location');
+    await expect.poll(() => textOf(page, '#suspend-label')).toContain('cmi.suspend_data: 8 of 4,096 characters');
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'preview-scorm12.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs a SCORM 2004 SCO and closes it after Terminate with adl.nav.request exitAll', async () => {
+    const { page, server, errors } = await open('scorm2004.zip', SCORM2004_FILES);
+    expect(await courseResult(page)).toMatchObject({ api: true, init: 'true', entry: 'ab-initio', threshold: '0.75', passing: '0.8', committed: 'true' });
+    await page.frameLocator('#course-frame').locator('#finish').click();
+    await expect.poll(() => page.locator('#course-frame').getAttribute('src')).toBe('about:blank');
+    await expect.poll(() => textOf(page, '#announcer')).toContain('asked the LMS to exitAll');
+    expect((await snapshot(server)).attempt.running).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs a cmi5 AU: fetch, LMS.LaunchData, learner preferences, "initialized" — shown in the inspector', async () => {
+    const { page, server, errors } = await open('cmi5.zip', CMI5_FILES);
+    expect(await courseResult(page)).toEqual({ launchMode: 'Normal', preferences: 200, initialized: 204, from: 'package' });
+    await expect.poll(() => page.locator('#statement-list > li').count()).toBe(2);
+    await expect.poll(() => textOf(page, '#statement-list')).toContain('initialized');
+    await expect.poll(() => textOf(page, '#document-list')).toContain('LMS.LaunchData');
+    expect((await snapshot(server)).counts.warnings).toBe(0);
+    if (SCREENSHOTS) await page.locator('#inspector').screenshot({ path: join(SCREENSHOTS, 'preview-cmi5-inspector.png') });
+
+    await page.check('#lrs-503');
+    await expect.poll(async () => (await snapshot(server)).faults.lrsDown).toBe('http-503');
+    await page.click('#end-attempt');
+    await expect.poll(async () => (await snapshot(server)).xapi!.sessionState).toBe('abandoned');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('has an LMS page axe-core finds no fault with, at 1280 and 320 px, and that works from the keyboard', async () => {
+    for (const [name, files] of [
+      ['axe-scorm12.zip', SCORM12_FILES],
+      ['axe-cmi5.zip', CMI5_FILES],
+    ] as const) {
+      const { page } = await open(name, files);
+      await courseResult(page);
+      await page.locator('#call-log > li').first().waitFor();
+      for (const width of [1280, 320]) {
+        await page.setViewportSize({ width, height: 800 });
+        expect(await axeViolations(page), `${name} at ${width} px`).toEqual([]);
+      }
+      // The skip link is the first stop and leads to the inspector; the buttons answer Enter.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.keyboard.press('Tab');
+      await expect.poll(() => focused(page)).toBe('skip-link');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focused(page)).toBe('inspector');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => focused(page)).toBe('relaunch');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => textOf(page, '#attempt-summary')).toContain('session 2');
+      await page.close();
+    }
+  });
+
+  it('has a package chooser axe-core finds no fault with', async () => {
+    const folder = join(space.folder, 'packages');
+    await mkdir(join(folder, 'default'), { recursive: true });
+    await writeFile(join(folder, 'default', 'common-ground-scorm12.zip'), await zipOf(SCORM12_FILES));
+    const server = await startPreviewServer({ packagesDir: folder, port: 0, checkPackages: false });
+    servers.push(server);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await axeViolations(page), `chooser at ${width} px`).toEqual([]);
+    }
+    await page.click('text=common-ground-scorm12.zip');
+    await expect.poll(() => page.url()).toBe(`${server.url}p/common-ground-scorm12/`);
+    await page.close();
+  });
+});

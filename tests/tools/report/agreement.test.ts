@@ -1,0 +1,115 @@
+// The same seventeen staff (tests/fixtures/report/journeys.ts), once as the course's own statements in an LRS and
+// once as Moodle's SCORM report downloads: the two reports must give the same figures.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { buildReport } from '../../../tools/report/cli.ts';
+import type { ReportData } from '../../../tools/report/summary.ts';
+import { JOURNEYS, moodleInteractionsExport, moodleObjectivesExport, xapiStatements } from '../../fixtures/report/journeys.ts';
+import { INTERACTIONS_FIXTURE, OBJECTIVES_FIXTURE } from '../../fixtures/report/write-fixtures.ts';
+import { startFakeLrs, type FakeLrs } from './fake-lrs.ts';
+
+const NOW = new Date('2024-06-01T12:00:00Z');
+let lrs: FakeLrs;
+let fromLrs: ReportData;
+let fromMoodle: ReportData;
+
+beforeAll(async () => {
+  const statements = xapiStatements();
+  lrs = await startFakeLrs({ statements: () => statements, maxPage: 50 });
+  fromLrs = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: 'report-key:report-secret' }, out: '', timezone: 'Europe/London' }, { now: NOW });
+  fromMoodle = await buildReport({ source: { kind: 'export', files: [INTERACTIONS_FIXTURE, OBJECTIVES_FIXTURE] }, out: '', timezone: 'Europe/London' }, { now: NOW });
+});
+afterAll(() => lrs.close());
+
+/** The figures both sources carry (Moodle's reports have no time in the course, and only Moodle lists non-starters). */
+function comparable(data: ReportData) {
+  const strip = ({ medianMinutes: _m, timed: _t, ...rest }: ReportData['overall']) => rest;
+  return {
+    overall: strip(data.overall),
+    groups: data.groups.map(strip),
+    plan: data.plan,
+    timeline: data.timeline,
+    attempts: data.attempts,
+    questions: data.questions,
+    confidence: data.confidence,
+  };
+}
+
+describe('one report from two sources', () => {
+  it('the committed Moodle fixtures are what journeys.ts writes', () => {
+    expect(readFileSync(INTERACTIONS_FIXTURE, 'utf8')).toBe(moodleInteractionsExport());
+    expect(readFileSync(OBJECTIVES_FIXTURE, 'utf8')).toBe(moodleObjectivesExport());
+  });
+
+  it('reads every page the LRS offers, following `more`', () => {
+    const pages = lrs.requests.filter((r) => r.url.includes('/statements'));
+    expect(pages.length).toBeGreaterThan(10);
+    expect(pages.every((r) => r.authorised && r.version === '1.0.3')).toBe(true);
+    expect(pages.slice(1).every((r) => r.url.includes('cursor='))).toBe(true);
+  });
+
+  it('gives the same figures from the LRS and from the Moodle export', () => {
+    expect(comparable(fromMoodle)).toEqual(comparable(fromLrs));
+  });
+
+  it('has the figures the journeys were written to give', () => {
+    const o = fromLrs.overall;
+    expect([o.learners, o.completed, o.judged, o.passed]).toEqual([16, 11, 12, 11]);
+    expect(o.completionRate).toBeCloseTo(11 / 16);
+    expect(fromLrs.groups.map((g) => [g.name, g.learners, g.completed])).toEqual([
+      ['Ward 7', 6, 5],
+      ['Emergency Department', 5, 3],
+      ['Other (small groups)', 5, 3],
+    ]);
+    expect(fromLrs.plan.small.sort()).toEqual(['Estates & Facilities', 'Pharmacy']);
+    expect(fromLrs.attempts.distribution.map((d) => d.count)).toEqual([14, 1, 1]);
+    // Grace completed at 00:30 BST on Monday 20 May (23:30 UTC on the Sunday): that week, in local time.
+    expect(fromLrs.timeline.granularity).toBe('week');
+    expect(fromLrs.timeline.buckets.map((b) => [b.start, b.count])).toEqual([
+      ['2024-05-06', 5],
+      ['2024-05-13', 2],
+      ['2024-05-20', 4],
+    ]);
+  });
+
+  it('counts weeks in the time zone asked for', async () => {
+    const inUtc = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: 'report-key:report-secret' }, out: '', timezone: 'UTC' }, { now: NOW });
+    expect(inUtc.timeline.buckets.map((b) => b.count)).toEqual([5, 3, 3]);
+  });
+
+  it('counts each learner once per question, with their latest answer', () => {
+    const triage = fromLrs.questions.find((q) => q.id === 'ed-chest-pain.triage')!;
+    const reachedScenarios = JOURNEYS.filter((j) => j.attempts.some((a) => a.reached !== 'before')).length;
+    expect(triage.respondents).toBe(reachedScenarios);
+    expect(triage.choices.reduce((n, c) => n + c.count, 0)).toBe(reachedScenarios);
+    const check = fromLrs.questions.filter((q) => q.kind === 'knowledge');
+    // Twelve learners took the check; of those, the eleven who passed got at least five of six right.
+    expect(check.every((q) => q.respondents === 12)).toBe(true);
+  });
+
+  it('measures confidence change from learners who rated both times', () => {
+    expect(fromLrs.confidence.paired).toBe(11);
+    for (const item of fromLrs.confidence.items) {
+      expect(item.paired).toBe(11);
+      expect(item.afterMean! - item.beforeMean!).toBeCloseTo(item.change!);
+    }
+    expect(fromLrs.confidence.meanChange).toBeGreaterThan(0);
+  });
+
+  it('gives time in the course from the LRS and says the Moodle export has none', () => {
+    // Completers' minutes: Chloe's two attempts (40 + 35) and Kiran's three (30 + 25 + 33) add up.
+    expect(fromLrs.overall.medianMinutes).toBe(58);
+    expect(fromMoodle.overall.medianMinutes).toBeNull();
+    expect(fromMoodle.notes.join(' ')).toMatch(/no time spent/);
+    expect(fromMoodle.enrolledNotStarted).toBe(1);
+    expect(fromLrs.enrolledNotStarted).toBeNull();
+  });
+
+  it('without the objectives download, says which completions the Moodle export cannot tell', async () => {
+    const data = await buildReport({ source: { kind: 'export', files: [INTERACTIONS_FIXTURE] }, out: '', timezone: 'Europe/London' }, { now: NOW });
+    // Everyone with a score shows "83.33/100" in place of a status: twelve learners' completion is unknown.
+    expect(data.overall.statusUnknown).toBe(12);
+    expect(data.overall.completionRate).toBe(0);
+    expect(data.notes.join(' ')).toMatch(/12 learners' completion could not be read/);
+  });
+});
