@@ -4,8 +4,7 @@
 import { create } from 'xmlbuilder2';
 import { packageIdentifiers } from './identifiers.ts';
 import type { PackageInput } from './package-input.ts';
-import { filesInManifestOrder } from './package-input.ts';
-import { hrefForPath } from './paths.ts';
+import { addMetadata, addScoResource } from './scorm-parts.ts';
 import { NS, SCORM_PROFILE, schemaLocationValue } from './standards.ts';
 
 /** The manifest for `input`; input.files must already include the control documents to list. */
@@ -18,9 +17,7 @@ export function scorm12Manifest(input: PackageInput): string {
   manifest.att(NS.xmlns, 'xmlns:xsi', NS.xsi);
   manifest.att(NS.xsi, 'xsi:schemaLocation', schemaLocationValue(profile));
 
-  const metadata = manifest.ele('metadata');
-  metadata.ele('schema').txt('ADL SCORM');
-  metadata.ele('schemaversion').txt(profile.schemaversion);
+  addMetadata(manifest, profile.schemaversion);
 
   const organization = manifest
     .ele('organizations', { default: ids.organization })
@@ -31,13 +28,7 @@ export function scorm12Manifest(input: PackageInput): string {
     .ele('title')
     .txt(input.course.title);
 
-  const resource = manifest.ele('resources').ele('resource', {
-    identifier: ids.resource,
-    type: 'webcontent',
-    href: hrefForPath(input.launch),
-  });
-  resource.att(NS.adlcp12, 'adlcp:scormtype', 'sco');
-  for (const path of filesInManifestOrder(input.launch, input.files)) resource.ele('file', { href: hrefForPath(path) });
+  addScoResource(manifest, input, ids.resource, NS.adlcp12, 'adlcp:scormtype');
 
   return doc.end({ prettyPrint: true });
 }

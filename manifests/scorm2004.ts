@@ -11,8 +11,7 @@
 import { create } from 'xmlbuilder2';
 import { packageIdentifiers } from './identifiers.ts';
 import type { PackageInput } from './package-input.ts';
-import { filesInManifestOrder } from './package-input.ts';
-import { hrefForPath } from './paths.ts';
+import { addMetadata, addScoResource } from './scorm-parts.ts';
 import { NS, SCORM_PROFILE, schemaLocationValue } from './standards.ts';
 
 export type Scorm2004Edition = 'scorm2004-3rd' | 'scorm2004-4th';
@@ -30,9 +29,7 @@ export function scorm2004Manifest(input: PackageInput, edition: Scorm2004Edition
   manifest.att(NS.xmlns, 'xmlns:xsi', NS.xsi);
   manifest.att(NS.xsi, 'xsi:schemaLocation', schemaLocationValue(profile));
 
-  const metadata = manifest.ele('metadata');
-  metadata.ele('schema').txt('ADL SCORM');
-  metadata.ele('schemaversion').txt(profile.schemaversion);
+  addMetadata(manifest, profile.schemaversion);
 
   const organization = manifest
     .ele('organizations', { default: ids.organization })
@@ -47,13 +44,7 @@ export function scorm2004Manifest(input: PackageInput, edition: Scorm2004Edition
     .ele(NS.imsss, 'imsss:sequencing')
     .ele(NS.imsss, 'imsss:controlMode', { choice: 'true', flow: 'true' });
 
-  const resource = manifest.ele('resources').ele('resource', {
-    identifier: ids.resource,
-    type: 'webcontent',
-    href: hrefForPath(input.launch),
-  });
-  resource.att(NS.adlcp, 'adlcp:scormType', 'sco');
-  for (const path of filesInManifestOrder(input.launch, input.files)) resource.ele('file', { href: hrefForPath(path) });
+  addScoResource(manifest, input, ids.resource, NS.adlcp, 'adlcp:scormType');
 
   return doc.end({ prettyPrint: true });
 }
