@@ -67,7 +67,7 @@ async function main(): Promise<void> {
  */
 async function serveStatements(total: number): Promise<void> {
   const { xapiStatements } = await import('../tests/fixtures/report/journeys.ts');
-  type Journey = Parameters<typeof xapiStatements>[0][number];
+  type Journey = NonNullable<Parameters<typeof xapiStatements>[0]>[number];
   const reach = ['all', 'all', 'all', 'knowledge', 'scenarios', 'before'] as const;
   const archetypes: string[][] = [];
   for (let k = 1; k <= 240; k++) {

@@ -16,13 +16,21 @@ export const formatPercent = (share: number | null) => (share === null ? '–' :
 const minutes = (value: number | null) => (value === null ? '–' : value < 90 ? `${Math.round(value)} min` : `${Math.floor(value / 60)} h ${Math.round(value % 60)} min`);
 const QUALITY_LABEL = { helpful: 'Helpful', 'partly-helpful': 'Partly helpful', unhelpful: 'Unhelpful' } as const;
 
-/** `charts`: SVG by chart key (report-charts.ts), null where a chart could not be drawn. */
-export function renderReportHtml(data: ReportData, charts: ReadonlyMap<string, string | null>): string {
+export interface DrawnChart {
+  /** SVG markup, or null where the chart could not be drawn. */
+  svg: string | null;
+  /** The chart in words, read out in its place. */
+  description: string;
+}
+
+/** `charts`: by chart key (report-charts.ts). */
+export function renderReportHtml(data: ReportData, charts: ReadonlyMap<string, DrawnChart>): string {
   const chart = (key: string, caption: string) => {
-    const svg = charts.get(key);
-    if (svg === undefined) return '';
-    if (svg === null) return `<p class="chart-missing">Chart not drawn (see the notes); the table holds the figures.</p>`;
-    return `<figure class="chart"><div class="chart-svg">${svg}</div><figcaption>${e(caption)}</figcaption></figure>`;
+    const drawn = charts.get(key);
+    if (drawn === undefined) return '';
+    if (drawn.svg === null) return `<p class="chart-missing">Chart not drawn (see the notes); the table holds the figures.</p>`;
+    // The SVG is one image to assistive technology, described in words; the table beside it has every number.
+    return `<figure class="chart"><div class="chart-svg" role="img" aria-label="${e(drawn.description)}">${drawn.svg}</div><figcaption>${e(caption)}</figcaption></figure>`;
   };
   const body = data.suppressedAll ? suppressedBody(data) : fullBody(data, chart);
   return `<!doctype html>

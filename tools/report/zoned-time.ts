@@ -60,14 +60,11 @@ function asUtc(t: WallTime): number {
 export function fromWallTime(t: WallTime, zone: string): number {
   const naive = asUtc(t);
   const offsetAt = (ms: number) => asUtc(wallTime(ms, zone)) - ms;
-  const first = naive - offsetAt(naive);
-  const second = naive - offsetAt(first);
-  if (first === second) return first;
-  // Two candidates: take the earlier one that reads back as the wall time asked for, else the earlier.
-  const [early, late] = first < second ? [first, second] : [second, first];
-  if (asUtc(wallTime(early, zone)) === naive) return early;
-  if (asUtc(wallTime(late, zone)) === naive) return late;
-  return early;
+  // The offsets a day either side bracket any clock change near this time (zones change at most once a day).
+  const before = naive - offsetAt(naive - 86_400_000);
+  const after = naive - offsetAt(naive + 86_400_000);
+  const fits = [before, after].filter((ms) => asUtc(wallTime(ms, zone)) === naive).sort((a, b) => a - b);
+  return fits[0] ?? before;
 }
 
 /** Midnight at the start of the local day containing `ms`. */

@@ -67,7 +67,8 @@ function ReflectionField({ prompt, budget }: { prompt: ReflectionPrompt; budget:
     if (outcome.kind === 'refused') {
       field.value = outcome.text;
       field.setSelectionRange(...outcome.selection);
-      if (!refusing.current) announce(budget.shared ? t.reflection.noRoomShared : t.reflection.noRoom(status.max));
+      // Said once for a run of refused keys: the words under the field say the same for whoever looks.
+      if (!refusing.current) announce(budget.shared ? t.reflection.noRoomLeft : t.reflection.atLimit(status.max));
       refusing.current = true;
       return;
     }

@@ -164,9 +164,6 @@ export const enGB = {
     aboutLeft: (n: number): string => `About ${number(n)} more ${plural(n, 'character', 'characters')} will fit`,
     noRoomLeft: 'There is no room left for this answer. To write more, shorten this answer or another one.',
     overRoom: 'Your answers are longer than your learning system can save. Shorten this answer or another one so that your changes can be saved.',
-    /** Live region: a key press or paste that did not fit was not added. */
-    noRoom: (max: number): string => `Nothing more can be added: this answer has reached its limit of ${number(max)} characters.`,
-    noRoomShared: 'Nothing more can be added: your answers have used the space your learning system saves. Shorten this answer or another one to write more.',
     addedInPart: (added: number, offered: number): string =>
       `Only ${number(added)} of the ${number(offered)} characters you added fit, so the rest was left out. Nothing you had already written was changed.`,
     saved: (time: string): string => `Saved at ${time}`,

@@ -7,7 +7,7 @@ import type { AnswerRecord, ConnectionStatus, Outcome, Tracker, TrackerSession, 
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import { choicesFor } from '../interaction-catalogue.ts';
 import { CommitScheduler } from '../shared/commit-scheduler.ts';
-import { failedMessage, LMS_STORAGE, notStartedMessage, retryingMessage, tooLargeMessage } from '../shared/messages.ts';
+import { failedMessage, LMS_STORAGE, retryingMessage, tooLargeMessage } from '../shared/messages.ts';
 import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
 import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
 import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey } from '../shared/safety-copy.ts';
@@ -342,4 +342,15 @@ export class ScormSession implements Tracker {
       this.armKeepAlive();
     }, every);
   }
+}
+
+/**
+ * Initialize failed (only SCORM has a session to start, so these words live here, not in shared/messages.ts, which
+ * every package loads at start).
+ */
+function notStartedMessage(detail: string, keptLocally: boolean): string {
+  return (
+    `Your learning system did not start a session for this course (${detail}). You can carry on: ${keptLocally ? 'your work is kept in this browser' : 'your work is kept on this page'}, ` +
+    'and it will be sent when the learning system answers. If this message stays, close the course and open it again from your learning system.'
+  );
 }

@@ -20,13 +20,6 @@ export function failedMessage(detail: string, keptLocally: boolean): string {
   return `Your learning system has not accepted your latest work (${detail}). ${whereItIs(keptLocally)} ${advice}`;
 }
 
-export function notStartedMessage(detail: string, keptLocally: boolean): string {
-  return (
-    `Your learning system did not start a session for this course (${detail}). You can carry on: ${keptLocally ? 'your work is kept in this browser' : 'your work is kept on this page'}, ` +
-    'and it will be sent when the learning system answers. If this message stays, close the course and open it again from your learning system.'
-  );
-}
-
 export function tooLargeMessage(length: number, limit: number): string {
   return (
     `Your latest changes make your saved work ${length.toLocaleString('en-GB')} characters long, more than your learning system can store ` +

@@ -137,10 +137,18 @@ describe.skipIf(!existsSync(CHROMIUM))('the preview LMS in Chromium', () => {
     expect((await snapshot(server)).counts.warnings).toBe(0);
     if (SCREENSHOTS) await page.locator('#inspector').screenshot({ path: join(SCREENSHOTS, 'preview-cmi5-inspector.png') });
 
+    // The AU sends "terminated" as its page goes away: the LMS waits for it rather than recording "abandoned".
+    await page.click('#end-attempt');
+    await expect.poll(async () => (await snapshot(server)).xapi!.sessionState, { timeout: 10_000 }).toBe('terminated');
+    await expect.poll(() => textOf(page, '#statement-list')).toContain('terminated');
+
+    // With the LRS answering 503, the relaunched AU cannot send "terminated": the LMS records "abandoned".
+    await page.click('#relaunch');
+    await courseResult(page);
     await page.check('#lrs-503');
     await expect.poll(async () => (await snapshot(server)).faults.lrsDown).toBe('http-503');
     await page.click('#end-attempt');
-    await expect.poll(async () => (await snapshot(server)).xapi!.sessionState).toBe('abandoned');
+    await expect.poll(async () => (await snapshot(server)).xapi!.sessionState, { timeout: 10_000 }).toBe('abandoned');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -167,7 +175,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the preview LMS in Chromium', () => {
       await page.keyboard.press('Tab');
       await expect.poll(() => focused(page)).toBe('relaunch');
       await page.keyboard.press('Enter');
-      await expect.poll(() => textOf(page, '#attempt-summary')).toContain('session 2');
+      await expect.poll(() => textOf(page, '#attempt-summary'), { timeout: 10_000 }).toContain('session 2');
       await page.close();
     }
   });

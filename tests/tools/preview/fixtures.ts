@@ -163,25 +163,42 @@ const AU_HTML = `<!doctype html>
 <body><h1>Test AU</h1><p id="result">waiting</p></body></html>
 `;
 
-/** A cmi5 AU: fetch the token, read LMS.LaunchData and the learner preferences, send "initialized". */
+/**
+ * A cmi5 AU: fetch the token, read LMS.LaunchData and the learner preferences, send "initialized"; send "terminated"
+ * when the page goes away (fetch keepalive, as AUs do).
+ */
 const AU_JS = `
+var params = new URLSearchParams(location.search);
+var endpoint = params.get('endpoint');
+var headers = null;
+var context = null;
+var started = Date.now();
+function statement(verb, result) {
+  var body = { id: crypto.randomUUID(), actor: JSON.parse(params.get('actor')), verb: { id: 'http://adlnet.gov/expapi/verbs/' + verb },
+    object: { id: params.get('activityId') }, context: context, timestamp: new Date().toISOString() };
+  if (result) body.result = result;
+  return body;
+}
+window.addEventListener('pagehide', function () {
+  if (!headers) return;
+  var seconds = ((Date.now() - started) / 1000).toFixed(2);
+  fetch(endpoint + 'statements', { method: 'POST', keepalive: true, headers: headers, body: JSON.stringify(statement('terminated', { duration: 'PT' + seconds + 'S' })) });
+});
 (async function () {
   var result = document.getElementById('result');
   try {
-    var params = new URLSearchParams(location.search);
-    var endpoint = params.get('endpoint');
     var fetched = await (await fetch(params.get('fetch'), { method: 'POST' })).json();
-    var headers = { 'Authorization': 'Basic ' + fetched['auth-token'], 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
+    var auth = { 'Authorization': 'Basic ' + fetched['auth-token'], 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
     var state = new URLSearchParams({ stateId: 'LMS.LaunchData', activityId: params.get('activityId'), agent: params.get('actor'), registration: params.get('registration') });
-    var launchData = await (await fetch(endpoint + 'activities/state?' + state, { headers: headers })).json();
+    var launchData = await (await fetch(endpoint + 'activities/state?' + state, { headers: auth })).json();
     var prefs = new URLSearchParams({ profileId: 'cmi5LearnerPreferences', agent: params.get('actor') });
-    var preferences = await fetch(endpoint + 'agents/profile?' + prefs, { headers: headers });
-    var context = JSON.parse(JSON.stringify(launchData.contextTemplate));
+    var preferences = await fetch(endpoint + 'agents/profile?' + prefs, { headers: auth });
+    context = JSON.parse(JSON.stringify(launchData.contextTemplate));
     context.registration = params.get('registration');
     context.contextActivities.category = [{ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' }];
-    var statement = { id: crypto.randomUUID(), actor: JSON.parse(params.get('actor')), verb: { id: 'http://adlnet.gov/expapi/verbs/initialized' },
-      object: { id: params.get('activityId') }, context: context, timestamp: new Date().toISOString() };
-    var sent = await fetch(endpoint + 'statements?statementId=' + statement.id, { method: 'PUT', headers: headers, body: JSON.stringify(statement) });
+    var initialized = statement('initialized');
+    var sent = await fetch(endpoint + 'statements?statementId=' + initialized.id, { method: 'PUT', headers: auth, body: JSON.stringify(initialized) });
+    headers = auth;
     result.textContent = JSON.stringify({ launchMode: launchData.launchMode, preferences: preferences.status, initialized: sent.status, from: params.get('from') });
   } catch (error) {
     result.textContent = JSON.stringify({ error: String(error) });

@@ -18,7 +18,8 @@ let base: string;
 
 beforeAll(async () => {
   space = await workspace();
-  server = await previewOf(await space.write('course-cmi5.zip', await zipOf(CMI5_FILES)));
+  // No grace: these AUs are driven by hand and never terminate unless a test sends it.
+  server = await previewOf(await space.write('course-cmi5.zip', await zipOf(CMI5_FILES)), { terminateGraceMs: 0 });
   base = server.packageUrl!.replace(/\/$/, '');
 });
 afterAll(async () => {

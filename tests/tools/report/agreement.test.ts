@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildReport } from '../../../tools/report/cli.ts';
 import type { ReportData } from '../../../tools/report/summary.ts';
-import { JOURNEYS, moodleInteractionsExport, moodleObjectivesExport, xapiStatements } from '../../fixtures/report/journeys.ts';
-import { INTERACTIONS_FIXTURE, OBJECTIVES_FIXTURE } from '../../fixtures/report/write-fixtures.ts';
+import { fileURLToPath } from 'node:url';
+import { genericLmsExport, JOURNEYS, moodleInteractionsExport, moodleObjectivesExport, xapiStatements } from '../../fixtures/report/journeys.ts';
+import { GENERIC_FIXTURE, INTERACTIONS_FIXTURE, OBJECTIVES_FIXTURE } from '../../fixtures/report/write-fixtures.ts';
 import { startFakeLrs, type FakeLrs } from './fake-lrs.ts';
 
 const NOW = new Date('2024-06-01T12:00:00Z');
+const EXAMPLE_MAPPING = fileURLToPath(new URL('../../../tools/report/mappings/example-lms.json', import.meta.url));
 let lrs: FakeLrs;
 let fromLrs: ReportData;
 let fromMoodle: ReportData;
@@ -61,7 +63,7 @@ describe('one report from two sources', () => {
       ['Emergency Department', 5, 3],
       ['Other (small groups)', 5, 3],
     ]);
-    expect(fromLrs.plan.small.sort()).toEqual(['Estates & Facilities', 'Pharmacy']);
+    expect(fromLrs.plan.small).toEqual(['Pharmacy', 'Estates & Facilities']);
     expect(fromLrs.attempts.distribution.map((d) => d.count)).toEqual([14, 1, 1]);
     // Grace completed at 00:30 BST on Monday 20 May (23:30 UTC on the Sunday): that week, in local time.
     expect(fromLrs.timeline.granularity).toBe('week');
@@ -111,5 +113,23 @@ describe('one report from two sources', () => {
     expect(data.overall.statusUnknown).toBe(12);
     expect(data.overall.completionRate).toBe(0);
     expect(data.notes.join(' ')).toMatch(/12 learners' completion could not be read/);
+  });
+});
+
+describe('another LMS, read with a column mapping', () => {
+  it('gives the same figures as the LRS, time in the course included', async () => {
+    const data = await buildReport(
+      { source: { kind: 'export', files: [GENERIC_FIXTURE], mapping: EXAMPLE_MAPPING }, out: '', timezone: 'Europe/London' },
+      { now: NOW },
+    );
+    expect(data.source.description).toMatch(/Example LMS learner export/);
+    expect(comparable(data)).toEqual(comparable(fromLrs));
+    expect(data.overall.medianMinutes).toBe(fromLrs.overall.medianMinutes);
+    expect(data.groups.map((g) => g.medianMinutes)).toEqual(fromLrs.groups.map((g) => g.medianMinutes));
+    expect(data.enrolledNotStarted).toBe(1);
+  });
+
+  it('the committed CSV fixture is what journeys.ts writes', () => {
+    expect(readFileSync(GENERIC_FIXTURE, 'utf8')).toBe(genericLmsExport());
   });
 });

@@ -10,7 +10,7 @@ import type { InspectorLog } from '../inspector-log.ts';
 import type { Faults } from '../protocol.ts';
 import type { DocumentStore } from './documents.ts';
 import { documentRequest } from './documents-resource.ts';
-import { agentParam, header, iriParam, json, type Reply } from './request-parts.ts';
+import { agentParam, header, iriParam, json, type Reply as ResourceReply } from './request-parts.ts';
 import type { Statement, StatementStore } from './statement-store.ts';
 import { StatementsResource } from './statements-resource.ts';
 
@@ -34,6 +34,9 @@ export interface LrsHooks {
   /** Called after statements were newly stored through a request (not for the LMS's own statements). */
   afterStore(statements: readonly Statement[], credential: Credential): Promise<void>;
 }
+
+/** A resource's reply, with the credential that made the request (for the LMS's reaction to stored statements). */
+type Reply = ResourceReply & { credential?: Credential };
 
 export class Lrs {
   private readonly statementsResource: StatementsResource;
@@ -80,6 +83,8 @@ export class Lrs {
     this.log.append({ kind: 'xapi', method, resource, detail: reply.detail, status: reply.status });
     for (const statement of reply.stored ?? []) this.log.append({ kind: 'statement', by: 'course', statement });
     if (reply.changedDocuments) this.log.changed();
+    // The LMS reacts (cmi5 rules, "satisfied") once the statements are on record, so the log reads in that order.
+    if (reply.stored && reply.stored.length > 0 && reply.credential) await this.hooks.afterStore(reply.stored, reply.credential);
   }
 
   /** Store a statement the LMS itself makes (launched, abandoned, satisfied). */
@@ -102,11 +107,8 @@ export class Lrs {
     if (!credential) throw new HttpError(401, 'the Authorization header does not carry a credential this LMS issued for a live session');
 
     switch (resource) {
-      case 'statements': {
-        const reply = await this.statementsResource.handle(req, method, url);
-        if (reply.stored && reply.stored.length > 0) await this.hooks.afterStore(reply.stored, credential);
-        return reply;
-      }
+      case 'statements':
+        return { ...(await this.statementsResource.handle(req, method, url)), credential };
       case 'activities/state':
         return documentRequest(req, method, url, 'state', this.documents);
       case 'agents/profile':

@@ -8,8 +8,8 @@ import type { QuestionIndex } from '../course-questions.ts';
 import { InputError } from '../errors.ts';
 import type { LearnerTally } from '../learner-tally.ts';
 import { tallyAttemptRow } from './attempt-row.ts';
+import { delimitedRecords, firstLineOf, guessDelimiter } from './delimited.ts';
 import { mappedInterpreter, type ColumnMapping } from './column-mapping.ts';
-import { DelimitedParser, guessDelimiter } from './delimited-parser.ts';
 import { MOODLE_REQUIRED, moodleColumnsPresent, moodleInterpreter } from './moodle-report.ts';
 import type { RowInterpreter } from './row-interpreter.ts';
 
@@ -50,23 +50,21 @@ export async function readExportFile(file: string, tally: LearnerTally, options:
     }
   };
 
-  let parser: DelimitedParser | null = null;
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      if (!parser) {
-        const firstLine = chunk.split(/\r?\n/, 1)[0] ?? '';
-        parser = new DelimitedParser(options.mapping?.mapping.delimiter ?? guessDelimiter(firstLine), onRow);
+    const delimiter = options.mapping?.mapping.delimiter ?? guessDelimiter(await firstLineOf(file));
+    const records = delimitedRecords(createReadStream(file, { highWaterMark: 256 * 1024 }), delimiter);
+    for await (const fields of records) {
+      onRow(fields);
+      if (failure) {
+        records.destroy();
+        break;
       }
-      parser.push(chunk);
-      if (failure) break;
     }
-    parser?.end();
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('CSV_')) throw new InputError(`${file} is not readable as delimited text: ${(error as Error).message}`);
     throw new InputError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? (error as Error).message)}`);
-  } finally {
-    stream.destroy();
   }
   if (failure) throw failure;
   const chosen = interpreter as RowInterpreter | null;
@@ -87,3 +85,4 @@ function chooseInterpreter(header: string[], file: string, options: ExportOption
     `${file} is not a Moodle SCORM report download (it lacks the columns ${MOODLE_REQUIRED.map((m) => `"${m}"`).join(', ')}); for another LMS's export, describe its columns in a mapping file and pass --mapping <file.json> (see tools/report/README.md)`,
   );
 }
+

@@ -1,0 +1,169 @@
+// The real player build in Debian's Chromium, inside a page whose SCORM 1.2 API is scorm-again (which, unlike a
+// strict LMS, accepts suspend_data past 4,096 characters: the limit is the course's to keep). The reflection screen
+// of a SCORM 1.2 package shows the shared room, keeps a paste only in part and says so, refuses a key that does not
+// fit without touching what was written, and what reaches cmi.suspend_data stays within 4,096 characters and decodes
+// to exactly what is on the screen. A variant that shares reflections says so on the welcome and reflection screens.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlayer } from '../../../build/player-build.ts';
+import { decodeState } from '../../../course/runtime/state/codec.ts';
+import { LONG_PROSE, loadCourse, runtimeConfig } from '../runtime/helpers/course-fixtures.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const require = createRequire(import.meta.url);
+const course = loadCourse();
+const reflectionScreen = course.sections.flatMap((s) => s.screens).find((s) => s.type === 'reflection');
+if (reflectionScreen?.type !== 'reflection') throw new Error('the course has no reflection screen');
+const prompts = reflectionScreen.prompts;
+const reflectionsSection = course.sections.find((s) => s.screens.includes(reflectionScreen)) as (typeof course.sections)[number];
+
+let work: string;
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.vtt': 'text/vtt', '.png': 'image/png' };
+
+/** The host page: scorm-again's SCORM 1.2 API on window.API, and the package in a frame, as an LMS runs it. */
+const hostPage = (variant: string): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title>
+<script src="/scorm12.min.js"></script>
+<script>window.API = new Scorm12API({ lmsCommitUrl: false, logLevel: 5 });
+window.API.cmi.core.student_id = 'sam'; window.API.cmi.core.student_name = 'Patel, Sam';</script></head>
+<body><iframe id="course" title="Course" src="/${variant}/index.html" style="width:1200px;height:1400px"></iframe></body></html>`;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) return;
+  work = await mkdtemp(join(tmpdir(), 'cg-player-browser-'));
+  const player = await buildPlayer(join(work, 'player'));
+  // scorm-again's browser build (its package exports do not list the dist folder, so it is read by path).
+  const scormAgain = await readFile(fileURLToPath(new URL('../../../node_modules/scorm-again/dist/scorm12.min.js', import.meta.url)));
+  const configs: Record<string, string> = {
+    private: `window.COMMON_GROUND = ${JSON.stringify(runtimeConfig('scorm12', 'private', course))};`,
+    shared: `window.COMMON_GROUND = ${JSON.stringify({ ...runtimeConfig('scorm12', 'shared', course), variant: { id: 'trust', displayName: 'Common Ground', organisation: 'Example NHS Trust', reflections: 'shared' } })};`,
+  };
+  server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    const [, first = '', ...rest] = path.split('/');
+    let body: string | Uint8Array | undefined;
+    if (path === '/scorm12.min.js') body = scormAgain;
+    else if (/^\/host-(private|shared)\.html$/.test(path)) body = hostPage(path.slice(6, -5));
+    else if (first in configs && rest.join('/') === 'config.js') body = configs[first];
+    else if (first in configs) body = player.files.get(rest.join('/'));
+    if (body === undefined) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+});
+
+afterAll(async () => {
+  if (!existsSync(CHROMIUM)) return;
+  await browser.close();
+  await new Promise((resolve) => server.close(resolve));
+  await rm(work, { recursive: true, force: true });
+});
+
+async function openCourse(variant: 'private' | 'shared'): Promise<{ page: Page; frame: Frame; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${origin}/host-${variant}.html`);
+  const frame = page.frame({ url: /index\.html$/ }) as Frame;
+  await frame.locator('#view-heading').waitFor();
+  return { page, frame, errors };
+}
+
+async function goToReflections(frame: Frame): Promise<void> {
+  await frame.getByRole('button', { name: new RegExp(reflectionsSection.title) }).click();
+  await frame.locator('#view-heading', { hasText: reflectionScreen!.title }).waitFor();
+}
+
+const field = (frame: Frame, index: number) => frame.locator(`#reflection-${prompts[index]!.id}`);
+const liveRegion = (frame: Frame) => frame.locator('[aria-live="polite"]').last();
+
+async function axeViolations(frame: Frame): Promise<string[]> {
+  await frame.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string }[] }> } }).axe;
+    return (await axe.run(document)).violations.map((violation) => violation.id);
+  });
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('reflections in a SCORM 1.2 package, in Chromium', () => {
+  it('shares the saved room between the answers, stops what does not fit and keeps suspend_data within 4,096', async () => {
+    const { page, frame, errors } = await openCourse('private');
+    await expect(frame.locator('.card--feature').textContent()).resolves.toContain('Your reflections are private');
+    await goToReflections(frame);
+    await expect(frame.locator('main').textContent()).resolves.toContain('so your answers share the space');
+
+    // A long paste: only its beginning is kept, and the learner is told how much.
+    const first = field(frame, 0);
+    await first.fill(`${LONG_PROSE} ${LONG_PROSE.split(' ').reverse().join(' ')}`);
+    const kept = await first.inputValue();
+    expect(kept.length).toBeGreaterThan(200);
+    expect(kept.length).toBeLessThan(prompts[0]!.maxLength);
+    expect(LONG_PROSE.startsWith(kept.slice(0, 500))).toBe(true);
+    await expect.poll(() => liveRegion(frame).textContent()).toMatch(/^Only [\d,]+ of the [\d,]+ characters you added fit/);
+
+    // The other answers fill what is left, each keeping at least the beginning of what was pasted.
+    for (const index of [1, 2, 3]) {
+      await field(frame, index).fill(LONG_PROSE.slice(index * 97));
+      expect((await field(frame, index).inputValue()).length).toBeGreaterThan(0);
+    }
+    // Now a key press at the start of the first answer does not fit: nothing is added and nothing is cut.
+    const before = await first.inputValue();
+    await first.focus();
+    await first.press('Control+Home');
+    await first.pressSequentially('Zz');
+    expect(await first.inputValue()).toBe(before);
+    await expect.poll(() => liveRegion(frame).textContent()).toMatch(/There is no room left for this answer|You have reached the limit/);
+    await expect.poll(() => frame.locator(`#reflection-${prompts[0]!.id}-count`).textContent()).toMatch(/no room left|About \d+ more character/);
+
+    // Moving on saves at once: what the LMS holds fits and is exactly what is on the screen.
+    await frame.getByRole('button', { name: /^Next/ }).click();
+    const suspendData = await page.evaluate(() => (window as unknown as { API: { LMSGetValue(e: string): string } }).API.LMSGetValue('cmi.suspend_data'));
+    expect(suspendData.length).toBeGreaterThan(1000);
+    expect(suspendData.length).toBeLessThanOrEqual(4096);
+    const decoded = decodeState(suspendData, course);
+    if (!decoded.ok) throw new Error(decoded.message);
+    await frame.getByRole('button', { name: /^Back/ }).click();
+    for (const [index, prompt] of prompts.entries()) expect(decoded.state.reflections[prompt.id]).toBe(await field(frame, index).inputValue());
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('has no axe violations on the reflection screen at 320 and 1280 px', async () => {
+    const { page, frame } = await openCourse('private');
+    await goToReflections(frame);
+    await field(frame, 0).fill('A first thought.');
+    expect(await axeViolations(frame)).toEqual([]);
+    await page.locator('#course').evaluate((element) => ((element as HTMLIFrameElement).style.width = '320px'));
+    expect(await axeViolations(frame)).toEqual([]);
+    await page.close();
+  });
+
+  it('says plainly, in a variant that shares reflections, that they go to the organisation', async () => {
+    const { page, frame, errors } = await openCourse('shared');
+    const note = (await frame.locator('.card--feature').textContent()) ?? '';
+    expect(note).toContain('Your reflections are shared with your organisation');
+    expect(note).toContain('Example NHS Trust has chosen to receive what you write');
+    // The course's own note describes private reflections, so it is not shown beside sharing.
+    expect(note).not.toContain('Your reflections are private');
+    await goToReflections(frame);
+    await expect(frame.locator('main').textContent()).resolves.toContain('they are not private: Example NHS Trust receives a copy of each answer');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,20 @@
+import { chromium } from 'playwright-core';
+import { startPreviewServer } from '../../../tools/preview/server.ts';
+const zip = process.argv[2]!;
+const server = await startPreviewServer({ zipPath: zip, port: 0, checkPackages: false });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('request', (r) => console.log('req', r.method(), r.url().slice(0, 120)));
+await page.goto(server.packageUrl!);
+const frame = page.frameLocator('#course-frame');
+await frame.locator('#view-heading').waitFor();
+console.log('heading', await frame.locator('#view-heading').textContent());
+await page.screenshot({ path: '/tmp/probe1.png' });
+// Check video support
+const can = await page.evaluate(() => document.createElement('video').canPlayType('video/mp4; codecs="avc1.42E01E, mp4a.40.2"'));
+console.log('canPlay mp4', can);
+await browser.close();
+await server.close();
