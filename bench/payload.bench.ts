@@ -188,7 +188,7 @@ function gzipBytes(files: Files, paths: Iterable<string>, only: (path: string) =
   return total;
 }
 
-const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(2)} KB`;
 const verdict = (bytes: number, goal: number): string => (bytes <= goal ? 'met' : `over by ${kb(bytes - goal)}`);
 
 async function main(argv: string[]): Promise<number> {

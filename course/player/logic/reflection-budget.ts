@@ -242,7 +242,7 @@ export function sampleProse(course: Course): string {
 /** The first n characters of the sample, going round again if the course has less prose than that. */
 function continuation(sample: string, n: number): string {
   if (sample === '') return 'x'.repeat(n);
-  let out = ' ';
+  let out = '';
   while (out.length < n) out += `${sample} `;
   return out.slice(0, n);
 }

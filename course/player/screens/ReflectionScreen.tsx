@@ -22,10 +22,22 @@ export function ReflectionScreen({ screen }: { screen: ReflectionData }) {
   const save = session.lastSave;
   const savedText =
     save.kind === 'saved' ? t.reflection.saved(save.at.toLocaleTimeString(config.course.language, { hour: '2-digit', minute: '2-digit' })) : save.kind === 'not-saving' ? t.reflection.notSaving : '';
+  // The course's text for this screen describes the default, private reflections; where the variant shares them it
+  // would contradict what happens, so the catalogue's plain statement stands alone, where it cannot be missed.
+  const shared = config.variant.reflections === 'shared';
   return (
     <>
-      <Paragraphs text={screen.body} />
-      <p>{config.variant.reflections === 'shared' ? t.reflection.introShared(config.variant.organisation) : t.reflection.introPrivate}</p>
+      {shared ? (
+        <div class="callout callout--warning">
+          <p class="callout__title">{t.reflection.sharedTitle}</p>
+          <p>{t.reflection.introShared(config.variant.organisation)}</p>
+        </div>
+      ) : (
+        <>
+          <Paragraphs text={screen.body} />
+          <p>{t.reflection.introPrivate}</p>
+        </>
+      )}
       {budget.guaranteed !== null && <p class="hint">{t.reflection.sharedRoom(budget.guaranteed)}</p>}
       {screen.prompts.map((prompt) => (
         <ReflectionField key={prompt.id} prompt={prompt} budget={budget} />

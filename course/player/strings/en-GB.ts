@@ -152,6 +152,7 @@ export const enGB = {
 
   reflection: {
     introPrivate: 'Your answers are saved as you type. Only you can see them: they are not sent to your manager or included in any report.',
+    sharedTitle: 'Your answers here are shared with your organisation',
     introShared: (organisation: string): string =>
       `Your answers are saved as you type, and they are not private: ${organisation} receives a copy of each answer in its ` +
       'learning system, with your name, where the people who run it can read it. Write only what you are happy for them to see.',

@@ -32,11 +32,18 @@ let browser: Browser;
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.vtt': 'text/vtt', '.png': 'image/png' };
 
-/** The host page: scorm-again's SCORM 1.2 API on window.API, and the package in a frame, as an LMS runs it. */
-const hostPage = (variant: string): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title>
+/**
+ * The host page: scorm-again's SCORM 1.2 API on window.API, and the package in a frame, as an LMS runs it. A
+ * `resume` query parameter is the suspend_data the LMS holds from an earlier session.
+ */
+const hostPage = (variant: string, resume: string | null): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title>
 <script src="/scorm12.min.js"></script>
 <script>window.API = new Scorm12API({ lmsCommitUrl: false, logLevel: 5 });
-window.API.cmi.core.student_id = 'sam'; window.API.cmi.core.student_name = 'Patel, Sam';</script></head>
+window.API.loadFromFlattenedJSON(${JSON.stringify({
+  'cmi.core.student_id': 'sam',
+  'cmi.core.student_name': 'Patel, Sam',
+  ...(resume === null ? {} : { 'cmi.suspend_data': resume, 'cmi.core.entry': 'resume' }),
+}).replace(/</g, '\\u003c')});</script></head>
 <body><iframe id="course" title="Course" src="/${variant}/index.html" style="width:1200px;height:1400px"></iframe></body></html>`;
 
 beforeAll(async () => {
@@ -54,7 +61,7 @@ beforeAll(async () => {
     const [, first = '', ...rest] = path.split('/');
     let body: string | Uint8Array | undefined;
     if (path === '/scorm12.min.js') body = scormAgain;
-    else if (/^\/host-(private|shared)\.html$/.test(path)) body = hostPage(path.slice(6, -5));
+    else if (/^\/host-(private|shared)\.html$/.test(path)) body = hostPage(path.slice(6, -5), new URL(request.url ?? '/', 'http://x').searchParams.get('resume'));
     else if (first in configs && rest.join('/') === 'config.js') body = configs[first];
     else if (first in configs) body = player.files.get(rest.join('/'));
     if (body === undefined) {
@@ -75,11 +82,11 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-async function openCourse(variant: 'private' | 'shared'): Promise<{ page: Page; frame: Frame; errors: string[] }> {
+async function openCourse(variant: 'private' | 'shared', resume: string | null = null): Promise<{ page: Page; frame: Frame; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${origin}/host-${variant}.html`);
+  await page.goto(`${origin}/host-${variant}.html${resume === null ? '' : `?${new URLSearchParams({ resume })}`}`);
   const frame = page.frame({ url: /index\.html$/ }) as Frame;
   await frame.locator('#view-heading').waitFor();
   return { page, frame, errors };
@@ -117,19 +124,24 @@ describe.skipIf(!existsSync(CHROMIUM))('reflections in a SCORM 1.2 package, in C
     expect(LONG_PROSE.startsWith(kept.slice(0, 500))).toBe(true);
     await expect.poll(() => liveRegion(frame).textContent()).toMatch(/^Only [\d,]+ of the [\d,]+ characters you added fit/);
 
-    // The other answers fill what is left, each keeping at least the beginning of what was pasted.
-    for (const index of [1, 2, 3]) {
-      await field(frame, index).fill(LONG_PROSE.slice(index * 97));
-      expect((await field(frame, index).inputValue()).length).toBeGreaterThan(0);
-    }
-    // Now a key press at the start of the first answer does not fit: nothing is added and nothing is cut.
-    const before = await first.inputValue();
+    // The rest of the room is kept for the other answers, so a key press at the start of this one does not fit now:
+    // nothing is added and nothing is cut.
     await first.focus();
     await first.press('Control+Home');
     await first.pressSequentially('Zz');
-    expect(await first.inputValue()).toBe(before);
-    await expect.poll(() => liveRegion(frame).textContent()).toMatch(/There is no room left for this answer|You have reached the limit/);
-    await expect.poll(() => frame.locator(`#reflection-${prompts[0]!.id}-count`).textContent()).toMatch(/no room left|About \d+ more character/);
+    expect(await first.inputValue()).toBe(kept);
+    await expect.poll(() => liveRegion(frame).textContent()).toBe('There is no room left for this answer. To write more, shorten this answer or another one.');
+    // What the paste left over: nothing, or a few more characters of ordinary prose.
+    await expect.poll(() => frame.locator(`#reflection-${prompts[0]!.id}-count`).textContent()).toMatch(/^There is no room left|^About \d more characters? will fit$/);
+    // Deleting is always possible.
+    await first.press('Delete');
+    expect(await first.inputValue()).toBe(kept.slice(1));
+
+    // The other answers still get the room kept for them: at least its floor of any text, more of ordinary prose.
+    for (const index of [1, 2, 3]) {
+      await field(frame, index).fill(LONG_PROSE.slice(index * 97));
+      expect((await field(frame, index).inputValue()).length).toBeGreaterThan(200);
+    }
 
     // Moving on saves at once: what the LMS holds fits and is exactly what is on the screen.
     await frame.getByRole('button', { name: /^Next/ }).click();
@@ -140,6 +152,15 @@ describe.skipIf(!existsSync(CHROMIUM))('reflections in a SCORM 1.2 package, in C
     if (!decoded.ok) throw new Error(decoded.message);
     await frame.getByRole('button', { name: /^Back/ }).click();
     for (const [index, prompt] of prompts.entries()) expect(decoded.state.reflections[prompt.id]).toBe(await field(frame, index).inputValue());
+
+    // The next launch decodes it (the codec is a chunk of its own, which a resume waits for) and says welcome back.
+    const next = await openCourse('private', suspendData);
+    await expect(next.frame.locator('.notice').textContent()).resolves.toContain('Welcome back');
+    await goToReflections(next.frame);
+    for (const [index, prompt] of prompts.entries()) expect(await field(next.frame, index).inputValue()).toBe(decoded.state.reflections[prompt.id]);
+    expect(next.errors).toEqual([]);
+    await next.page.close();
+    if (process.env.PLAYER_SCREENSHOTS) await page.screenshot({ path: join(process.env.PLAYER_SCREENSHOTS, 'reflections-scorm12.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -161,8 +182,14 @@ describe.skipIf(!existsSync(CHROMIUM))('reflections in a SCORM 1.2 package, in C
     expect(note).toContain('Example NHS Trust has chosen to receive what you write');
     // The course's own note describes private reflections, so it is not shown beside sharing.
     expect(note).not.toContain('Your reflections are private');
+    if (process.env.PLAYER_SCREENSHOTS) await page.screenshot({ path: join(process.env.PLAYER_SCREENSHOTS, 'welcome-shared.png'), fullPage: true });
     await goToReflections(frame);
-    await expect(frame.locator('main').textContent()).resolves.toContain('they are not private: Example NHS Trust receives a copy of each answer');
+    const main = (await frame.locator('main').textContent()) ?? '';
+    expect(main).toContain('Your answers here are shared with your organisation');
+    expect(main).toContain('they are not private: Example NHS Trust receives a copy of each answer');
+    // The course's text for the screen promises privacy, so it is not shown where the variant shares.
+    expect(main).not.toMatch(/Your answers are private|Only you can see them/);
+    if (process.env.PLAYER_SCREENSHOTS) await page.screenshot({ path: join(process.env.PLAYER_SCREENSHOTS, 'reflections-shared.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

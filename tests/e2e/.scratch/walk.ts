@@ -1,0 +1,32 @@
+import JSZip from 'jszip';
+import { readFile, writeFile } from 'node:fs/promises';
+import { launchChromium } from '../support/chromium.ts';
+import { openPreviewLms } from '../support/lms.ts';
+import { planFor } from '../support/plan.ts';
+import { CourseWalker } from '../support/walkthrough.ts';
+const standard = process.argv[2]!;
+const zipPath = `/tmp/tmp.YOXFsYtRHA/default/common-ground-${standard}.zip`;
+const zip = await JSZip.loadAsync(await readFile(zipPath));
+const config = JSON.parse(/window\.COMMON_GROUND = (.*);\s*$/s.exec((await zip.file('config.js')!.async('string')))![1]!);
+const lms = await openPreviewLms(zipPath);
+const browser = await launchChromium();
+const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+const page = await context.newPage();
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console', m.type(), m.text()); });
+const t0 = Date.now();
+await page.goto(lms.packageUrl);
+await page.evaluate(() => { (document.getElementById('course-frame') as HTMLIFrameElement).style.width = '1280px'; });
+const walker = new CourseWalker(page, config.course, planFor(config.course), { onStep: async (l) => console.log(((Date.now()-t0)/1000).toFixed(1), 'step', l) });
+try {
+  const first = walker.screens()[0]!;
+  await walker.enterCourse(first.title);
+  await walker.walkFrom(first.id);
+  await page.waitForTimeout(2000);
+} catch (e) { console.log('FAILED', (e as Error).message); console.log(walker.learner.keys.slice(-30).join(' ')); await page.screenshot({ path: '/tmp/walk-fail.png' }); }
+console.log('secs', (Date.now()-t0)/1000, 'replays', walker.film.replays);
+await lms.log.sync();
+const snap = await lms.snapshot();
+await writeFile(`/tmp/walk-${standard}.json`, JSON.stringify({ snap, entries: lms.log.entries }, null, 1));
+await browser.close();
+await lms.close();
