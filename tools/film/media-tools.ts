@@ -1,4 +1,4 @@
-// The only file that runs ffmpeg, ffprobe and espeak-ng. Every call passes arguments as an
+
 // array (no shell), and every output is written with ffmpeg's bit-exact flags, so a rerun with
 // the same tool versions gives the same bytes.
 import { spawn } from 'node:child_process';
