@@ -1,5 +1,5 @@
-
-// array (no shell), and every output is written with ffmpeg's bit-exact flags, so a rerun with
+// How the film generator runs ffmpeg, ffprobe and espeak-ng (the swap-film tool has its own in swap-*.ts). Every call
+// passes arguments as an array (no shell), and every output is written with ffmpeg's bit-exact flags, so a rerun with
 // the same tool versions gives the same bytes.
 import { spawn } from 'node:child_process';
 import { access } from 'node:fs/promises';
