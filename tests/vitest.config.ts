@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Two cores: the heavy suites (build, browser) must not all start at once.
     maxWorkers: 2,
+    // The end-to-end suite builds every package once, into a temp folder, and shares it between its files.
+    globalSetup: ['tests/e2e/global-setup.ts'],
   },
 });

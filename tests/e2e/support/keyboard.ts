@@ -84,7 +84,8 @@ export class KeyboardLearner {
   /** Wait for a condition on the course frame's document (a function evaluated in the frame). */
   async waitInFrame<T>(condition: (arg: T) => unknown, arg: T, timeout = 30_000): Promise<void> {
     const frame = await this.frame();
-    await frame.waitForFunction(condition, arg, { timeout, polling: 50 });
+    // Arguments here are plain JSON, which Playwright passes through unchanged (its Unboxed<T> is T for them).
+    await frame.waitForFunction(condition as (arg: unknown) => unknown, arg as unknown, { timeout, polling: 50 });
   }
 }
 

@@ -18,7 +18,7 @@ const MAX_FILM_REPLAYS = 2;
 
 export interface WalkHooks {
   /** A step of the walk: the screen (or a new state of it) is settled and can be checked. */
-  onStep?(label: string): Promise<void>;
+  onStep?(label: string, walker: CourseWalker): Promise<void>;
 }
 
 export interface FilmRun {
@@ -56,12 +56,6 @@ export class CourseWalker {
     return this.course.sections.flatMap((section) => section.screens);
   }
 
-  screenById(id: string): Screen {
-    const screen = this.screens().find((candidate) => candidate.id === id);
-    if (!screen) throw new Error(`the course has no screen ${id}`);
-    return screen;
-  }
-
   /** Wait for the course to show a screen (after a launch), then Tab from the LMS page into the course. */
   async enterCourse(expectedTitle: string): Promise<void> {
     await this.waitForScreen(expectedTitle, false);
@@ -80,7 +74,7 @@ export class CourseWalker {
   }
 
   async step(label: string): Promise<void> {
-    await this.hooks.onStep?.(label);
+    await this.hooks.onStep?.(label, this);
   }
 
   async complete(screen: Screen): Promise<void> {
@@ -168,9 +162,9 @@ export class CourseWalker {
 
   // --- confidence -------------------------------------------------------------------------------------------------
 
-  async rateConfidence(screen: ConfidenceScreen, only?: readonly string[]): Promise<void> {
+  /** Rate every item: Tab lands on an unrated scale's first point; Space or arrows choose (see ratingsPassedThrough). */
+  async rateConfidence(screen: ConfidenceScreen): Promise<void> {
     for (const item of this.course.confidence.items) {
-      if (only && !only.includes(item.id)) continue;
       const rating = this.plan.confidence[screen.phase][item.id]!;
       const name = `${screen.id}-${item.id}`;
       const landed = await this.learner.tabTo(`the rating scale for ${item.id}`, (f) => f.tag === 'input' && f.name === name);
@@ -248,10 +242,15 @@ export class CourseWalker {
 
   // --- screens ----------------------------------------------------------------------------------------------------
 
-  async playScenario(screen: ScenarioScreen, path: readonly string[], steps = path.length): Promise<void> {
+  /** Take the path's choices from step `from` (0-based; the earlier ones already taken) up to step `to`. */
+  async playScenario(screen: ScenarioScreen, path: readonly string[], to = path.length, from = 0): Promise<void> {
     let stepId: string | null = screen.start;
-    for (const [index, choiceId] of path.slice(0, steps).entries()) {
+    for (const [index, choiceId] of path.slice(0, to).entries()) {
       const step = screen.steps.find((candidate) => candidate.id === stepId)!;
+      if (index < from) {
+        stepId = step.choices.find((c) => c.id === choiceId)!.next;
+        continue;
+      }
       const name = `scenario-${screen.id}-${step.id}`;
       await this.choose(name, 'radio', step.choices.map((c) => c.id), [choiceId], false);
       await this.learner.activateButton(this.t.scenario.choose);
@@ -278,6 +277,15 @@ export class CourseWalker {
       await this.learner.waitInFrame(({ id, text }) => (document.getElementById(id) as HTMLTextAreaElement | null)?.value === text, { id, text });
     }
     await this.step(`${screen.id}: written`);
+    // "Export my reflections": the printable page must show exactly what was typed.
+    await this.learner.activateButton(this.t.reflection.export);
+    await this.waitForScreen(this.t.exportPage.title, true);
+    const shown = await (await this.frame()).evaluate(() => [...document.querySelectorAll('.reflection-answer__text')].map((p) => p.textContent ?? ''));
+    const typed = screen.prompts.map((prompt) => this.plan.reflections[prompt.id] ?? '');
+    if (JSON.stringify(shown) !== JSON.stringify(typed)) throw new Error(`the reflections page shows ${JSON.stringify(shown)}, the learner typed ${JSON.stringify(typed)}`);
+    await this.step(`${screen.id}: export page`);
+    await this.learner.activateButton(this.t.exportPage.backToCourse);
+    await this.waitForScreen(screen.title, true);
   }
 
   private async watchFilm(screen: FilmScreen): Promise<void> {
@@ -337,8 +345,13 @@ export class CourseWalker {
     return (await handle.jsonValue()) as 'question' | 'ended-watched' | 'ended-short';
   }
 
+  /** The certificate (viewed, then back), then "Finish the course". */
   private async finish(screen: SummaryScreen): Promise<void> {
-    void screen;
+    await this.learner.activateButton(this.t.summary.viewCertificate);
+    await this.waitForScreen(this.t.certificate.title, true);
+    await this.step(`${screen.id}: certificate`);
+    await this.learner.activateButton(this.t.certificate.backToCourse);
+    await this.waitForScreen(screen.title, true);
     await this.learner.activateButton(this.t.summary.finish);
   }
 }

@@ -1,0 +1,113 @@
+// The keyboard walk through the whole module for a list of standards, as a vitest suite: split across two files
+// (SCORM, xAPI/cmi5) so the two test workers share the load. What each run checks is in complete-*.test.ts's header.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StandardId } from '../../../course/types.ts';
+import { axeAtWidths, axeViolations } from './axe.ts';
+import { hasChromium, launchChromium } from './chromium.ts';
+import { builtPackages, type BuiltPackages } from './packages.ts';
+import { openScenario, reflectionLeaks, WALK_WIDTH, type Scenario } from './scenario.ts';
+import { expectScormRecord, type SessionBounds } from './scorm-record.ts';
+import { expectStatements, expectVideoStatements, launchFromUrl } from './statements.ts';
+import { FILM_RATE } from './walkthrough.ts';
+
+const isScorm = (standard: StandardId): boolean => standard.startsWith('scorm');
+
+/** `checkTheChecker`: also show that the axe-core check can fail (once in the suite is enough). */
+export function describeCompletion(standards: readonly StandardId[], options: { checkTheChecker?: boolean } = {}): void {
+  let browser: Browser;
+  let packages: BuiltPackages;
+
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    packages = await builtPackages();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await packages?.dispose();
+  });
+
+  describe.skipIf(!hasChromium)('a learner completes the course with the keyboard alone', () => {
+    it.runIf(options.checkTheChecker)('has an accessibility check that does find problems', async () => {
+      // The check below must be able to fail: a page with an unlabelled field and an image without alt text.
+      const page = await browser.newPage();
+      await page.setContent('<!doctype html><html lang="en"><title>t</title><main><h1>t</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text"></main></html>');
+      const found = await axeViolations(page.mainFrame());
+      expect(found.map((line) => line.split(' ')[0])).toEqual(expect.arrayContaining(['image-alt', 'label']));
+      await page.close();
+    });
+
+    it.each(standards)('%s: completes, scores and reports exactly what the course should', async (standard) => {
+      const violations: string[] = [];
+      const scenario: Scenario = await openScenario(browser, standard, packages.zipOf(standard), {
+        onStep: async (label, walker) => {
+          const found = await axeAtWidths(walker.page, await walker.frame(), WALK_WIDTH);
+          for (const [width, lines] of Object.entries(found)) for (const line of lines) violations.push(`${label} at ${width} px: ${line}`);
+        },
+      });
+      try {
+        const { walker, lms, config, plan } = scenario;
+        const course = config.course;
+        const screens = walker.screens();
+        await walker.enterCourse(screens[0]!.title);
+        // The launch URL the LMS gave the course (read now: cmi5 leaves it for the returnURL when it finishes).
+        const launchUrl = (await walker.frame()).url();
+        await walker.walkFrom(screens[0]!.id);
+
+        // After "Finish the course": SCORM 1.2 and TinCan leave the course open with a message; SCORM 2004 asks the LMS to
+        // close it (adl.nav.request exitAll) and cmi5 goes back to the LMS's returnURL.
+        if (standard === 'scorm12' || standard === 'xapi') {
+          await walker.learner.waitInFrame((text) => document.body.textContent?.includes(text) === true, walker.t.summary.finished);
+          await walker.step('certificate: finished');
+        }
+        if (isScorm(standard)) await expect.poll(async () => (await lms.snapshot()).attempt.running, { timeout: 15_000 }).toBe(false);
+        else if (standard === 'cmi5') await expect.poll(async () => (await lms.snapshot()).xapi?.sessionState, { timeout: 15_000 }).toBe('terminated');
+        else await expect.poll(() => lms.log.statements('course').some((s) => String((s.verb as { id?: string }).id).endsWith('/terminated')), { timeout: 15_000 }).toBe(true);
+        await lms.log.sync();
+        const snapshot = await lms.snapshot();
+        const bounds: SessionBounds = {
+          minSeconds: Math.floor((course.film.durationSeconds * course.completion.filmWatchedPercent) / 100 / FILM_RATE) - 1,
+          maxSeconds: (Date.now() - scenario.startedAt) / 1000,
+        };
+
+        const leaks: string[] = [];
+        if (isScorm(standard)) {
+          const committed = snapshot.scorm!.committed;
+          expectScormRecord(standard, committed, course, plan, bounds);
+          // Reflections are private: in no API call and no element, bar the learner's own suspend_data.
+          for (const entry of lms.log.entries) {
+            if (entry.kind === 'api-call' && entry.args[0] !== 'cmi.suspend_data') leaks.push(...reflectionLeaks(plan, `${entry.method}(${entry.args[0] ?? ''})`, entry.args.join(' ')));
+          }
+          for (const [element, value] of Object.entries(committed)) if (element !== 'cmi.suspend_data') leaks.push(...reflectionLeaks(plan, element, value));
+          expect(committed['cmi.suspend_data']?.length ?? 0, 'the resume state fits the standard').toBeLessThanOrEqual(snapshot.scorm!.suspendDataLimit);
+        } else {
+          const statements = lms.log.statements('course');
+          const launch = launchFromUrl(launchUrl, standard === 'cmi5', snapshot.xapi!.sessionId || null);
+          expect(launch.registration).toBe(snapshot.xapi!.registration);
+          expectStatements(standard === 'cmi5' ? 'cmi5' : 'xapi', statements, course, plan, launch, bounds);
+          expectVideoStatements(statements, course, walker.film.replays);
+          if (standard === 'cmi5') {
+            // The LMS's own: "launched" before anything else, "satisfied" once moveOn was met, and never "abandoned".
+            expect(lms.log.statements().map((s) => String((s.verb as { id?: string }).id).split('/').at(-1))[0]).toBe('launched');
+            expect(lms.log.statements('lms').map((s) => String((s.verb as { id?: string }).id).split('/').at(-1))).toEqual(['launched', 'satisfied']);
+            expect(lms.log.warnings().filter((w) => w.startsWith('cmi5')), 'statements that break cmi5 rules').toEqual([]);
+          }
+          leaks.push(...reflectionLeaks(plan, 'the statements', JSON.stringify(statements)));
+          // The resume document (State API) is the learner's own; every other request must be free of reflections.
+          for (const request of scenario.requests.requests) {
+            if (request.body !== null && !request.url.includes('/xapi/activities/state')) leaks.push(...reflectionLeaks(plan, `${request.method} ${request.url}`, request.body));
+          }
+        }
+        expect(leaks, 'reflection text reported anywhere').toEqual([]);
+        expect(scenario.requests.strays(), 'requests leaving the package and its LMS').toEqual([]);
+        expect(lms.log.warnings().filter((w) => w.startsWith('csp')), 'requests the LMS saw leave the package').toEqual([]);
+        expect(scenario.pageErrors, 'uncaught errors').toEqual([]);
+        expect(violations, 'axe-core violations on the steps of the walk').toEqual([]);
+      } finally {
+        await scenario.dispose();
+      }
+    });
+  });
+}
