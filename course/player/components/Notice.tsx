@@ -5,13 +5,15 @@ import type { ResumeNotice } from '../state/resume.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { Icon } from './Icon.tsx';
 
+const TITLE_ID = 'resume-notice-title';
+
 export function Notice({ notice, onDismiss }: { notice: ResumeNotice; onDismiss(): void }) {
   const { t, session } = usePlayer();
   let body;
   switch (notice.kind) {
     case 'welcome-back':
       body = (
-        <p class="callout__title">
+        <p class="callout__title" id={TITLE_ID}>
           <Icon name="info" /> {t.notices.welcomeBack(session.map.byId.get(notice.screenId)?.screen.title ?? '')}
         </p>
       );
@@ -20,7 +22,7 @@ export function Notice({ notice, onDismiss }: { notice: ResumeNotice; onDismiss(
       const titles = notice.sectionIds.map((id) => session.config.course.sections.find((s) => s.id === id)?.title ?? id);
       body = (
         <>
-          <p class="callout__title">
+          <p class="callout__title" id={TITLE_ID}>
             <Icon name="warning" /> {t.notices.sectionsRestartedTitle}
           </p>
           <p>{notice.message || t.notices.sectionsRestarted(t.notices.sectionList(titles))}</p>
@@ -31,7 +33,7 @@ export function Notice({ notice, onDismiss }: { notice: ResumeNotice; onDismiss(
     case 'progress-lost':
       body = (
         <>
-          <p class="callout__title">
+          <p class="callout__title" id={TITLE_ID}>
             <Icon name="warning" /> {t.notices.progressLostTitle}
           </p>
           <p>{notice.message || t.notices.progressLost}</p>
@@ -40,11 +42,12 @@ export function Notice({ notice, onDismiss }: { notice: ResumeNotice; onDismiss(
       break;
   }
   return (
-    <div class={`callout notice ${notice.kind === 'welcome-back' ? 'callout--info' : 'callout--warning'}`}>
+    // A labelled region, so the notice sits in a landmark like everything else on the page (it stands outside <main>).
+    <section class={`callout notice ${notice.kind === 'welcome-back' ? 'callout--info' : 'callout--warning'}`} aria-labelledby={TITLE_ID}>
       {body}
       <button type="button" class="link-button notice__dismiss" onClick={onDismiss}>
         {t.notices.dismiss}
       </button>
-    </div>
+    </section>
   );
 }
