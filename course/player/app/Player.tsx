@@ -38,17 +38,24 @@ export function Player({ started }: { started: StartedCourse }) {
     setStatus(statusStore.current);
     session.begin();
     const onPageHide = (): void => void session.leave();
+    // A hidden tab may be killed without pagehide (mobile, a crashed or discarded tab): save what is waiting now,
+    // rather than after the usual quiet spell, so the last answer is not lost.
+    const onVisibilityChange = (): void => {
+      if (document.visibilityState === 'hidden') session.flush();
+    };
     // A page restored from the back/forward cache would talk to an LMS session that has already ended: start afresh.
     const onPageShow = (event: PageTransitionEvent): void => {
       if (event.persisted && session.ended) window.location.reload();
     };
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('pageshow', onPageShow);
+    document.addEventListener('visibilitychange', onVisibilityChange);
     return () => {
       unsubscribeSession();
       unsubscribeStatus();
       window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('pageshow', onPageShow);
+      document.removeEventListener('visibilitychange', onVisibilityChange);
     };
   }, [session, statusStore]);
 
