@@ -95,6 +95,8 @@ async function openCourse(variant: 'private' | 'shared', resume: string | null =
 async function goToReflections(frame: Frame): Promise<void> {
   await frame.getByRole('button', { name: new RegExp(reflectionsSection.title) }).click();
   await frame.locator('#view-heading', { hasText: reflectionScreen!.title }).waitFor();
+  // The heading comes first; the screen itself is a lazy chunk, slower to arrive on a busy machine.
+  await frame.locator('main textarea').first().waitFor();
 }
 
 const field = (frame: Frame, index: number) => frame.locator(`#reflection-${prompts[index]!.id}`);
