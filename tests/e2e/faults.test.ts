@@ -4,16 +4,15 @@
 // their work has not reached the LMS, and once the fault is gone nothing is lost: the course is finally launched on
 // another PC (a fresh browser profile, nothing in its storage) and must resume from what the LMS holds alone.
 // One run per standard (in beforeAll), then one test per promise, so a known bug in one does not hide the others.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
 import type { ConfidenceScreen, ScenarioScreen, Screen } from '../../course/types.ts';
 import type { Faults } from '../../tools/preview/protocol.ts';
 import { axeAtWidths } from './support/axe.ts';
-import { hasChromium, launchChromium } from './support/chromium.ts';
+import { hasChromium } from './support/chromium.ts';
 import { expectedAnswers } from './support/expected.ts';
 import { answerIdFor, heldByLms, type Held } from './support/held.ts';
-import { builtPackages, type BuiltPackages } from './support/packages.ts';
+import { browserAndPackages } from './support/suite.ts';
 import { openScenario, WALK_WIDTH, type Scenario } from './support/scenario.ts';
 import { until } from './support/until.ts';
 import type { CourseWalker } from './support/walkthrough.ts';
@@ -23,19 +22,7 @@ const SLOW_MS = 2000;
 /** Longest wait for the course to tell the learner, or to get through once a fault is gone (its retries back off). */
 const STATUS_WAIT_MS = 45_000;
 
-let browser: Browser;
-let packages: BuiltPackages;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  packages = await builtPackages();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await packages?.dispose();
-});
+const suite = browserAndPackages();
 
 /** What the course's status banner says: '' while the LMS has everything. */
 async function banner(walker: CourseWalker): Promise<string> {
@@ -98,7 +85,7 @@ interface Observed {
 }
 
 async function runFaults(standard: StandardId): Promise<Observed> {
-  const scenario = await openScenario(browser, standard, packages.zipOf(standard));
+  const scenario = await openScenario(suite.browser, standard, suite.packages.zipOf(standard));
   const axe: string[] = [];
   try {
     const scorm = standard.startsWith('scorm');

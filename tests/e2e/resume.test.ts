@@ -3,14 +3,14 @@
 // continues the same attempt, and it ends up with every answer the learner gave. Every standard, from the real build,
 // keyboard only. One run per standard (in beforeAll) and one test per promise, so a known bug in one promise does not
 // hide the others.
-import type { Browser, Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
 import type { ConfidenceScreen, ReflectionScreen, ScenarioScreen, Screen } from '../../course/types.ts';
 import type { InspectorSnapshot } from '../../tools/preview/protocol.ts';
-import { hasChromium, launchChromium } from './support/chromium.ts';
+import { hasChromium } from './support/chromium.ts';
 import { hidePage, killTab } from './support/lifecycle.ts';
-import { builtPackages, type BuiltPackages } from './support/packages.ts';
+import { browserAndPackages } from './support/suite.ts';
 import { axeAtWidths } from './support/axe.ts';
 import { openScenario, WALK_WIDTH, type Scenario } from './support/scenario.ts';
 import { answerIdFor, heldByLms } from './support/held.ts';
@@ -25,19 +25,7 @@ const READING_SITUATION_MS = 1500;
  */
 const READING_OUTCOME_MS = 3000;
 
-let browser: Browser;
-let packages: BuiltPackages;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  packages = await builtPackages();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await packages?.dispose();
-});
+const suite = browserAndPackages();
 
 interface Landmarks {
   confidence: ConfidenceScreen;
@@ -95,7 +83,7 @@ interface Observed {
 }
 
 async function crashAndResume(standard: StandardId): Promise<Observed> {
-  const scenario = await openScenario(browser, standard, packages.zipOf(standard));
+  const scenario = await openScenario(suite.browser, standard, suite.packages.zipOf(standard));
   try {
     const marks = landmarks(scenario);
     const { plan } = scenario;
@@ -223,7 +211,7 @@ describe.skipIf(!hasChromium)('the tab is killed mid-scenario and the package la
 // just after an answer and then killed, as mobile browsers and busy hospital PCs do, still has it on relaunch.
 describe.skipIf(!hasChromium)('the page is hidden just after an answer, then killed', () => {
   it.each(['scorm2004-4th', 'xapi'] as const)('%s: the answer is still there on relaunch', async (standard) => {
-    const scenario = await openScenario(browser, standard, packages.zipOf(standard));
+    const scenario = await openScenario(suite.browser, standard, suite.packages.zipOf(standard));
     try {
       const marks = landmarks(scenario);
       const path = scenario.plan.scenarios[marks.scenario.id]!;

@@ -1,11 +1,10 @@
 // The keyboard walk through the whole module for a list of standards, as a vitest suite: split across two files
 // (SCORM, xAPI/cmi5) so the two test workers share the load. What each run checks is in complete-*.test.ts's header.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StandardId } from '../../../course/types.ts';
 import { axeAtWidths, axeViolations } from './axe.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
-import { builtPackages, type BuiltPackages } from './packages.ts';
+import { hasChromium } from './chromium.ts';
+import { browserAndPackages } from './suite.ts';
 import { openScenario, reflectionLeaks, WALK_WIDTH, type Scenario } from './scenario.ts';
 import { expectScormRecord, type SessionBounds } from './scorm-record.ts';
 import { expectStatements, expectVideoStatements, launchFromUrl } from './statements.ts';
@@ -15,24 +14,12 @@ const isScorm = (standard: StandardId): boolean => standard.startsWith('scorm');
 
 /** `checkTheChecker`: also show that the axe-core check can fail (once in the suite is enough). */
 export function describeCompletion(standards: readonly StandardId[], options: { checkTheChecker?: boolean } = {}): void {
-  let browser: Browser;
-  let packages: BuiltPackages;
-
-  beforeAll(async () => {
-    if (!hasChromium) return;
-    packages = await builtPackages();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await packages?.dispose();
-  });
+  const suite = browserAndPackages();
 
   describe.skipIf(!hasChromium)('a learner completes the course with the keyboard alone', () => {
     it.runIf(options.checkTheChecker)('has an accessibility check that does find problems', async () => {
       // The check below must be able to fail: a page with an unlabelled field and an image without alt text.
-      const page = await browser.newPage();
+      const page = await suite.browser.newPage();
       await page.setContent('<!doctype html><html lang="en"><title>t</title><main><h1>t</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text"></main></html>');
       const found = await axeViolations(page.mainFrame());
       expect(found.map((line) => line.split(' ')[0])).toEqual(expect.arrayContaining(['image-alt', 'label']));
@@ -41,7 +28,7 @@ export function describeCompletion(standards: readonly StandardId[], options: { 
 
     it.each(standards)('%s: completes, scores and reports exactly what the course should', async (standard) => {
       const violations: string[] = [];
-      const scenario: Scenario = await openScenario(browser, standard, packages.zipOf(standard), {
+      const scenario: Scenario = await openScenario(suite.browser, standard, suite.packages.zipOf(standard), {
         onStep: async (label, walker) => {
           const found = await axeAtWidths(walker.page, await walker.frame(), WALK_WIDTH);
           for (const [width, lines] of Object.entries(found)) for (const line of lines) violations.push(`${label} at ${width} px: ${line}`);

@@ -1,0 +1,25 @@
+// What every end-to-end file shares: one Chromium and the packages of the one build, opened before its tests and
+// closed after them. Fields are set in beforeAll, so read them inside tests and hooks, not at collection time.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { hasChromium, launchChromium } from './chromium.ts';
+import { builtPackages, type BuiltPackages } from './packages.ts';
+
+export interface E2eSuite {
+  browser: Browser;
+  packages: BuiltPackages;
+}
+
+export function browserAndPackages(): E2eSuite {
+  const suite = {} as E2eSuite;
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    suite.packages = await builtPackages();
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.packages?.dispose();
+  });
+  return suite;
+}
