@@ -5,7 +5,7 @@
 // sees an estimate of the everyday writing that still fits, an edit that would not fit is stopped before it reaches
 // the state (never by cutting what is already there), and a deletion is always allowed.
 import type { Course, StandardId } from '../../types.ts';
-import { planStateBudget, reflectionSpace } from '../../runtime/state/budget.ts';
+import { largestThatFits, planStateBudget, reflectionSpace } from '../../runtime/state/budget.ts';
 import type { Strings } from '../strings/index.ts';
 
 export interface FieldStatus {
@@ -195,18 +195,6 @@ function isHighSurrogate(code: number): boolean {
 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
-}
-
-/** Largest n in 0..max with fits(n), assuming fits holds up to some point and not after it. */
-function largestThatFits(max: number, fits: (n: number) => boolean): number {
-  let low = 0;
-  let high = max;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (fits(mid)) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /**

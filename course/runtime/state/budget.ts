@@ -133,8 +133,8 @@ export function fitReflection(course: Course, standard: StandardId, reflections:
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? cut - 1 : cut);
 }
 
-/** Largest n in 0..max with fits(n), assuming fits is true up to some point and false after it. */
-function largestThatFits(max: number, fits: (n: number) => boolean): number {
+/** Largest n in 0..max with fits(n), assuming fits is true up to some point and false after it (a binary search). */
+export function largestThatFits(max: number, fits: (n: number) => boolean): number {
   let low = 0;
   let high = max;
   while (low < high) {
