@@ -130,16 +130,20 @@ export class FilmController {
     if (media.paused() || media.seeking()) return;
     const time = media.time();
     const credited = this.tracker.sample(time, media.rate());
+    const previous = this.lastKnownTime;
     this.lastKnownTime = time;
-    if (!credited) return;
-    this.checkCompletion(time);
-    const cue = cuePointCrossed(this.options.cuePoints, credited[0], credited[1], this.handledCues);
+    if (credited) this.checkCompletion(time);
+    // Questions go by where playback took the film, not by what counts as watched: a stalled tab's long step between
+    // two timeupdates is not credited as watched, but it still passed the cue point. Seeks never get here (seeking
+    // returns above, and seeked moves lastKnownTime to the target).
+    const cue = time > previous ? cuePointCrossed(this.options.cuePoints, previous, time, this.handledCues) : null;
     if (cue) {
       this.handledCues.add(cue.id);
       media.pause();
       this.options.onCuePoint(cue);
       return;
     }
+    if (!credited) return;
     if (time - this.reportedAt >= PROGRESS_EVERY_SECONDS || time < this.reportedAt) this.report();
   }
 

@@ -160,6 +160,27 @@ describe('FilmController', () => {
     expect(cues).toHaveLength(1);
   });
 
+  it('asks at a cue point that a stall skipped over, without counting the stalled stretch as watched', () => {
+    const course = fixtureCourse();
+    const { media, cues, progress } = setUp({ cuePoints: course.film.cuePoints });
+    media.playTo(28);
+    // A busy machine: the next timeupdate comes six seconds of film later, past the cue point at 30 s.
+    media.current = 34;
+    media.fire('timeupdate');
+    expect(cues.map((c) => c.id)).toEqual(['cue-1']);
+    expect(media.isPaused).toBe(true);
+    expect(progress.at(-1)?.played.some(([start, end]) => start < 31 && end > 29)).toBe(false);
+  });
+
+  it('does not ask at a cue point the learner seeked past', () => {
+    const course = fixtureCourse();
+    const { media, cues } = setUp({ cuePoints: course.film.cuePoints });
+    media.playTo(20);
+    media.seekTo(40);
+    media.playTo(45);
+    expect(cues).toEqual([]);
+  });
+
   it('does not ask questions already answered in an earlier session', () => {
     const course = fixtureCourse();
     const { media, cues } = setUp({ cuePoints: course.film.cuePoints, answered: ['film-q1'] });
