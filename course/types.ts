@@ -203,6 +203,10 @@ export interface SummaryScreen extends ScreenBase {
   type: 'summary';
 }
 
+/** LMS quirk profiles (course/runtime/lms-profiles.ts holds their settings). */
+export type LmsProfileId = 'standard' | 'moodle' | 'scorm-cloud' | 'minimal' | 'esr';
+export const LMS_PROFILE_IDS: readonly LmsProfileId[] = ['standard', 'moodle', 'scorm-cloud', 'minimal', 'esr'];
+
 /** A trust's (or the default) build variant: course/variants/<id>.json. */
 export interface Variant {
   $schema?: string;
@@ -217,6 +221,53 @@ export interface Variant {
   reflections: 'private' | 'shared';
   /** Optional overrides of the course's completion rules, where the course allows. */
   completion?: Partial<Pick<CompletionRules, 'passMark' | 'filmWatchedPercent' | 'allowSkipAhead'>>;
+  /** Which LMS's quirks to allow for; absent = "standard". */
+  lmsProfile?: LmsProfileId;
+  /** The trust's logo and colours; absent = the NHS defaults. */
+  branding?: VariantBranding;
+  /** Local support and signposting shown to learners (staff support line, Freedom to Speak Up guardian, OH…). */
+  contacts?: SupportContact[];
+  /** Who answers accessibility problems with this course: feeds the accessibility statement page. */
+  accessibility?: AccessibilityContact;
+}
+
+export interface VariantBranding {
+  /**
+   * In a variant file: path of an SVG or PNG relative to that file. In RuntimeConfig: the path inside the package
+   * (the build copies it to branding/logo.svg|png).
+   */
+  logo?: { file: string; alt: string };
+  /** Hex colours from the NHS identity palette; the build checks their contrast (WCAG AA). */
+  colours?: {
+    /** Header band background; the header text on it is white. */
+    header: string;
+    /** Buttons (white text on it) and links (it on white). */
+    accent: string;
+  };
+}
+
+export type SupportContactRole = 'staff-support' | 'freedom-to-speak-up' | 'occupational-health' | 'wellbeing' | 'other';
+
+export interface SupportContact {
+  role: SupportContactRole;
+  /** e.g. "Staff Support Line", "Freedom to Speak Up Guardian". */
+  name: string;
+  /** One line on what they help with. */
+  description?: string;
+  /** UK number as people write it, e.g. "0300 123 4567"; at least one of phone, email, url. */
+  phone?: string;
+  email?: string;
+  /** https link (the trust's intranet page, for example). */
+  url?: string;
+  /** When they can be reached, e.g. "Monday to Friday, 9am to 5pm". */
+  hours?: string;
+}
+
+export interface AccessibilityContact {
+  email: string;
+  phone?: string;
+  /** Working days within which the trust answers a request for an accessible format. */
+  responseDays?: number;
 }
 
 /** What each package carries beside the player build, as config.js: window.COMMON_GROUND = RuntimeConfig. */

@@ -1,9 +1,13 @@
 // LMS quirks as typed settings, one profile per family of LMS behaviour, selectable per variant. Each setting says
 // which real behaviour it exists for; the default suits a strict, standards-following LMS.
-import type { RuntimeConfig } from '../types.ts';
+import type { LmsProfileId, RuntimeConfig, StandardId } from '../types.ts';
+
+export type { LmsProfileId };
 
 export interface LmsProfile {
   id: LmsProfileId;
+  /** Standards this family of LMS plays properly; the build refuses a variant that asks for another. */
+  standards: readonly StandardId[];
   /** When the LMS is told about changes, and how failed attempts are retried. */
   commit: {
     /** After a screen change: the moment the LMS should hear where the learner is. */
@@ -42,10 +46,10 @@ export interface LmsProfile {
   };
 }
 
-export type LmsProfileId = 'standard' | 'moodle' | 'scorm-cloud' | 'minimal';
 
 const STANDARD: LmsProfile = {
   id: 'standard',
+  standards: ['scorm12', 'scorm2004-3rd', 'scorm2004-4th', 'xapi', 'cmi5'],
   commit: { screenChangeMs: 500, sameScreenMs: 30_000, keepAliveMs: 10 * 60_000, backoffMs: [1000, 2000, 5000, 10_000, 30_000, 60_000], quietRetries: 2 },
   recordInteractions: true,
   recordObjectives: true,
@@ -59,19 +63,25 @@ export const LMS_PROFILES: Record<LmsProfileId, LmsProfile> = {
   standard: STANDARD,
   // Moodle/Totara: with "Force new attempt: when previous attempt completed, passed or failed" a "failed" status
   // locks the learner into a new attempt; "incomplete" lets them come back and pass.
-  moodle: { ...STANDARD, id: 'moodle', scorm12: { ...STANDARD.scorm12, statusWhenFailed: 'incomplete' } },
+  // Moodle never finished SCORM 2004 (no sequencing; "Publish 1.2 for Moodle/Totara"); xAPI/cmi5 need plugins.
+  moodle: { ...STANDARD, id: 'moodle', standards: ['scorm12', 'xapi', 'cmi5'], scorm12: { ...STANDARD.scorm12, statusWhenFailed: 'incomplete' } },
   // SCORM Cloud and LMSs built on it resume a 1.2 course only after exit "suspend".
   'scorm-cloud': { ...STANDARD, id: 'scorm-cloud', scorm12: { ...STANDARD.scorm12, exitWhenFinished: 'suspend' } },
+  // NHS ESR (Oracle Learning Management): SCORM 1.2 or 2004 up to 3rd Edition, content served through the ESR SCORM
+  // adapter. Its handling of optional elements is not documented, so this profile keeps to the required ones.
+  esr: {
+    ...STANDARD,
+    id: 'esr',
+    standards: ['scorm12', 'scorm2004-3rd'],
+    recordObjectives: false,
+  },
   // For LMSs that reject optional data-model elements (KnowBe4 and objectives, adapt-contrib-spoor#316): status,
   // score, time and resume data only.
   minimal: { ...STANDARD, id: 'minimal', recordInteractions: false, recordObjectives: false, scorm2004: { ...STANDARD.scorm2004, navRequestOnExit: false } },
 };
 
-/**
- * The profile a package uses. RuntimeConfig has no field for it yet (proposed: Variant.lmsProfile), so an
- * `lmsProfile` id on the variant is read if present; anything unknown gives the standard profile.
- */
+/** The profile a package uses: the variant's, or "standard" (the build has already refused unknown ids). */
 export function resolveLmsProfile(config: RuntimeConfig): LmsProfile {
-  const id = (config.variant as { lmsProfile?: unknown }).lmsProfile;
-  return typeof id === 'string' && id in LMS_PROFILES ? LMS_PROFILES[id as LmsProfileId] : STANDARD;
+  const id = config.variant.lmsProfile;
+  return id !== undefined && Object.hasOwn(LMS_PROFILES, id) ? LMS_PROFILES[id] : STANDARD;
 }
