@@ -30,7 +30,7 @@ const GOAL_FILM_SCREEN = 120_000;
 const THROTTLE = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 768_000 / 8 };
 /** Quiet time after the first screen, so the player's prefetch of the next screen has finished before the film. */
 const SETTLE_MS = 1500;
-/** The state codec's chunks: start-up fetches them on every launch, but only a resume waits for them. */
+/** The state codec's chunks: a resume waits for them at start-up; a first launch fetches them once its first screen is up. */
 const CODEC_CHUNKS = ['saved-progress', 'format-v1'];
 
 /** In-frame marks (ms on the course frame's own clock), set by the script below in every course document. */
@@ -143,7 +143,7 @@ interface Figures {
   firstFrameMs: number;
   playToFrameMs: number;
   first: Totals;
-  /** Of the first screen's JS+CSS: the state codec, which a first launch fetches but does not wait for. */
+  /** Of the first screen's JS+CSS: the state codec, which a first launch should fetch only after the screen is up (0). */
   firstCodec: number;
   prefetched: Totals;
   film: Totals;
@@ -238,7 +238,7 @@ function report(standard: StandardId, f: Figures, listFiles: boolean): void {
   const lines = [
     `${standard}${f.connected ? '' : '  (the launch failed and the course ran standalone: these are not an LMS launch\'s figures)'}`,
     `  first interactive screen  ${seconds(f.interactiveMs).padStart(8)}   JS+CSS ${against(f.first.player, GOAL_FIRST_SCREEN)}`,
-    `      of which the state codec (fetched at every start, waited for only on a resume): ${kb(f.firstCodec)}`,
+    `      of which the state codec (a first launch fetches it only once the screen is up): ${kb(f.firstCodec)}`,
     `      config.js ${kb(f.first.config)}, other ${kb(f.first.other)}; fetched ahead for the next screen while there: ${kb(f.prefetched.player + f.prefetched.other)}`,
     `  film screen ready         ${seconds(f.filmReadyMs).padStart(8)}   JS+CSS ${against(filmTotal, GOAL_FILM_SCREEN)} (first screen + ${kb(f.film.player)})`,
     `  film's first frame        ${seconds(f.firstFrameMs).padStart(8)}   (${seconds(f.playToFrameMs)} after play); the film's own bytes by then ${kb(f.filmMedia)}, other ${kb(f.film.other)}, fetched ahead for the next screen ${kb(f.filmAhead.player)}`,

@@ -13,6 +13,13 @@ import { PackageZipper } from './zip.ts';
 import { describePackage } from '../manifests/index.ts';
 import { validatePackages, type PackageReport } from '../manifests/validate.ts';
 import { ADAPTER_SOURCES } from '../course/runtime/adapter-modules.ts';
+import { loadAccessibilityAudit } from './accessibility-audit.ts';
+import { accessibilityStatement } from './accessibility-statement.ts';
+import { brandingAssets } from './branding-assets.ts';
+
+/** The statement's file name inside each package (the player links to it) and beside the zips (for the trust's site). */
+export const PACKAGE_STATEMENT = 'accessibility.html';
+export const PUBLISHED_STATEMENT = 'accessibility-statement.html';
 
 export interface BuildOptions {
   courseDir: string;
@@ -47,6 +54,8 @@ export interface PackageResult {
 
 export interface BuildResult {
   packages: PackageResult[];
+  /** Each built variant's accessibility statement, written beside its zips for the trust to publish. */
+  statements: string[];
   playerSeconds: number;
   /** Seconds from the end of the player build to the last zip written. */
   packagingSeconds: number;
@@ -64,7 +73,7 @@ interface PlannedPackage {
   course: Course;
   standard: StandardId;
   name: string;
-  /** The package's own files (config.js, its descriptor); the rest is shared by its standard. */
+  /** The package's own files (config.js, its descriptor, branding, accessibility.html); the rest is shared by its standard. */
   own: Map<string, Uint8Array>;
 }
 
@@ -76,6 +85,14 @@ export async function buildPackages(options: BuildOptions): Promise<BuildResult>
   );
   const overBudget = targets.flatMap(({ variant, standard, course: applied }) => checkStateBudget(applied, variant, standard));
   if (overBudget.length > 0) throw new BuildError('the learner state would not fit in the LMS for some targets', overBudget);
+  const audit = await loadAccessibilityAudit(options.courseDir);
+  // Per variant, the files every one of its packages carries: its logo and its accessibility statement.
+  const variantFiles = new Map<string, { variant: Variant; files: Map<string, Uint8Array>; statement: Uint8Array }>();
+  for (const variant of variants) {
+    const branding = await brandingAssets(variant, options.variantsDir);
+    const statement = encode(accessibilityStatement({ course: applyVariant(course, variant), variant, audit }));
+    variantFiles.set(variant.id, { variant: branding.variant, files: new Map([...branding.files, [PACKAGE_STATEMENT, statement]]), statement });
+  }
   options.onProgress?.({ kind: 'checked', variants: variants.length, packages: targets.length });
 
   const player = options.player ?? (await buildPlayer());
@@ -96,8 +113,9 @@ export async function buildPackages(options: BuildOptions): Promise<BuildResult>
     const common = new Map<string, Uint8Array>();
     for (const path of playerFilesFor(standard)) common.set(path, player.files.get(path)!);
     for (const [path, bytes] of media) common.set(path, bytes);
-    const own = new Map<string, Uint8Array>([['config.js', encode(configScript(runtimeConfig(standard, applied, variant)))]]);
-    const [descriptor, ...controlDocuments] = describePackage({ standard, course: applied, variant, launch: 'index.html', files: [...common.keys(), ...own.keys()].sort() });
+    const packaged = variantFiles.get(variant.id)!;
+    const own = new Map<string, Uint8Array>([['config.js', encode(configScript(runtimeConfig(standard, applied, packaged.variant)))], ...packaged.files]);
+    const [descriptor, ...controlDocuments] = describePackage({ standard, course: applied, variant: packaged.variant, launch: 'index.html', files: [...common.keys(), ...own.keys()].sort() });
     own.set(descriptor!.path, bytesOf(descriptor!.contents));
     for (const { path, contents } of controlDocuments) common.set(path, bytesOf(contents));
     if (!shared.has(standard)) shared.set(standard, common);
@@ -128,7 +146,14 @@ export async function buildPackages(options: BuildOptions): Promise<BuildResult>
     results.push({ variant: pkg.variant.id, standard: pkg.standard, path, bytes: zip.byteLength, report });
     options.onProgress?.({ kind: 'package-written', done: index + 1, total: planned.length, path });
   }
-  return { packages: results, playerSeconds: player.seconds, packagingSeconds: (performance.now() - packagingStarted) / 1000 };
+  const statements: string[] = [];
+  for (const variant of variants) {
+    if (!results.some((result) => result.variant === variant.id && result.path !== null)) continue;
+    const path = join(options.outDir, variant.id, PUBLISHED_STATEMENT);
+    await writeFile(path, variantFiles.get(variant.id)!.statement);
+    statements.push(path);
+  }
+  return { packages: results, statements, playerSeconds: player.seconds, packagingSeconds: (performance.now() - packagingStarted) / 1000 };
 }
 
 function pickVariants(all: Variant[], wanted: string[]): Variant[] {

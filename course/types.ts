@@ -119,8 +119,17 @@ export interface WelcomeScreen extends ScreenBase {
   type: 'welcome';
   /** What the learner will do, as short bullet points. */
   outcomes: string[];
-  /** How reflections are kept private, in plain words. */
-  privacyNote: string;
+  /** Who can read the learner's reflections, in plain words, in both versions. */
+  privacyNote: PrivacyNote;
+}
+
+/**
+ * Words about who can read the reflections, which differ with Variant.reflections: the player shows the one that is
+ * true for the package. In `shared`, "{organisation}" stands for the variant's organisation.
+ */
+export interface PrivacyNote {
+  private: string;
+  shared: string;
 }
 
 export interface FilmScreen extends ScreenBase {
@@ -179,6 +188,8 @@ export interface QuestionOption {
 
 export interface ReflectionScreen extends ScreenBase {
   type: 'reflection';
+  /** Who can read the answers, shown with the introduction; the body itself stays neutral about privacy. */
+  privacyNote?: PrivacyNote;
   prompts: ReflectionPrompt[];
 }
 

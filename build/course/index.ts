@@ -10,3 +10,8 @@ export { crossCheckCourse } from './cross-check.ts';
 export { checkCourseMedia, mediaReferences, resolveCoursePath } from './media-check.ts';
 export { analyseScenario, type ScenarioGraphReport } from './scenario-graph.ts';
 export { parseJson, JsonSyntaxError } from './parse-json.ts';
+export { checkLogo, resolveLogoPath, LOGO_LIMITS, type LogoKind } from './logo-check.ts';
+export { checkSvgLogo, type SvgLogoReport } from './svg-logo.ts';
+export { NHS_PALETTE, findPaletteColour, nearestPaletteColour, parseHexColour, type PaletteColour } from './nhs-palette.ts';
+export { contrastRatio, relativeLuminance, formatRatio, WCAG_AA_TEXT } from './contrast.ts';
+export { normaliseUkPhone, ukPhoneProblem, emailProblem, httpsUrlProblem } from './contact-formats.ts';

@@ -7,8 +7,9 @@ import Ajv2020, { type AnySchemaObject, type ValidateFunction } from 'ajv/dist/2
 import addFormats from 'ajv-formats';
 import type { CourseProblem } from './problems.ts';
 import { describeSchemaErrors } from './schema-errors.ts';
+import { VALUE_FORMATS } from './value-formats.ts';
 
-export type SchemaName = 'course' | 'variant';
+export type SchemaName = 'course' | 'variant' | 'audit';
 
 /** The folder holding course.schema.json and variant.schema.json. */
 export const SCHEMA_DIR = fileURLToPath(new URL('../../course/schema/', import.meta.url));
@@ -47,6 +48,7 @@ function createAjv(): Ajv2020 {
   });
   addFormats(ajv, ['uri-reference']);
   ajv.addFormat('iri', { type: 'string', validate: isAbsoluteIri });
+  for (const [name, format] of Object.entries(VALUE_FORMATS)) ajv.addFormat(name, { type: 'string', validate: (value) => format.problem(value) === undefined });
   return ajv;
 }
 

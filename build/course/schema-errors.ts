@@ -5,6 +5,7 @@ import type { AnySchemaObject, ErrorObject } from 'ajv/dist/2020.js';
 import type { CourseProblem } from './problems.ts';
 import { pointerOf } from './problems.ts';
 import { show } from './format.ts';
+import { VALUE_FORMATS } from './value-formats.ts';
 
 export interface SchemaErrorContext {
   file: string;
@@ -73,8 +74,24 @@ function describeError(error: ErrorObject, context: SchemaErrorContext, misspelt
       return { pointer, message: `${show(error.data)} is not the allowed value`, allowed: show(params.allowedValue) };
     case 'type':
       return { pointer, message: `must be ${expectedType(params.type)}, not ${describeValue(error.data)}` };
+    case 'format': {
+      const known = VALUE_FORMATS[String(params.format)];
+      const reason = known && typeof error.data === 'string' ? known.problem(error.data) : undefined;
+      if (known && reason !== undefined) return { pointer, message: `${show(error.data)} ${reason}`, allowed: known.allowed };
+      return { pointer, message: `${show(error.data)} ${NOT_IN_FORM}`, allowed: typeof parent.description === 'string' ? parent.description : `a valid ${String(params.format ?? 'value')}` };
+    }
+    case 'dependentRequired': {
+      // e.g. "branding" without "accessibility": the missing property's own description says why it is needed.
+      const missing = String(params.missingProperty);
+      const property = ((parent.properties ?? {}) as Record<string, AnySchemaObject>)[missing];
+      const described = property === undefined ? undefined : (property.description ?? resolveLocalRef(property, context.rootSchema).description);
+      return {
+        pointer,
+        message: `missing the property "${missing}", which is required when "${String(params.property)}" is present`,
+        ...(typeof described === 'string' ? { allowed: described } : {}),
+      };
+    }
     case 'pattern':
-    case 'format':
       return {
         pointer,
         message: `${show(error.data)} ${NOT_IN_FORM}`,

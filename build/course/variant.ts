@@ -2,10 +2,14 @@
 // worth. Problems from every file are collected before anything is thrown, so one run shows them all.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Course, Variant } from '../../course/types.ts';
+import type { Course, LmsProfileId, Variant } from '../../course/types.ts';
 import { CourseError, type CourseProblem } from './problems.ts';
 import { describeFsError, readJsonFile } from './read-json.ts';
 import { checkAgainstSchema } from './schema-check.ts';
+import { checkLogo } from './logo-check.ts';
+import { WCAG_AA_TEXT, contrastRatio, formatRatio } from './contrast.ts';
+import { NHS_PALETTE, findPaletteColour } from './nhs-palette.ts';
+import { LMS_PROFILES } from '../../course/runtime/lms-profiles.ts';
 
 interface VariantCheck {
   variant: Variant | undefined;
@@ -50,14 +54,21 @@ async function checkVariantFile(file: string, course: Course): Promise<VariantCh
   const schemaProblems = checkAgainstSchema('variant', read.value, file);
   if (schemaProblems.length > 0) return { variant: undefined, problems: [...read.problems, ...schemaProblems] };
   const variant = read.value as Variant;
-  return { variant, problems: [...read.problems, ...crossCheckVariant(variant, course, file)] };
+  const logo = variant.branding?.logo;
+  const logoProblems = logo === undefined ? [] : (await checkLogo(file, logo)).problems;
+  return { variant, problems: [...read.problems, ...crossCheckVariant(variant, course, file), ...logoProblems] };
 }
 
 /**
- * What the schema cannot see because it needs the course: an override that the course's own rules would
- * silently ignore is a mistake worth stopping the build for, since the trust believes it is in force.
+ * What the schema cannot see: rules that need the course, the LMS profiles, or two fields at once. An override the
+ * course's own rules would silently ignore is a mistake worth stopping the build for, since the trust believes it
+ * is in force. (The logo file is checked separately, by checkLogo, as it needs the file system.)
  */
 export function crossCheckVariant(variant: Variant, course: Course, file: string): CourseProblem[] {
+  return [...checkOverrides(variant, course, file), ...checkProfileStandards(variant, file), ...checkColourContrast(variant, file), ...checkContactRoutes(variant, file)];
+}
+
+function checkOverrides(variant: Variant, course: Course, file: string): CourseProblem[] {
   const problems: CourseProblem[] = [];
   const overrides = variant.completion ?? {};
   if (overrides.passMark !== undefined && course.completion.rule === 'all-sections') {
@@ -69,4 +80,60 @@ export function crossCheckVariant(variant: Variant, course: Course, file: string
     });
   }
   return problems;
+}
+
+/** Every standard the variant asks for must be one its LMS profile plays properly. */
+function checkProfileStandards(variant: Variant, file: string): CourseProblem[] {
+  const profileId = variant.lmsProfile ?? 'standard';
+  const profile = LMS_PROFILES[profileId];
+  return variant.standards.flatMap((standard, index) =>
+    profile.standards.includes(standard)
+      ? []
+      : [{
+          file,
+          pointer: `/standards/${index}`,
+          message: `the LMS profile "${profileId}" does not list "${standard}": ${PROFILE_REASONS[profileId] ?? 'that family of LMS does not play it properly'}`,
+          allowed: `for "${profileId}": ${profile.standards.map((id) => `"${id}"`).join(', ')}`,
+        }],
+  );
+}
+
+/** Why a profile leaves standards out, in the words an L&D team needs (course/runtime/lms-profiles.ts has the detail). */
+const PROFILE_REASONS: Partial<Record<LmsProfileId, string>> = {
+  moodle: 'Moodle never finished SCORM 2004 (no sequencing), so it is built as SCORM 1.2 (or xAPI/cmi5 with a plugin)',
+  esr: 'ESR (Oracle Learning Management) takes SCORM 1.2 and SCORM 2004 up to the 3rd Edition, and no xAPI or cmi5',
+};
+
+/** White header text on the header colour, white button text on the accent colour and accent links on a white page. */
+function checkColourContrast(variant: Variant, file: string): CourseProblem[] {
+  const colours = variant.branding?.colours;
+  if (colours === undefined) return [];
+  const pairs = [
+    { key: 'header', colour: colours.header, use: 'white header text on it' },
+    { key: 'accent', colour: colours.accent, use: 'white button text on it, and links in it on the white page' },
+  ] as const;
+  return pairs.flatMap(({ key, colour, use }) => {
+    const ratio = contrastRatio(colour, '#FFFFFF');
+    if (ratio >= WCAG_AA_TEXT) return [];
+    const name = findPaletteColour(colour)?.name ?? colour;
+    return [{
+      file,
+      pointer: `/branding/colours/${key}`,
+      message: `${name} (${colour}) has a contrast of ${formatRatio(ratio)} with white, too low for ${use}; WCAG 2.2 AA needs at least ${formatRatio(WCAG_AA_TEXT)}`,
+      allowed: `a palette colour with at least ${formatRatio(WCAG_AA_TEXT)} against white, e.g. ${READABLE_ON_WHITE}`,
+    }];
+  });
+}
+
+const READABLE_ON_WHITE = NHS_PALETTE.filter((colour) => contrastRatio(colour.hex, '#FFFFFF') >= WCAG_AA_TEXT)
+  .map((colour) => `${colour.name} ${colour.hex}`)
+  .join(', ');
+
+/** A contact nobody can reach is not a contact: each needs a phone number, an e-mail address or a link. */
+function checkContactRoutes(variant: Variant, file: string): CourseProblem[] {
+  return (variant.contacts ?? []).flatMap((contact, index) =>
+    contact.phone === undefined && contact.email === undefined && contact.url === undefined
+      ? [{ file, pointer: `/contacts/${index}`, message: `"${contact.name}" gives no way to reach it`, allowed: 'at least one of "phone", "email" and "url"' }]
+      : [],
+  );
 }

@@ -1,6 +1,7 @@
 // Entry point. config.js (loaded before this module) has set window.COMMON_GROUND; everything starts from there.
 import { render } from 'preact';
 import { readConfig } from './logic/read-config.ts';
+import { brandProperties } from './logic/branding.ts';
 import { ProblemPage, Root } from './app/Root.tsx';
 import './styles/main.css';
 
@@ -10,6 +11,8 @@ if (root) {
   if (result.ok) {
     document.documentElement.lang = result.config.course.language;
     document.title = result.config.variant.displayName || result.config.course.title;
+    // The trust's colours, as custom properties on the page (styles/tokens.css names them).
+    for (const [name, value] of Object.entries(brandProperties(result.config.variant.branding))) document.documentElement.style.setProperty(name, value);
     render(<Root config={result.config} />, root);
   } else {
     render(<ProblemPage detail={result.problem} />, root);

@@ -113,6 +113,83 @@ describe('npm run build', () => {
   });
 });
 
+describe('npm run build -- --variant: the two example trust variants', () => {
+  const EXAMPLES: Record<string, StandardId[]> = { 'example-acute-trust': ['scorm12'], 'example-mental-health-trust': ['scorm12', 'scorm2004-3rd'] };
+  let out: string;
+  let result: CliResult;
+
+  beforeAll(async () => {
+    out = join(await mkdtemp(join(tmpdir(), 'cg-examples-')), 'out');
+    result = await build(['--variant', 'example-acute-trust', '--variant', 'example-mental-health-trust', '--out', out, ...(hasShared ? ['--schemas', sharedStandards] : [])]);
+    if (result.code !== 0) throw new Error(`build failed (${result.code}):\n${result.stderr}\n${result.stdout}`);
+  });
+
+  async function filesOf(path: string): Promise<Map<string, Uint8Array>> {
+    const zip = await JSZip.loadAsync(await readFile(path));
+    const files = new Map<string, Uint8Array>();
+    for (const entry of Object.values(zip.files)) if (!entry.dir) files.set(entry.name, await entry.async('uint8array'));
+    return files;
+  }
+
+  it('builds only the variants asked for, each in its own standards', async () => {
+    expect(existsSync(join(out, 'default'))).toBe(false);
+    for (const [variant, standards] of Object.entries(EXAMPLES)) {
+      for (const standard of standards) expect(existsSync(join(out, variant, `common-ground-${standard}.zip`)), `${variant} ${standard}`).toBe(true);
+      for (const standard of STANDARD_IDS.filter((id) => !standards.includes(id))) expect(existsSync(join(out, variant, `common-ground-${standard}.zip`))).toBe(false);
+    }
+  });
+
+  it('gives packages that validate, carrying the logo and the statement, both listed in the manifest', async () => {
+    const packages = await Promise.all(Object.entries(EXAMPLES).flatMap(([variant, standards]) =>
+      standards.map(async (standard) => ({ name: `${variant}/${standard}`, files: await filesOf(join(out, variant, `common-ground-${standard}.zip`)), standard })),
+    ));
+    const reports = await validatePackages(packages, hasShared ? { schemaDir: sharedStandards } : {});
+    reports.forEach((report, index) => expect(report.problems, packages[index]!.name).toEqual([]));
+    for (const { name, files } of packages) {
+      expect(files.has('branding/logo.svg'), name).toBe(true);
+      expect(files.has('accessibility.html'), name).toBe(true);
+      const manifest = new TextDecoder().decode(files.get('imsmanifest.xml'));
+      expect(manifest, name).toContain('<file href="branding/logo.svg"/>');
+      expect(manifest, name).toContain('<file href="accessibility.html"/>');
+    }
+  });
+
+  it.skipIf(!hasShared || !hasXmllint)('passes the official validate.sh with the new files listed', async () => {
+    const files = await filesOf(join(out, 'example-mental-health-trust', 'common-ground-scorm2004-3rd.zip'));
+    const manifest = join(out, 'mh-imsmanifest.xml');
+    await writeFile(manifest, files.get('imsmanifest.xml')!);
+    const outcome = await run('sh', [join(sharedStandards, 'validate.sh'), 'scorm2004-3', manifest]).then(() => 0, (error: { code: number; stderr: string }) => `${error.code}: ${error.stderr}`);
+    expect(outcome).toBe(0);
+  });
+
+  it('points the runtime config at the packaged logo and carries the variant settings', async () => {
+    const files = await filesOf(join(out, 'example-acute-trust', 'common-ground-scorm12.zip'));
+    const config = new TextDecoder().decode(files.get('config.js'));
+    const json = JSON.parse(config.slice(config.indexOf('{'), config.lastIndexOf('}') + 1)) as { variant: Record<string, unknown>; course: { completion: { passMark: number } } };
+    expect(json.variant).toMatchObject({ lmsProfile: 'moodle', reflections: 'private', branding: { logo: { file: 'branding/logo.svg' }, colours: { header: '#003087', accent: '#005EB8' } } });
+    expect(json.course.completion.passMark).toBe(70);
+    expect(Buffer.from(files.get('branding/logo.svg')!).equals(await readFile(join(repo, 'course/variants/logos/northmoor-valley.svg')))).toBe(true);
+    const mentalHealth = new TextDecoder().decode((await filesOf(join(out, 'example-mental-health-trust', 'common-ground-scorm12.zip'))).get('config.js'));
+    expect(mentalHealth).toContain('"reflections":"shared"');
+    expect(mentalHealth).toContain('"lmsProfile":"esr"');
+  });
+
+  it('writes the accessibility statement beside the zips, the same page as in each package', async () => {
+    for (const [variant, standards] of Object.entries(EXAMPLES)) {
+      const published = await readFile(join(out, variant, 'accessibility-statement.html'));
+      for (const standard of standards) {
+        const inPackage = (await filesOf(join(out, variant, `common-ground-${standard}.zip`))).get('accessibility.html')!;
+        expect(Buffer.from(inPackage).equals(published), `${variant}/${standard}`).toBe(true);
+      }
+    }
+    const acute = await readFile(join(out, 'example-acute-trust', 'accessibility-statement.html'), 'utf8');
+    expect(acute).toContain('mailto:learning.access@northmoor-valley.example.org');
+    expect(acute).toContain('Northmoor Valley NHS Foundation Trust (fictional)');
+    expect(acute).toContain('within 10 working days');
+    expect(result.stdout).toMatch(/3 package\(s\)/);
+  });
+});
+
 describe('npm run build with bad input', () => {
   it('refuses a broken course file with one line per problem and no stack trace', async () => {
     const work = await mkdtemp(join(tmpdir(), 'cg-bad-course-'));
@@ -141,6 +218,33 @@ describe('npm run build with bad input', () => {
     const result = await build(['--standard', 'aicc']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown standard aicc \(allowed: scorm12, scorm2004-3rd, scorm2004-4th, xapi, cmi5\)/);
+  });
+
+  it('refuses broken trust variants before building anything, one line per field', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'cg-bad-trust-'));
+    const courseDir = join(work, 'course');
+    await cp(join(repo, 'course'), courseDir, { recursive: true });
+    const variants = join(courseDir, 'variants');
+    const acute = JSON.parse(await readFile(join(variants, 'example-acute-trust.json'), 'utf8'));
+    // Schema-level: a malformed phone number and e-mail address.
+    await writeFile(join(variants, 'bad-contacts.json'), JSON.stringify({ ...acute, id: 'bad-contacts', contacts: [{ role: 'staff-support', name: 'Line', phone: '0113 496' }, { role: 'other', name: 'Mail', email: 'help@trust' }] }));
+    // Beyond the schema: a logo with a script, a low-contrast header, a standard ESR does not take.
+    await writeFile(join(variants, 'logos', 'scripted.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 80"><script>alert(1)</script></svg>');
+    await writeFile(join(variants, 'bad-branding.json'), JSON.stringify({
+      ...acute, id: 'bad-branding', lmsProfile: 'esr', standards: ['scorm2004-4th'],
+      branding: { logo: { file: 'logos/scripted.svg', alt: 'Trust' }, colours: { header: '#00A9CE', accent: '#005EB8' } },
+    }));
+    const result = await build(['--course', courseDir, '--variant', 'example-acute-trust', '--out', join(work, 'out')]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n');
+    const line = (file: string, pointer: string): string | undefined => lines.find((text) => text.startsWith(`${join(variants, file)}: ${pointer}: `));
+    expect(line('bad-contacts.json', '/contacts/0/phone')).toMatch(/"0113 496" is not a UK phone number .*allowed: a UK number/);
+    expect(line('bad-contacts.json', '/contacts/1/email')).toMatch(/"help@trust" has a domain without a dot/);
+    expect(line('bad-branding.json', '/branding/logo/file')).toMatch(/<script> element, which runs code/);
+    expect(line('bad-branding.json', '/branding/colours/header')).toMatch(/contrast of 2\.77:1 with white.*needs at least 4\.50:1/);
+    expect(line('bad-branding.json', '/standards/0')).toMatch(/"esr" does not list "scorm2004-4th"/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(work, 'out'))).toBe(false);
   });
 
   it('refuses a variant file that asks for a standard the project does not know', async () => {

@@ -4,7 +4,9 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConnectionStatus } from '../../runtime/tracker.ts';
 import { PlayerContext, type PlayerContextValue, type PrintView } from './player-context.ts';
 import type { StartedCourse } from './start-course.ts';
-import { stringsFor } from '../strings/index.ts';
+import { loadWhenIdle } from './codec-loader.ts';
+import { logoSource } from '../logic/branding.ts';
+import { frameStringsFor } from '../strings/frame.ts';
 import { entryFor, nextScreenId, previousScreenId } from '../logic/course-map.ts';
 import type { ResumeNotice } from '../state/resume.ts';
 import { ScreenView, prefetchScreen } from './ScreenView.tsx';
@@ -18,8 +20,9 @@ const LIVE_REGION_GAP_MS = 100;
 
 export function Player({ started }: { started: StartedCourse }) {
   const { session, status: statusStore, Notice } = started;
-  const { course } = session.config;
-  const t = useMemo(() => stringsFor(course.language), [course.language]);
+  const { course, variant } = session.config;
+  const logo = useMemo(() => logoSource(variant.branding), [variant]);
+  const t = useMemo(() => frameStringsFor(course.language), [course.language]);
   const [, setVersion] = useState(0);
   const [status, setStatus] = useState<ConnectionStatus>(statusStore.current);
   const [notice, setNotice] = useState<ResumeNotice | null>(started.resume.notice);
@@ -37,6 +40,8 @@ export function Player({ started }: { started: StartedCourse }) {
     const unsubscribeStatus = statusStore.subscribe(() => setStatus(statusStore.current));
     setStatus(statusStore.current);
     session.begin();
+    // A first launch showed this screen without the state codec; fetch it now that the screen is up (a resume has it).
+    const cancelCodecLoad = session.readOnly ? () => {} : loadWhenIdle(started.codec, window);
     const onPageHide = (): void => void session.leave();
     // A hidden tab may be killed without pagehide (mobile, a crashed or discarded tab): save what is waiting now,
     // rather than after the usual quiet spell, so the last answer is not lost.
@@ -53,6 +58,7 @@ export function Player({ started }: { started: StartedCourse }) {
     return () => {
       unsubscribeSession();
       unsubscribeStatus();
+      cancelCodecLoad();
       window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('pageshow', onPageShow);
       document.removeEventListener('visibilitychange', onVisibilityChange);
@@ -121,10 +127,13 @@ export function Player({ started }: { started: StartedCourse }) {
       </a>
       <header class="header no-print">
         <div class="width-container header__inner">
-          <p class="header__title">
-            <span class="header__course">{course.title}</span>
-            <span class="header__organisation">{session.config.variant.organisation}</span>
-          </p>
+          <div class="header__brand">
+            {logo && <img class="header__logo" src={logo} alt={variant.branding?.logo?.alt ?? ''} />}
+            <p class="header__title">
+              <span class="header__course">{variant.displayName || course.title}</span>
+              <span class="header__organisation">{variant.organisation}</span>
+            </p>
+          </div>
           {view === null && (
             <button
               type="button"
@@ -179,7 +188,13 @@ export function Player({ started }: { started: StartedCourse }) {
       <footer class="footer no-print">
         <div class="width-container">
           <p class="secondary-text">
-            {t.app.footer(session.config.variant.displayName, session.config.build.courseVersion)}
+            {t.app.footer(variant.displayName, session.config.build.courseVersion)}
+          </p>
+          <p>
+            {/* A new tab: in the LMS's frame, following the link there would leave (and end) the course. */}
+            <a href="./accessibility.html" target="_blank" rel="noopener">
+              {t.app.accessibilityStatement}
+            </a>
           </p>
         </div>
       </footer>

@@ -111,7 +111,7 @@ export class CourseSession {
       if (leaving?.type === 'reflection') this.recordReflections();
       // One save per screen change, straight away: that is when the LMS should hear where the learner is.
       this.scheduler.cancel();
-      void this.save();
+      this.save();
     } else {
       this.scheduler.changed();
     }
@@ -131,15 +131,15 @@ export class CourseSession {
    * is suspended so the learner can resume. Safe to call more than once.
    */
   leave(): Promise<void> {
-    return this.end(this.outcome.completed ? 'finish' : 'suspend');
+    return this.end(this.outcome.completed ? 'finish' : 'suspend', true);
   }
 
   /** The learner pressed "Finish the course". */
   finish(): Promise<void> {
-    return this.end('finish');
+    return this.end('finish', false);
   }
 
-  private end(how: 'suspend' | 'finish'): Promise<void> {
+  private end(how: 'suspend' | 'finish', pageGoing: boolean): Promise<void> {
     if (this.exiting) return this.exiting;
     if (this.readOnly) {
       this.exiting = this.tracker.exit(how);
@@ -147,9 +147,12 @@ export class CourseSession {
     }
     this.recordReflections();
     this.scheduler.cancel();
-    // The save is started before exit so the tracker has the final state in hand when it ends the session.
-    const saved = this.save();
-    this.exiting = saved.then(() => this.tracker.exit(how));
+    // The save is started before exit so the tracker has the final state in hand when it ends the session. Only a
+    // page being left while the codec is still on its way cannot wait: nothing queued after pagehide is sure to run,
+    // so the session ends now (the LMS keeps what it was last given); if the page lives on, the state still reaches
+    // the tracker when the codec comes, which keeps it as this browser's safety copy for the next launch.
+    const save = this.save();
+    this.exiting = pageGoing && save.waiting ? this.tracker.exit(how) : save.done.then(() => this.tracker.exit(how));
     this.notify();
     return this.exiting;
   }
@@ -194,19 +197,30 @@ export class CourseSession {
     }
   }
 
-  private async save(): Promise<void> {
-    if (this.readOnly || this.ended) return;
+  /**
+   * Hands the current state to the tracker: at once when the codec is here, else when it arrives (`waiting`).
+   * `done` settles when the tracker has taken it; a failure is not thrown, since the tracker keeps a safety copy and
+   * reports trouble through onStatus, which the status banner shows.
+   */
+  private save(): { done: Promise<void>; waiting: boolean } {
+    if (this.readOnly || this.ended) return { done: Promise.resolve(), waiting: false };
     const seconds = Math.floor((this.now() - this.startedAt) / 1000);
     const state = { ...this.current, secondsSpent: this.current.secondsSpent + Math.max(0, seconds) };
+    let encoded: string | Promise<string>;
     try {
-      // With the codec at hand the tracker gets the state synchronously, which a save on page hide relies on.
-      const encoded = this.encode(state);
-      await this.tracker.saveState(typeof encoded === 'string' ? encoded : await encoded, state.location);
-      this.saveStatus = { kind: 'saved', at: new Date() };
-      this.notify();
+      encoded = this.encode(state);
     } catch {
-      // The tracker keeps a safety copy and reports trouble through onStatus, which the status banner shows.
+      return { done: Promise.resolve(), waiting: false };
     }
+    // With the codec at hand the tracker gets the state synchronously, which a save on page hide relies on.
+    const handed = typeof encoded === 'string' ? this.handOver(encoded, state.location) : encoded.then((text) => this.handOver(text, state.location));
+    return { done: handed.catch(() => undefined), waiting: typeof encoded !== 'string' };
+  }
+
+  private async handOver(encoded: string, location: string): Promise<void> {
+    await this.tracker.saveState(encoded, location);
+    this.saveStatus = { kind: 'saved', at: new Date() };
+    this.notify();
   }
 
   private notify(): void {

@@ -3,14 +3,15 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
 import type { ConnectionStatus } from '../../runtime/tracker.ts';
-import type { Strings } from '../strings/index.ts';
+import type { FrameStrings } from '../strings/en-GB.ts';
 import type { CourseSession } from './course-session.ts';
 
 export type PrintView = 'reflections' | 'certificate';
 
 export interface PlayerContextValue {
   session: CourseSession;
-  t: Strings;
+  /** The frame's words; the screens after the first take the whole catalogue from useStrings (app/use-strings.ts). */
+  t: FrameStrings;
   /** The tracker's latest connection status (standalone, connected, retrying, failed). */
   connection: ConnectionStatus;
   /** Says a message through the polite live region. */

@@ -5,8 +5,8 @@ import { connect } from '../../runtime/connect.ts';
 import { emptyLearnerState } from '../../runtime/state/learner-state.ts';
 import { firstScreenId, mapCourse } from '../logic/course-map.ts';
 import type { ResumeResult } from '../state/resume.ts';
-import { stringsFor } from '../strings/index.ts';
-import { codecLoader, stateEncoder, type StateCodec } from './codec-loader.ts';
+import { frameStringsFor } from '../strings/frame.ts';
+import { codecLoader, stateEncoder, type CodecLoader, type StateCodec } from './codec-loader.ts';
 import { CourseSession } from './course-session.ts';
 import { StatusStore } from './status-store.ts';
 
@@ -16,13 +16,13 @@ export interface StartedCourse {
   resume: ResumeResult;
   /** The component that shows `resume.notice`; it comes with the codec, so only a resume has it. */
   Notice: StateCodec['Notice'] | null;
+  /** The state codec: here already on a resume; on a first launch the player asks for it once its first screen is up. */
+  codec: CodecLoader;
 }
 
 export async function startCourse(config: RuntimeConfig): Promise<StartedCourse> {
+  // Not fetched yet: only a resume needs it before the first screen (codec-loader.ts).
   const codec = codecLoader();
-  // Fetched side by side with the adapter; only a resume waits for it (codec-loader.ts). A failed fetch here is
-  // tried again by the first save, so it is not an error yet.
-  codec.load().catch(() => undefined);
   const tracker = await connect(config);
   const status = new StatusStore(tracker);
   const trackerSession = await tracker.start();
@@ -43,8 +43,8 @@ export async function startCourse(config: RuntimeConfig): Promise<StartedCourse>
     tracker,
     session: trackerSession,
     initial: resume.state,
-    encode: stateEncoder(codec, course, () => status.report({ state: 'failed', message: stringsFor(course.language).status.saverNotLoaded })),
+    encode: stateEncoder(codec, course, () => status.report({ state: 'failed', message: frameStringsFor(course.language).status.saverNotLoaded })),
     keepSavedState: resume.keepSavedState,
   });
-  return { session, status, resume, Notice };
+  return { session, status, resume, Notice, codec };
 }

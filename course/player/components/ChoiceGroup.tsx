@@ -1,7 +1,7 @@
 // Radios or checkboxes in a fieldset with a legend, NHS.UK style: large targets, hint and error message tied to
 // the group with aria-describedby.
 import type { ComponentChildren } from 'preact';
-import { usePlayer } from '../app/player-context.ts';
+import { useStrings } from '../app/use-strings.ts';
 import '../styles/forms.css';
 
 export interface ChoiceOption {
@@ -32,7 +32,7 @@ export function inputId(name: string, value: string): string {
 }
 
 export function ChoiceGroup(props: ChoiceGroupProps) {
-  const { t } = usePlayer();
+  const t = useStrings();
   const { name, type, options, selected, error, disabled } = props;
   const hintId = props.hint ? `${name}-hint` : undefined;
   const errorId = error ? `${name}-error` : undefined;

@@ -1,7 +1,7 @@
 // The NHS.UK error summary: a list of problems linking to the fields, focused when it appears so keyboard and
 // screen-reader users land on it.
 import { useEffect, useRef } from 'preact/hooks';
-import { usePlayer } from '../app/player-context.ts';
+import { useStrings } from '../app/use-strings.ts';
 import '../styles/forms.css';
 
 export interface FieldError {
@@ -11,7 +11,7 @@ export interface FieldError {
 }
 
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
-  const { t } = usePlayer();
+  const t = useStrings();
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((e) => e.fieldId + e.message).join('|');
   useEffect(() => {

@@ -4,6 +4,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Question } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
+import { useStrings } from '../app/use-strings.ts';
 import { canAttempt, isSettled, questionStatus } from '../logic/knowledge.ts';
 import { ChoiceGroup, inputId } from './ChoiceGroup.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
@@ -21,7 +22,8 @@ export interface QuestionBlockProps {
 }
 
 export function QuestionBlock({ question, caption, headingLevel = 3, onAnswered }: QuestionBlockProps) {
-  const { t, session, announce } = usePlayer();
+  const { session, announce } = usePlayer();
+  const t = useStrings();
   const maxAttempts = session.config.course.limits.maxAttemptsPerQuestion;
   const status = questionStatus(question, session.state, maxAttempts);
   const saved = session.state.answers[question.id] ?? [];

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FilmCuePoint, FilmScreen as FilmData, Question } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
+import { useStrings } from '../app/use-strings.ts';
 import { loadLazy, useLazy } from '../app/use-lazy.ts';
 import { FilmController, type FilmProgress } from '../logic/film-controller.ts';
 import { resumePosition } from '../logic/cue-points.ts';
@@ -22,7 +23,8 @@ type LoadState = 'loading' | 'ready' | 'failed';
 const loadQuestionBlock = () => import('../components/QuestionBlock.tsx').then((m) => m.QuestionBlock);
 
 export function FilmScreen({ screen }: { screen: FilmData }) {
-  const { t, session, announce } = usePlayer();
+  const { session, announce } = usePlayer();
+  const t = useStrings();
   const { course } = session.config;
   const { film, completion } = course;
   const containerRef = useRef<HTMLDivElement>(null);
@@ -168,7 +170,7 @@ export function FilmScreen({ screen }: { screen: FilmData }) {
 }
 
 function CueQuestion({ question }: { question: Question }) {
-  const { t } = usePlayer();
+  const t = useStrings();
   const state = useLazy('film:question', loadQuestionBlock);
   if (state.kind === 'failed') return <LoadProblem retry={state.retry} />;
   if (state.kind === 'loading') return <p class="secondary-text">{t.app.screenLoading}</p>;

@@ -1,13 +1,14 @@
 // The film's transcript in a disclosure under the film, fetched from the package the first time it is opened.
 import { useState } from 'preact/hooks';
-import { usePlayer } from '../app/player-context.ts';
+import { useStrings } from '../app/use-strings.ts';
 import { transcriptBlocks, type TextBlock } from '../logic/text-blocks.ts';
 import { mediaUrl } from '../components/media-url.ts';
+import '../styles/details.css';
 
 type TranscriptState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; blocks: TextBlock[] };
 
 export function TranscriptPanel({ path }: { path: string }) {
-  const { t } = usePlayer();
+  const t = useStrings();
   const [state, setState] = useState<TranscriptState>({ kind: 'idle' });
   const load = (): void => {
     if (state.kind !== 'idle' && state.kind !== 'failed') return;

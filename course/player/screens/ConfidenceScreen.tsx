@@ -3,11 +3,13 @@
 import { useRef } from 'preact/hooks';
 import type { ConfidenceScreen as ConfidenceData } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
+import { useStrings } from '../app/use-strings.ts';
 import { ChoiceGroup } from '../components/ChoiceGroup.tsx';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 
 export function ConfidenceScreen({ screen }: { screen: ConfidenceData }) {
-  const { t, session } = usePlayer();
+  const { session } = usePlayer();
+  const t = useStrings();
   const { confidence } = session.config.course;
   const ratings = session.state.confidence[screen.phase];
   const shownAt = useRef(performance.now());

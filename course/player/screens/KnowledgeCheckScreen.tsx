@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { KnowledgeCheckScreen as CheckData } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
+import { useStrings } from '../app/use-strings.ts';
 import { isAnswerCorrect, questionStatus, canAttempt, percent } from '../logic/knowledge.ts';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { QuestionBlock } from '../components/QuestionBlock.tsx';
@@ -10,7 +11,8 @@ import { Icon } from '../components/Icon.tsx';
 import '../styles/questions.css';
 
 export function KnowledgeCheckScreen({ screen }: { screen: CheckData }) {
-  const { t, session, announce } = usePlayer();
+  const { session, announce } = usePlayer();
+  const t = useStrings();
   const { course } = session.config;
   const state = session.state;
   const total = screen.questions.length;

@@ -6,8 +6,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReflectionPrompt, ReflectionScreen as ReflectionData } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
+import { useStrings } from '../app/use-strings.ts';
 import { adjustStatus, countText, reflectionBudget, type FieldStatus, type ReflectionBudget } from '../logic/reflection-budget.ts';
 import { Paragraphs } from '../components/Paragraphs.tsx';
+import { privacyNoteFor } from '../logic/privacy-note.ts';
+import { SupportPanel } from '../components/SupportPanel.tsx';
 import '../styles/forms.css';
 
 /** Quiet time after typing before the remaining budget is announced, so screen readers are not flooded. */
@@ -16,28 +19,27 @@ const ANNOUNCE_AFTER_MS = 1000;
 const ESTIMATE_AFTER_MS = 300;
 
 export function ReflectionScreen({ screen }: { screen: ReflectionData }) {
-  const { t, session, openView } = usePlayer();
+  const { session, openView } = usePlayer();
+  const t = useStrings();
   const { config } = session;
   const budget = useMemo(() => reflectionBudget(config.course, config.standard), [config]);
   const save = session.lastSave;
   const savedText =
     save.kind === 'saved' ? t.reflection.saved(save.at.toLocaleTimeString(config.course.language, { hour: '2-digit', minute: '2-digit' })) : save.kind === 'not-saving' ? t.reflection.notSaving : '';
-  // The course's text for this screen describes the default, private reflections; where the variant shares them it
-  // would contradict what happens, so the catalogue's plain statement stands alone, where it cannot be missed.
+  // The course says who can read the answers in two versions; where the variant shares them, that is said first, as
+  // a warning that cannot be missed, and the private version is never shown.
   const shared = config.variant.reflections === 'shared';
+  const note = screen.privacyNote ? privacyNoteFor(screen.privacyNote, config.variant) : '';
   return (
     <>
-      {shared ? (
+      {shared && (
         <div class="callout callout--warning">
           <p class="callout__title">{t.reflection.sharedTitle}</p>
-          <p>{t.reflection.introShared(config.variant.organisation)}</p>
+          <Paragraphs text={note} />
         </div>
-      ) : (
-        <>
-          <Paragraphs text={screen.body} />
-          <p>{t.reflection.introPrivate}</p>
-        </>
       )}
+      <Paragraphs text={screen.body} />
+      {!shared && <Paragraphs text={note} />}
       {budget.guaranteed !== null && <p class="hint">{t.reflection.sharedRoom(budget.guaranteed)}</p>}
       {screen.prompts.map((prompt) => (
         <ReflectionField key={prompt.id} prompt={prompt} budget={budget} />
@@ -49,12 +51,14 @@ export function ReflectionScreen({ screen }: { screen: ReflectionData }) {
           {t.reflection.export}
         </button>
       </div>
+      <SupportPanel />
     </>
   );
 }
 
 function ReflectionField({ prompt, budget }: { prompt: ReflectionPrompt; budget: ReflectionBudget }) {
-  const { t, session, announce } = usePlayer();
+  const { session, announce } = usePlayer();
+  const t = useStrings();
   const reflections = session.state.reflections;
   const text = reflections[prompt.id] ?? '';
   const id = `reflection-${prompt.id}`;

@@ -4,6 +4,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ScenarioChoice, ScenarioScreen as ScenarioData } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
+import { useStrings } from '../app/use-strings.ts';
 import { replayPath, type TakenStep } from '../logic/scenario.ts';
 import { ChoiceGroup, inputId } from '../components/ChoiceGroup.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -14,7 +15,8 @@ import '../styles/questions.css';
 const QUALITY_ICON: Record<ScenarioChoice['quality'], IconName> = { helpful: 'tick', 'partly-helpful': 'partly', unhelpful: 'cross' };
 
 export function ScenarioScreen({ screen }: { screen: ScenarioData }) {
-  const { t, session, announce } = usePlayer();
+  const { session, announce } = usePlayer();
+  const t = useStrings();
   const progress = replayPath(screen, session.state.scenarioPaths[screen.id] ?? []);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -95,7 +97,7 @@ export function ScenarioScreen({ screen }: { screen: ScenarioData }) {
 }
 
 function TakenStepView({ taken, number, headingRef }: { taken: TakenStep; number: number; headingRef: { current: HTMLHeadingElement | null } | undefined }) {
-  const { t } = usePlayer();
+  const t = useStrings();
   const { step, choice } = taken;
   return (
     <li class="scenario-step scenario-step--taken">

@@ -3,16 +3,19 @@
 import { useState } from 'preact/hooks';
 import type { SummaryScreen as SummaryData } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
+import { useStrings } from '../app/use-strings.ts';
 import { completionBlockers } from '../logic/outcome.ts';
 import { screensOfType } from '../logic/course-map.ts';
 import { knowledgeScore, percent } from '../logic/knowledge.ts';
 import { averageChange, confidenceChanges, ratingLabel } from '../logic/confidence.ts';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { Icon } from '../components/Icon.tsx';
+import { SupportPanel } from '../components/SupportPanel.tsx';
 import '../styles/documents.css';
 
 export function SummaryScreen({ screen }: { screen: SummaryData }) {
-  const { t, session, openView, announce, goTo, connection } = usePlayer();
+  const { session, openView, announce, goTo, connection } = usePlayer();
+  const t = useStrings();
   const standalone = connection.state === 'standalone';
   const finishedText = standalone ? t.summary.finishedStandalone : t.summary.finished;
   const { course } = session.config;
@@ -108,13 +111,15 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
           )}
         </div>
       )}
+      <SupportPanel />
     </>
   );
 }
 
 /** Before and after per statement. At narrow widths each row stacks, with its column names shown beside each value. */
 function ConfidenceChangeTable() {
-  const { t, session } = usePlayer();
+  const { session } = usePlayer();
+  const t = useStrings();
   const { confidence } = session.config.course;
   const changes = confidenceChanges(confidence, session.state);
   const average = averageChange(changes);

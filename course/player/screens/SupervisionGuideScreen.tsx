@@ -2,6 +2,7 @@
 // questions, and the reflection prompts. Printing it prints just the guide (the print stylesheet hides the rest).
 import type { ScenarioScreen, SupervisionGuideScreen as GuideData } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
+import { useStrings } from '../app/use-strings.ts';
 import { screensOfType } from '../logic/course-map.ts';
 import { findStep } from '../logic/scenario.ts';
 import { formatClock } from '../logic/webvtt.ts';
@@ -10,7 +11,8 @@ import { PrintButton } from '../components/PrintButton.tsx';
 import { useChapters } from '../components/use-chapters.ts';
 
 export function SupervisionGuideScreen({ screen }: { screen: GuideData }) {
-  const { t, session } = usePlayer();
+  const { session } = usePlayer();
+  const t = useStrings();
   const { course } = session.config;
   const chapters = useChapters(course.film.chapters);
   const scenarios = screensOfType(session.map, 'scenario');
@@ -60,7 +62,7 @@ export function SupervisionGuideScreen({ screen }: { screen: GuideData }) {
 }
 
 function GuideScenario({ scenario }: { scenario: ScenarioScreen }) {
-  const { t } = usePlayer();
+  const t = useStrings();
   const opening = findStep(scenario, scenario.start);
   return (
     <section class="guide__scenario" aria-labelledby={`guide-${scenario.id}`}>

@@ -2,12 +2,14 @@ import type { WelcomeScreen as WelcomeData } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { Icon } from '../components/Icon.tsx';
+import { privacyNoteFor } from '../logic/privacy-note.ts';
+import { useLazy } from '../app/use-lazy.ts';
 
 export function WelcomeScreen({ screen }: { screen: WelcomeData }) {
   const { t, session } = usePlayer();
   const { course, variant } = session.config;
-  // The course's privacy note describes the default, private reflections. A variant that shares them gets the
-  // catalogue's plain account instead: a note promising privacy must never stand beside sharing.
+  // The course gives its privacy note in two versions; only the one true for this package is shown, so a promise
+  // of privacy never stands beside sharing.
   const shared = variant.reflections === 'shared';
   return (
     <>
@@ -28,9 +30,18 @@ export function WelcomeScreen({ screen }: { screen: WelcomeData }) {
         <h2 class="card__heading">
           <Icon name="info" /> {shared ? t.welcome.privacyHeadingShared : t.welcome.privacyHeading}
         </h2>
-        {shared ? <p>{t.welcome.privacyShared(variant.organisation)}</p> : <Paragraphs text={screen.privacyNote} />}
+        <Paragraphs text={privacyNoteFor(screen.privacyNote, variant)} />
         <p>{t.welcome.savedTo(session.trackerSession.storageDescription)}</p>
       </div>
+      {(variant.contacts?.length ?? 0) > 0 && <FoldedSupport />}
     </>
   );
+}
+
+const loadSupport = () => import('../components/SupportPanel.tsx').then((m) => m.SupportPanel);
+
+/** The support contacts, folded away; fetched once the screen is up, since the first load is kept small. */
+function FoldedSupport() {
+  const support = useLazy('support-panel', loadSupport);
+  return support.kind === 'ready' ? <support.component folded /> : null;
 }

@@ -1,10 +1,15 @@
-// Picks the catalogue for the course's language. Only en-GB exists today; a translation adds one import and one entry.
-import { enGB, type Strings } from './en-GB.ts';
+// The whole catalogue for a language, both parts together, for code outside the player (tests, tools) that looks
+// up the player's words. The player itself takes the frame's part (frame.ts) at start and the rest with its lazy
+// screens (screens.ts, app/use-strings.ts), so that the first screen downloads only what it shows.
+import type { FrameStrings } from './en-GB.ts';
+import type { ScreenStrings } from './en-GB.screens.ts';
+import { frameStringsFor } from './frame.ts';
+import { screenStringsFor } from './screens.ts';
 
-const catalogues: Record<string, Strings> = { 'en-GB': enGB };
+export type Strings = FrameStrings & ScreenStrings;
 
 export function stringsFor(language: string): Strings {
-  return catalogues[language] ?? catalogues[language.split('-')[0] ?? ''] ?? enGB;
+  return { ...frameStringsFor(language), ...screenStringsFor(language) };
 }
 
-export type { Strings };
+export type { FrameStrings, ScreenStrings };

@@ -70,6 +70,9 @@ const PAIRS: [string, SchemaObject | undefined][] = [
   ['ConfidenceScreen', defs.confidenceScreen],
   ['SummaryScreen', defs.summaryScreen],
   ['Variant', variantSchema],
+  ['VariantBranding', variantSchema.$defs?.branding],
+  ['SupportContact', variantSchema.$defs?.supportContact],
+  ['AccessibilityContact', variantSchema.$defs?.accessibilityContact],
 ];
 
 describe('the schemas match course/types.ts', () => {

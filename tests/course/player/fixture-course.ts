@@ -64,7 +64,7 @@ export function fixtureCourse(overrides: Partial<Course['completion']> = {}): Co
         id: 'intro',
         title: 'Introduction',
         screens: [
-          { id: 'welcome', type: 'welcome', title: 'Welcome', outcomes: ['Learn'], privacyNote: 'Private.' },
+          { id: 'welcome', type: 'welcome', title: 'Welcome', outcomes: ['Learn'], privacyNote: { private: 'Private.', shared: 'Shared with {organisation}.' } },
           { id: 'confidence-before', type: 'confidence', title: 'Before', phase: 'before' },
         ],
       },
@@ -138,6 +138,7 @@ export function fixtureCourse(overrides: Partial<Course['completion']> = {}): Co
             id: 'reflection',
             type: 'reflection',
             title: 'Reflections',
+            privacyNote: { private: 'Only you read these.', shared: '{organisation} reads these.' },
             prompts: [
               { id: 'r1', prompt: 'What will you try?', maxLength: 100 },
               { id: 'r2', prompt: 'What would you bring to supervision?', hint: 'A sentence is enough.', maxLength: 500 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codecLoader, stateEncoder, type StateCodec } from '../../../../course/player/app/codec-loader.ts';
+import { codecLoader, loadWhenIdle, stateEncoder, type IdleHost, type StateCodec } from '../../../../course/player/app/codec-loader.ts';
 import * as savedProgress from '../../../../course/player/app/saved-progress.ts';
 import { decodeState } from '../../../../course/runtime/state/codec.ts';
 import { emptyLearnerState } from '../../../../course/runtime/state/learner-state.ts';
@@ -68,5 +68,89 @@ describe('stateEncoder', () => {
     expect(told).toBe(1);
     await expect(encode(state)).resolves.toMatch(/\S/);
     expect(told).toBe(1);
+  });
+});
+
+/** A host whose idle callbacks and timers run only when the test says so. */
+function manualHost(withIdle: boolean): IdleHost & { run(): void; waiting(): number; timeouts: (number | undefined)[] } {
+  const queue = new Map<number, () => void>();
+  const timeouts: (number | undefined)[] = [];
+  let next = 1;
+  const add = (callback: () => void): number => {
+    queue.set(next, callback);
+    return next++;
+  };
+  const host = {
+    timeouts,
+    setTimeout: (callback: () => void) => add(callback),
+    clearTimeout: (handle: number) => void queue.delete(handle),
+    run: () => {
+      for (const [id, callback] of [...queue]) {
+        queue.delete(id);
+        callback();
+      }
+    },
+    waiting: () => queue.size,
+  };
+  if (!withIdle) return host;
+  return {
+    ...host,
+    requestIdleCallback: (callback: () => void, options?: { timeout: number }) => {
+      timeouts.push(options?.timeout);
+      return add(callback);
+    },
+    cancelIdleCallback: (handle: number) => void queue.delete(handle),
+  };
+}
+
+describe('loadWhenIdle', () => {
+  it('fetches nothing until the browser is idle, then fetches once, with a deadline', async () => {
+    const source = flakyFetch(0);
+    const loader = codecLoader(source.fetch);
+    const host = manualHost(true);
+    loadWhenIdle(loader, host);
+    expect(source.calls()).toBe(0);
+    expect(host.timeouts[0]).toBeGreaterThan(0);
+    host.run();
+    await loader.load();
+    expect(source.calls()).toBe(1);
+    expect(loader.ready).toBe(savedProgress);
+  });
+
+  it('falls back to a timer where there is no requestIdleCallback', () => {
+    const source = flakyFetch(0);
+    const host = manualHost(false);
+    loadWhenIdle(codecLoader(source.fetch), host);
+    expect(host.waiting()).toBe(1);
+    host.run();
+    expect(source.calls()).toBe(1);
+  });
+
+  it('can be cancelled before it runs, and asks for nothing when the codec is here already', async () => {
+    const source = flakyFetch(0);
+    const loader = codecLoader(source.fetch);
+    for (const withIdle of [true, false]) {
+      const host = manualHost(withIdle);
+      loadWhenIdle(loader, host)();
+      expect(host.waiting()).toBe(0);
+    }
+    expect(source.calls()).toBe(0);
+    await loader.load();
+    const host = manualHost(true);
+    loadWhenIdle(loader, host);
+    expect(host.waiting()).toBe(0);
+    expect(source.calls()).toBe(1);
+  });
+
+  it('leaves a failed fetch for the next save to retry, without an unhandled rejection', async () => {
+    const source = flakyFetch(1);
+    const loader = codecLoader(source.fetch);
+    const host = manualHost(true);
+    loadWhenIdle(loader, host);
+    host.run();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(loader.ready).toBeNull();
+    await expect(loader.load()).resolves.toBe(savedProgress);
+    expect(source.calls()).toBe(2);
   });
 });

@@ -175,7 +175,8 @@ describe('CourseSession', () => {
     expect(session.reviewMode).toBe(false);
   });
 
-  it('saves in order, and only then exits, while the codec is still arriving', async () => {
+  /** A session whose encoder waits for a codec that has not arrived, as stateEncoder does before the chunk loads. */
+  function withCodecOnItsWay() {
     const tracker = new FakeTracker();
     let arrive: () => void = () => {};
     const codecHere = new Promise<void>((resolve) => (arrive = resolve));
@@ -184,19 +185,39 @@ describe('CourseSession', () => {
       tracker,
       session: trackerSession(),
       initial: emptyLearnerState('welcome'),
-      // As stateEncoder hands it over before the codec chunk has loaded: a promise per save.
       encode: (state) => codecHere.then(() => JSON.stringify(state)),
       timers: new ManualTimers(),
     });
+    return { session, tracker, arrive: () => arrive() };
+  }
+
+  it('saves in order while the codec is still arriving, and a finish waits for the last save', async () => {
+    const { session, tracker, arrive } = withCodecOnItsWay();
     session.begin();
     session.dispatch({ type: 'go-to', screenId: 'confidence-before' });
-    const left = session.leave();
+    const finished = session.finish();
     await flushPromises();
     expect(tracker.saved).toEqual([]);
+    expect(tracker.calls).not.toContain('exit finish');
     arrive();
-    await left;
+    await finished;
     expect(tracker.saved.map((s) => s.location)).toEqual(['welcome', 'confidence-before', 'confidence-before']);
+    expect(tracker.calls.at(-1)).toBe('exit finish');
+  });
+
+  it('on page hide before the codec arrives, ends the session at once and still hands over the state when it comes', async () => {
+    const { session, tracker, arrive } = withCodecOnItsWay();
+    session.begin();
+    session.dispatch({ type: 'go-to', screenId: 'confidence-before' });
+    await session.leave();
+    // Nothing after pagehide is sure to run, so the LMS session is not left waiting on the codec…
     expect(tracker.calls.at(-1)).toBe('exit suspend');
+    expect(tracker.saved).toEqual([]);
+    // …and if the page lives on, the tracker still gets the final state (the runtime keeps it as the safety copy).
+    arrive();
+    await flushPromises();
+    expect(tracker.saved.map((s) => s.location)).toEqual(['welcome', 'confidence-before', 'confidence-before']);
+    expect(JSON.parse(tracker.saved.at(-1)!.state).location).toBe('confidence-before');
   });
 
   it('forwards video events while the session is open', async () => {

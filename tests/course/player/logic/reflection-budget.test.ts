@@ -12,7 +12,7 @@ import { fitReflection, planStateBudget } from '../../../../course/runtime/state
 import { encodeState } from '../../../../course/runtime/state/codec.ts';
 import { layoutOf } from '../../../../course/runtime/state/course-layout.ts';
 import { incompressibleText, worstCaseState } from '../../../../course/runtime/state/worst-case.ts';
-import { enGB } from '../../../../course/player/strings/en-GB.ts';
+import { enGBScreens } from '../../../../course/player/strings/en-GB.screens.ts';
 import { LONG_PROSE, loadCourse, TYPICAL_REFLECTIONS } from '../../runtime/helpers/course-fixtures.ts';
 import { fixtureCourse } from '../fixture-course.ts';
 
@@ -199,7 +199,7 @@ describe('adjustStatus', () => {
 });
 
 describe('countText', () => {
-  const words = enGB.reflection;
+  const words = enGBScreens.reflection;
   const base: FieldStatus = { kind: 'shared', length: 10, max: 1500, left: 847, exact: false, full: false, near: false, over: false };
 
   it('says "about" for an estimate, with a round number', () => {

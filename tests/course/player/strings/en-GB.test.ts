@@ -1,22 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { enGB } from '../../../../course/player/strings/en-GB.ts';
+import { enGBScreens } from '../../../../course/player/strings/en-GB.screens.ts';
+import { frameStringsFor } from '../../../../course/player/strings/frame.ts';
+import { screenStringsFor } from '../../../../course/player/strings/screens.ts';
 import { stringsFor } from '../../../../course/player/strings/index.ts';
+
+const all = stringsFor('en-GB');
 
 describe('en-GB catalogue', () => {
   it('uses singular and plural forms', () => {
-    expect(enGB.question.attemptsLeft(1)).toBe('You have 1 more attempt.');
-    expect(enGB.question.attemptsLeft(2)).toBe('You have 2 more attempts.');
-    expect(enGB.reflection.charactersRemaining(1)).toBe('You have 1 character remaining');
-    expect(enGB.reflection.charactersRemaining(1500)).toBe('You have 1,500 characters remaining');
+    expect(all.question.attemptsLeft(1)).toBe('You have 1 more attempt.');
+    expect(all.question.attemptsLeft(2)).toBe('You have 2 more attempts.');
+    expect(all.reflection.charactersRemaining(1)).toBe('You have 1 character remaining');
+    expect(all.reflection.charactersRemaining(1500)).toBe('You have 1,500 characters remaining');
   });
 
   it('describes confidence changes in words', () => {
-    expect(enGB.summary.changeText(2)).toBe('Up 2 points');
-    expect(enGB.summary.changeText(-1)).toBe('Down 1 point');
-    expect(enGB.summary.changeText(0)).toBe('No change');
-    expect(enGB.summary.averageChange(1.25)).toBe('On average your confidence went up by 1.3 points.');
-    expect(enGB.summary.averageChange(-1)).toBe('On average your confidence went down by 1 point.');
-    expect(enGB.summary.averageChange(0)).toBe('On average your confidence went neither up nor down.');
+    expect(all.summary.changeText(2)).toBe('Up 2 points');
+    expect(all.summary.changeText(-1)).toBe('Down 1 point');
+    expect(all.summary.changeText(0)).toBe('No change');
+    expect(all.summary.averageChange(1.25)).toBe('On average your confidence went up by 1.3 points.');
+    expect(all.summary.averageChange(-1)).toBe('On average your confidence went down by 1 point.');
+    expect(all.summary.averageChange(0)).toBe('On average your confidence went neither up nor down.');
   });
 
   it('lists restarted sections naturally', () => {
@@ -25,19 +30,28 @@ describe('en-GB catalogue', () => {
   });
 
   it('says plainly, when a variant shares reflections, who receives them', () => {
-    const welcome = enGB.welcome.privacyShared('Example NHS Trust');
-    expect(welcome).toMatch(/^Example NHS Trust has chosen to receive what you write in the reflections section\./);
-    expect(welcome).toContain('learning system');
+    // The course data says the rest, in its shared version (tests/course/player/logic/privacy-note.test.ts).
     expect(enGB.welcome.privacyHeadingShared).toBe('Your reflections are shared with your organisation');
-    expect(enGB.reflection.introShared('Example NHS Trust')).toContain('they are not private: Example NHS Trust receives a copy of each answer');
-    for (const text of [welcome, enGB.reflection.introShared('X'), enGB.exportPage.privacyShared, enGB.guide.reflectionsIntroShared]) {
+    expect(all.reflection.sharedTitle).toBe('Your answers here are shared with your organisation');
+    for (const text of [enGB.welcome.privacyHeadingShared, all.reflection.sharedTitle, all.exportPage.privacyShared, all.guide.reflectionsIntroShared]) {
       // Nothing in the shared wording may still promise privacy.
       expect(text).not.toMatch(/only you|are private\b|your private|privately/i);
     }
   });
 
-  it('is chosen for en-GB, for other English tags and as the fallback', () => {
-    expect(stringsFor('en-GB')).toBe(enGB);
-    expect(stringsFor('cy')).toBe(enGB);
+  it('is chosen for en-GB, for other English tags and as the fallback, in both parts', () => {
+    expect(frameStringsFor('en-GB')).toBe(enGB);
+    expect(frameStringsFor('cy')).toBe(enGB);
+    expect(screenStringsFor('en')).toBe(enGBScreens);
+    expect(screenStringsFor('cy')).toBe(enGBScreens);
+  });
+
+  it('keeps the two parts apart: no group is in both, and the whole catalogue has every group', () => {
+    const frameGroups = Object.keys(enGB);
+    const screenGroups = Object.keys(enGBScreens);
+    expect(frameGroups.filter((group) => screenGroups.includes(group))).toEqual([]);
+    expect(Object.keys(all).sort()).toEqual([...frameGroups, ...screenGroups].sort());
+    expect(all.app).toBe(enGB.app);
+    expect(all.film).toBe(enGBScreens.film);
   });
 });

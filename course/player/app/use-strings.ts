@@ -1,0 +1,19 @@
+// The whole catalogue, for the screens and views that load after the first one: the frame's part from the player's
+// context, the rest from strings/screens.ts, which importing this hook brings into the caller's chunk.
+import type { Strings } from '../strings/index.ts';
+import type { FrameStrings } from '../strings/en-GB.ts';
+import { screenStringsFor } from '../strings/screens.ts';
+import { usePlayer } from './player-context.ts';
+
+/** One merged object per frame catalogue, so that every render hands out the same one. */
+const merged = new WeakMap<FrameStrings, Strings>();
+
+export function useStrings(): Strings {
+  const { t, session } = usePlayer();
+  let all = merged.get(t);
+  if (!all) {
+    all = { ...t, ...screenStringsFor(session.config.course.language) };
+    merged.set(t, all);
+  }
+  return all;
+}

@@ -1,0 +1,80 @@
+// The committed audit record must describe the project as it is: the axe-core and browser versions the end-to-end
+// suite really uses, the widths it really checks, and every screen type the course can have. When any of these
+// moves on, this fails until someone re-tests and updates course/accessibility/audit.json (and so the statement).
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAccessibilityAudit, complianceStatus, type AccessibilityAudit } from '../../build/accessibility-audit.ts';
+import { CourseError } from '../../build/course/index.ts';
+import { AXE_WIDTHS } from '../e2e/support/axe.ts';
+import { REPO, removeTempDirs, tempDir } from './course/fixtures.ts';
+
+const run = promisify(execFile);
+const CHROMIUM = '/usr/bin/chromium';
+let audit: AccessibilityAudit;
+
+beforeAll(async () => {
+  audit = await loadAccessibilityAudit(join(REPO, 'course'));
+});
+afterAll(removeTempDirs);
+
+const installedVersion = (name: string): string =>
+  (JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const toolVersion = (name: string): string | undefined => audit.tools.find((tool) => tool.name === name)?.version;
+
+describe('course/accessibility/audit.json matches the project', () => {
+  it('names the axe-core and playwright-core versions installed', () => {
+    expect(toolVersion('axe-core'), 'axe-core was upgraded: re-run the e2e suite and update the audit record').toBe(installedVersion('axe-core'));
+    expect(toolVersion('playwright-core')).toBe(installedVersion('playwright-core'));
+  });
+
+  it.skipIf(!existsSync(CHROMIUM))('names the Chromium version the end-to-end suite drives', async () => {
+    const { stdout } = await run(CHROMIUM, ['--version']);
+    expect(stdout).toContain(`Chromium ${toolVersion('Chromium')} `);
+  });
+
+  it('lists the widths the axe-core scans use', () => {
+    expect([...audit.widths].sort((a, b) => a - b)).toEqual([...AXE_WIDTHS]);
+  });
+
+  it('covers every screen type of the course and of the Screen union', () => {
+    const course = JSON.parse(readFileSync(join(REPO, 'course/course.json'), 'utf8')) as { sections: { screens: { type: string }[] }[] };
+    const used = new Set(course.sections.flatMap((section) => section.screens.map((screen) => screen.type)));
+    const declared = [...readFileSync(join(REPO, 'course/types.ts'), 'utf8').matchAll(/extends ScreenBase \{\s*type: '([a-z-]+)'/g)].map((match) => match[1]!);
+    expect(declared.length).toBeGreaterThanOrEqual(8);
+    for (const type of new Set([...used, ...declared])) expect(audit.screenTypes, `screen type "${type}" not covered by the audit`).toContain(type);
+  });
+
+  it('has dates in order and none in the future', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const { testedOn, statement } = audit;
+    expect(testedOn <= today && statement.preparedOn <= today && statement.reviewedOn <= today).toBe(true);
+    expect(statement.reviewedOn >= statement.preparedOn).toBe(true);
+    expect(statement.reviewedOn >= testedOn).toBe(true);
+  });
+
+  it('says "fully" only while no known issue is recorded', () => {
+    expect(complianceStatus(audit)).toBe(audit.knownIssues.length === 0 ? 'fully' : 'partially');
+    expect(complianceStatus({ ...audit, knownIssues: [{ description: 'x', criteria: ['1.4.3 Contrast (Minimum)'] }] })).toBe('partially');
+  });
+});
+
+describe('loadAccessibilityAudit', () => {
+  it('refuses a record that breaks its schema, naming file and field', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'accessibility'));
+    const broken = { ...JSON.parse(readFileSync(join(REPO, 'course/accessibility/audit.json'), 'utf8')), testedOn: '26/11/2026' };
+    await writeFile(join(dir, 'accessibility/audit.json'), JSON.stringify(broken));
+    const error = await loadAccessibilityAudit(dir).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CourseError);
+    expect((error as CourseError).problems).toMatchObject([{ file: join(dir, 'accessibility/audit.json'), pointer: '/testedOn' }]);
+  });
+
+  it('refuses a course folder without a record', async () => {
+    const error = await loadAccessibilityAudit(await tempDir()).catch((caught: unknown) => caught);
+    expect((error as CourseError).problems[0]?.message).toBe('cannot read the file: it does not exist');
+  });
+});

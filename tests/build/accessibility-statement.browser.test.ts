@@ -1,0 +1,78 @@
+// The statement page as a reader sees it, in Chromium: nothing fetched, no script allowed, no axe-core failures,
+// and at 320 CSS px (what 400 % zoom of a 1280 px window gives) nothing runs off the side. Needs /usr/bin/chromium.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Variant } from '../../course/types.ts';
+import { accessibilityStatement } from '../../build/accessibility-statement.ts';
+import { loadAccessibilityAudit } from '../../build/accessibility-audit.ts';
+import { loadCourse } from '../../build/course/index.ts';
+import { REPO } from './course/fixtures.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const require = createRequire(import.meta.url);
+
+describe.skipIf(!existsSync(CHROMIUM))('the accessibility statement in Chromium', () => {
+  let browser: Browser;
+  let work: string;
+  let page: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'cg-statement-'));
+    const course = await loadCourse(join(REPO, 'course'));
+    const audit = await loadAccessibilityAudit(join(REPO, 'course'));
+    const variant = JSON.parse(readFileSync(join(REPO, 'course/variants/example-mental-health-trust.json'), 'utf8')) as Variant;
+    // Long unbroken words (a Welsh place name, a long address) are the usual way such a page overflows a narrow screen.
+    variant.organisation = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch NHS Trust (fictional)';
+    variant.displayName = 'Common Ground (Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch)';
+    variant.accessibility = { email: 'accessible.learning.and.development.requests@ashcombe-moor.example.net', phone: '0161 496 0999', responseDays: 5 };
+    page = join(work, 'accessibility.html');
+    await writeFile(page, accessibilityStatement({ course, variant, audit }));
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('loads nothing and runs no script', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    tab.on('request', (request) => requests.push(request.url()));
+    await tab.goto(pathToFileURL(page).href);
+    expect(requests).toEqual([pathToFileURL(page).href]);
+    await expect(tab.addScriptTag({ content: 'window.ran = true' })).rejects.toThrow(/Content Security Policy/);
+    await tab.close();
+  });
+
+  it('fits 320 CSS px without sideways scrolling', async () => {
+    const tab = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    await tab.goto(pathToFileURL(page).href);
+    expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await tab.close();
+  });
+
+  it('has no WCAG 2.2 A or AA failures that axe-core can find, at 320 and 1280 px', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const tab = await context.newPage();
+    const found: string[] = [];
+    for (const width of [320, 1280]) {
+      await tab.setViewportSize({ width, height: 900 });
+      await tab.goto(pathToFileURL(page).href);
+      await tab.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+      const violations = await tab.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+        return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+      });
+      found.push(...violations.map((violation) => `${width} px: ${violation}`));
+    }
+    expect(found).toEqual([]);
+    await context.close();
+  });
+});

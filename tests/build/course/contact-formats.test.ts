@@ -1,0 +1,71 @@
+// Phone numbers, e-mail addresses and links as trusts write them.
+import { describe, expect, it } from 'vitest';
+import { emailProblem, httpsUrlProblem, normaliseUkPhone, ukPhoneProblem } from '../../../build/course/contact-formats.ts';
+
+describe('UK phone numbers', () => {
+  it.each([
+    ['0113 496 0000', '+441134960000'],
+    ['01134960000', '+441134960000'],
+    ['(0113) 496-0000', '+441134960000'],
+    ['020 7946 0123', '+442079460123'],
+    ['+44 20 7946 0123', '+442079460123'],
+    ['+44 (0)20 7946 0123', '+442079460123'],
+    ['+44 (0) 113 496 0000', '+441134960000'],
+    ['07700 900123', '+447700900123'],
+    ['0306 999 0145', '+443069990145'],
+  ])('%s is %s', (written, e164) => {
+    expect(normaliseUkPhone(written)).toBe(e164);
+    expect(ukPhoneProblem(written)).toBeUndefined();
+  });
+
+  it.each([
+    ['0113 496 000', /not a UK phone number \(it has 10 digits\)/],
+    ['113 496 00000', /not a UK phone number/],
+    ['+33 1 23 45 67 89', /not a UK phone number/],
+    ['+44 0113 496 0000', /not a UK phone number/],
+    ['0113 496 0000 ext 4', /contains "e"/],
+    ['0113.496.0000', /contains "\."/],
+    ['999', /emergency services/],
+    ['112', /emergency services/],
+    ['111', /NHS 111/],
+    ['116 123', /Samaritans/],
+    ['0909 879 0000', /premium-rate/],
+    ['0400 000 0000', /not in use/],
+    ['', /not a UK phone number \(it has 0 digits\)/],
+  ])('%s is refused', (written, reason) => {
+    expect(ukPhoneProblem(written)).toMatch(reason);
+  });
+});
+
+describe('e-mail addresses', () => {
+  it.each(['staff.support@example.org', 'ftsu+guardian@trust.example.net', "o'neil@a-b.example.org"])('%s is fine', (address) => {
+    expect(emailProblem(address)).toBeUndefined();
+  });
+
+  it.each([
+    ['no-at.example.org', /has no @/],
+    ['a@b@example.org', /more than one @/],
+    ['@example.org', /nothing before the @/],
+    ['a b@example.org', /contains a space/],
+    ['mailto:a@example.org', /mailto/],
+    ['a..b@example.org', /dots before the @/],
+    ['a@localhost', /without a dot/],
+    ['a@-bad.example.org', /not a valid host name/],
+    ['a@example..org', /not a valid host name/],
+  ])('%s is refused', (address, reason) => {
+    expect(emailProblem(address)).toMatch(reason);
+  });
+});
+
+describe('links', () => {
+  it('accepts https', () => expect(httpsUrlProblem('https://intranet.example.org/support?x=1')).toBeUndefined());
+  it.each([
+    ['http://intranet.example.org', /http:\/\/.*https:\/\//],
+    ['ftp://example.org', /ftp: rather than https:/],
+    ['javascript:alert(1)', /javascript: rather than https:/],
+    ['intranet/support', /not a web address/],
+    ['https://user:secret@example.org', /user name or password/],
+  ])('%s is refused', (url, reason) => {
+    expect(httpsUrlProblem(url)).toMatch(reason);
+  });
+});

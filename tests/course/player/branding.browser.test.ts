@@ -1,0 +1,227 @@
+// The real player build in Debian's Chromium with a trust's branding in config.js: a dark header band, an accent
+// colour, a logo, a long display name and local support contacts. The logo and the name fit the header at 1280 px
+// and at 320 px (400 % zoom) without sideways scrolling, the colours reach the header, buttons and links while focus
+// stays NHS yellow, the "Getting support" contacts are on the welcome screen (folded), the reflection screen and the
+// summary, the footer links to the package's accessibility statement, and axe finds nothing at either width.
+// No LMS on the page: the course runs standalone, as it does when opened outside a learning system.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlayer } from '../../../build/player-build.ts';
+import type { RuntimeConfig, SupportContact } from '../../../course/types.ts';
+import { loadCourse, runtimeConfig } from '../runtime/helpers/course-fixtures.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const require = createRequire(import.meta.url);
+const course = loadCourse();
+const sectionOf = (type: string) => course.sections.find((section) => section.screens.some((screen) => screen.type === type))!;
+
+const HEADER = '#330072';
+const ACCENT = '#005EB8';
+const DISPLAY_NAME = 'Common Ground: tackling stigma together (Northmoor Valley and Ashcombe Moor Partnership NHS Foundation Trust, fictional)';
+const CONTACTS: SupportContact[] = [
+  { role: 'staff-support', name: 'Staff Support Line', description: 'Confidential listening and advice.', phone: '+44 (0)113 496 0312', hours: 'Every day, 8am to 8pm' },
+  { role: 'freedom-to-speak-up', name: 'Freedom to Speak Up Guardian', email: 'speakup@northmoor-valley.example.org' },
+  { role: 'occupational-health', name: 'Occupational Health', url: 'https://intranet.northmoor-valley.example.org/occupational-health' },
+];
+const config: RuntimeConfig = {
+  ...runtimeConfig('scorm12', 'private', course),
+  variant: {
+    id: 'northmoor',
+    displayName: DISPLAY_NAME,
+    organisation: 'Northmoor Valley NHS Foundation Trust (fictional)',
+    reflections: 'private',
+    branding: { logo: { file: 'branding/logo.svg', alt: 'Northmoor Valley NHS Foundation Trust' }, colours: { header: HEADER, accent: ACCENT } },
+    contacts: CONTACTS,
+  },
+};
+/** A wide logo (4:1), as trust logos often are: the header must scale it down, not stretch or overflow. */
+const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="120" viewBox="0 0 480 120"><rect width="480" height="120" fill="#fff"/><rect x="12" y="12" width="160" height="96" fill="${ACCENT}"/><circle cx="330" cy="60" r="44" fill="${HEADER}"/></svg>`;
+
+let work: string;
+let server: Server;
+let origin: string;
+let browser: Browser;
+const requested: string[] = [];
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.vtt': 'text/vtt' };
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) return;
+  work = await mkdtemp(join(tmpdir(), 'cg-player-branding-'));
+  const player = await buildPlayer(join(work, 'player'));
+  const extra: Record<string, string> = {
+    'config.js': `window.COMMON_GROUND = ${JSON.stringify(config)};`,
+    'branding/logo.svg': LOGO,
+    'accessibility.html': '<!doctype html><html lang="en-GB"><head><title>Accessibility statement</title></head><body><h1>Accessibility statement</h1></body></html>',
+  };
+  server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).slice(1);
+    requested.push(path);
+    const body = extra[path] ?? player.files.get(path);
+    if (body === undefined) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+});
+
+afterAll(async () => {
+  if (!existsSync(CHROMIUM)) return;
+  await browser.close();
+  await new Promise((resolve) => server.close(resolve));
+  await rm(work, { recursive: true, force: true });
+});
+
+async function openCourse(width: number): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${origin}/index.html`);
+  await page.locator('#view-heading').waitFor();
+  return { page, errors };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document)).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Nothing wider than the viewport: the page reflows instead of scrolling sideways. */
+const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+/** Presses Tab until `selector` has the focus (as a keyboard user reaches it), then returns its computed colours. */
+async function tabTo(page: Page, selector: string): Promise<{ background: string; color: string }> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) {
+      return page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement as Element);
+        return { background: style.backgroundColor, color: style.color };
+      });
+    }
+  }
+  throw new Error(`the keyboard never reached ${selector}`);
+}
+
+async function goToSection(page: Page, type: string): Promise<void> {
+  const section = sectionOf(type);
+  await page.locator('.section-menu__link', { hasText: section.title }).click();
+  await page.locator('#view-heading', { hasText: section.screens[0]!.title }).waitFor();
+}
+
+const NHS_YELLOW = 'rgb(255, 235, 59)';
+
+describe.skipIf(!existsSync(CHROMIUM))('a trust-branded package, in Chromium', () => {
+  it('shows the logo and the display name in a header of the trust colour, and fits it at 1280 and 320 px', async () => {
+    for (const width of [1280, 320]) {
+      const { page, errors } = await openCourse(width);
+      const logo = page.locator('header img.header__logo');
+      await expect(logo.getAttribute('alt')).resolves.toBe('Northmoor Valley NHS Foundation Trust');
+      await expect.poll(() => logo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(480);
+      await expect(page.locator('header').textContent()).resolves.toContain(DISPLAY_NAME);
+      await expect(page.title()).resolves.toBe(DISPLAY_NAME);
+      const header = await page.locator('header').boundingBox();
+      const box = await logo.boundingBox();
+      expect(box!.height).toBeLessThanOrEqual(40);
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(header!.y + header!.height);
+      expect(await scrollsSideways(page)).toBe(false);
+      await expect(page.locator('header').evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(51, 0, 114)');
+      expect(await axeViolations(page)).toEqual([]);
+      if (process.env.PLAYER_SCREENSHOTS) await page.screenshot({ path: join(process.env.PLAYER_SCREENSHOTS, `branded-welcome-${width}.png`), fullPage: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('uses the accent for buttons and links, and keeps the NHS yellow focus state', async () => {
+    const { page } = await openCourse(1280);
+    const next = page.locator('.pagination__next');
+    await expect(next.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(0, 94, 184)');
+    await expect(next.evaluate((el) => getComputedStyle(el).color)).resolves.toBe('rgb(255, 255, 255)');
+    const focusedButton = await tabTo(page, '.pagination__next');
+    expect(focusedButton.background).toBe(NHS_YELLOW);
+    const summary = page.locator('.support .details__summary');
+    await expect(summary.evaluate((el) => getComputedStyle(el).color)).resolves.toBe('rgb(0, 94, 184)');
+    await page.close();
+
+    const again = await openCourse(1280);
+    expect((await tabTo(again.page, '.footer a')).background).toBe(NHS_YELLOW);
+    await again.page.close();
+  });
+
+  it('lists the support contacts, folded on the welcome screen, with dialable, mail and new-tab links', async () => {
+    const { page, errors } = await openCourse(320);
+    const details = page.locator('details.support');
+    await details.waitFor();
+    await expect(details.evaluate((el) => (el as HTMLDetailsElement).open)).resolves.toBe(false);
+    await details.locator('summary').click();
+    await expect(details.locator('.support__name').allTextContents()).resolves.toEqual(CONTACTS.map((contact) => contact.name));
+    await expect(details.locator('a[href^="tel:"]').getAttribute('href')).resolves.toBe('tel:+441134960312');
+    await expect(details.locator('a[href^="tel:"]').textContent()).resolves.toBe('+44 (0)113 496 0312');
+    await expect(details.locator('a[href^="mailto:"]').getAttribute('href')).resolves.toBe('mailto:speakup@northmoor-valley.example.org');
+    const web = details.locator('a[href^="https:"]');
+    await expect(web.getAttribute('target')).resolves.toBe('_blank');
+    await expect(web.textContent()).resolves.toBe('Occupational Health (opens in a new tab)');
+    await expect(details.textContent()).resolves.toContain('Every day, 8am to 8pm');
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('links the footer to the package’s accessibility statement, in a new tab, saying so', async () => {
+    const { page } = await openCourse(1280);
+    const link = page.locator('.footer a');
+    await expect(link.textContent()).resolves.toBe('Accessibility statement (opens in a new tab)');
+    await expect(link.getAttribute('target')).resolves.toBe('_blank');
+    await expect(link.evaluate((a) => (a as HTMLAnchorElement).href)).resolves.toBe(`${origin}/accessibility.html`);
+    const [statement] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await statement.waitForLoadState();
+    await expect(statement.locator('h1').textContent()).resolves.toBe('Accessibility statement');
+    // The course itself stays open behind it.
+    await expect(page.locator('#view-heading').isVisible()).resolves.toBe(true);
+    await statement.close();
+    await page.close();
+  });
+
+  it('shows the support panel open on the reflection screen and the summary, with no axe violations at 1280 and 320 px', async () => {
+    for (const type of ['reflection', 'summary']) {
+      const { page, errors } = await openCourse(1280);
+      await goToSection(page, type);
+      if (type === 'reflection') await page.locator('main textarea').first().waitFor();
+      const panel = page.locator('main section.support');
+      await panel.waitFor();
+      await expect(panel.locator('h2').textContent()).resolves.toBe('Getting support');
+      await expect(panel.locator('.support__name').count()).resolves.toBe(CONTACTS.length);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 320, height: 900 });
+      expect(await scrollsSideways(page)).toBe(false);
+      expect(await axeViolations(page)).toEqual([]);
+      if (process.env.PLAYER_SCREENSHOTS) await page.screenshot({ path: join(process.env.PLAYER_SCREENSHOTS, `branded-${type}-320.png`), fullPage: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('fetches the logo as an image of the package, and nothing from anywhere else', () => {
+    expect(requested).toContain('branding/logo.svg');
+    // Every request went to this server (the test server is the only origin the pages could reach by relative URL).
+    expect(requested.every((path) => !path.startsWith('http'))).toBe(true);
+  });
+});
