@@ -1,13 +1,18 @@
-// `npm run preview [-- <package.zip>] [--port N]`: a local LMS on 127.0.0.1 that launches a package the way an LMS
-// would, with a live inspector beside it. Without a zip it offers the packages under dist/packages. Prints its address;
+// `npm run preview [-- <package.zip>] [--port N] [--lrs <endpoint> --lrs-auth <key:secret>]`: a local LMS on
+// 127.0.0.1 that launches a package the way an LMS would, with a live inspector beside it. With --lrs, xAPI and cmi5
+// statements go on to that real LRS (the preview stays the LMS: launch, State API, cmi5 rules). Without a zip it offers the packages under dist/packages. Prints its address;
 // Ctrl-C (SIGINT) or SIGTERM closes the server, removes its temp folders and exits 0. Bad input: one line, exit 1.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PackageError } from './open-package.ts';
 import { DEFAULT_PORT, startPreviewServer, type PreviewServer } from './server.ts';
+import { upstreamEndpoint, type UpstreamLrs } from './xapi/lrs-forwarder.ts';
 
-const USAGE = 'usage: npm run preview [-- <package.zip>] [--port N]   (default port 8720, or the next free one; 0 = any free port)';
+const USAGE = `usage: npm run preview [-- <package.zip>] [--port N] [--lrs <endpoint> --lrs-auth <key:secret>]
+  --port N        default 8720, or the next free one; 0 = any free port
+  --lrs URL       xAPI / cmi5: send statements to this LRS's xAPI endpoint instead of keeping them in the preview
+  --lrs-auth K:S  the key and secret of an LRS client that may write statements (HTTP Basic)`;
 
 export interface Output {
   log(line: string): void;
@@ -16,9 +21,14 @@ export interface Output {
 
 /** Parse the arguments and start the server; resolves to the server, or to an exit code when it did not start. */
 export async function runPreview(argv: readonly string[], output: Output = console): Promise<PreviewServer | number> {
-  let args: { values: { port?: string; help?: boolean }; positionals: string[] };
+  let args: { values: { port?: string; lrs?: string; 'lrs-auth'?: string; help?: boolean }; positionals: string[] };
   try {
-    args = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: { port: { type: 'string' }, lrs: { type: 'string' }, 'lrs-auth': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     output.error(`preview: ${(error as Error).message}`);
     output.error(USAGE);
@@ -41,10 +51,21 @@ export async function runPreview(argv: readonly string[], output: Output = conso
       return 1;
     }
   }
+  const lrs = upstreamFrom(args.values.lrs, args.values['lrs-auth']);
+  if (typeof lrs === 'string') {
+    output.error(`preview: ${lrs}`);
+    output.error(USAGE);
+    return 1;
+  }
   const [zip] = args.positionals;
   try {
-    const server = await startPreviewServer({ ...(zip === undefined ? {} : { zipPath: resolve(zip) }), ...(port === undefined ? {} : { port }) });
+    const server = await startPreviewServer({
+      ...(zip === undefined ? {} : { zipPath: resolve(zip) }),
+      ...(port === undefined ? {} : { port }),
+      ...(lrs === null ? {} : { lrs }),
+    });
     output.log(`Preview LMS running at ${server.packageUrl ?? server.url}`);
+    if (lrs !== null) output.log(`xAPI and cmi5 statements go to the LRS at ${upstreamEndpoint(lrs.endpoint).href} (${await probeLrs(lrs)})`);
     if (zip === undefined) output.log(`Packages offered from ${resolve('dist/packages')}`);
     if (port === undefined && server.port !== DEFAULT_PORT) output.log(`(port ${DEFAULT_PORT} was taken)`);
     output.log('Press Ctrl-C to stop.');
@@ -52,6 +73,33 @@ export async function runPreview(argv: readonly string[], output: Output = conso
   } catch (error) {
     output.error(`preview: ${error instanceof PackageError ? error.message : (error as Error).message}`);
     return 1;
+  }
+}
+
+/** The --lrs / --lrs-auth pair, null when neither is given, or what is wrong with them. */
+function upstreamFrom(endpoint: string | undefined, keySecret: string | undefined): UpstreamLrs | null | string {
+  if (endpoint === undefined && keySecret === undefined) return null;
+  if (endpoint === undefined) return '--lrs-auth goes with --lrs <endpoint>';
+  if (keySecret === undefined) return '--lrs needs --lrs-auth <key:secret> (the LRS client\'s key and secret, joined by a colon)';
+  if (!keySecret.includes(':')) return '--lrs-auth must be key:secret (the LRS client\'s key and secret, joined by a colon)';
+  try {
+    upstreamEndpoint(endpoint);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return { endpoint, keySecret };
+}
+
+/** One look at the LRS's About resource, so a wrong address shows at once; the preview starts either way. */
+async function probeLrs(lrs: UpstreamLrs): Promise<string> {
+  try {
+    const response = await fetch(new URL('about', upstreamEndpoint(lrs.endpoint)), { signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) return `its About resource answered HTTP ${response.status}: is that the xAPI endpoint?`;
+    const about = (await response.json().catch(() => ({}))) as { version?: unknown };
+    return Array.isArray(about.version) ? `it answers, xAPI ${about.version.join(', ')}` : 'it answers';
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    return `not answering now${code ? ` (${code})` : ''}: the course will be told it is unavailable and keep its statements until it is back`;
   }
 }
 

@@ -28,6 +28,7 @@ import { TincanLms } from './tincan-lms.ts';
 import { DocumentStore } from './xapi/documents.ts';
 import type { XapiLmsSide } from './xapi/lms-side.ts';
 import { Lrs } from './xapi/lrs.ts';
+import { LrsForwarder, type UpstreamLrs } from './xapi/lrs-forwarder.ts';
 import { MemoryStatementStore } from './xapi/statement-store.ts';
 
 export interface SessionOptions {
@@ -37,6 +38,8 @@ export interface SessionOptions {
   chooserLink: boolean;
   /** cmi5: how long ending a session waits for the AU's "terminated" before recording "abandoned". */
   terminateGraceMs?: number;
+  /** xAPI / cmi5: forward statements to this real LRS instead of keeping them in memory. */
+  lrs?: UpstreamLrs;
 }
 
 /** Most warnings the package check adds; a badly broken descriptor can yield hundreds of XSD messages. */
@@ -65,11 +68,19 @@ export class PackageSession {
       this.scorm = new ScormLms(launch, this.log, this.basePath);
     } else {
       let side: XapiLmsSide | null = null;
-      const lrs = new Lrs(new MemoryStatementStore(), new DocumentStore(), this.log, `${this.basePath}/xapi`, {
-        faults: () => this.faults,
-        authorize: (header) => side?.authorize(header) ?? null,
-        afterStore: async (statements, credential) => side?.afterStore(statements, credential),
-      });
+      const forwarder = options.lrs ? new LrsForwarder(options.lrs, this.log, `${this.basePath}/xapi/statements`) : null;
+      const lrs = new Lrs(
+        new MemoryStatementStore(),
+        new DocumentStore(),
+        this.log,
+        `${this.basePath}/xapi`,
+        {
+          faults: () => this.faults,
+          authorize: (header) => side?.authorize(header) ?? null,
+          afterStore: async (statements, credential) => side?.afterStore(statements, credential),
+        },
+        forwarder,
+      );
       this.lrs = lrs;
       if (launch.kind === 'cmi5') {
         this.cmi5 = new Cmi5Lms(launch, lrs, this.log, this.basePath, () => this.faults, options.terminateGraceMs);
@@ -81,6 +92,7 @@ export class PackageSession {
     }
     this.log.append({ kind: 'lms', text: `Opened ${pkg.fileName}: ${STANDARD_NAME[pkg.standard]}, launching ${launch.href}` });
     for (const note of launch.notes) this.log.append({ kind: 'lms', text: `Note: ${note}` });
+    if (this.lrs && options.lrs) this.log.append({ kind: 'lms', text: `Statements go to the LRS at ${this.lrs.upstreamView()!.endpoint}; State documents and the cmi5 launch stay in the preview` });
     this.check = options.checkPackage ? this.checkPackage() : Promise.resolve();
   }
 

@@ -84,7 +84,7 @@ export type LogEntryBody =
   | { kind: 'xapi'; method: string; resource: string; detail: string; status: number }
   | { kind: 'statement'; by: 'course' | 'lms'; statement: Record<string, unknown> }
   | { kind: 'lms'; text: string }
-  | { kind: 'warning'; source: 'limit' | 'cmi5' | 'csp' | 'package' | 'session'; text: string };
+  | { kind: 'warning'; source: 'limit' | 'cmi5' | 'csp' | 'package' | 'session' | 'lrs'; text: string };
 
 export type LogEntry = LogEntryBody & { seq: number; at: string };
 
@@ -133,6 +133,18 @@ export interface XapiView {
   /** cmi5 only: whether the LMS has judged the AU's moveOn criteria met. */
   satisfied: boolean | null;
   moveOn: string;
+  /** Where statements go: null while the preview keeps them in memory, else the real LRS it forwards to. */
+  lrs: LrsView | null;
+}
+
+/** The real LRS the preview forwards statements to (`--lrs`), as the inspector shows it. */
+export interface LrsView {
+  endpoint: string;
+  state: 'not contacted yet' | 'answering' | 'unreachable' | 'refused';
+  /** The LMS's own statements (launched, abandoned, satisfied) waiting for the LRS. */
+  heldStatements: number;
+  /** The last reason it could not be used ("connection refused …", "HTTP 401"), or "". */
+  problem: string;
 }
 
 export interface InspectorSnapshot {

@@ -14,6 +14,7 @@ import { HttpError, sendHtml, sendText } from './http-util.ts';
 import { PackageError, openPackage } from './open-package.ts';
 import { listPackages } from './package-list.ts';
 import { PackageSession } from './package-session.ts';
+import { upstreamEndpoint, type UpstreamLrs } from './xapi/lrs-forwarder.ts';
 import { chooserPage, errorPage } from './pages.ts';
 
 export const DEFAULT_PORT = 8720;
@@ -34,6 +35,8 @@ export interface PreviewOptions {
   checkPackages?: boolean;
   /** cmi5: how long ending a session waits for "terminated" before "abandoned" (default 1.5 s). */
   terminateGraceMs?: number;
+  /** xAPI / cmi5 packages: forward statements to this real LRS (the preview stays the LMS). Default: in memory. */
+  lrs?: UpstreamLrs;
 }
 
 export interface PreviewServer {
@@ -51,6 +54,8 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
   const tempRoot = options.tempRoot ?? tmpdir();
   const packagesDir = resolve(options.packagesDir ?? 'dist/packages');
   const checkPackage = options.checkPackages ?? true;
+  // A bad endpoint is refused before anything opens, in the words of the --lrs flag.
+  if (options.lrs) upstreamEndpoint(options.lrs.endpoint);
   const sessions = new Map<string, PackageSession>();
   const openedByPath = new Map<string, PackageSession>();
 
@@ -63,6 +68,7 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
       checkPackage,
       chooserLink,
       ...(options.terminateGraceMs === undefined ? {} : { terminateGraceMs: options.terminateGraceMs }),
+      ...(options.lrs ? { lrs: options.lrs } : {}),
     });
     sessions.set(session.id, session);
     openedByPath.set(absolute, session);

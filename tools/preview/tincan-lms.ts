@@ -90,6 +90,7 @@ export class TincanLms implements XapiLmsSide {
       documents: this.lrs.documents.all().map(documentView),
       satisfied: null,
       moveOn: '',
+      lrs: this.lrs.upstreamView(),
     };
   }
 }

@@ -1,6 +1,6 @@
 // The keyboard walk through the whole module for a list of standards, as a vitest suite: split across two files
 // (SCORM, xAPI/cmi5) so the two test workers share the load. What each run checks is in complete-*.test.ts's header.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StandardId } from '../../../course/types.ts';
 import { axeAtWidths, axeViolations } from './axe.ts';
 import { hasChromium } from './chromium.ts';
@@ -9,14 +9,38 @@ import { openScenario, reflectionLeaks, WALK_WIDTH, type Scenario } from './scen
 import { expectScormRecord, type SessionBounds } from './scorm-record.ts';
 import { expectStatements, expectVideoStatements, launchFromUrl } from './statements.ts';
 import { FILM_RATE } from './walkthrough.ts';
+import { invalidStatements, LRS_KEY_SECRET, startRealLrs, type RealLrs } from '../../support/real-lrs.ts';
+import type { WalkInLrs } from './lrs-learners.ts';
+
+/** What the xAPI / cmi5 walks left in the real LRS (with `realLrs`), for checks that follow the walks. */
+export interface CompletionWalks {
+  /** The LRS, while the suite runs; null without `realLrs` or without Chromium. */
+  lrs(): RealLrs | null;
+  /** Each finished walk's statements as the LRS holds them, in the order the walks ran. */
+  readonly inLrs: WalkInLrs[];
+}
 
 const isScorm = (standard: StandardId): boolean => standard.startsWith('scorm');
 
-/** `checkTheChecker`: also show that the axe-core check can fail (once in the suite is enough). */
-export function describeCompletion(standards: readonly StandardId[], options: { checkTheChecker?: boolean } = {}): void {
+/**
+ * `checkTheChecker`: also show that the axe-core check can fail (once in the suite is enough). `realLrs`: the preview
+ * forwards xAPI / cmi5 statements to a real LRS (Learning Locker's xapi-statements), which must end up holding
+ * exactly the statements the inspector saw, each valid by @learninglocker/xapi-validation.
+ */
+export function describeCompletion(standards: readonly StandardId[], options: { checkTheChecker?: boolean; realLrs?: boolean } = {}): CompletionWalks {
   const suite = browserAndPackages();
+  let lrs: RealLrs | null = null;
+  const walks: CompletionWalks = { lrs: () => lrs, inLrs: [] };
+  // File-level hooks: the LRS outlives this describe, for the checks a test file adds after the walks.
+  beforeAll(async () => {
+    if (hasChromium && options.realLrs) lrs = await startRealLrs();
+  });
+  afterAll(async () => {
+    await lrs?.stop();
+  });
 
   describe.skipIf(!hasChromium)('a learner completes the course with the keyboard alone', () => {
+
     it.runIf(options.checkTheChecker)('has an accessibility check that does find problems', async () => {
       // The check below must be able to fail: a page with an unlabelled field and an image without alt text.
       const page = await suite.browser.newPage();
@@ -28,12 +52,19 @@ export function describeCompletion(standards: readonly StandardId[], options: { 
 
     it.each(standards)('%s: completes, scores and reports exactly what the course should', async (standard) => {
       const violations: string[] = [];
-      const scenario: Scenario = await openScenario(suite.browser, standard, suite.packages.zipOf(standard), {
-        onStep: async (label, walker) => {
-          const found = await axeAtWidths(walker.page, await walker.frame(), WALK_WIDTH);
-          for (const [width, lines] of Object.entries(found)) for (const line of lines) violations.push(`${label} at ${width} px: ${line}`);
+      const forwardTo = lrs !== null && !isScorm(standard) ? { lrs: { endpoint: lrs.endpoint, keySecret: LRS_KEY_SECRET } } : {};
+      const scenario: Scenario = await openScenario(
+        suite.browser,
+        standard,
+        suite.packages.zipOf(standard),
+        {
+          onStep: async (label, walker) => {
+            const found = await axeAtWidths(walker.page, await walker.frame(), WALK_WIDTH);
+            for (const [width, lines] of Object.entries(found)) for (const line of lines) violations.push(`${label} at ${width} px: ${line}`);
+          },
         },
-      });
+        forwardTo,
+      );
       try {
         const { walker, lms, config, plan } = scenario;
         const course = config.course;
@@ -82,6 +113,19 @@ export function describeCompletion(standards: readonly StandardId[], options: { 
             expect(lms.log.warnings().filter((w) => w.startsWith('cmi5')), 'statements that break cmi5 rules').toEqual([]);
           }
           leaks.push(...reflectionLeaks(plan, 'the statements', JSON.stringify(statements)));
+          if (lrs !== null) {
+            // The real LRS holds each statement the LMS saw (the course's and its own) once, the course's in the
+            // order the course should send them, and every one is valid xAPI.
+            const held = (await lrs.statements()).filter((s) => (s.context as { registration?: string } | undefined)?.registration === launch.registration);
+            const seen = lms.log.statements().map((s) => String(s.id));
+            expect(held.map((s) => s.id).sort(), 'statements in the real LRS').toEqual([...seen].sort());
+            expect(new Set(held.map((s) => s.id)).size).toBe(held.length);
+            const lmsOwn = new Set(lms.log.statements('lms').map((s) => String(s.id)));
+            expectStatements(standard === 'cmi5' ? 'cmi5' : 'xapi', held.filter((s) => !lmsOwn.has(s.id)), course, plan, launch, bounds);
+            expect(invalidStatements(held), 'statements failing @learninglocker/xapi-validation').toEqual({});
+            leaks.push(...reflectionLeaks(plan, 'the real LRS', JSON.stringify(held)));
+            walks.inLrs.push({ standard: standard === 'cmi5' ? 'cmi5' : 'xapi', statements: held, course, plan });
+          }
           // The resume document (State API) is the learner's own; every other request must be free of reflections.
           for (const request of scenario.requests.requests) {
             if (request.body !== null && !request.url.includes('/xapi/activities/state')) leaks.push(...reflectionLeaks(plan, `${request.method} ${request.url}`, request.body));
@@ -97,4 +141,5 @@ export function describeCompletion(standards: readonly StandardId[], options: { 
       }
     });
   });
+  return walks;
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Faults, InspectorSnapshot, LogEntry } from '../../../tools/preview/protocol.ts';
 import { startPreviewServer, type PreviewServer } from '../../../tools/preview/server.ts';
+import type { UpstreamLrs } from '../../../tools/preview/xapi/lrs-forwarder.ts';
 
 /** How long the cmi5 LMS waits for "terminated" before recording "abandoned" when a session is replaced. */
 const TERMINATE_GRACE_MS = 300;
@@ -25,11 +26,16 @@ export interface PreviewLms {
   close(): Promise<void>;
 }
 
-export async function openPreviewLms(zipPath: string): Promise<PreviewLms> {
+export interface PreviewLmsOptions {
+  /** xAPI / cmi5: the LMS forwards every statement to this real LRS (`npm run preview -- --lrs`). */
+  lrs?: UpstreamLrs;
+}
+
+export async function openPreviewLms(zipPath: string, options: PreviewLmsOptions = {}): Promise<PreviewLms> {
   const tempRoot = await mkdtemp(join(tmpdir(), 'cg-e2e-lms-'));
   let server: PreviewServer;
   try {
-    server = await startPreviewServer({ zipPath, port: 0, tempRoot, checkPackages: false, terminateGraceMs: TERMINATE_GRACE_MS });
+    server = await startPreviewServer({ zipPath, port: 0, tempRoot, checkPackages: false, terminateGraceMs: TERMINATE_GRACE_MS, ...(options.lrs ? { lrs: options.lrs } : {}) });
   } catch (error) {
     await rm(tempRoot, { recursive: true, force: true });
     throw error;

@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RuntimeConfig, StandardId } from '../../../course/types.ts';
 import { setCourseWidth } from './axe.ts';
-import { openPreviewLms, type PreviewLms } from './lms.ts';
+import { openPreviewLms, type PreviewLms, type PreviewLmsOptions } from './lms.ts';
 import { packageConfig } from './packages.ts';
 import { planFor, type LearnerPlan } from './plan.ts';
 import { RequestLog } from './requests.ts';
@@ -34,10 +34,10 @@ export interface Scenario {
   dispose(): Promise<void>;
 }
 
-export async function openScenario(browser: Browser, standard: StandardId, zipPath: string, hooks: WalkHooks = {}): Promise<Scenario> {
+export async function openScenario(browser: Browser, standard: StandardId, zipPath: string, hooks: WalkHooks = {}, lmsOptions: PreviewLmsOptions = {}): Promise<Scenario> {
   const config = await packageConfig(zipPath);
   const plan = planFor(config.course);
-  const lms = await openPreviewLms(zipPath);
+  const lms = await openPreviewLms(zipPath, lmsOptions);
   const newContext = () => browser.newContext({ viewport: { width: 1400, height: 900 } });
   let context = await newContext();
   const requests = new RequestLog(lms);

@@ -10,6 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectorSnapshot } from '../../../tools/preview/protocol.ts';
 import { startPreviewServer, type PreviewServer } from '../../../tools/preview/server.ts';
+import { LRS_KEY_SECRET, startRealLrs } from '../../support/real-lrs.ts';
 import { CMI5_FILES, SCORM12_FILES, SCORM2004_FILES, previewOf, workspace, zipOf, type Workspace } from './fixtures.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -151,6 +152,30 @@ describe.skipIf(!existsSync(CHROMIUM))('the preview LMS in Chromium', () => {
     await expect.poll(async () => (await snapshot(server)).xapi!.sessionState, { timeout: 10_000 }).toBe('abandoned');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('with --lrs, shows where statements go, and says so plainly when that LRS stops answering', async () => {
+    const lrs = await startRealLrs();
+    try {
+      const server = await previewOf(await space.write('cmi5-forwarded.zip', await zipOf(CMI5_FILES)), { lrs: { endpoint: lrs.endpoint, keySecret: LRS_KEY_SECRET } });
+      servers.push(server);
+      const page = await context.newPage();
+      await page.goto(server.url);
+      expect(await courseResult(page)).toMatchObject({ initialized: 204 });
+      await expect.poll(() => textOf(page, '#status-list')).toContain(`${lrs.endpoint}: answering`);
+      expect((await lrs.statements()).map((statement) => statement.verb.id.split('/').pop())).toEqual(['launched', 'initialized']);
+
+      await lrs.stop();
+      await page.click('#relaunch');
+      // The relaunched AU's "initialized" meets a 503; the inspector says what happened and what the course does.
+      expect(await courseResult(page)).toMatchObject({ initialized: 503 });
+      await expect.poll(() => textOf(page, '#status-list')).toContain('NOT ANSWERING (connection refused: nothing is listening there)');
+      await expect.poll(() => textOf(page, '#warning-list')).toContain('The course was told the LRS is unavailable, so it keeps its statements and sends them again later');
+      if (SCREENSHOTS) await page.locator('#inspector').screenshot({ path: join(SCREENSHOTS, 'preview-lrs-down-inspector.png') });
+      await page.close();
+    } finally {
+      await lrs.stop();
+    }
   });
 
   it('has an LMS page axe-core finds no fault with, at 1280 and 320 px, and that works from the keyboard', async () => {

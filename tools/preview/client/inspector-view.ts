@@ -1,7 +1,7 @@
 // Drawing the inspector from what the server streams: the snapshot (status, suspend_data meter, CMI table or state
 // documents, fault switches) and each log entry (API calls, commits, LRS requests, statements, warnings). Plain DOM,
 // text set with textContent only, so nothing a course sends can become markup.
-import type { DocumentView, Faults, InspectorSnapshot, LogEntry } from '../protocol.ts';
+import type { DocumentView, Faults, InspectorSnapshot, LogEntry, LrsView } from '../protocol.ts';
 
 /** Log rows kept on screen; the server keeps more for a page that reloads. */
 const SHOWN_ENTRIES = 1000;
@@ -144,6 +144,7 @@ export class InspectorView {
         ['Documents', `${xapi.documents.length}, largest ${Math.max(0, ...xapi.documents.map((document) => document.size)).toLocaleString('en-GB')} bytes`],
       );
       if (xapi.satisfied !== null) rows.push(['moveOn', `${xapi.moveOn}: ${xapi.satisfied ? 'satisfied' : 'not yet satisfied'}`]);
+      rows.push(['LRS', xapi.lrs === null ? 'in this preview (statements kept in memory)' : lrsSummary(xapi.lrs)]);
     }
     rows.push(['Warnings', String(snapshot.counts.warnings)]);
     list.replaceChildren(
@@ -236,6 +237,21 @@ function time(doc: Document, at: string): HTMLTimeElement {
   element.dateTime = at;
   element.textContent = new Date(at).toLocaleTimeString('en-GB');
   return element;
+}
+
+/** The real LRS's state in words a course author or L&D colleague can act on. */
+function lrsSummary(lrs: LrsView): string {
+  const held = lrs.heldStatements > 0 ? `; ${lrs.heldStatements} LMS statement${lrs.heldStatements === 1 ? '' : 's'} waiting for it` : '';
+  switch (lrs.state) {
+    case 'answering':
+      return `${lrs.endpoint}: answering${held}`;
+    case 'unreachable':
+      return `${lrs.endpoint}: NOT ANSWERING (${lrs.problem}). The course keeps its statements and resends them${held}`;
+    case 'refused':
+      return `${lrs.endpoint}: REFUSED the key and secret (${lrs.problem}). Check --lrs-auth${held}`;
+    default:
+      return `${lrs.endpoint}: not contacted yet${held}`;
+  }
 }
 
 function tag(doc: Document, label: string, error = false): HTMLSpanElement {

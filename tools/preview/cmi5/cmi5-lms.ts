@@ -218,6 +218,7 @@ export class Cmi5Lms implements XapiLmsSide {
       documents: this.lrs.documents.all().map(documentView),
       satisfied: this.registration?.satisfied ?? null,
       moveOn: this.descriptor.moveOn,
+      lrs: this.lrs.upstreamView(),
     };
   }
 

@@ -2,14 +2,16 @@
 // X-Experience-API-Version header, except for About, and a credential the LMS issued), hands the request to its
 // resource (statements-resource.ts, documents-resource.ts, or About / Activities / Agents here), writes the reply and
 // logs it for the inspector. The fault switches act first: slow network, LRS down (503, or the connection dropped).
-// "LMS gone" reaches it through the credential check (the LMS no longer knows the session: 401).
+// "LMS gone" reaches it through the credential check (the LMS no longer knows the session: 401). With a forwarder
+// (`--lrs`), statements go to a real LRS (lrs-forwarder.ts) and everything else stays here.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpError } from '../http-util.ts';
 import type { InspectorLog } from '../inspector-log.ts';
-import type { Faults } from '../protocol.ts';
+import type { Faults, LrsView } from '../protocol.ts';
 import type { DocumentStore } from './documents.ts';
 import { documentRequest } from './documents-resource.ts';
+import type { LrsForwarder } from './lrs-forwarder.ts';
 import { agentParam, header, iriParam, json, type Reply as ResourceReply } from './request-parts.ts';
 import type { Statement, StatementStore } from './statement-store.ts';
 import { StatementsResource } from './statements-resource.ts';
@@ -48,6 +50,8 @@ export class Lrs {
     /** Absolute path of the endpoint, without the trailing slash, e.g. "/p/abc/xapi". */
     basePath: string,
     private readonly hooks: LrsHooks,
+    /** Statements go to a real LRS through this; null keeps them in `statements`. */
+    private readonly forwarder: LrsForwarder | null = null,
   ) {
     this.statementsResource = new StatementsResource(statements, `${basePath}/statements`);
   }
@@ -89,8 +93,19 @@ export class Lrs {
 
   /** Store a statement the LMS itself makes (launched, abandoned, satisfied). */
   async storeAsLms(statement: Statement & { id: string }): Promise<void> {
+    if (this.forwarder) {
+      // Logged as made, whether the LRS took it now or it is held for later: the LMS has recorded it either way.
+      await this.forwarder.storeOwn(statement);
+      this.log.append({ kind: 'statement', by: 'lms', statement });
+      return;
+    }
     const stored = await this.statementsResource.storeOwn(statement);
     this.log.append({ kind: 'statement', by: 'lms', statement: stored });
+  }
+
+  /** The real LRS statements go to, for the inspector; null when they stay in the preview. */
+  upstreamView(): LrsView | null {
+    return this.forwarder?.view() ?? null;
   }
 
   private async route(req: IncomingMessage, method: string, resource: string, url: URL): Promise<Reply> {
@@ -108,7 +123,7 @@ export class Lrs {
 
     switch (resource) {
       case 'statements':
-        return { ...(await this.statementsResource.handle(req, method, url)), credential };
+        return { ...(await (this.forwarder ?? this.statementsResource).handle(req, method, url)), credential };
       case 'activities/state':
         return documentRequest(req, method, url, 'state', this.documents);
       case 'agents/profile':

@@ -1,6 +1,6 @@
-// Where the LRS keeps statements. The HTTP side (lrs.ts) checks requests and fills in id/stored/authority; a store
-// only keeps, finds and filters. The interface is small on purpose: a forwarder to a real LRS (Learning Locker's
-// xapi-statements, later) implements the same three calls and maps that LRS's 409 onto `conflict`.
+// Where the preview's own LRS keeps statements. The HTTP side (lrs.ts) checks requests and fills in id/stored/authority;
+// a store only keeps, finds and filters. With `--lrs`, statements bypass this store: lrs-forwarder.ts hands the
+// requests themselves to the real LRS, so the course meets that LRS's own answers.
 import { agentKey } from './agents.ts';
 import { VOIDED_VERB, sameStatement } from './statement-check.ts';
 

@@ -1,5 +1,7 @@
 // One statement at a time into the tally. Only statements about this course count: their object id lies beneath
-// the course IRI (the TinCan activity, the cmi5 AU and every interaction, section and film id are built there).
+// the course IRI (the TinCan activity and every interaction, section and film id are built there), or, for cmi5, the
+// object is the id the LMS gave the AU (cmi5 8.1 has the LMS make its own, so it can lie anywhere) and the publisher's
+// AU id, which is beneath the course IRI, is in the context's grouping (the LMS's context template puts it there).
 // Course-level statements carry completion, pass/fail and session time; "answered" statements about a known
 // interaction carry a choice. Everything else — the film's own "completed", progress, reflections (free text,
 // which the course only sends when a trust opts in) — is read past and never stored.
@@ -34,7 +36,7 @@ interface StatementShape {
   verb?: { id?: unknown };
   object?: { id?: unknown; objectType?: unknown };
   result?: { success?: unknown; duration?: unknown; response?: unknown; score?: { scaled?: unknown } };
-  context?: { registration?: unknown };
+  context?: { registration?: unknown; contextActivities?: { grouping?: unknown } };
   timestamp?: unknown;
   stored?: unknown;
 }
@@ -60,7 +62,8 @@ export class StatementReader {
     const objectId = statement.object?.id;
     const verb = statement.verb?.id;
     if (typeof objectId !== 'string' || typeof verb !== 'string' || verb === VERB.voided) return;
-    if (objectId !== this.index.iri && !objectId.startsWith(this.prefix)) return;
+    const beneath = objectId === this.index.iri || objectId.startsWith(this.prefix);
+    if (!beneath && !this.groupedUnderCourse(statement)) return;
     const learner = learnerKey(statement.actor);
     const at = Date.parse(typeof statement.timestamp === 'string' ? statement.timestamp : String(statement.stored ?? ''));
     if (learner === null || Number.isNaN(at)) {
@@ -73,7 +76,7 @@ export class StatementReader {
     this.tally.activity(record, at, typeof registration === 'string' ? registration : '');
     this.tally.setGroup(record, groupOf(statement as Parameters<typeof groupOf>[0], this.groupField), at);
 
-    const courseLevel = !this.childPrefixes.some((p) => objectId.startsWith(p));
+    const courseLevel = !beneath || !this.childPrefixes.some((p) => objectId.startsWith(p));
     if (courseLevel) {
       if (verb === VERB.completed) this.tally.completed(record, at);
       else if (verb === VERB.passed || verb === VERB.failed) this.tally.judged(record, verb === VERB.passed, scaledScore(statement.result?.score?.scaled));
@@ -87,6 +90,17 @@ export class StatementReader {
     if (!question || typeof response !== 'string') return;
     const mask = responseMask(question, response, 'ids');
     if (mask !== null) this.tally.answered(record, question.index, mask, at);
+  }
+
+  /** cmi5: an Activity the LMS named, in this course's grouping (the publisher's AU or course id). */
+  private groupedUnderCourse(statement: StatementShape): boolean {
+    if (statement.object?.objectType !== undefined && statement.object.objectType !== 'Activity') return false;
+    const grouping = statement.context?.contextActivities?.grouping;
+    const activities = Array.isArray(grouping) ? grouping : grouping === undefined ? [] : [grouping];
+    return activities.some((activity) => {
+      const id = (activity as { id?: unknown } | null)?.id;
+      return typeof id === 'string' && (id === this.index.iri || id.startsWith(this.prefix));
+    });
   }
 }
 
