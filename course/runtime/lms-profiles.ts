@@ -12,8 +12,11 @@ export interface LmsProfile {
   commit: {
     /** After a screen change: the moment the LMS should hear where the learner is. */
     screenChangeMs: number;
-    /** After other changes on the same screen (typing, answering): at most one commit this often. */
+    /** After other changes on the same screen (typing): at most one commit this often. */
     sameScreenMs: number;
+    /** After an answer: short, so a tab closed soon after still had it committed, yet the answers given together on
+     * one screen (a set of ratings) share one commit. SCORM only; xAPI statements are queued persistently. */
+    answerMs: number;
     /** Keep-alive commit while nothing changes, so LMS sessions do not time out (adapt_framework#2590); 0 = off. */
     keepAliveMs: number;
     /** Waits between failed attempts; the last repeats. */
@@ -50,7 +53,7 @@ export interface LmsProfile {
 const STANDARD: LmsProfile = {
   id: 'standard',
   standards: ['scorm12', 'scorm2004-3rd', 'scorm2004-4th', 'xapi', 'cmi5'],
-  commit: { screenChangeMs: 500, sameScreenMs: 30_000, keepAliveMs: 10 * 60_000, backoffMs: [1000, 2000, 5000, 10_000, 30_000, 60_000], quietRetries: 2 },
+  commit: { screenChangeMs: 500, sameScreenMs: 30_000, answerMs: 2000, keepAliveMs: 10 * 60_000, backoffMs: [1000, 2000, 5000, 10_000, 30_000, 60_000], quietRetries: 2 },
   recordInteractions: true,
   recordObjectives: true,
   maxInteractions: 250,

@@ -139,6 +139,15 @@ export class LmsConnection {
   }
 }
 
+/**
+ * The LMS refused this value itself (bad argument, element not implemented, read-only, wrong type, out of range: codes
+ * 2xx and 4xx in both versions), so sending it again cannot help. Anything else (general exceptions, calls before
+ * Initialize or after Terminate, general set/commit failures, no answer) is the LMS failing or gone: worth retrying.
+ */
+export function isRefusedValue(error: LmsError): boolean {
+  return (error.code >= 201 && error.code <= 299) || (error.code >= 401 && error.code <= 499);
+}
+
 /** The technical detail of a failed call, for support staff: the LMS's words, its code, the element. */
 export function lmsErrorDetail(error: LmsError): string {
   return [error.text.trim() || error.call, error.code > 0 ? `error ${error.code}` : '', error.element ?? ''].filter(Boolean).join(', ');

@@ -1,7 +1,9 @@
 // The Tracker for SCORM 1.2 and 2004 alike; what differs between them is the data model (data-model-12.ts,
 // data-model-2004.ts). Values are written to the LMS as soon as the player hands them over; commits follow at most
-// once per screen change (plus a slower one while the learner stays on a screen), on page hide and on exit, and are
-// retried with backoff. Until the LMS confirms a state, a safety copy stays in this browser.
+// once per screen change (plus a slower one while the learner stays on a screen), shortly after an answer, on page
+// hide and on exit, and are retried with backoff. Until the LMS confirms a state, a safety copy stays in this
+// browser; until it confirms an answer, the answer stays in the interaction journal (interaction-journal.ts), which
+// retries refused writes and lets a relaunch record what a dead tab could not.
 import type { RuntimeConfig } from '../../types.ts';
 import type { AnswerRecord, ConnectionStatus, Outcome, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
@@ -14,7 +16,8 @@ import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey } from '
 import type { RuntimeDeps } from '../shared/runtime-deps.ts';
 import { StatusChannel } from '../shared/status-channel.ts';
 import type { ScormDataModel, ScormWrite, SessionRead } from './data-model.ts';
-import { describeLmsError, LmsConnection, lmsErrorDetail, type LmsError } from './lms-connection.ts';
+import { entryElements, fieldsOf, InteractionJournal, journalKey, reconcile, type JournalEntry } from './interaction-journal.ts';
+import { describeLmsError, isRefusedValue, LmsConnection, lmsErrorDetail, type LmsError } from './lms-connection.ts';
 
 const INITIALIZE_ATTEMPTS = 3;
 
@@ -39,7 +42,16 @@ export class ScormSession implements Tracker {
   /** Why the latest state could not be sent at all (too long for the LMS), until a state that fits replaces it. */
   private oversize: string | null = null;
   private startedAt = 0;
+  /** Answers not yet confirmed by a commit (persisted in this browser). */
+  private journal: InteractionJournal;
+  /** Entries left by an earlier launch have been checked against what the LMS holds. */
+  private journalReconciled = false;
+  /** The LMS's suspend_data fingerprint when this session began, for that check. */
+  private lmsStateAtStart = fingerprint(null);
+  /** Index of the next new interaction; null until _count is read; -1 when the LMS keeps no interactions. */
   private nextInteraction: number | null = null;
+  /** The latest outcome, written again when a session that could not start at first does. */
+  private outcome: Outcome | null = null;
   private objectives: Map<string, number> | null = null;
   private nextObjective = 0;
   private readonly sharedReflections = new Map<string, { id: string; prompt: string; text: string }>();
@@ -62,6 +74,7 @@ export class ScormSession implements Tracker {
       },
     });
     this.safety = new SafetyCopyStore(deps.localStore, safetyCopyKey(config.course.id, model.standard, null));
+    this.journal = new InteractionJournal(deps.localStore, journalKey(config.course.id, model.standard, null));
     this.scheduler = new CommitScheduler({
       clock: deps.clock,
       commit: () => this.commit(),
@@ -92,6 +105,7 @@ export class ScormSession implements Tracker {
     }
     this.oversize = null;
     this.pending = { state, location };
+    this.journal.noteState(fingerprint(state));
     if (this.live) this.apply(this.model.stateWrites(state, location));
     this.scheduler.request(location !== this.committedLocation ? this.profile.commit.screenChangeMs : this.profile.commit.sameScreenMs);
   }
@@ -110,30 +124,31 @@ export class ScormSession implements Tracker {
   }
 
   recordAnswer(answer: AnswerRecord): void {
-    if (!this.reporting() || !this.profile.recordInteractions) return;
+    if (!this.recording()) return;
     const reportable = reportableAnswer(answer, this.config);
-    const index = this.interactionIndex();
-    if (!reportable || index === null) return;
+    if (!reportable) return;
     const context = { answer: reportable, choices: choicesFor(this.config.course, reportable), now: new Date(this.deps.clock.now()), language: this.config.course.language };
-    this.apply(this.model.interactionWrites(index, context));
-    this.nextInteraction = index + 1;
-    this.scheduler.request(this.profile.commit.sameScreenMs);
+    this.journalAdd(this.model.interactionWrites(0, context));
+    // An answer is a meaningful change: committed after a short pause (so the answers of one screen share a commit),
+    // not left for the slow same-screen commit, which a closing tab would never reach.
+    this.scheduler.request(this.profile.commit.answerMs);
   }
 
   recordReflection(promptId: string, prompt: string, text: string): void {
     // Private by default: the text is in the saved state already and goes nowhere else.
-    if (!reflectionsShared(this.config) || !this.reporting()) return;
+    if (!reflectionsShared(this.config) || !this.session || this.session.mode !== 'normal' || this.exiting) return;
     const changed = { id: promptId, prompt, text };
     this.sharedReflections.set(promptId, changed);
     const { writes, interactionsUsed } = this.model.sharedReflectionWrites({
       all: [...this.sharedReflections.values()].filter((r) => r.text !== ''),
       changed,
-      nextInteraction: this.profile.recordInteractions ? this.interactionIndex() : null,
+      // The journal gives the entry its index when it is written; 0 only shapes the writes.
+      nextInteraction: this.recording() ? 0 : null,
       now: new Date(this.deps.clock.now()),
       language: this.config.course.language,
     });
-    this.apply(writes);
-    if (interactionsUsed > 0 && this.nextInteraction !== null) this.nextInteraction += interactionsUsed;
+    if (interactionsUsed > 0) this.journalAdd(writes);
+    else this.apply(writes);
     this.scheduler.request(this.profile.commit.sameScreenMs);
   }
 
@@ -142,6 +157,7 @@ export class ScormSession implements Tracker {
   }
 
   setOutcome(outcome: Outcome): void {
+    if (this.session?.mode === 'normal' && !this.exiting) this.outcome = outcome;
     if (!this.reporting() || !this.session) return;
     this.apply(this.model.outcomeWrites(outcome, this.profile, this.session));
     this.scheduler.request(this.profile.commit.screenChangeMs);
@@ -174,11 +190,18 @@ export class ScormSession implements Tracker {
     } else if (copy) {
       this.confirmed = copy.base;
     }
+    this.journal = new InteractionJournal(this.deps.localStore, journalKey(this.config.course.id, this.model.standard, session.learnerId));
+    this.lmsStateAtStart = fingerprint(lmsState);
     if (this.live && session.mode === 'normal') this.apply(this.model.startWrites(session));
     if (resume.fromCopy && copy) {
       // The last session's final save never reached the LMS: send it now.
       this.pending = { state: copy.state, location: copy.location };
       if (this.live) this.apply(this.model.stateWrites(copy.state, copy.location));
+      this.scheduler.request(0);
+    }
+    if (this.journal.entries.length > 0 && session.mode === 'normal') {
+      // Answers an earlier launch could not get confirmed: record those the LMS lacks, now.
+      this.writeJournal();
       this.scheduler.request(0);
     }
 
@@ -205,13 +228,18 @@ export class ScormSession implements Tracker {
   private commit(): boolean {
     if (!this.live && !this.recoverSession()) return false;
     if (this.session?.mode === 'review') return true;
+    const allWritten = this.writeJournal();
     const retry = [...this.refused.values()];
     this.refused.clear();
     this.apply([...retry, ...this.model.sessionTimeWrites(this.deps.clock.now() - this.startedAt)]);
+    const written = this.journal.entries.filter((e) => e.written);
     const error = this.lms.commit();
-    if (error || this.refused.size > 0) return false;
+    if (error) return false;
+    // The commit stored the data model as it is: every answer written so far is the LMS's now.
+    this.journal.remove(written);
+    if (this.refused.size > 0) return false;
     this.confirm();
-    return true;
+    return allWritten;
   }
 
   /** The LMS has everything: forget the copy of the state it now holds. */
@@ -245,7 +273,14 @@ export class ScormSession implements Tracker {
     this.safety.clear();
     this.safety = new SafetyCopyStore(this.deps.localStore, safetyCopyKey(this.config.course.id, this.model.standard, session.learnerId));
     if (copy) this.safety.write(copy);
-    if (session.mode === 'normal') this.apply(this.model.startWrites(session));
+    this.lmsStateAtStart = fingerprint(session.suspendData);
+    const journal = new InteractionJournal(this.deps.localStore, journalKey(this.config.course.id, this.model.standard, session.learnerId));
+    this.journal.moveTo(journal);
+    this.journal = journal;
+    if (session.mode === 'normal') {
+      this.apply(this.model.startWrites(session));
+      if (this.outcome) this.apply(this.model.outcomeWrites(this.outcome, this.profile, session));
+    }
     if (this.pending) this.apply(this.model.stateWrites(this.pending.state, this.pending.location));
     return true;
   }
@@ -255,6 +290,8 @@ export class ScormSession implements Tracker {
     this.stopWatching();
     if (this.keepAlive !== null) this.deps.clock.clearTimeout(this.keepAlive);
     if (!this.session || (!this.live && !this.recoverSession())) return;
+    const allWritten = this.session.mode === 'normal' ? this.writeJournal() : true;
+    const written = this.journal.entries.filter((e) => e.written);
     if (this.session.mode !== 'review') {
       const retry = [...this.refused.values()];
       this.refused.clear();
@@ -268,7 +305,8 @@ export class ScormSession implements Tracker {
     const commitFirst = this.model.version === '1.2' || this.profile.scorm2004.commitBeforeTerminate;
     const commitError = commitFirst ? this.lms.commit() : null;
     const terminateError = this.lms.terminate();
-    const problem = commitError ?? terminateError ?? (this.refused.size > 0 ? this.lastError : null);
+    if (!commitError && !terminateError) this.journal.remove(written);
+    const problem = commitError ?? terminateError ?? (this.refused.size > 0 || !allWritten ? this.lastError : null);
     if (problem) {
       this.status.emit({ state: 'failed', message: failedMessage(lmsErrorDetail(problem), this.safety.available) });
       return;
@@ -276,13 +314,16 @@ export class ScormSession implements Tracker {
     this.confirm();
   }
 
-  /** Writes values; refused critical ones are kept for the next commit and make that commit unconfirmed. */
+  /**
+   * Writes values. Refused critical ones, and any refused because the LMS is failing (not because of the value), are
+   * kept for the next commit and make that commit unconfirmed; an optional value the LMS refuses as such is logged.
+   */
   private apply(writes: ScormWrite[]): void {
     if (!this.live) return;
     for (const write of writes) {
       const error = this.lms.setValue(write.element, write.value);
       if (!error) continue;
-      if (write.critical) this.refused.set(write.element, write);
+      if (write.critical || !isRefusedValue(error)) this.refused.set(write.element, write);
       else console.warn(`[common-ground] ${write.element} was not accepted: ${describeLmsError(error)}`);
     }
   }
@@ -291,13 +332,118 @@ export class ScormSession implements Tracker {
     return this.live && this.session?.mode === 'normal' && !this.exiting;
   }
 
-  private interactionIndex(): number | null {
+  /** Answers are recorded in normal mode, also while the LMS is not answering (the journal keeps them). */
+  private recording(): boolean {
+    return this.profile.recordInteractions && this.session?.mode === 'normal' && !this.exiting && this.nextInteraction !== -1;
+  }
+
+  /** An interaction's writes (made for index 0) into the journal, then to the LMS if it answers. */
+  private journalAdd(writes: ScormWrite[]): void {
+    const fields = fieldsOf(writes, 0);
+    if (!fields || fields.length === 0) return this.apply(writes);
+    const field = (name: string) => fields.find(([f]) => f === name)?.[1] ?? '';
+    this.journal.add({ lmsId: field('id'), stamp: this.model.version === '2004' ? field('timestamp') : '', fields, index: null, written: false }, this.confirmed);
+    this.writeJournal();
+  }
+
+  /**
+   * Writes every journal entry the LMS does not have yet, in order; true when all are written. An entry's id opens
+   * its place in cmi.interactions, so a refused id stops here (the LMS is failing: later entries wait their turn),
+   * unless the LMS refused the value itself, which no retry can change (that entry is dropped, and logged).
+   */
+  private writeJournal(): boolean {
+    if (this.journal.entries.length === 0) return true;
+    if (!this.live || this.session?.mode !== 'normal') return false;
+    if (!this.journalReconciled && !this.reconcileJournal()) return false;
+    for (const entry of [...this.journal.entries]) {
+      if (entry.written) continue;
+      const index = entry.index ?? this.nextIndex();
+      if (index === 'later') return false;
+      if (index === 'none') {
+        this.dropEntries(this.journal.entries.filter((e) => e.index === null), 'the learning system takes no more interactions');
+        return this.journal.entries.every((e) => e.written);
+      }
+      let idError: LmsError | null = null;
+      let failing = false;
+      for (const [position, { element, value }] of entryElements(entry, index).entries()) {
+        const error = this.lms.setValue(element, value);
+        if (!error) continue;
+        if (position === 0) {
+          idError = error;
+          break;
+        }
+        // A field the LMS refuses for good is left out (as the data model's optional values are); the entry stands.
+        if (isRefusedValue(error)) console.warn(`[common-ground] ${element} was not accepted: ${describeLmsError(error)}`);
+        else failing = true;
+      }
+      if (idError) {
+        if (!isRefusedValue(idError)) return false;
+        this.dropEntries([entry], describeLmsError(idError));
+        continue;
+      }
+      if (entry.index === null) {
+        entry.index = index;
+        this.nextInteraction = index + 1;
+      }
+      entry.written = !failing;
+      this.journal.update();
+      if (failing) return false;
+    }
+    return true;
+  }
+
+  /** Entries that can never be recorded: the answers stay in the saved state, only the LMS's record lacks them. */
+  private dropEntries(entries: JournalEntry[], why: string): void {
+    if (entries.length === 0) return;
+    console.warn(`[common-ground] ${entries.length} answer(s) could not be recorded as interactions: ${why}`);
+    this.journal.remove(entries);
+  }
+
+  /** Where the next new interaction goes; 'none' when the LMS takes no more; 'later' when _count cannot be read now. */
+  private nextIndex(): number | 'none' | 'later' {
     if (this.nextInteraction === null) {
       const { value, error } = this.lms.getValue(this.model.interactionCountElement);
+      if (error && !isRefusedValue(error)) return 'later';
       const count = Number(value);
+      // An LMS that does not implement interactions (or fails on _count, adapt-contrib-spoor#294) gets none.
       this.nextInteraction = error || !Number.isInteger(count) ? -1 : count;
     }
-    return this.nextInteraction >= 0 && this.nextInteraction < this.profile.maxInteractions ? this.nextInteraction : null;
+    return this.nextInteraction >= 0 && this.nextInteraction < this.profile.maxInteractions ? this.nextInteraction : 'none';
+  }
+
+  /**
+   * Entries an earlier launch left in the journal: keep only those the LMS does not hold (interaction-journal.ts says
+   * how that is known), to be appended after what it has. Runs once, before this session writes any interaction.
+   */
+  private reconcileJournal(): boolean {
+    const { value, error } = this.lms.getValue(this.model.interactionCountElement);
+    const count = Number(value);
+    if (error || !Number.isInteger(count)) {
+      if (error && !isRefusedValue(error)) return false;
+      this.nextInteraction = -1;
+      this.dropEntries([...this.journal.entries], 'the learning system keeps no interactions');
+      this.journalReconciled = true;
+      return true;
+    }
+    let held: { id: string; stamp: string }[] | null = null;
+    if (this.model.version === '2004') {
+      held = [];
+      for (let n = 0; n < count; n++) {
+        held.push({ id: this.lms.getValue(`cmi.interactions.${n}.id`).value, stamp: this.lms.getValue(`cmi.interactions.${n}.timestamp`).value });
+      }
+    }
+    const verdicts = reconcile(this.journal.entries, this.journal.lineage, { count, held, stateFingerprint: this.lmsStateAtStart });
+    const kept: JournalEntry[] = [];
+    for (const verdict of verdicts) {
+      if (verdict.verdict === 'held') continue;
+      kept.push({ ...verdict.entry, index: verdict.verdict === 'rewrite' ? verdict.index : null, written: false });
+    }
+    // From here the lineage is this session's: what the LMS has confirmed, and the state waiting to be committed.
+    this.journal.replace(kept, this.confirmed);
+    if (this.pending) this.journal.noteState(fingerprint(this.pending.state));
+    this.nextInteraction = count;
+    this.journalReconciled = true;
+    return true;
   }
 
   /** Objective ids already in the LMS (from earlier sessions), by section id; null when the LMS has no objectives. */

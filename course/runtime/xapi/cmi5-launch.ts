@@ -16,6 +16,7 @@ export interface Cmi5Params {
 }
 
 export type MoveOn = 'Passed' | 'Completed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable';
+const MOVE_ON_VALUES: readonly MoveOn[] = ['Passed', 'Completed', 'CompletedAndPassed', 'CompletedOrPassed', 'NotApplicable'];
 
 export interface LaunchData {
   contextTemplate: Context;
@@ -81,7 +82,7 @@ export async function readLaunchData(client: LrsClient, params: Cmi5Params): Pro
   return {
     contextTemplate: data.contextTemplate as Context,
     launchMode: mode,
-    moveOn: (typeof data.moveOn === 'string' ? data.moveOn : 'NotApplicable') as MoveOn,
+    moveOn: MOVE_ON_VALUES.find((value) => value === data.moveOn) ?? 'NotApplicable',
     masteryScore: mastery,
     returnURL: typeof data.returnURL === 'string' && data.returnURL !== '' ? data.returnURL : null,
     launchParameters: typeof data.launchParameters === 'string' ? data.launchParameters : null,

@@ -2,13 +2,18 @@
 // context template, the cmi5 category, and the moveOn category on those carrying success or completion; everything
 // else is "cmi5 allowed". The order rules are kept here: initialized first and terminated last; completed and passed
 // at most once per registration; never failed after passed, nor both in one session. So that a learner who fails
-// the check and then passes it in the same session is recorded as passed, "failed" waits until the session ends.
-// Browse and Review sessions send initialized and terminated only.
+// the check and then passes it in the same session is recorded as passed, "failed" waits until the session ends
+// where moveOn lets a pass satisfy the AU.
+// Browse and Review sessions send initialized and terminated only. Statements an earlier session left unsent are
+// issued again in this one (cmi5-carry-over.ts); moveOn decides how long a "failed" waits (cmi5-move-on.ts).
 import type { Activity, Result } from '@xapi/xapi';
 import type { Outcome } from '../tracker.ts';
 import { isoDuration } from '../shared/durations.ts';
 import type { LaunchData } from './cmi5-launch.ts';
-import type { QueuedStatement } from './statement-queue.ts';
+import { planCarryOver, type Delivery } from './cmi5-carry-over.ts';
+import { passCanSatisfy } from './cmi5-move-on.ts';
+import { uuid } from './uuid.ts';
+import { StatementQueue, type QueuedStatement } from './statement-queue.ts';
 import { score, VERBS, type StatementParts } from './statements.ts';
 import { XapiSession, type XapiLaunch } from './xapi-session.ts';
 import type { RuntimeConfig } from '../../types.ts';
@@ -23,6 +28,12 @@ export class Cmi5Session extends XapiSession {
   readonly standard = 'cmi5';
   private failedPending: { scaled: number | null } | null = null;
   private passOrFailSent = false;
+  /** This session's id (the LMS's context template): statements with another are an earlier session's. */
+  private readonly sessionId: unknown;
+  /** What an earlier session left, to follow this session's "initialized". */
+  private carried: QueuedStatement[] = [];
+  /** Statements of earlier sessions set aside by a Browse or Review session (which may not send them). */
+  private readonly parked: StatementQueue;
 
   constructor(
     config: RuntimeConfig,
@@ -32,15 +43,59 @@ export class Cmi5Session extends XapiSession {
     private readonly launchData: LaunchData,
   ) {
     super(config, win, launch, deps);
-    // Statements left from an earlier session of this registration cannot be accepted any more: the LMS has ended
-    // that session ("abandoned") when this launch began.
-    const session = launchData.contextTemplate.extensions?.[SESSION_EXTENSION];
-    const dropped = this.queue.discard((s) => s.context?.extensions?.[SESSION_EXTENSION] !== session);
-    if (dropped.length > 0) console.warn(`[common-ground] ${dropped.length} statements of an earlier cmi5 session could not be sent and were dropped`);
+    this.sessionId = launchData.contextTemplate.extensions?.[SESSION_EXTENSION];
+    this.parked = new StatementQueue(deps.localStore, `${this.queueKey}:parked`, launch.client);
+  }
+
+  /**
+   * Statements an earlier session of this registration queued stay in the queue (persisted) until this session's
+   * opening replaces them with what it issues again; the LRS is asked first which of them it holds already.
+   */
+  protected override async prepareOpening(lrsAnswered: boolean): Promise<void> {
+    const earlier = [...this.parked.all, ...this.queue.all.filter((s) => this.isEarlier(s))];
+    if (earlier.length === 0 || !this.mayReport()) return;
+    const delivery = new Map<string, Delivery>();
+    // An LRS that did not answer for the resume document is not kept waiting on again: all is 'unknown' then.
+    if (lrsAnswered) {
+      await Promise.all(
+        earlier.map(async (statement) => {
+          const { status } = await this.patiently(this.launch.client.getStatement(statement.id));
+          delivery.set(statement.id, status === 200 ? 'stored' : status === 404 ? 'missing' : 'unknown');
+        }),
+      );
+    }
+    const plan = planCarryOver(earlier, delivery, this.sent, this.launchData.contextTemplate, () => uuid());
+    this.carried = plan.reissue;
+    if (plan.sent.completed !== this.sent.completed || plan.sent.passed !== this.sent.passed) {
+      this.sent = plan.sent;
+      this.noteSent();
+    }
+    if (plan.reissue.some((s) => s.verb.id === VERBS.passed.id)) {
+      this.passOrFailSent = true;
+    } else if (plan.failed && !this.sent.passed) {
+      if (passCanSatisfy(this.launchData.moveOn)) {
+        this.failedPending = { scaled: plan.failed.scaled };
+      } else {
+        this.carried.push(plan.failed.statement);
+        this.passOrFailSent = true;
+      }
+    }
   }
 
   protected openingStatements(): QueuedStatement[] {
-    return [this.defined({ verb: VERBS.initialized })];
+    const initialized = this.defined({ verb: VERBS.initialized });
+    const earlier = this.queue.discard((s) => this.isEarlier(s));
+    if (!this.mayReport()) {
+      // Browse or Review: this session may send only initialized and terminated; what an earlier session owed waits
+      // in this browser for the next normal session.
+      for (const statement of earlier) this.parked.add(statement);
+      return [initialized];
+    }
+    // The originals leave this browser's queue in the same step as their new copies enter it.
+    this.parked.discard(() => true);
+    const carried = this.carried;
+    this.carried = [];
+    return [initialized, ...carried];
   }
 
   protected outcomeStatements(outcome: Outcome): QueuedStatement[] {
@@ -57,7 +112,13 @@ export class Cmi5Session extends XapiSession {
       this.failedPending = null;
       statements.push(this.passOrFail(true, outcome.scaled, duration));
     } else if (passed === false && !this.sent.passed && !this.passOrFailSent) {
-      this.failedPending = { scaled: outcome.scaled };
+      if (passCanSatisfy(this.launchData.moveOn)) {
+        this.failedPending = { scaled: outcome.scaled };
+      } else {
+        this.passOrFailSent = true;
+        this.failedPending = null;
+        statements.push(this.passOrFail(false, outcome.scaled, duration));
+      }
     }
     return statements;
   }
@@ -86,6 +147,10 @@ export class Cmi5Session extends XapiSession {
     const mastery = this.launchData.masteryScore;
     if (mastery !== null && outcome.scaled !== null) return outcome.scaled >= mastery;
     return outcome.passed;
+  }
+
+  private isEarlier(statement: QueuedStatement): boolean {
+    return statement.context?.extensions?.[SESSION_EXTENSION] !== this.sessionId;
   }
 
   private passOrFail(passed: boolean, scaled: number | null, duration: string): QueuedStatement {

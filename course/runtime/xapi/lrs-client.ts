@@ -40,6 +40,11 @@ export class LrsClient {
     return this.request('PUT', 'statements', { statementId: statement.id }, JSON.stringify(statement), options);
   }
 
+  /** One statement by id: 200 when the LRS holds it, 404 when it does not. */
+  getStatement(id: string): Promise<LrsResponse> {
+    return this.request('GET', 'statements', { statementId: id });
+  }
+
   getState(params: DocumentParams, stateId: string): Promise<LrsResponse> {
     return this.request('GET', 'activities/state', { ...documentQuery(params), stateId });
   }

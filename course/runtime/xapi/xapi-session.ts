@@ -51,6 +51,8 @@ export abstract class XapiSession implements Tracker {
   protected readonly factory: StatementFactory;
   protected readonly profile: LmsProfile;
   protected readonly queue: StatementQueue;
+  /** Where the queue is kept in this browser (one per learner, activity and registration). */
+  protected readonly queueKey: string;
   protected sent: ResumeDocument['sent'] = {};
   protected startedAt = 0;
   private readonly status = new StatusChannel();
@@ -81,7 +83,8 @@ export abstract class XapiSession implements Tracker {
     this.profile = resolveLmsProfile(config);
     this.factory = new StatementFactory(launch.frame, () => deps.clock.now(), () => uuid());
     const who = fingerprint(`${JSON.stringify(launch.frame.actor)}|${launch.document.activityId}|${launch.document.registration ?? ''}`);
-    this.queue = new StatementQueue(deps.localStore, `common-ground:xapi-queue:${who}`, launch.client);
+    this.queueKey = `common-ground:xapi-queue:${who}`;
+    this.queue = new StatementQueue(deps.localStore, this.queueKey, launch.client);
     this.safety = new SafetyCopyStore(deps.localStore, safetyCopyKey(config.course.id, config.standard, who));
     this.scheduler = new CommitScheduler({
       clock: deps.clock,
@@ -101,6 +104,22 @@ export abstract class XapiSession implements Tracker {
   protected abstract mayReport(): boolean;
   /** After the last statements are on their way (cmi5: back to the LMS). */
   protected afterExit(): void {}
+  /**
+   * Before the opening statements are made, once the resume document is read or given up on (`lrsAnswered` says
+   * which); cmi5 looks at what an earlier session left.
+   */
+  protected async prepareOpening(_lrsAnswered: boolean): Promise<void> {}
+
+  /** `this.sent` changed outside setOutcome: the resume document must say so too. */
+  protected noteSent(): void {
+    this.document = { ...this.document, sent: { ...this.sent } };
+    this.documentDirty = true;
+  }
+
+  /** Reads with the same patience as the resume document; status 0 when the LRS is too slow or does not answer. */
+  protected patiently(request: Promise<LrsResponse>): Promise<LrsResponse> {
+    return withTimeout(request, READ_TIMEOUT_MS, this.deps);
+  }
 
   start(): Promise<TrackerSession> {
     this.starting ??= this.begin();
@@ -190,6 +209,7 @@ export abstract class XapiSession implements Tracker {
       resumeState = copy?.state ?? null;
       if (copy) this.pushCopy(copy.state, copy.location);
     }
+    await this.prepareOpening(remote !== null);
     this.enqueue(this.openingStatements(resumeState !== null), 0);
     this.opened = true;
     this.stopWatching = watchPageLifecycle(this.win, {

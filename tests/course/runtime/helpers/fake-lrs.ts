@@ -1,5 +1,5 @@
 // An LRS (and the cmi5 LMS's fetch URL) behind a fake fetch: statements (POST batches, PUT by id, with the xAPI
-// duplicate rules), State API and Agent Profile documents. Every request is recorded, so tests can check what left
+// duplicate rules; GET one by id), State API and Agent Profile documents. Every request is recorded, so tests can check what left
 // the course, and the LRS can be taken down (no answer) or made to fail (HTTP status) at will. A real LRS on
 // 127.0.0.1 comes with the preview LMS (next issue); this one checks the same rules the tests rely on.
 import type { Statement } from '@xapi/xapi';
@@ -66,6 +66,12 @@ export class FakeLrs {
 
   private statementRequest(request: RecordedRequest): Response {
     if (request.headers['X-Experience-API-Version'] !== '1.0.3') return new Response('missing version header', { status: 400 });
+    if (request.method === 'GET') {
+      const id = request.url.searchParams.get('statementId');
+      if (id === null) return new Response('only single statements are served here', { status: 400 });
+      const statement = this.statements.get(id);
+      return statement ? json(statement) : new Response('', { status: 404 });
+    }
     if (request.method === 'PUT') {
       const statement = JSON.parse(request.body) as Statement;
       const id = request.url.searchParams.get('statementId') ?? '';

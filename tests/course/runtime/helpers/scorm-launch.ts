@@ -1,6 +1,6 @@
 // One SCORM launch for a test: scorm-again in a parent frame, the course page below it, a manual clock, and every
 // status the tracker reports.
-import type { StandardId } from '../../../../course/types.ts';
+import type { LmsProfileId, StandardId } from '../../../../course/types.ts';
 import type { ConnectionStatus, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
 import { open as open12 } from '../../../../course/runtime/adapters/scorm12.ts';
 import { open as open2004 } from '../../../../course/runtime/adapters/scorm2004.ts';
@@ -24,6 +24,8 @@ export interface LaunchOptions {
   faults?: Faults;
   reflections?: 'private' | 'shared';
   standard?: Extract<StandardId, 'scorm12' | 'scorm2004-3rd' | 'scorm2004-4th'>;
+  /** The variant's LMS profile; none (the standard profile) when left out. */
+  lmsProfile?: LmsProfileId;
 }
 
 export async function launchScorm(options: LaunchOptions = {}): Promise<Launch> {
@@ -34,6 +36,7 @@ export async function launchScorm(options: LaunchOptions = {}): Promise<Launch> 
   const page = fakeWindow({ parent: lmsFrame.win, localStorage: options.storage ?? new MemoryStorage() });
   const clock = new ManualClock();
   const config = runtimeConfig(standard, options.reflections ?? 'private');
+  if (options.lmsProfile) config.variant.lmsProfile = options.lmsProfile;
   const tracker = await (standard === 'scorm12' ? open12 : open2004)(config, page.win, { clock });
   if (!tracker) throw new Error('the adapter found no LMS');
   const statuses: ConnectionStatus[] = [];
@@ -51,4 +54,21 @@ export function setValues(lms: TestLms): Record<string, string> {
 
 export function unconfirmedCopies(storage: MemoryStorage): [string, string][] {
   return storage.entries().filter(([key]) => key.startsWith('common-ground:unconfirmed:'));
+}
+
+/** Answers kept in this browser until a commit confirms them (scorm/interaction-journal.ts). */
+export function unrecordedAnswers(storage: MemoryStorage): [string, string][] {
+  return storage.entries().filter(([key]) => key.startsWith('common-ground:unrecorded-answers:'));
+}
+
+/** The interactions the LMS server stored, in index order, as field → value. */
+export function storedInteractions(record: Flat | null): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  for (const [key, value] of Object.entries(record ?? {})) {
+    const match = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(key);
+    if (!match) continue;
+    const entry = (out[Number(match[1])] ??= {});
+    entry[match[2] as string] = value;
+  }
+  return out.filter((entry) => entry.id !== undefined && entry.id !== '');
 }

@@ -62,6 +62,10 @@ export interface Faults {
   failInitialize?: number;
   /** SetValue calls this returns true for are refused (error 405 / 406). */
   refuseSet?: (element: string, value: string) => boolean;
+  /** Commit answers "false" (error 101 / 391) this many times, storing nothing. */
+  failCommit?: number;
+  /** The LMS is gone (its frame unloaded, its server unreachable): every call answers "false" (or "") with error 101. */
+  gone?: boolean;
 }
 
 export interface TestLms {
@@ -85,18 +89,21 @@ export function scorm2004Lms(seed: Flat = {}): TestLms {
   return recording(api, '2004');
 }
 
-/** What the next launch is seeded with from what the server stored, as an LMS would do it. */
+/** What the next launch is seeded with from what the server stored, as an LMS would do it (interactions included). */
 export function relaunchSeed(record: Flat | null, version: '1.2' | '2004'): Flat {
   if (!record) return {};
   const keep = (keys: string[]) => Object.fromEntries(keys.filter((k) => record[k] !== undefined && record[k] !== '').map((k) => [k, record[k] as string]));
+  const interactions = keep(Object.keys(record).filter((k) => /^cmi\.interactions\.\d+\./.test(k)));
   if (version === '1.2') {
     return {
+      ...interactions,
       ...keep(['cmi.suspend_data', 'cmi.core.lesson_location', 'cmi.core.lesson_status', 'cmi.core.score.raw']),
       'cmi.core.entry': record['cmi.core.exit'] === 'suspend' ? 'resume' : '',
     };
   }
   const resumed = record['cmi.exit'] === 'suspend';
   return {
+    ...interactions,
     ...keep(['cmi.completion_status', 'cmi.success_status', 'cmi.score.scaled']),
     ...(resumed ? keep(['cmi.suspend_data', 'cmi.location']) : {}),
     'cmi.entry': resumed ? 'resume' : '',
@@ -115,9 +122,18 @@ function recording(api: Scorm12API | Scorm2004API, version: '1.2' | '2004'): Tes
       return (...args: unknown[]) => {
         const strings = args.map(String);
         let result: string;
-        if (/Initialize$/.test(property) && (faults.failInitialize ?? 0) > 0) {
+        if (faults.gone) {
+          if (/GetLastError$/.test(property)) result = '101';
+          else if (/GetErrorString$/.test(property)) result = 'General exception';
+          else if (/GetDiagnostic$/.test(property)) result = 'the LMS is gone';
+          else result = /GetValue$/.test(property) ? '' : 'false';
+        } else if (/Initialize$/.test(property) && (faults.failInitialize ?? 0) > 0) {
           faults.failInitialize = (faults.failInitialize ?? 0) - 1;
           injected = 101;
+          result = 'false';
+        } else if (/Commit$/.test(property) && (faults.failCommit ?? 0) > 0) {
+          faults.failCommit = (faults.failCommit ?? 0) - 1;
+          injected = version === '1.2' ? 101 : 391;
           result = 'false';
         } else if (/SetValue$/.test(property) && faults.refuseSet?.(strings[0] ?? '', strings[1] ?? '')) {
           injected = version === '1.2' ? 405 : 406;

@@ -5,14 +5,24 @@ import { connect } from '../../../../course/runtime/connect.ts';
 import { readCmi5Params } from '../../../../course/runtime/xapi/cmi5-launch.ts';
 import { FakeLrs, invalid } from '../helpers/fake-lrs.ts';
 import { fakeWindow, MemoryStorage } from '../helpers/fake-window.ts';
-import { ACTOR, AU_ID, cmi5Search, launchXapi, REGISTRATION, seedLaunchData, SESSION_ID, verbsOf } from '../helpers/xapi-launch.ts';
+import { ACTOR, AU_ID, cmi5Search, launchXapi, REGISTRATION, seedLaunchData, SESSION_ID, verbsOf, type XapiRun } from '../helpers/xapi-launch.ts';
 import { loadCourse, runtimeConfig, typicalRun } from '../helpers/course-fixtures.ts';
 
 const course = loadCourse();
 const finalState = encodeState(typicalRun(course), course);
 const CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 const MOVEON = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
+const SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 const categories = (s: Statement) => (s.context?.contextActivities?.category ?? []).map((a) => a.id);
+const templateFor = (sessionId: string) => ({ extensions: { [SESSION]: sessionId }, contextActivities: { grouping: [{ id: 'https://commonground.example.org/courses/common-ground/au' }] } });
+
+/** Statements waiting in this browser's queue. */
+function queuedStatements(storage: MemoryStorage): Statement[] {
+  return storage
+    .entries()
+    .filter(([key]) => key.startsWith('common-ground:xapi-queue:') && !key.endsWith(':parked'))
+    .flatMap(([, value]) => JSON.parse(value) as Statement[]);
+}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -146,21 +156,172 @@ describe('cmi5 session against a fake LMS/LRS', () => {
     });
   }
 
-  it('drops statements of an earlier, abandoned session instead of sending them into this one', async () => {
-    const lrs = new FakeLrs();
-    seedLaunchData(lrs);
-    const storage = new MemoryStorage();
-    const sessionStorage = new MemoryStorage();
-    const first = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
-    lrs.failure = 'down';
-    first.tracker.recordProgress('the-film', 1);
-    await first.clock.advance(1000);
-    // The tab dies; the LMS starts a new session with a new session id.
-    lrs.failure = null;
-    seedLaunchData(lrs, { contextTemplate: { extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'new-session' }, contextActivities: { grouping: [{ id: 'https://commonground.example.org/courses/common-ground/au' }] } } });
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
-    expect(verbsOf(lrs)).toEqual(['initialized', 'initialized']);
-    expect(lrs.stored[1]?.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe('new-session');
+  describe('statements an earlier, abandoned session left unsent', () => {
+    const answer = { id: 'check.q1', type: 'choice' as const, description: 'Which comes first?', response: ['a'], correct: ['a'], result: 'correct' as const, latencyMs: 3000 };
+    const sessionOf = (s: Statement) => s.context?.extensions?.[SESSION] as string | undefined;
+    const verbs = (statements: Statement[]) => statements.map((s) => s.verb.id.split('/').pop());
+
+    /** The first session: its "initialized" gets through, then the LRS goes down and the tab dies after `work`. */
+    async function killedSession(lrs: FakeLrs, work: (run: XapiRun) => Promise<void> | void, moveOn = 'CompletedAndPassed') {
+      seedLaunchData(lrs, { moveOn });
+      const storage = new MemoryStorage();
+      const sessionStorage = new MemoryStorage();
+      const first = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+      lrs.failure = 'down';
+      await work(first);
+      await first.clock.advance(60_000);
+      const queued = queuedStatements(storage);
+      lrs.failure = null;
+      // The LMS records "abandoned" for it and launches a new session.
+      seedLaunchData(lrs, { moveOn, contextTemplate: templateFor('session-2') });
+      return { storage, sessionStorage, queued };
+    }
+
+    it('issues them again in the new session, after its "initialized", with new ids and their original times', async () => {
+      const lrs = new FakeLrs();
+      const { storage, sessionStorage, queued } = await killedSession(lrs, (run) => {
+        run.tracker.recordProgress('the-film', 1);
+        run.tracker.recordAnswer(answer);
+      });
+      expect(verbs(queued)).toEqual(['progressed', 'answered']);
+      const second = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+      await second.tracker.exit('suspend');
+      await second.clock.advance(0);
+      expect(verbsOf(lrs)).toEqual(['initialized', 'initialized', 'progressed', 'answered', 'terminated']);
+      const again = lrs.stored.slice(1);
+      for (const statement of again) expect(sessionOf(statement)).toBe('session-2');
+      expect(again.slice(1, 3).map((s) => s.timestamp)).toEqual(queued.map((s) => s.timestamp));
+      expect(again.slice(1, 3).map((s) => s.id)).not.toContain(queued[0]!.id);
+      expect(again[2]!.object).toEqual(queued[1]!.object);
+      expect(again[2]!.result).toEqual(queued[1]!.result);
+      expect(queuedStatements(storage)).toEqual([]);
+    });
+
+    it('does not send again what the LRS already holds (a request answered after the page closed)', async () => {
+      const lrs = new FakeLrs();
+      const { storage, sessionStorage, queued } = await killedSession(lrs, (run) => run.tracker.recordAnswer(answer));
+      // The statement arrived, but the page was gone before it could hear so.
+      for (const statement of queued) lrs.statements.set(statement.id as string, statement);
+      const second = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+      await second.tracker.exit('suspend');
+      await second.clock.advance(0);
+      expect(verbsOf(lrs)).toEqual(['initialized', 'answered', 'initialized', 'terminated']);
+      expect(queuedStatements(storage)).toEqual([]);
+    });
+
+    it('issues an owed "completed" and "passed" once, in order, and then never a "failed"', async () => {
+      const lrs = new FakeLrs();
+      const { storage, sessionStorage } = await killedSession(lrs, async (run) => {
+        run.tracker.setOutcome({ completed: true, passed: true, scaled: 0.9, progress: 1 });
+        await run.tracker.saveState(finalState, 'certificate');
+      });
+      // The resume document got through as the page closed; the statements did not. It says both were sent.
+      const document = { activityId: AU_ID, agent: JSON.stringify(ACTOR), registration: REGISTRATION, stateId: 'https://w3id.org/xapi/common-ground/resume' };
+      lrs.setDocument('activities/state', document, { state: finalState, location: 'certificate', sent: { completed: true, passed: true } });
+      const second = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+      // The player reports the outcome again at every start.
+      second.tracker.setOutcome({ completed: true, passed: true, scaled: 0.9, progress: 1 });
+      second.tracker.setOutcome({ completed: true, passed: false, scaled: 0.3, progress: 1 });
+      await second.tracker.exit('finish');
+      await second.clock.advance(0);
+      const secondSession = lrs.stored.slice(1);
+      expect(verbs(secondSession)).toEqual(['initialized', 'completed', 'passed', 'terminated']);
+      for (const statement of secondSession) expect(categories(statement).includes(MOVEON)).toBe(['completed', 'passed'].includes(verbs([statement])[0]!));
+      expect(secondSession[2]!.result).toMatchObject({ success: true, score: { scaled: 0.9 } });
+    });
+
+    it('holds an owed "failed" to the end of the new session, and drops it when the learner passes there', async () => {
+      for (const passesNow of [false, true]) {
+        const lrs = new FakeLrs();
+        const { storage, sessionStorage, queued } = await killedSession(lrs, async (run) => {
+          run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 0.9 });
+          await run.tracker.exit('suspend');
+        });
+        expect(verbs(queued)).toEqual(['failed', 'terminated']);
+        const second = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+        expect(verbsOf(lrs)).toEqual(['initialized', 'initialized']);
+        if (passesNow) second.tracker.setOutcome({ completed: true, passed: true, scaled: 1, progress: 1 });
+        await second.tracker.exit('suspend');
+        await second.clock.advance(0);
+        const secondSession = lrs.stored.slice(1);
+        expect(verbs(secondSession)).toEqual(passesNow ? ['initialized', 'completed', 'passed', 'terminated'] : ['initialized', 'failed', 'terminated']);
+        if (!passesNow) expect(secondSession[1]!.result).toMatchObject({ success: false, score: { scaled: 0.4 } });
+      }
+    });
+
+    it('sends an owed "failed" at once where moveOn does not need a pass (Completed)', async () => {
+      const lrs = new FakeLrs();
+      const { storage, sessionStorage } = await killedSession(
+        lrs,
+        async (run) => {
+          run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 0.9 });
+          await run.tracker.exit('suspend');
+        },
+        'Completed',
+      );
+      const second = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+      expect(verbsOf(lrs)).toEqual(['initialized', 'initialized', 'failed']);
+      expect(sessionOf(lrs.stored[2]!)).toBe('session-2');
+      await second.tracker.exit('suspend');
+      await second.clock.advance(0);
+      expect(verbsOf(lrs)).toEqual(['initialized', 'initialized', 'failed', 'terminated']);
+    });
+
+    it('keeps them through a Browse session, which may not send them, for the next normal one', async () => {
+      const lrs = new FakeLrs();
+      const { storage, sessionStorage } = await killedSession(lrs, (run) => run.tracker.recordAnswer(answer));
+      seedLaunchData(lrs, { launchMode: 'Browse', contextTemplate: templateFor('session-2') });
+      const browse = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+      await browse.tracker.exit('suspend');
+      await browse.clock.advance(0);
+      expect(verbsOf(lrs)).toEqual(['initialized', 'initialized', 'terminated']);
+      seedLaunchData(lrs, { contextTemplate: templateFor('session-3') });
+      const normal = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+      await normal.tracker.exit('suspend');
+      await normal.clock.advance(0);
+      expect(verbsOf(lrs).slice(3)).toEqual(['initialized', 'answered', 'terminated']);
+      expect(lrs.stored.slice(3).every((s) => sessionOf(s) === 'session-3')).toBe(true);
+      expect(storage.entries().filter(([key]) => key.startsWith('common-ground:xapi-queue:'))).toEqual([]);
+    });
+  });
+
+  describe('moveOn', () => {
+    it.each([
+      ['Passed', true],
+      ['CompletedAndPassed', true],
+      ['CompletedOrPassed', true],
+      ['Completed', false],
+      ['NotApplicable', false],
+    ] as const)('%s: sends what the LMS needs; "failed" waits for the session end only where a pass can satisfy', async (moveOn, passMatters) => {
+      const lrs = new FakeLrs();
+      seedLaunchData(lrs, { moveOn });
+      const storage = new MemoryStorage();
+      const sessionStorage = new MemoryStorage();
+      const first = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+      first.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 0.8 });
+      await first.clock.advance(1000);
+      // Where a pass cannot satisfy the AU, the failure goes at once: a tab closed now would not lose it.
+      expect(verbsOf(lrs)).toEqual(passMatters ? ['initialized'] : ['initialized', 'failed']);
+      first.tracker.setOutcome({ completed: true, passed: true, scaled: 0.9, progress: 1 });
+      await first.tracker.exit('suspend');
+      await first.clock.advance(0);
+      expect(verbsOf(lrs)).toEqual(passMatters ? ['initialized', 'completed', 'passed', 'terminated'] : ['initialized', 'failed', 'completed', 'terminated']);
+      expectCmi5Rules(lrs.stored);
+      // A pass that came after a failure sent in the same session is reported by the next one.
+      const second = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+      second.tracker.setOutcome({ completed: true, passed: true, scaled: 0.9, progress: 1 });
+      await second.tracker.exit('finish');
+      await second.clock.advance(0);
+      expect(verbsOf(lrs).slice(4)).toEqual(passMatters ? ['initialized', 'terminated'] : ['initialized', 'passed', 'terminated']);
+    });
+
+    it('reads an unknown moveOn as NotApplicable', async () => {
+      const lrs = new FakeLrs();
+      seedLaunchData(lrs, { moveOn: 'Whenever' });
+      const run = await launchXapi(lrs, 'cmi5');
+      run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.2, progress: 0.5 });
+      await run.clock.advance(1000);
+      expect(verbsOf(lrs)).toEqual(['initialized', 'failed']);
+    });
   });
 });
