@@ -4,8 +4,9 @@
 // model statement; the words are ours. One self-contained page: no script, no external resources, the variant's
 // colours, readable at 400 % zoom (one column, relative units, long addresses allowed to wrap).
 import type { Course, Variant } from '../course/types.ts';
-import { normaliseUkPhone } from './course/contact-formats.ts';
+import { normaliseUkPhone } from '../course/contact-formats.ts';
 import { complianceStatus, type AccessibilityAudit } from './accessibility-audit.ts';
+import { escapeHtml } from './escape-html.ts';
 
 /** The NHS defaults a variant without branding gets (NHS Blue): the same as the player's. */
 const DEFAULT_COLOURS = { header: '#005EB8', accent: '#005EB8' } as const;
@@ -146,9 +147,7 @@ function longDate(iso: string): string {
 }
 
 /** Text from the variant or the audit, made safe for HTML content. */
-function text(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+const text = escapeHtml;
 
 /** The same for an attribute value; e-mail addresses are validated, but escaping costs nothing. */
 function attribute(value: string): string {

@@ -5,11 +5,10 @@
 import { NHS_COLOURS, QUALITY_COLOURS } from './palette.ts';
 import { scenarioGroups } from './report-charts.ts';
 import { MIN_GROUP_SIZE, OTHER_GROUP } from './small-groups.ts';
+import { escapeHtml } from '../../build/escape-html.ts';
 import type { GroupFigures, QuestionFigures, ReportData } from './summary.ts';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export { escapeHtml };
 
 const e = escapeHtml;
 export const formatPercent = (share: number | null) => (share === null ? '–' : `${(Math.round(share * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`);

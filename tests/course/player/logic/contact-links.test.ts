@@ -2,18 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { mailtoHref, telHref, webHref } from '../../../../course/player/logic/contact-links.ts';
 
 describe('telHref', () => {
-  it('keeps digits only', () => {
-    expect(telHref('0113 496 0312')).toBe('tel:01134960312');
-    expect(telHref('(0161) 496-0208')).toBe('tel:01614960208');
+  it('dials the international form, digits only', () => {
+    expect(telHref('0113 496 0312')).toBe('tel:+441134960312');
+    expect(telHref('(0161) 496-0208')).toBe('tel:+441614960208');
   });
 
-  it('keeps the + of an international number and drops the (0) that is not dialled after +44', () => {
+  it('drops the (0) that is not dialled after +44', () => {
     expect(telHref('+44 (0)161 496 0733')).toBe('tel:+441614960733');
     expect(telHref('+44 161 496 0733')).toBe('tel:+441614960733');
   });
 
   it('gives nothing when there is nothing to dial', () => {
     expect(telHref('ask reception')).toBeNull();
+    expect(telHref('0800 12')).toBeNull();
   });
 });
 

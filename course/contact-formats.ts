@@ -1,6 +1,6 @@
 // Contact details as trusts write them: UK phone numbers, e-mail addresses and https links. Each check returns why
-// a value is not acceptable (a phrase that follows the quoted value), or undefined when it is fine. Pure, so the
-// player can reuse the phone normaliser to build tel: links.
+// a value is not acceptable (a phrase that follows the quoted value), or undefined when it is. Pure and here, beside
+// types.ts, because the build checks variants with them and the player builds its contact links with them.
 
 /** What a valid phone number looks like, for error messages and the schema description. */
 export const UK_PHONE_FORM =
