@@ -21,7 +21,7 @@ import type { Browser, CDPSession, Frame, Page } from 'playwright-core';
 import { STANDARD_IDS, type StandardId } from '../course/types.ts';
 import { startPreviewServer } from '../tools/preview/server.ts';
 import { buildIntoTemp } from '../tests/e2e/support/build-into-temp.ts';
-import { hasChromium, launchChromium } from '../tests/e2e/support/chromium.ts';
+import { hasChromium, launchChromium } from '../tests/support/chromium.ts';
 import { startCompressingProxy } from '../tests/e2e/support/compressing-proxy.ts';
 
 const GOAL_FIRST_SCREEN = 35_000;

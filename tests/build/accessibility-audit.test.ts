@@ -2,7 +2,7 @@
 // suite really uses, the widths it really checks, and every screen type the course can have. When any of these
 // moves on, this fails until someone re-tests and updates course/accessibility/audit.json (and so the statement).
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAccessibilityAudit, complianceStatus, type AccessibilityAudit } from '../../build/accessibility-audit.ts';
 import { CourseError } from '../../build/course/index.ts';
 import { AXE_WIDTHS } from '../e2e/support/axe.ts';
+import { CHROMIUM_PATH, hasChromium } from '../support/chromium.ts';
 import { REPO, removeTempDirs, tempDir } from './course/fixtures.ts';
 
 const run = promisify(execFile);
-const CHROMIUM = '/usr/bin/chromium';
 let audit: AccessibilityAudit;
 
 beforeAll(async () => {
@@ -31,8 +31,8 @@ describe('course/accessibility/audit.json matches the project', () => {
     expect(toolVersion('playwright-core')).toBe(installedVersion('playwright-core'));
   });
 
-  it.skipIf(!existsSync(CHROMIUM))('names the Chromium version the end-to-end suite drives', async () => {
-    const { stdout } = await run(CHROMIUM, ['--version']);
+  it.skipIf(!hasChromium)('names the Chromium version the end-to-end suite drives', async () => {
+    const { stdout } = await run(CHROMIUM_PATH, ['--version']);
     expect(stdout).toContain(`Chromium ${toolVersion('Chromium')} `);
   });
 

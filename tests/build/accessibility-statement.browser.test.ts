@@ -1,23 +1,23 @@
 // The statement page as a reader sees it, in Chromium: nothing fetched, no script allowed, no axe-core failures,
 // and at 320 CSS px (what 400 % zoom of a 1280 px window gives) nothing runs off the side. Needs /usr/bin/chromium.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Variant } from '../../course/types.ts';
 import { accessibilityStatement } from '../../build/accessibility-statement.ts';
 import { loadAccessibilityAudit } from '../../build/accessibility-audit.ts';
 import { loadCourse } from '../../build/course/index.ts';
+import { hasChromium, launchChromium } from '../support/chromium.ts';
 import { REPO } from './course/fixtures.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 
-describe.skipIf(!existsSync(CHROMIUM))('the accessibility statement in Chromium', () => {
+describe.skipIf(!hasChromium)('the accessibility statement in Chromium', () => {
   let browser: Browser;
   let work: string;
   let page: string;
@@ -33,7 +33,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the accessibility statement in Chromium'
     variant.accessibility = { email: 'accessible.learning.and.development.requests@ashcombe-moor.example.net', phone: '0161 496 0999', responseDays: 5 };
     page = join(work, 'accessibility.html');
     await writeFile(page, accessibilityStatement({ course, variant, audit }));
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport, runReport } from '../../tools/report/cli.ts';
 import { LRS_KEY_SECRET } from '../support/real-lrs.ts';
-import { hasChromium } from './support/chromium.ts';
+import { hasChromium } from '../support/chromium.ts';
 import { describeCompletion } from './support/completion.ts';
 import { asAnotherLearner, expectReportOfWalks } from './support/lrs-learners.ts';
 import { reflectionLeaks } from './support/scenario.ts';

@@ -2,7 +2,7 @@
 // through `inject('e2ePackagesDir')`, and removed afterwards. Without Chromium the suite is skipped, so no build.
 import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
-import { hasChromium } from './support/chromium.ts';
+import { hasChromium } from '../support/chromium.ts';
 import { buildIntoTemp } from './support/build-into-temp.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

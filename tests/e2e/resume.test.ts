@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
 import type { ConfidenceScreen, ReflectionScreen, ScenarioScreen, Screen } from '../../course/types.ts';
 import type { InspectorSnapshot } from '../../tools/preview/protocol.ts';
-import { hasChromium } from './support/chromium.ts';
+import { hasChromium } from '../support/chromium.ts';
 import { hidePage, killTab } from './support/lifecycle.ts';
 import { browserAndPackages } from './support/suite.ts';
 import { axeAtWidths } from './support/axe.ts';

@@ -4,20 +4,18 @@
 // stays NHS yellow, the "Getting support" contacts are on the welcome screen (folded), the reflection screen and the
 // summary, the footer links to the package's accessibility statement, and axe finds nothing at either width.
 // No LMS on the page: the course runs standalone, as it does when opened outside a learning system.
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlayer } from '../../../build/player-build.ts';
 import type { RuntimeConfig, SupportContact } from '../../../course/types.ts';
+import { hasChromium, launchChromium } from '../../support/chromium.ts';
+import { serveFiles, type StaticServer } from '../../support/static-server.ts';
 import { loadCourse, runtimeConfig } from '../runtime/helpers/course-fixtures.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 const course = loadCourse();
 const sectionOf = (type: string) => course.sections.find((section) => section.screens.some((screen) => screen.type === type))!;
@@ -45,15 +43,12 @@ const config: RuntimeConfig = {
 const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="120" viewBox="0 0 480 120"><rect width="480" height="120" fill="#fff"/><rect x="12" y="12" width="160" height="96" fill="${ACCENT}"/><circle cx="330" cy="60" r="44" fill="${HEADER}"/></svg>`;
 
 let work: string;
-let server: Server;
+let server: StaticServer;
 let origin: string;
 let browser: Browser;
-const requested: string[] = [];
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.vtt': 'text/vtt' };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
+  if (!hasChromium) return;
   work = await mkdtemp(join(tmpdir(), 'cg-player-branding-'));
   const player = await buildPlayer(join(work, 'player'));
   const extra: Record<string, string> = {
@@ -61,25 +56,15 @@ beforeAll(async () => {
     'branding/logo.svg': LOGO,
     'accessibility.html': '<!doctype html><html lang="en-GB"><head><title>Accessibility statement</title></head><body><h1>Accessibility statement</h1></body></html>',
   };
-  server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).slice(1);
-    requested.push(path);
-    const body = extra[path] ?? player.files.get(path);
-    if (body === undefined) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  server = await serveFiles((path) => extra[path] ?? player.files.get(path));
+  origin = server.origin;
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
+  if (!hasChromium) return;
   await browser.close();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -125,7 +110,7 @@ async function goToSection(page: Page, type: string): Promise<void> {
 
 const NHS_YELLOW = 'rgb(255, 235, 59)';
 
-describe.skipIf(!existsSync(CHROMIUM))('a trust-branded package, in Chromium', () => {
+describe.skipIf(!hasChromium)('a trust-branded package, in Chromium', () => {
   it('shows the logo and the display name in a header of the trust colour, and fits it at 1280 and 320 px', async () => {
     for (const width of [1280, 320]) {
       const { page, errors } = await openCourse(width);
@@ -220,8 +205,8 @@ describe.skipIf(!existsSync(CHROMIUM))('a trust-branded package, in Chromium', (
   });
 
   it('fetches the logo as an image of the package, and nothing from anywhere else', () => {
-    expect(requested).toContain('branding/logo.svg');
+    expect(server.requested).toContain('branding/logo.svg');
     // Every request went to this server (the test server is the only origin the pages could reach by relative URL).
-    expect(requested.every((path) => !path.startsWith('http'))).toBe(true);
+    expect(server.requested.every((path) => !path.startsWith('http'))).toBe(true);
   });
 });

@@ -3,21 +3,19 @@
 // of a SCORM 1.2 package shows the shared room, keeps a paste only in part and says so, refuses a key that does not
 // fit without touching what was written, and what reaches cmi.suspend_data stays within 4,096 characters and decodes
 // to exactly what is on the screen. A variant that shares reflections says so on the welcome and reflection screens.
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlayer } from '../../../build/player-build.ts';
 import { decodeState } from '../../../course/runtime/state/codec.ts';
+import { hasChromium, launchChromium } from '../../support/chromium.ts';
+import { serveFiles, type StaticServer } from '../../support/static-server.ts';
 import { LONG_PROSE, loadCourse, runtimeConfig } from '../runtime/helpers/course-fixtures.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 const course = loadCourse();
 const reflectionScreen = course.sections.flatMap((s) => s.screens).find((s) => s.type === 'reflection');
@@ -26,11 +24,9 @@ const prompts = reflectionScreen.prompts;
 const reflectionsSection = course.sections.find((s) => s.screens.includes(reflectionScreen)) as (typeof course.sections)[number];
 
 let work: string;
-let server: Server;
+let server: StaticServer;
 let origin: string;
 let browser: Browser;
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.vtt': 'text/vtt', '.png': 'image/png' };
 
 /**
  * The host page: scorm-again's SCORM 1.2 API on window.API, and the package in a frame, as an LMS runs it. A
@@ -47,7 +43,7 @@ window.API.loadFromFlattenedJSON(${JSON.stringify({
 <body><iframe id="course" title="Course" src="/${variant}/index.html" style="width:1200px;height:1400px"></iframe></body></html>`;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
+  if (!hasChromium) return;
   work = await mkdtemp(join(tmpdir(), 'cg-player-browser-'));
   const player = await buildPlayer(join(work, 'player'));
   // scorm-again's browser build (its package exports do not list the dist folder, so it is read by path).
@@ -56,29 +52,23 @@ beforeAll(async () => {
     private: `window.COMMON_GROUND = ${JSON.stringify(runtimeConfig('scorm12', 'private', course))};`,
     shared: `window.COMMON_GROUND = ${JSON.stringify({ ...runtimeConfig('scorm12', 'shared', course), variant: { id: 'trust', displayName: 'Common Ground', organisation: 'Example NHS Trust', reflections: 'shared' } })};`,
   };
-  server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const [, first = '', ...rest] = path.split('/');
-    let body: string | Uint8Array | undefined;
-    if (path === '/scorm12.min.js') body = scormAgain;
-    else if (/^\/host-(private|shared)\.html$/.test(path)) body = hostPage(path.slice(6, -5), new URL(request.url ?? '/', 'http://x').searchParams.get('resume'));
-    else if (first in configs && rest.join('/') === 'config.js') body = configs[first];
-    else if (first in configs) body = player.files.get(rest.join('/'));
-    if (body === undefined) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+  // host-<variant>.html is the LMS page; <variant>/… is the package, with that variant's config.js.
+  server = await serveFiles((path, url) => {
+    const [first = '', ...rest] = path.split('/');
+    if (path === 'scorm12.min.js') return scormAgain;
+    const host = /^host-(private|shared)\.html$/.exec(path);
+    if (host) return hostPage(host[1]!, url.searchParams.get('resume'));
+    if (!Object.hasOwn(configs, first)) return undefined;
+    return rest.join('/') === 'config.js' ? configs[first] : player.files.get(rest.join('/'));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  origin = server.origin;
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
+  if (!hasChromium) return;
   await browser.close();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -110,7 +100,7 @@ async function axeViolations(frame: Frame): Promise<string[]> {
   });
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('reflections in a SCORM 1.2 package, in Chromium', () => {
+describe.skipIf(!hasChromium)('reflections in a SCORM 1.2 package, in Chromium', () => {
   it('shares the saved room between the answers, stops what does not fit and keeps suspend_data within 4,096', async () => {
     const { page, frame, errors } = await openCourse('private');
     await expect(frame.locator('.card--feature').textContent()).resolves.toContain('Your reflections are private');

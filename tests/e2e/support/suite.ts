@@ -2,7 +2,7 @@
 // closed after them. Fields are set in beforeAll, so read them inside tests and hooks, not at collection time.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { hasChromium, launchChromium } from '../../support/chromium.ts';
 import { builtPackages, type BuiltPackages } from './packages.ts';
 
 export interface E2eSuite {

@@ -1,7 +1,6 @@
 // The preview LMS in Debian's Chromium: the SCORM API reaches a SCO in the frame (1.2 and 2004), resume and the fault
 // switches work through the page, a cmi5 AU runs its launch sequence, and axe-core finds nothing wrong with the LMS
 // page at 320 and 1280 px. Set PREVIEW_SCREENSHOTS=<folder> to keep screenshots of the inspector.
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -10,10 +9,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectorSnapshot } from '../../../tools/preview/protocol.ts';
 import { startPreviewServer, type PreviewServer } from '../../../tools/preview/server.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../../support/chromium.ts';
 import { LRS_KEY_SECRET, startRealLrs } from '../../support/real-lrs.ts';
 import { CMI5_FILES, SCORM12_FILES, SCORM2004_FILES, previewOf, workspace, zipOf, type Workspace } from './fixtures.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = process.env.PREVIEW_SCREENSHOTS;
 
 let space: Workspace;
@@ -22,19 +21,19 @@ let context: BrowserContext;
 const servers: PreviewServer[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
+  if (!hasChromium) return;
   space = await workspace();
   profile = await mkdtemp(join(tmpdir(), 'cg-preview-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
 });
 
 afterAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
+  if (!hasChromium) return;
   await context.close();
   await Promise.all(servers.map((server) => server.close()));
   await rm(profile, { recursive: true, force: true });
@@ -82,7 +81,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('the preview LMS in Chromium', () => {
+describe.skipIf(!hasChromium)('the preview LMS in Chromium', () => {
   it('gives a SCORM 1.2 SCO its API: initialise, commit, strict limits, resume, commit failure and a vanished LMS', async () => {
     const { page, server, errors } = await open('scorm12.zip', SCORM12_FILES);
     const first = await courseResult(page);

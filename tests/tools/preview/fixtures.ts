@@ -2,9 +2,11 @@
 // their parent and call it, a cmi5 AU that runs the cmi5 launch sequence with fetch(), and broken zips. Plus helpers
 // to start the preview server on an ephemeral port and talk to it.
 import JSZip from 'jszip';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { InspectorSnapshot, LaunchResponse, LogEntry } from '../../../tools/preview/protocol.ts';
 import { startPreviewServer, type PreviewOptions, type PreviewServer } from '../../../tools/preview/server.ts';
 
 export const SCORM12_MANIFEST = `<?xml version="1.0" encoding="UTF-8"?>
@@ -264,4 +266,65 @@ export const XAPI_HEADERS = { 'X-Experience-API-Version': '1.0.3', 'Content-Type
 
 export async function postJson(url: string, body: unknown): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+export const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
+const MOVEON_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
+
+/** A package URL with or without its trailing slash, as the /lms/… paths are joined to it. */
+const packageBase = (packageUrl: string): string => packageUrl.replace(/\/$/, '');
+
+export interface Launched {
+  params: URLSearchParams;
+  url: URL;
+  response: LaunchResponse;
+}
+
+/** Asks the preview LMS to launch its package, as its page's Launch button does. */
+export async function launchPackage(packageUrl: string, mode: 'resume' | 'new-attempt' = 'resume'): Promise<Launched> {
+  const response = (await (await postJson(`${packageBase(packageUrl)}/lms/launch`, { mode })).json()) as LaunchResponse;
+  const url = new URL(response.launchUrl);
+  return { params: url.searchParams, url, response };
+}
+
+export async function inspectorSnapshot(packageUrl: string): Promise<InspectorSnapshot> {
+  return (await (await fetch(`${packageBase(packageUrl)}/lms/snapshot`)).json()) as InspectorSnapshot;
+}
+
+/** The inspector's log as its event stream replays it, read until every statement and warning the snapshot counts has come. */
+export async function inspectorLog(packageUrl: string): Promise<LogEntry[]> {
+  const { counts } = await inspectorSnapshot(packageUrl);
+  const controller = new AbortController();
+  const reader = (await fetch(`${packageBase(packageUrl)}/lms/events`, { signal: controller.signal })).body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let entries: LogEntry[] = [];
+  while (entries.filter((entry) => entry.kind === 'statement' || entry.kind === 'warning').length < counts.statements + counts.warnings) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+    entries = [...text.matchAll(/^event: log\ndata: (.*)$/gm)].map((match) => JSON.parse(match[1]!) as LogEntry);
+  }
+  controller.abort();
+  return entries;
+}
+
+/**
+ * A cmi5 defined statement for this launch, as an AU builds it from LMS.LaunchData's contextTemplate: the launch's
+ * registration, the cmi5 category, and the moveon category when the result carries completion or success.
+ */
+export function cmi5Statement(launched: { params: URLSearchParams }, contextTemplate: Record<string, any>, verb: string, result?: Record<string, unknown>): Record<string, unknown> & { id: string } {
+  const { params } = launched;
+  const context = structuredClone(contextTemplate);
+  context.registration = params.get('registration');
+  context.contextActivities.category = [{ id: CMI5_CATEGORY }, ...(result && ('completion' in result || 'success' in result) ? [{ id: MOVEON_CATEGORY }] : [])];
+  return {
+    id: randomUUID(),
+    actor: JSON.parse(params.get('actor')!),
+    verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { 'en-GB': verb } },
+    object: { id: params.get('activityId') },
+    context,
+    ...(result ? { result } : {}),
+    timestamp: new Date().toISOString(),
+  };
 }

@@ -3,18 +3,15 @@
 // (launched, satisfied, abandoned) land there in order, `more` links come back through the preview, an LRS that goes
 // away is a 503 to the course with a plain explanation in the inspector, held LMS statements follow when it is back,
 // and a refused key is said as such. Everything the LRS ends up holding passes @learninglocker/xapi-validation.
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPreview } from '../../../tools/preview/cli.ts';
-import type { InspectorSnapshot, LaunchResponse, LogEntry } from '../../../tools/preview/protocol.ts';
+import type { LogEntry } from '../../../tools/preview/protocol.ts';
 import type { PreviewServer } from '../../../tools/preview/server.ts';
 import { invalidStatements, LRS_KEY_SECRET, startRealLrs, verbNames, type RealLrs } from '../../support/real-lrs.ts';
-import { CMI5_FILES, XAPI_HEADERS, postJson, previewOf, workspace, zipOf, type Workspace } from './fixtures.ts';
+import { CMI5_FILES, XAPI_HEADERS, cmi5Statement, inspectorLog, inspectorSnapshot, launchPackage, postJson, previewOf, workspace, zipOf, type Workspace } from './fixtures.ts';
 
-const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
-const MOVEON_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
 const TINCAN_XML = `<?xml version="1.0" encoding="utf-8"?>
 <tincan xmlns="http://projecttincan.com/tincan.xsd"><activities>
 <activity id="https://example.org/preview-test/tincan" type="http://adlnet.gov/expapi/activities/course"><name>TinCan test</name><launch lang="en-GB">index.html</launch></activity>
@@ -34,30 +31,11 @@ function packageClient(packageUrl: string) {
   const base = packageUrl.replace(/\/$/, '');
   return {
     base,
-    async launch(mode: 'resume' | 'new-attempt' = 'resume') {
-      const response = (await (await postJson(`${base}/lms/launch`, { mode })).json()) as LaunchResponse;
-      const params = new URL(response.launchUrl).searchParams;
-      return { params, response };
-    },
+    launch: (mode: 'resume' | 'new-attempt' = 'resume') => launchPackage(base, mode),
     end: (reason: string) => postJson(`${base}/lms/end`, { reason }),
-    snapshot: async () => (await (await fetch(`${base}/lms/snapshot`)).json()) as InspectorSnapshot,
+    snapshot: () => inspectorSnapshot(base),
     /** The inspector's log, as its event stream replays it (up to the count the snapshot reports). */
-    async log(): Promise<LogEntry[]> {
-      const { counts } = (await (await fetch(`${base}/lms/snapshot`)).json()) as InspectorSnapshot;
-      const controller = new AbortController();
-      const reader = (await fetch(`${base}/lms/events`, { signal: controller.signal })).body!.getReader();
-      const decoder = new TextDecoder();
-      let text = '';
-      let entries: LogEntry[] = [];
-      while (entries.filter((entry) => entry.kind === 'statement' || entry.kind === 'warning').length < counts.statements + counts.warnings) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        text += decoder.decode(value, { stream: true });
-        entries = [...text.matchAll(/^event: log\ndata: (.*)$/gm)].map((match) => JSON.parse(match[1]!) as LogEntry);
-      }
-      controller.abort();
-      return entries;
-    },
+    log: () => inspectorLog(base),
   };
 }
 
@@ -69,20 +47,7 @@ async function auSession(launched: { params: URLSearchParams }) {
   const headers = { ...XAPI_HEADERS, Authorization: `Basic ${token}` };
   const state = new URLSearchParams({ stateId: 'LMS.LaunchData', activityId: params.get('activityId')!, agent: params.get('actor')!, registration: params.get('registration')! });
   const launchData = (await (await fetch(`${endpoint}activities/state?${state}`, { headers })).json()) as { contextTemplate: Record<string, any> };
-  const statement = (verb: string, result?: Record<string, unknown>) => {
-    const context = structuredClone(launchData.contextTemplate);
-    context.registration = params.get('registration');
-    context.contextActivities.category = [{ id: CMI5_CATEGORY }, ...(result && ('completion' in result || 'success' in result) ? [{ id: MOVEON_CATEGORY }] : [])];
-    return {
-      id: randomUUID(),
-      actor: JSON.parse(params.get('actor')!),
-      verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { 'en-GB': verb } },
-      object: { id: params.get('activityId') },
-      context,
-      ...(result ? { result } : {}),
-      timestamp: new Date().toISOString(),
-    };
-  };
+  const statement = (verb: string, result?: Record<string, unknown>) => cmi5Statement(launched, launchData.contextTemplate, verb, result);
   return {
     endpoint,
     headers,

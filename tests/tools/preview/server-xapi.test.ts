@@ -4,12 +4,24 @@
 // cmi5 rule warnings, and the fault switches as an AU meets them.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InspectorSnapshot, LaunchResponse, LogEntry } from '../../../tools/preview/protocol.ts';
+import type { InspectorSnapshot } from '../../../tools/preview/protocol.ts';
 import type { PreviewServer } from '../../../tools/preview/server.ts';
-import { CMI5_FILES, XAPI_HEADERS, postJson, previewOf, workspace, zipOf, type Workspace } from './fixtures.ts';
+import {
+  CMI5_CATEGORY,
+  CMI5_FILES,
+  XAPI_HEADERS,
+  cmi5Statement,
+  inspectorLog,
+  inspectorSnapshot,
+  launchPackage,
+  postJson,
+  previewOf,
+  workspace,
+  zipOf,
+  type Launched,
+  type Workspace,
+} from './fixtures.ts';
 
-const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
-const MOVEON_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
 const SESSION_ID = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 
 let space: Workspace;
@@ -27,17 +39,7 @@ afterAll(async () => {
   await space.remove();
 });
 
-interface Launched {
-  params: URLSearchParams;
-  url: URL;
-  response: LaunchResponse;
-}
-
-async function launch(mode: 'resume' | 'new-attempt' = 'resume'): Promise<Launched> {
-  const response = (await (await postJson(`${base}/lms/launch`, { mode })).json()) as LaunchResponse;
-  const url = new URL(response.launchUrl);
-  return { params: url.searchParams, url, response };
-}
+const launch = (mode: 'resume' | 'new-attempt' = 'resume'): Promise<Launched> => launchPackage(base, mode);
 
 async function fetchToken(launched: Launched): Promise<string> {
   const reply = (await (await fetch(launched.params.get('fetch')!, { method: 'POST' })).json()) as Record<string, string>;
@@ -57,43 +59,7 @@ function lrs(launched: Launched, token: string) {
   };
 }
 
-/** A cmi5 defined statement for this launch, built from LMS.LaunchData's contextTemplate. */
-function cmi5Statement(launched: Launched, template: Record<string, any>, verb: string, result?: Record<string, unknown>): Record<string, unknown> {
-  const context = structuredClone(template);
-  context.registration = launched.params.get('registration');
-  context.contextActivities.category = [{ id: CMI5_CATEGORY }, ...(result && ('completion' in result || 'success' in result) ? [{ id: MOVEON_CATEGORY }] : [])];
-  return {
-    id: randomUUID(),
-    actor: JSON.parse(launched.params.get('actor')!),
-    verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { 'en-GB': verb } },
-    object: { id: launched.params.get('activityId') },
-    context,
-    ...(result ? { result } : {}),
-    timestamp: new Date().toISOString(),
-  };
-}
-
-async function snapshot(): Promise<InspectorSnapshot> {
-  return (await fetch(`${base}/lms/snapshot`)).json() as Promise<InspectorSnapshot>;
-}
-
-/** The log as the inspector stream replays it, read until every statement and warning counted so far has come. */
-async function logEntries(): Promise<LogEntry[]> {
-  const { counts } = await snapshot();
-  const controller = new AbortController();
-  const reader = (await fetch(`${base}/lms/events`, { signal: controller.signal })).body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let entries: LogEntry[] = [];
-  while (entries.filter((entry) => entry.kind === 'statement' || entry.kind === 'warning').length < counts.statements + counts.warnings) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-    entries = [...text.matchAll(/^event: log\ndata: (.*)$/gm)].map((match) => JSON.parse(match[1]!) as LogEntry);
-  }
-  controller.abort();
-  return entries;
-}
+const snapshot = (): Promise<InspectorSnapshot> => inspectorSnapshot(base);
 
 describe('a cmi5 launch', () => {
   it('builds the launch URL with the five parameters, %-encoded, after the AU url query', async () => {
@@ -306,7 +272,7 @@ describe('the LMS watching the session', () => {
     // After "abandoned" the session's token is no longer accepted.
     expect((await api.get('statements')).status).toBe(401);
 
-    const entries = await logEntries();
+    const entries = await inspectorLog(base);
     const byLms = entries.filter((entry) => entry.kind === 'statement' && entry.by === 'lms').map((entry) => (entry as { statement: Record<string, any> }).statement);
     const satisfied = byLms.filter((statement) => statement.verb.id === 'https://w3id.org/xapi/adl/verbs/satisfied' && statement.context.registration === launched.params.get('registration'));
     expect(satisfied).toHaveLength(1);
@@ -324,8 +290,7 @@ describe('ending a cmi5 session', () => {
     const own = await previewOf(await space.write('course-grace.zip', await zipOf(CMI5_FILES)), { terminateGraceMs: 60_000 });
     try {
       const url = own.packageUrl!.replace(/\/$/, '');
-      const response = (await (await postJson(`${url}/lms/launch`, { mode: 'resume' })).json()) as LaunchResponse;
-      const launched: Launched = { response, url: new URL(response.launchUrl), params: new URL(response.launchUrl).searchParams };
+      const launched = await launchPackage(url);
       const api = lrs(launched, await fetchToken(launched));
       const template = (await (await api.get(`activities/state?${launchDataQuery(launched)}`)).json()).contextTemplate;
       await api.send('POST', 'statements', cmi5Statement(launched, template, 'initialized'));
@@ -370,8 +335,7 @@ describe('a TinCan launch', () => {
     const own = await previewOf(await space.write('course-tincan.zip', await zipOf({ 'tincan.xml': tincan, 'index.html': '<p>hi</p>' })));
     try {
       const url = own.packageUrl!.replace(/\/$/, '');
-      const launched = (await (await postJson(`${url}/lms/launch`, { mode: 'resume' })).json()) as LaunchResponse;
-      const params = new URL(launched.launchUrl).searchParams;
+      const { params } = await launchPackage(url);
       expect([...params.keys()]).toEqual(['endpoint', 'auth', 'actor', 'registration', 'activity_id']);
       expect(params.get('activity_id')).toBe('https://example.org/preview-test/tincan');
       expect(JSON.parse(params.get('actor')!)).toEqual({ objectType: 'Agent', name: 'Preview Learner', mbox: 'mailto:preview.learner@example.invalid' });

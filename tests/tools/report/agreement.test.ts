@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildReport } from '../../../tools/report/cli.ts';
 import type { ReportData } from '../../../tools/report/summary.ts';
+import { comparable, REPORT_NOW } from './comparable.ts';
 import { fileURLToPath } from 'node:url';
 import { genericLmsExport, JOURNEYS, moodleInteractionsExport, moodleObjectivesExport, xapiStatements } from '../../fixtures/report/journeys.ts';
 import { GENERIC_FIXTURE, INTERACTIONS_FIXTURE, OBJECTIVES_FIXTURE } from '../../fixtures/report/write-fixtures.ts';
 import { startFakeLrs, type FakeLrs } from './fake-lrs.ts';
 
-const NOW = new Date('2024-06-01T12:00:00Z');
 const EXAMPLE_MAPPING = fileURLToPath(new URL('../../../tools/report/mappings/example-lms.json', import.meta.url));
 let lrs: FakeLrs;
 let fromLrs: ReportData;
@@ -18,24 +18,10 @@ let fromMoodle: ReportData;
 beforeAll(async () => {
   const statements = xapiStatements();
   lrs = await startFakeLrs({ statements: () => statements, maxPage: 50 });
-  fromLrs = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: 'report-key:report-secret' }, out: '', timezone: 'Europe/London' }, { now: NOW });
-  fromMoodle = await buildReport({ source: { kind: 'export', files: [INTERACTIONS_FIXTURE, OBJECTIVES_FIXTURE] }, out: '', timezone: 'Europe/London' }, { now: NOW });
+  fromLrs = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: 'report-key:report-secret' }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
+  fromMoodle = await buildReport({ source: { kind: 'export', files: [INTERACTIONS_FIXTURE, OBJECTIVES_FIXTURE] }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
 });
 afterAll(() => lrs.close());
-
-/** The figures both sources carry (Moodle's reports have no time in the course, and only Moodle lists non-starters). */
-function comparable(data: ReportData) {
-  const strip = ({ medianMinutes: _m, timed: _t, ...rest }: ReportData['overall']) => rest;
-  return {
-    overall: strip(data.overall),
-    groups: data.groups.map(strip),
-    plan: data.plan,
-    timeline: data.timeline,
-    attempts: data.attempts,
-    questions: data.questions,
-    confidence: data.confidence,
-  };
-}
 
 describe('one report from two sources', () => {
   it('the committed Moodle fixtures are what journeys.ts writes', () => {
@@ -75,7 +61,7 @@ describe('one report from two sources', () => {
   });
 
   it('counts weeks in the time zone asked for', async () => {
-    const inUtc = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: 'report-key:report-secret' }, out: '', timezone: 'UTC' }, { now: NOW });
+    const inUtc = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: 'report-key:report-secret' }, out: '', timezone: 'UTC' }, { now: REPORT_NOW });
     expect(inUtc.timeline.buckets.map((b) => b.count)).toEqual([5, 3, 3]);
   });
 
@@ -108,7 +94,7 @@ describe('one report from two sources', () => {
   });
 
   it('without the objectives download, says which completions the Moodle export cannot tell', async () => {
-    const data = await buildReport({ source: { kind: 'export', files: [INTERACTIONS_FIXTURE] }, out: '', timezone: 'Europe/London' }, { now: NOW });
+    const data = await buildReport({ source: { kind: 'export', files: [INTERACTIONS_FIXTURE] }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
     // Everyone with a score shows "83.33/100" in place of a status: twelve learners' completion is unknown.
     expect(data.overall.statusUnknown).toBe(12);
     expect(data.overall.completionRate).toBe(0);
@@ -120,7 +106,7 @@ describe('another LMS, read with a column mapping', () => {
   it('gives the same figures as the LRS, time in the course included', async () => {
     const data = await buildReport(
       { source: { kind: 'export', files: [GENERIC_FIXTURE], mapping: EXAMPLE_MAPPING }, out: '', timezone: 'Europe/London' },
-      { now: NOW },
+      { now: REPORT_NOW },
     );
     expect(data.source.description).toMatch(/Example LMS learner export/);
     expect(comparable(data)).toEqual(comparable(fromLrs));

@@ -1,17 +1,17 @@
 // The report as a manager sees it: opened from disk in Chromium, its charts drawn, nothing fetched from anywhere,
 // and axe-core finding no accessibility failures. Needs /usr/bin/chromium and the echarts package.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { HTML_NAME, runReport } from '../../../tools/report/cli.ts';
 import { INTERACTIONS_FIXTURE, OBJECTIVES_FIXTURE } from '../../fixtures/report/write-fixtures.ts';
+import { hasChromium, launchChromium } from '../../support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 let echartsInstalled = true;
 try {
@@ -20,7 +20,7 @@ try {
   echartsInstalled = false;
 }
 
-describe.skipIf(!existsSync(CHROMIUM) || !echartsInstalled)('the report in Chromium', () => {
+describe.skipIf(!hasChromium || !echartsInstalled)('the report in Chromium', () => {
   let browser: Browser;
   let work: string;
 
@@ -28,7 +28,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !echartsInstalled)('the report in Chrom
     work = await mkdtemp(join(tmpdir(), 'cg-report-browser-'));
     const code = await runReport(['--scorm-export', INTERACTIONS_FIXTURE, '--scorm-export', OBJECTIVES_FIXTURE, '--out', work], { log: () => {}, error: () => {} });
     expect(code).toBe(0);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

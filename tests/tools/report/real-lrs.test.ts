@@ -13,13 +13,13 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../../tools/report/cli.ts';
 import type { ReportData } from '../../../tools/report/summary.ts';
+import { comparable, REPORT_NOW } from './comparable.ts';
 import { readLrsStatements } from '../../../tools/report/xapi/lrs-source.ts';
 import { COURSE, JOURNEYS, LMS_HOME, moodleInteractionsExport, moodleObjectivesExport, REFLECTION_TEXT, xapiStatements } from '../../fixtures/report/journeys.ts';
 import { invalidStatements, LRS_KEY_SECRET, startRealLrs, type RealLrs } from '../../support/real-lrs.ts';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const NOW = new Date('2024-06-01T12:00:00Z');
 
 let lrs: RealLrs;
 let dir: string;
@@ -42,20 +42,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** The figures both sources carry (Moodle's downloads have no time in the course; only Moodle lists non-starters). */
-function comparable(data: ReportData) {
-  const strip = ({ medianMinutes: _m, timed: _t, ...rest }: ReportData['overall']) => rest;
-  return {
-    overall: strip(data.overall),
-    groups: data.groups.map(strip),
-    plan: data.plan,
-    timeline: data.timeline,
-    attempts: data.attempts,
-    questions: data.questions,
-    confidence: data.confidence,
-  };
-}
-
 /** Run `npm run report` the way a person does (tsx on the CLI), in a child process. */
 async function reportCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -72,8 +58,8 @@ describe('the report from a real LRS and from a Moodle export of the same learne
   let fromMoodle: ReportData;
 
   beforeAll(async () => {
-    fromLrs = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: LRS_KEY_SECRET }, out: '', timezone: 'Europe/London' }, { now: NOW });
-    fromMoodle = await buildReport({ source: { kind: 'export', files: [interactions, objectives] }, out: '', timezone: 'Europe/London' }, { now: NOW });
+    fromLrs = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: LRS_KEY_SECRET }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
+    fromMoodle = await buildReport({ source: { kind: 'export', files: [interactions, objectives] }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
   });
 
   it('the LRS took every generated statement, and each passes xapi-validation', async () => {
@@ -130,8 +116,8 @@ describe('cmi5 statements, whose AU id the LMS makes up', () => {
       });
       expect(asCmi5.filter((statement) => (statement as { object: { id: string } }).object.id === lmsAu).length).toBeGreaterThan(20);
       await cmi5Lrs.load(asCmi5);
-      const fromLrs = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: LRS_KEY_SECRET }, out: '', timezone: 'Europe/London' }, { now: NOW });
-      const fromCmi5 = await buildReport({ source: { kind: 'lrs', endpoint: cmi5Lrs.endpoint, auth: LRS_KEY_SECRET }, out: '', timezone: 'Europe/London' }, { now: NOW });
+      const fromLrs = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: LRS_KEY_SECRET }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
+      const fromCmi5 = await buildReport({ source: { kind: 'lrs', endpoint: cmi5Lrs.endpoint, auth: LRS_KEY_SECRET }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
       expect(fromCmi5.overall).toEqual(fromLrs.overall);
       expect(comparable(fromCmi5)).toEqual(comparable(fromLrs));
     } finally {

@@ -2,17 +2,14 @@
 // the commit, the LMS gone (SetValue refused) for a while or for the rest of the session, a commit that landed
 // although the page never heard, and the learner carrying on on another PC. Against scorm-again, both versions.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { encodeState } from '../../../../course/runtime/state/codec.ts';
 import type { AnswerRecord } from '../../../../course/runtime/tracker.ts';
 import { MemoryStorage } from '../helpers/fake-window.ts';
 import { installLmsServer, relaunchSeed, type LmsServer } from '../helpers/scorm-lms.ts';
 import { launchScorm, storedInteractions, unrecordedAnswers } from '../helpers/scorm-launch.ts';
-import { loadCourse, typicalRun } from '../helpers/course-fixtures.ts';
+import { loadCourse, typicalStateAt } from '../helpers/course-fixtures.ts';
 
 const course = loadCourse();
-const fullRun = typicalRun(course);
-const stateAt = (screens: number) =>
-  encodeState({ ...fullRun, completedScreens: fullRun.completedScreens.slice(0, screens), location: fullRun.completedScreens[screens] as string, reflections: {} }, course);
+const stateAt = (screens: number) => typicalStateAt(course, screens);
 
 const check = course.sections.flatMap((s) => s.screens).find((s) => s.type === 'knowledge-check');
 if (check?.type !== 'knowledge-check') throw new Error('no knowledge check in the course');

@@ -9,11 +9,11 @@ import type { AnswerRecord } from '../../../../course/runtime/tracker.ts';
 import { fakeWindow, MemoryStorage } from '../helpers/fake-window.ts';
 import { installLmsServer, type LmsServer } from '../helpers/scorm-lms.ts';
 import { launchScorm, storedInteractions, unconfirmedCopies, unrecordedAnswers } from '../helpers/scorm-launch.ts';
-import { loadCourse, runtimeConfig, typicalRun } from '../helpers/course-fixtures.ts';
+import { loadCourse, runtimeConfig, typicalRun, typicalStateAt } from '../helpers/course-fixtures.ts';
 
 const course = loadCourse();
 const fullRun = typicalRun(course);
-const midState = encodeState({ ...fullRun, completedScreens: fullRun.completedScreens.slice(0, 4), location: fullRun.completedScreens[4] as string, reflections: {} }, course);
+const midState = typicalStateAt(course, 4);
 
 const likert = course.confidence.items[0]!;
 const rating: AnswerRecord = { id: `confidence-before.${likert.id}`, type: 'likert', description: likert.statement, response: ['3'], result: 'neutral', latencyMs: 2500 };

@@ -7,12 +7,12 @@ import type { AnswerRecord } from '../../../../course/runtime/tracker.ts';
 import { fakeWindow, MemoryStorage } from '../helpers/fake-window.ts';
 import { installLmsServer, relaunchSeed, type LmsServer } from '../helpers/scorm-lms.ts';
 import { launchScorm, setValues, unconfirmedCopies } from '../helpers/scorm-launch.ts';
-import { loadCourse, runtimeConfig, typicalRun } from '../helpers/course-fixtures.ts';
+import { loadCourse, runtimeConfig, typicalRun, typicalStateAt } from '../helpers/course-fixtures.ts';
 
 const course = loadCourse();
 const fullRun = typicalRun(course);
 const finalState = encodeState(fullRun, course);
-const midState = encodeState({ ...fullRun, completedScreens: fullRun.completedScreens.slice(0, 4), location: fullRun.completedScreens[4] as string, reflections: {} }, course);
+const midState = typicalStateAt(course, 4);
 
 const question = course.sections.flatMap((s) => s.screens).find((s) => s.type === 'knowledge-check');
 if (question?.type !== 'knowledge-check') throw new Error('no knowledge check in the course');

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Course, RuntimeConfig, StandardId } from '../../../../course/types.ts';
+import { encodeState } from '../../../../course/runtime/state/codec.ts';
 import type { LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 
 const COURSE_FILE = fileURLToPath(new URL('../../../../course/course.json', import.meta.url));
@@ -89,6 +90,12 @@ export function typicalRun(course: Course): LearnerState {
     state.attempts[cue.question.id] = 1;
   }
   return state;
+}
+
+/** The typical run part-way, encoded as the LMS holds it: its first `screens` screens done, the next one open, no reflections yet. */
+export function typicalStateAt(course: Course, screens: number): string {
+  const run = typicalRun(course);
+  return encodeState({ ...run, completedScreens: run.completedScreens.slice(0, screens), location: run.completedScreens[screens] as string, reflections: {} }, course);
 }
 
 /** The id of the section holding a screen of the given type. */

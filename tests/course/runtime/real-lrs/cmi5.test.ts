@@ -3,14 +3,13 @@
 // with other content: 409) count as delivered; an LRS that stops mid-session and comes back gets every queued
 // statement exactly once; nothing the LRS holds fails @learninglocker/xapi-validation; no reflection leaves the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogEntry } from '../../../../tools/preview/protocol.ts';
 import { invalidStatements, verbNames, type StoredStatement } from '../../../support/real-lrs.ts';
+import { CMI5_CATEGORY, inspectorLog } from '../../../tools/preview/fixtures.ts';
 import { TYPICAL_REFLECTIONS } from '../helpers/course-fixtures.ts';
 import { MemoryStorage } from '../helpers/fake-window.ts';
 import { openCourse, reportFullRun, setUp, type Setup } from './harness.ts';
 
 const SESSION_ID = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
-const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 
 let setup: Setup;
 beforeAll(async () => {
@@ -22,24 +21,6 @@ const registrationOf = (statement: StoredStatement) => (statement.context as { r
 const sessionOf = (statement: StoredStatement) => (statement.context as { extensions?: Record<string, unknown> } | undefined)?.extensions?.[SESSION_ID];
 const isCmi5Defined = (statement: StoredStatement) =>
   ((statement.context as { contextActivities?: { category?: { id: string }[] } } | undefined)?.contextActivities?.category ?? []).some((activity) => activity.id === CMI5_CATEGORY);
-
-/** The inspector's log, replayed from its event stream up to the entries its counters promise. */
-async function inspectorLog(): Promise<LogEntry[]> {
-  const { counts } = (await (await fetch(`${setup.base}/lms/snapshot`)).json()) as { counts: { statements: number; warnings: number } };
-  const controller = new AbortController();
-  const reader = (await fetch(`${setup.base}/lms/events`, { signal: controller.signal })).body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let entries: LogEntry[] = [];
-  while (entries.filter((entry) => entry.kind === 'statement' || entry.kind === 'warning').length < counts.statements + counts.warnings) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-    entries = [...text.matchAll(/^event: log\ndata: (.*)$/gm)].map((match) => JSON.parse(match[1]!) as LogEntry);
-  }
-  controller.abort();
-  return entries;
-}
 
 describe('a cmi5 session reporting to a real LRS through the preview LMS', () => {
   it('stores a full run in cmi5 order, with the registration, session and results, and valid statements only', async () => {
@@ -80,7 +61,7 @@ describe('a cmi5 session reporting to a real LRS through the preview LMS', () =>
     }
     expect(invalidStatements(stored)).toEqual({});
     // The LMS saw nothing against the cmi5 rules, and sent the learner back.
-    expect((await inspectorLog()).filter((entry) => entry.kind === 'warning')).toEqual([]);
+    expect((await inspectorLog(setup.base)).filter((entry) => entry.kind === 'warning')).toEqual([]);
     expect(run.page.navigatedTo).toMatch(/\/lms\/returned$/);
     expect(run.statuses.at(-1)).toEqual({ state: 'connected' });
   });
