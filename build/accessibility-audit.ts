@@ -32,7 +32,14 @@ export async function loadAccessibilityAudit(courseDir: string): Promise<Accessi
   return read.value as AccessibilityAudit;
 }
 
-/** "fully" when no known issue is recorded; PSBAR's "partially" as soon as one is. */
-export function complianceStatus(audit: AccessibilityAudit): 'fully' | 'partially' {
-  return audit.knownIssues.length === 0 ? 'fully' : 'partially';
+/**
+ * PSBAR's compliance status. "partially" when a known issue is recorded; "not-fully-tested" when none is but the
+ * testing has gaps (no screen reader or specialist audit yet), because automated checks and a keyboard walk cannot show
+ * full compliance on their own; "fully" only when neither.
+ */
+export type ComplianceStatus = 'fully' | 'partially' | 'not-fully-tested';
+
+export function complianceStatus(audit: AccessibilityAudit): ComplianceStatus {
+  if (audit.knownIssues.length > 0) return 'partially';
+  return audit.limitations.length > 0 ? 'not-fully-tested' : 'fully';
 }

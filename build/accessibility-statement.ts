@@ -5,7 +5,7 @@
 // colours, readable at 400 % zoom (one column, relative units, long addresses allowed to wrap).
 import type { Course, Variant } from '../course/types.ts';
 import { normaliseUkPhone } from '../course/contact-formats.ts';
-import { complianceStatus, type AccessibilityAudit } from './accessibility-audit.ts';
+import { complianceStatus, type AccessibilityAudit, type ComplianceStatus } from './accessibility-audit.ts';
 import { escapeHtml } from './escape-html.ts';
 
 /** The NHS defaults a variant without branding gets (NHS Blue): the same as the player's. */
@@ -83,10 +83,13 @@ ${routes}
 <p>The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the ‘accessibility regulations’). If you’re not happy with how we respond to your complaint, contact the <a href="https://www.equalityadvisoryservice.com/">Equality Advisory and Support Service (EASS)</a>.</p>`;
 }
 
-function complianceSection(audit: AccessibilityAudit, status: 'fully' | 'partially', organisation: string): string {
-  const statusText = status === 'fully'
-    ? `This course is fully compliant with the <a href="https://www.w3.org/TR/WCAG22/">Web Content Accessibility Guidelines version 2.2</a> AA standard.`
-    : `This course is partially compliant with the <a href="https://www.w3.org/TR/WCAG22/">Web Content Accessibility Guidelines version 2.2</a> AA standard, due to the non-compliances listed below.`;
+function complianceSection(audit: AccessibilityAudit, status: ComplianceStatus, organisation: string): string {
+  const wcag = '<a href="https://www.w3.org/TR/WCAG22/">Web Content Accessibility Guidelines version 2.2</a> AA standard';
+  const statusText = {
+    fully: `This course is fully compliant with the ${wcag}.`,
+    partially: `This course is partially compliant with the ${wcag}, due to the non-compliances listed below.`,
+    'not-fully-tested': `This course is partially compliant with the ${wcag}. The testing described below found no failures, but it has not yet covered everything the standard asks (see what the testing has not covered yet), so we do not claim full compliance until it has.`,
+  }[status];
   const issues = audit.knownIssues.length === 0
     ? '<p>We know of no content in this course that fails to meet the standard.</p>'
     : `<ul>\n${audit.knownIssues

@@ -66,7 +66,11 @@ describe('accessibilityStatement', () => {
 
   it('reports the audit: status, tools with versions, widths, screens, limits, dates', () => {
     const html = accessibilityStatement({ course, variant: trust(), audit });
-    expect(html).toContain('This course is fully compliant with the');
+    // The audit records gaps in its testing, so it must not claim full compliance.
+    expect(audit.limitations.length).toBeGreaterThan(0);
+    expect(html).toContain('This course is partially compliant with the');
+    expect(html).toContain('we do not claim full compliance until it has');
+    expect(html).not.toContain('fully compliant');
     expect(html).toContain('We know of no content in this course that fails to meet the standard.');
     expect(html).toContain(`axe-core ${audit.tools.find((tool) => tool.name === 'axe-core')!.version}:`);
     expect(html).toContain('at course widths of 320 and 1280 CSS pixels');
@@ -74,6 +78,12 @@ describe('accessibilityStatement', () => {
     expect(html).toContain('has not yet been tested with screen readers');
     expect(html).toContain('This course was last tested on 26 November 2026');
     expect(html).toContain(`It applies to version ${course.version} of the course.`);
+  });
+
+  it('says "fully compliant" only when the testing has no gaps and found no issue', () => {
+    const html = accessibilityStatement({ course, variant: trust(), audit: { ...audit, limitations: [] } });
+    expect(html).toContain('This course is fully compliant with the');
+    expect(html).not.toContain('What the testing has not covered yet');
   });
 
   it('says "partially compliant" and lists known issues when the audit has any', () => {
