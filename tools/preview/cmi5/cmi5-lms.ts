@@ -163,6 +163,7 @@ export class Cmi5Lms implements XapiLmsSide {
     const session = [...this.sessionsByAuth.values()].find((candidate) => candidate.id === credential.sessionId);
     const registration = this.registration;
     if (!session || !registration) return;
+    let terminated = false;
     for (const statement of statements) {
       const problems = cmi5Problems(
         statement,
@@ -182,12 +183,15 @@ export class Cmi5Lms implements XapiLmsSide {
       const verb = String((statement.verb as { id?: unknown } | undefined)?.id ?? '');
       if (isCmi5Defined(statement)) registration.definedVerbs.push(verb);
       if (verb === VERB.initialized && session.state === 'launched') session.state = 'initialized';
-      if (verb === VERB.terminated) {
-        session.state = 'terminated';
-        for (const wake of this.terminatedWaiters.splice(0)) wake();
-      }
+      if (verb === VERB.terminated) terminated = true;
     }
     if (!registration.satisfied && moveOnMet(this.descriptor.moveOn, registration.definedVerbs)) await this.satisfy(registration, session.id);
+    // The session counts as terminated only once "satisfied" is on record: "terminated" may come in the same batch as
+    // "passed", and whoever waits for the end (the inspector, a test, end()) must see the registration complete.
+    if (terminated) {
+      session.state = 'terminated';
+      for (const wake of this.terminatedWaiters.splice(0)) wake();
+    }
   }
 
   async end(reason: string): Promise<void> {
