@@ -1,10 +1,11 @@
 // The whole module with the keyboard alone in xAPI (TinCan launch) and cmi5, from the real build, in Debian's Chromium
-// with the preview LMS forwarding its statements to a real LRS (Learning Locker's xapi-statements on 127.0.0.1):
-// every screen answered by keys only, axe-core on every step at 320 and 1280 px, every request kept to the package and
-// its LMS, and at the end the LRS holds exactly the statements the course should send, in order, with the launch's
-// actor and registration, scores and durations, the film's Video Profile events, the cmi5 categories and session id
-// (and the LMS's own launched and satisfied), each valid by @learninglocker/xapi-validation, and no reflection text in
-// any statement or request but the learner's own resume document. The walk itself is in support/completion.ts.
+// with the preview LMS forwarding its statements to a real LRS (Learning Locker's xapi-statements on 127.0.0.1): every
+// screen answered by keys only, axe-core on every step at 320 and 1280 px (and no sideways scrolling at 320), every
+// request kept to the package and its LMS, and at the end the LRS holds exactly the statements the course should send,
+// in order, with the launch's actor and registration, scores and durations, the film's Video Profile events, the cmi5
+// categories and session id (and the LMS's own launched and satisfied), each valid by @learninglocker/xapi-validation,
+// and no reflection text in any statement or request but the learner's own resume document. The walk itself is in
+// support/completion.ts.
 // Then the completion report (tools/report) is read from that LRS, loaded with what the walks produced: its figures
 // must be those of the learners who completed.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

@@ -2,7 +2,7 @@
 // (SCORM, xAPI/cmi5) so the two test workers share the load. What each run checks is in complete-*.test.ts's header.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StandardId } from '../../../course/types.ts';
-import { axeAtWidths, axeViolations } from './axe.ts';
+import { axeAtWidths, axeViolations, reflowProblems } from './axe.ts';
 import { hasChromium } from '../../support/chromium.ts';
 import { browserAndPackages } from './suite.ts';
 import { openScenario, reflectionLeaks, WALK_WIDTH, type Scenario } from './scenario.ts';
@@ -47,6 +47,12 @@ export function describeCompletion(standards: readonly StandardId[], options: { 
       await page.setContent('<!doctype html><html lang="en"><title>t</title><main><h1>t</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text"></main></html>');
       const found = await axeViolations(page.mainFrame());
       expect(found.map((line) => line.split(' ')[0])).toEqual(expect.arrayContaining(['image-alt', 'label']));
+      // And the reflow check: a fixed 600 px box in a 320 px page.
+      await page.setViewportSize({ width: 320, height: 600 });
+      await page.setContent('<!doctype html><html lang="en"><title>t</title><main><h1>t</h1><div class="wide" style="width:600px">wide</div></main></html>');
+      const reflow = await reflowProblems(page.mainFrame());
+      expect(reflow[0]).toMatch(/^reflow \(1\.4\.10\): the page is 6\d\d px wide in a 320 px frame$/);
+      expect(reflow[1]).toContain('div.wide reaches');
       await page.close();
     });
 
