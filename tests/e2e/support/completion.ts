@@ -141,6 +141,7 @@ export function describeCompletion(standards: readonly StandardId[], options: { 
         expect(scenario.requests.strays(), 'requests leaving the package and its LMS').toEqual([]);
         expect(lms.log.warnings().filter((w) => w.startsWith('csp')), 'requests the LMS saw leave the package').toEqual([]);
         expect(scenario.pageErrors, 'uncaught errors').toEqual([]);
+        expect([...walker.learner.focusNotShown], 'focus stops with no visible focus').toEqual([]);
         expect(violations, 'axe-core violations on the steps of the walk').toEqual([]);
       } finally {
         await scenario.dispose();

@@ -13,6 +13,8 @@ export interface Focused {
   /** Trimmed text content, cut short: enough to recognise a button. */
   text: string;
   checked: boolean;
+  /** Whether the focus is drawn: an outline at least 2 px wide, or a box shadow (NHS.UK's focus style uses both), on the element or its label's ::before. */
+  focusShown: boolean;
 }
 
 /** Most Tab presses to reach something; a course screen has far fewer stops, so more means it is not there. */
@@ -21,6 +23,8 @@ const MAX_TABS = 120;
 export class KeyboardLearner {
   /** Every key pressed, for a failure message that shows how the driver got where it is. */
   readonly keys: string[] = [];
+  /** Focus stops reached by Tab whose focus was not drawn (WCAG 2.4.7 Focus Visible), each listed once. */
+  readonly focusNotShown = new Set<string>();
 
   constructor(
     readonly page: Page,
@@ -51,6 +55,10 @@ export class KeyboardLearner {
         className: typeof element.className === 'string' ? element.className : '',
         text: (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
         checked: element instanceof HTMLInputElement ? element.checked : false,
+        // A styled radio or checkbox hides the native input and draws the focus on its label's ::before.
+        focusShown: [getComputedStyle(element), ...[...((element as HTMLInputElement).labels ?? [])].map((label) => getComputedStyle(label, '::before'))].some(
+          (style) => (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
+        ),
       };
     });
   }
@@ -68,6 +76,7 @@ export class KeyboardLearner {
     for (let presses = 0; presses < MAX_TABS; presses++) {
       await this.press(options.backwards ? 'Shift+Tab' : 'Tab');
       const now = await this.focused();
+      if (now && !now.focusShown) this.focusNotShown.add(describe(now));
       if (now && matches(now)) return now;
       visited.push(now ? describe(now) : '(outside the course)');
     }
