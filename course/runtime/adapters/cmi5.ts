@@ -3,7 +3,7 @@
 import type { AdapterModule } from '../adapter-modules.ts';
 import { runtimeDeps } from '../shared/runtime-deps.ts';
 import { LrsClient } from '../xapi/lrs-client.ts';
-import { authorization, launchModeOf, readCmi5Params, readLaunchData, readLearnerPreferences } from '../xapi/cmi5-launch.ts';
+import { authorization, forgetAuthorization, launchModeOf, readCmi5Params, readLaunchData, readLearnerPreferences } from '../xapi/cmi5-launch.ts';
 import { Cmi5Session } from '../xapi/cmi5-session.ts';
 import { learnerOf } from '../xapi/actor.ts';
 
@@ -26,5 +26,5 @@ export const open: AdapterModule['open'] = async (config, win, given) => {
   };
   const document = { activityId: params.activityId, agent: params.actor, registration: params.registration };
   const launch = { client, frame, document, mode: launchModeOf(launchData), learner: learnerOf(params.actor) };
-  return new Cmi5Session(config, win, launch, deps, launchData);
+  return new Cmi5Session(config, win, launch, deps, launchData, () => forgetAuthorization(params, deps.sessionStore));
 };

@@ -40,8 +40,10 @@ export function readCmi5Params(search: string): Cmi5Params | null {
 }
 
 /** "Basic <token>" for every request: from this tab's earlier fetch (a reload), or by POSTing to the fetch URL once. */
+const authKey = (params: Cmi5Params): string => `common-ground:cmi5-auth:${params.fetchUrl}`;
+
 export async function authorization(params: Cmi5Params, fetcher: typeof fetch, store: KeyValueStore): Promise<string> {
-  const key = `common-ground:cmi5-auth:${params.fetchUrl}`;
+  const key = authKey(params);
   const kept = store.get(key);
   if (kept) return kept;
   let body: Record<string, unknown>;
@@ -63,6 +65,11 @@ export async function authorization(params: Cmi5Params, fetcher: typeof fetch, s
   const header = `Basic ${token}`;
   store.set(key, header);
   return header;
+}
+
+/** Once the session has ended: the token is spent, so it is not kept. */
+export function forgetAuthorization(params: Cmi5Params, store: KeyValueStore): void {
+  store.remove(authKey(params));
 }
 
 export async function readLaunchData(client: LrsClient, params: Cmi5Params): Promise<LaunchData> {

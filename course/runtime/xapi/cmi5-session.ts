@@ -41,6 +41,8 @@ export class Cmi5Session extends XapiSession {
     launch: XapiLaunch,
     deps: RuntimeDeps,
     private readonly launchData: LaunchData,
+    /** Removes the kept auth token (cmi5-launch.ts). */
+    private readonly forgetAuthorization: () => void = () => {},
   ) {
     super(config, win, launch, deps);
     this.sessionId = launchData.contextTemplate.extensions?.[SESSION_EXTENSION];
@@ -138,7 +140,10 @@ export class Cmi5Session extends XapiSession {
     return this.launchData.launchMode === 'Normal';
   }
 
-  protected override afterExit(): void {
+  protected override afterExit(delivered: boolean): void {
+    // "terminated" is on record: the session's token can never be used again, so it does not stay in the tab. Not yet
+    // on record: the token stays, so a reload of this tab can still deliver what is queued.
+    if (delivered) this.forgetAuthorization();
     if (this.launchData.returnURL) this.win.location.assign(this.launchData.returnURL);
   }
 

@@ -29,6 +29,8 @@ const READ_TIMEOUT_MS = 15_000;
 
 /** Browsers allow this many bytes of keepalive request bodies in flight per page. */
 const KEEPALIVE_ALLOWANCE = 64 * 1024 - 512;
+/** Longest a finishing course waits for the LRS to confirm its last statements before it leaves the page. */
+const FINAL_ANSWER_WAIT_MS = 5_000;
 
 export interface ResumeDocument {
   state: string | null;
@@ -102,8 +104,11 @@ export abstract class XapiSession implements Tracker {
   protected abstract closingStatements(how: 'suspend' | 'finish'): QueuedStatement[];
   /** Whether statements other than opening and closing ones may be sent in this launch. */
   protected abstract mayReport(): boolean;
-  /** After the last statements are on their way (cmi5: back to the LMS). */
-  protected afterExit(): void {}
+  /**
+   * After the last statements were sent (cmi5: back to the LMS). `delivered`: the LRS confirmed them all, so nothing of
+   * the session is left in this browser's storage.
+   */
+  protected afterExit(_delivered: boolean): void {}
   /**
    * Before the opening statements are made, once the resume document is read or given up on (`lrsAnswered` says
    * which); cmi5 looks at what an earlier session left.
@@ -298,7 +303,10 @@ export abstract class XapiSession implements Tracker {
     this.scheduler.dispose();
     this.stopWatching();
     const final = this.sendFinal();
-    this.afterExit();
+    // Wait for the LRS's answer (a few seconds at most) before a cmi5 course leaves for the LMS: once the page is gone
+    // nothing can take the delivered statements out of browser storage, and on a shared PC they would stay there.
+    const settled = await Promise.race([final.then(() => true), new Promise<false>((resolve) => this.deps.clock.setTimeout(() => resolve(false), FINAL_ANSWER_WAIT_MS))]);
+    this.afterExit(settled && this.queue.size === 0 && !this.documentDirty);
     await final;
   }
 

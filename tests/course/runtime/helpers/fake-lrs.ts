@@ -14,7 +14,9 @@ export interface RecordedRequest {
 
 export class FakeLrs {
   readonly endpoint = 'https://lrs.example.nhs.uk/xapi/';
-  readonly fetchUrl = 'https://lms.example.nhs.uk/cmi5/fetch/abc123';
+  /** Each launch gets a fetch URL of its own, which gives a token once (newLaunch makes the next). */
+  private launches = 1;
+  private readonly spentFetchUrls = new Set<string>();
   readonly token = 'dG9rZW4tZm9yLXRoaXMtc2Vzc2lvbg==';
   /** Stored statements by id, in the order they arrived. */
   readonly statements = new Map<string, Statement>();
@@ -22,7 +24,6 @@ export class FakeLrs {
   readonly requests: RecordedRequest[] = [];
   /** "down": no answer at all; a number: every statement/document request answers with it. */
   failure: 'down' | number | null = null;
-  private tokenIssued = false;
 
   readonly fetch: typeof fetch = async (input, init = {}) => {
     const url = new URL(String(input));
@@ -35,7 +36,7 @@ export class FakeLrs {
     };
     this.requests.push(request);
     if (this.failure === 'down') throw new TypeError('Failed to fetch');
-    if (url.href === this.fetchUrl) return this.fetchToken();
+    if (url.pathname.startsWith('/cmi5/fetch/')) return this.fetchToken(url.href);
     if (typeof this.failure === 'number') return new Response('failure', { status: this.failure });
     const resource = url.pathname.replace(/^\/xapi\//, '');
     if (resource === 'statements') return this.statementRequest(request);
@@ -58,9 +59,24 @@ export class FakeLrs {
     return [...this.statements.values()];
   }
 
-  private fetchToken(): Response {
-    if (this.tokenIssued) return json({ 'error-code': '1', 'error-text': 'Already in use' });
-    this.tokenIssued = true;
+  /** The current launch's fetch URL. */
+  get fetchUrl(): string {
+    return `https://lms.example.nhs.uk/cmi5/fetch/abc123-${this.launches}`;
+  }
+
+  /** Whether the current fetch URL has given its token. */
+  get fetchUrlSpent(): boolean {
+    return this.spentFetchUrls.has(this.fetchUrl);
+  }
+
+  /** The LMS launches the AU again: a new fetch URL (a reload of the same tab keeps the old one). */
+  newLaunch(): void {
+    this.launches++;
+  }
+
+  private fetchToken(url: string): Response {
+    if (this.spentFetchUrls.has(url)) return json({ 'error-code': '1', 'error-text': 'Already in use' });
+    this.spentFetchUrls.add(url);
     return json({ 'auth-token': this.token });
   }
 

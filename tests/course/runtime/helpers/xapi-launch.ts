@@ -25,6 +25,8 @@ export interface XapiOptions {
   sessionStorage?: MemoryStorage;
   reflections?: 'private' | 'shared';
   clock?: ManualClock;
+  /** cmi5: the same tab reloaded, with the launch URL it had (otherwise the LMS launches again, with a new fetch URL). */
+  reload?: boolean;
 }
 
 export function tincanSearch(lrs: FakeLrs): string {
@@ -61,6 +63,7 @@ export function seedLaunchData(lrs: FakeLrs, overrides: Record<string, unknown> 
 }
 
 export async function launchXapi(lrs: FakeLrs, kind: 'xapi' | 'cmi5', options: XapiOptions = {}): Promise<XapiRun> {
+  if (kind === 'cmi5' && !options.reload && lrs.fetchUrlSpent) lrs.newLaunch();
   const page = fakeWindow({
     search: kind === 'xapi' ? tincanSearch(lrs) : cmi5Search(lrs),
     localStorage: options.storage ?? new MemoryStorage(),

@@ -81,6 +81,57 @@ describe('cmi5 session against a fake LMS/LRS', () => {
     expect(run.page.navigatedTo).toBe('https://lms.example.nhs.uk/course/42');
   });
 
+  /** The course's own entries in the page's storage. */
+  const ours = (storage: MemoryStorage) => storage.entries().filter(([key]) => key.startsWith('common-ground:')).map(([key]) => key);
+
+  /** Records the statements the LRS held at the moment the course sent the page back to the LMS. */
+  function watchLeaving(run: XapiRun, lrs: FakeLrs): { verbs: string[] | null } {
+    const seen: { verbs: string[] | null } = { verbs: null };
+    const location = run.page.win.location as unknown as { assign(url: string): void };
+    const assign = location.assign.bind(location);
+    location.assign = (url) => {
+      seen.verbs = verbsOf(lrs);
+      assign(url);
+    };
+    return seen;
+  }
+
+  it('goes back to the LMS only once the LRS has the last statements, leaving nothing in the browser', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const run = await launchXapi(lrs, 'cmi5');
+    const leaving = watchLeaving(run, lrs);
+    run.tracker.setOutcome({ completed: true, passed: true, scaled: 0.9, progress: 1 });
+    await run.tracker.saveState(finalState, 'summary');
+    await run.tracker.exit('finish');
+    await run.clock.advance(0);
+    expect(leaving.verbs?.at(-1), 'the last statement the LRS held when the page left').toBe('terminated');
+    expect(run.page.navigatedTo).toBe('https://lms.example.nhs.uk/course/42');
+    // A shared PC keeps nothing: no queued statements, no safety copy, no spent auth token.
+    expect(ours(run.page.localStorage)).toEqual([]);
+    expect(ours(run.page.sessionStorage)).toEqual([]);
+  });
+
+  it('keeps the last statements and the token when the LRS is down at the end, and still goes back to the LMS', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const run = await launchXapi(lrs, 'cmi5');
+    run.tracker.setOutcome({ completed: true, passed: true, scaled: 0.9, progress: 1 });
+    lrs.failure = 'down';
+    await run.tracker.exit('finish');
+    await run.clock.advance(0);
+    expect(run.page.navigatedTo).toBe('https://lms.example.nhs.uk/course/42');
+    expect(ours(run.page.localStorage).some((key) => key.startsWith('common-ground:xapi-queue:'))).toBe(true);
+    expect(ours(run.page.sessionStorage).some((key) => key.startsWith('common-ground:cmi5-auth:'))).toBe(true);
+    // The next launch delivers them, in cmi5's order.
+    lrs.failure = null;
+    const next = await launchXapi(lrs, 'cmi5', { storage: run.page.localStorage, sessionStorage: run.page.sessionStorage });
+    await next.tracker.exit('suspend');
+    await next.clock.advance(0);
+    expect(verbsOf(lrs)).toContain('passed');
+    expect(ours(next.page.localStorage)).toEqual([]);
+  });
+
   it('sends "failed" only at the end of a session that did not pass, and never after a pass', async () => {
     const lrs = new FakeLrs();
     seedLaunchData(lrs);
@@ -117,7 +168,7 @@ describe('cmi5 session against a fake LMS/LRS', () => {
     seedLaunchData(lrs);
     const sessionStorage = new MemoryStorage();
     await launchXapi(lrs, 'cmi5', { sessionStorage });
-    const reloaded = await launchXapi(lrs, 'cmi5', { sessionStorage });
+    const reloaded = await launchXapi(lrs, 'cmi5', { sessionStorage, reload: true });
     expect(lrs.requests.filter((r) => r.url.href === lrs.fetchUrl)).toHaveLength(1);
     expect(reloaded.session.mode).toBe('normal');
   });
