@@ -2,7 +2,6 @@
 // and at 320 CSS px (what 400 % zoom of a 1280 px window gives) nothing runs off the side. Needs /usr/bin/chromium.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,9 +12,9 @@ import { accessibilityStatement } from '../../build/accessibility-statement.ts';
 import { loadAccessibilityAudit } from '../../build/accessibility-audit.ts';
 import { loadCourse } from '../../build/course/index.ts';
 import { hasChromium, launchChromium } from '../support/chromium.ts';
+import { axeViolations, WCAG_TAGS } from '../support/axe.ts';
 import { REPO } from './course/fixtures.ts';
 
-const require = createRequire(import.meta.url);
 
 describe.skipIf(!hasChromium)('the accessibility statement in Chromium', () => {
   let browser: Browser;
@@ -64,12 +63,7 @@ describe.skipIf(!hasChromium)('the accessibility statement in Chromium', () => {
     for (const width of [320, 1280]) {
       await tab.setViewportSize({ width, height: 900 });
       await tab.goto(pathToFileURL(page).href);
-      await tab.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-      const violations = await tab.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-        const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-        return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-      });
+      const violations = await axeViolations(tab, { runOnly: { type: 'tag', values: WCAG_TAGS } });
       found.push(...violations.map((violation) => `${width} px: ${violation}`));
     }
     expect(found).toEqual([]);

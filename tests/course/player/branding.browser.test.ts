@@ -4,19 +4,15 @@
 // stays NHS yellow, the "Getting support" contacts are on the welcome screen (folded), the reflection screen and the
 // summary, the footer links to the package's accessibility statement, and axe finds nothing at either width.
 // No LMS on the page: the course runs standalone, as it does when opened outside a learning system.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPlayer } from '../../../build/player-build.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { RuntimeConfig, SupportContact } from '../../../course/types.ts';
-import { hasChromium, launchChromium } from '../../support/chromium.ts';
-import { serveFiles, type StaticServer } from '../../support/static-server.ts';
+import { hasChromium } from '../../support/chromium.ts';
 import { loadCourse, runtimeConfig } from '../runtime/helpers/course-fixtures.ts';
+import { playerInChromium } from './player-in-chromium.ts';
+import { axeViolations } from '../../support/axe.ts';
 
-const require = createRequire(import.meta.url);
 const course = loadCourse();
 const sectionOf = (type: string) => course.sections.find((section) => section.screens.some((screen) => screen.type === type))!;
 
@@ -42,47 +38,22 @@ const config: RuntimeConfig = {
 /** A wide logo (4:1), as trust logos often are: the header must scale it down, not stretch or overflow. */
 const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="120" viewBox="0 0 480 120"><rect width="480" height="120" fill="#fff"/><rect x="12" y="12" width="160" height="96" fill="${ACCENT}"/><circle cx="330" cy="60" r="44" fill="${HEADER}"/></svg>`;
 
-let work: string;
-let server: StaticServer;
-let origin: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  work = await mkdtemp(join(tmpdir(), 'cg-player-branding-'));
-  const player = await buildPlayer(join(work, 'player'));
+const chromium = playerInChromium((player) => {
   const extra: Record<string, string> = {
     'config.js': `window.COMMON_GROUND = ${JSON.stringify(config)};`,
     'branding/logo.svg': LOGO,
     'accessibility.html': '<!doctype html><html lang="en-GB"><head><title>Accessibility statement</title></head><body><h1>Accessibility statement</h1></body></html>',
   };
-  server = await serveFiles((path) => extra[path] ?? player.files.get(path));
-  origin = server.origin;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  if (!hasChromium) return;
-  await browser.close();
-  await server.close();
-  await rm(work, { recursive: true, force: true });
+  return (path) => extra[path] ?? player.files.get(path);
 });
 
 async function openCourse(width: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await chromium.browser.newPage({ viewport: { width, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${origin}/index.html`);
+  await page.goto(`${chromium.origin}/index.html`);
   await page.locator('#view-heading').waitFor();
   return { page, errors };
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
 }
 
 /** Nothing wider than the viewport: the page reflows instead of scrolling sideways. */
@@ -175,7 +146,7 @@ describe.skipIf(!hasChromium)('a trust-branded package, in Chromium', () => {
     const link = page.locator('.footer a');
     await expect(link.textContent()).resolves.toBe('Accessibility statement (opens in a new tab)');
     await expect(link.getAttribute('target')).resolves.toBe('_blank');
-    await expect(link.evaluate((a) => (a as HTMLAnchorElement).href)).resolves.toBe(`${origin}/accessibility.html`);
+    await expect(link.evaluate((a) => (a as HTMLAnchorElement).href)).resolves.toBe(`${chromium.origin}/accessibility.html`);
     const [statement] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
     await statement.waitForLoadState();
     await expect(statement.locator('h1').textContent()).resolves.toBe('Accessibility statement');
@@ -205,8 +176,8 @@ describe.skipIf(!hasChromium)('a trust-branded package, in Chromium', () => {
   });
 
   it('fetches the logo as an image of the package, and nothing from anywhere else', () => {
-    expect(server.requested).toContain('branding/logo.svg');
+    expect(chromium.server.requested).toContain('branding/logo.svg');
     // Every request went to this server (the test server is the only origin the pages could reach by relative URL).
-    expect(server.requested.every((path) => !path.startsWith('http'))).toBe(true);
+    expect(chromium.server.requested.every((path) => !path.startsWith('http'))).toBe(true);
   });
 });

@@ -2,19 +2,17 @@
 // holds every chapter, scenario, discussion question and reflection prompt of the course data, and printed (print
 // media, then a real PDF) it is the guide alone, without the course's menu, buttons or header; "Export my
 // reflections" prints exactly what was typed, and nothing of the course around it.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPlayer } from '../../../build/player-build.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ReflectionScreen, ScenarioScreen, Screen, SupervisionGuideScreen } from '../../../course/types.ts';
 import { parseVtt } from '../../../course/player/logic/webvtt.ts';
 import { stringsFor } from '../../../course/player/strings/index.ts';
-import { hasChromium, launchChromium } from '../../support/chromium.ts';
-import { serveFiles, type StaticServer } from '../../support/static-server.ts';
+import { hasChromium } from '../../support/chromium.ts';
 import { loadCourse, runtimeConfig } from '../runtime/helpers/course-fixtures.ts';
+import { playerInChromium } from './player-in-chromium.ts';
 
 const COURSE_DIR = fileURLToPath(new URL('../../../course/', import.meta.url));
 const course = loadCourse();
@@ -29,32 +27,18 @@ const sectionTitleOf = (screen: Screen): string => course.sections.find((section
 // Written with characters a page could mangle: quotes, an ampersand, angle brackets, a line break.
 const TYPED = reflection.prompts.map((prompt, i) => `Answer ${i + 1} to “${prompt.id}”: I said <nothing> & then I listened.\nNext time I will ask first.`);
 
-let work: string;
-let server: StaticServer;
-let browser: Browser;
-let chapterTitles: string[];
+let chapterTitles: string[] = [];
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  work = await mkdtemp(join(tmpdir(), 'cg-print-'));
-  const player = await buildPlayer(join(work, 'player'));
+const chromium = playerInChromium(async (player) => {
   const chapters = await readFile(join(COURSE_DIR, course.film.chapters), 'utf8');
   chapterTitles = parseVtt(chapters).map((cue) => cue.text);
   // No LMS: the course runs standalone at the top of the page, so page.pdf() prints the course itself.
   const config = `window.COMMON_GROUND = ${JSON.stringify(runtimeConfig('scorm12', 'private', course))};`;
-  server = await serveFiles((path) => (path === 'config.js' ? config : path === course.film.chapters ? chapters : player.files.get(path)));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  if (!hasChromium) return;
-  await browser.close();
-  await server.close();
-  await rm(work, { recursive: true, force: true });
+  return (path) => (path === 'config.js' ? config : path === course.film.chapters ? chapters : player.files.get(path));
 });
 
 async function openSection(page: Page, screen: Screen, ready: string): Promise<void> {
-  await page.goto(`${server.origin}/index.html`);
+  await page.goto(`${chromium.origin}/index.html`);
   await page.locator('#view-heading').waitFor();
   await page.getByRole('button', { name: new RegExp(sectionTitleOf(screen)) }).click();
   await page.locator('#view-heading', { hasText: screen.title }).waitFor();
@@ -81,7 +65,7 @@ const visible = (text: string): string => text.replace(/\s+/g, ' ');
 
 describe.skipIf(!hasChromium)('printing the supervision guide and the reflections, in Chromium', () => {
   it('prints the guide from the course data, and only the guide', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await openSection(page, guide, '.guide');
@@ -115,7 +99,7 @@ describe.skipIf(!hasChromium)('printing the supervision guide and the reflection
   });
 
   it('prints the exported reflections exactly as typed, and nothing of the course around them', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await openSection(page, reflection, 'main textarea');
     for (const [i, prompt] of reflection.prompts.entries()) await page.locator(`#reflection-${prompt.id}`).fill(TYPED[i]!);
     await page.getByRole('button', { name: t.reflection.export }).click();

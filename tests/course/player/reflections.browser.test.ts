@@ -3,30 +3,22 @@
 // of a SCORM 1.2 package shows the shared room, keeps a paste only in part and says so, refuses a key that does not
 // fit without touching what was written, and what reaches cmi.suspend_data stays within 4,096 characters and decodes
 // to exactly what is on the screen. A variant that shares reflections says so on the welcome and reflection screens.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPlayer } from '../../../build/player-build.ts';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decodeState } from '../../../course/runtime/state/codec.ts';
-import { hasChromium, launchChromium } from '../../support/chromium.ts';
-import { serveFiles, type StaticServer } from '../../support/static-server.ts';
+import { hasChromium } from '../../support/chromium.ts';
 import { LONG_PROSE, loadCourse, runtimeConfig } from '../runtime/helpers/course-fixtures.ts';
+import { playerInChromium } from './player-in-chromium.ts';
+import { axeViolations } from '../../support/axe.ts';
 
-const require = createRequire(import.meta.url);
 const course = loadCourse();
 const reflectionScreen = course.sections.flatMap((s) => s.screens).find((s) => s.type === 'reflection');
 if (reflectionScreen?.type !== 'reflection') throw new Error('the course has no reflection screen');
 const prompts = reflectionScreen.prompts;
 const reflectionsSection = course.sections.find((s) => s.screens.includes(reflectionScreen)) as (typeof course.sections)[number];
-
-let work: string;
-let server: StaticServer;
-let origin: string;
-let browser: Browser;
 
 /**
  * The host page: scorm-again's SCORM 1.2 API on window.API, and the package in a frame, as an LMS runs it. A
@@ -42,10 +34,7 @@ window.API.loadFromFlattenedJSON(${JSON.stringify({
 }).replace(/</g, '\\u003c')});</script></head>
 <body><iframe id="course" title="Course" src="/${variant}/index.html" style="width:1200px;height:1400px"></iframe></body></html>`;
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  work = await mkdtemp(join(tmpdir(), 'cg-player-browser-'));
-  const player = await buildPlayer(join(work, 'player'));
+const chromium = playerInChromium(async (player) => {
   // scorm-again's browser build (its package exports do not list the dist folder, so it is read by path).
   const scormAgain = await readFile(fileURLToPath(new URL('../../../node_modules/scorm-again/dist/scorm12.min.js', import.meta.url)));
   const configs: Record<string, string> = {
@@ -53,30 +42,21 @@ beforeAll(async () => {
     shared: `window.COMMON_GROUND = ${JSON.stringify({ ...runtimeConfig('scorm12', 'shared', course), variant: { id: 'trust', displayName: 'Common Ground', organisation: 'Example NHS Trust', reflections: 'shared' } })};`,
   };
   // host-<variant>.html is the LMS page; <variant>/… is the package, with that variant's config.js.
-  server = await serveFiles((path, url) => {
+  return (path, url) => {
     const [first = '', ...rest] = path.split('/');
     if (path === 'scorm12.min.js') return scormAgain;
     const host = /^host-(private|shared)\.html$/.exec(path);
     if (host) return hostPage(host[1]!, url.searchParams.get('resume'));
     if (!Object.hasOwn(configs, first)) return undefined;
     return rest.join('/') === 'config.js' ? configs[first] : player.files.get(rest.join('/'));
-  });
-  origin = server.origin;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  if (!hasChromium) return;
-  await browser.close();
-  await server.close();
-  await rm(work, { recursive: true, force: true });
+  };
 });
 
 async function openCourse(variant: 'private' | 'shared', resume: string | null = null): Promise<{ page: Page; frame: Frame; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 1000 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${origin}/host-${variant}.html${resume === null ? '' : `?${new URLSearchParams({ resume })}`}`);
+  await page.goto(`${chromium.origin}/host-${variant}.html${resume === null ? '' : `?${new URLSearchParams({ resume })}`}`);
   const frame = page.frame({ url: /index\.html$/ }) as Frame;
   await frame.locator('#view-heading').waitFor();
   return { page, frame, errors };
@@ -91,14 +71,6 @@ async function goToReflections(frame: Frame): Promise<void> {
 
 const field = (frame: Frame, index: number) => frame.locator(`#reflection-${prompts[index]!.id}`);
 const liveRegion = (frame: Frame) => frame.locator('[aria-live="polite"]').last();
-
-async function axeViolations(frame: Frame): Promise<string[]> {
-  await frame.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  return frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string }[] }> } }).axe;
-    return (await axe.run(document)).violations.map((violation) => violation.id);
-  });
-}
 
 describe.skipIf(!hasChromium)('reflections in a SCORM 1.2 package, in Chromium', () => {
   it('shares the saved room between the answers, stops what does not fit and keeps suspend_data within 4,096', async () => {

@@ -1,13 +1,9 @@
-// axe-core inside the course frame, at the frame widths the suite checks (320 and 1280 CSS px: the LMS shows the
-// course in a frame that wide). axe-core is injected from node_modules through the devtools protocol, so no page
-// asks for it and the package's own requests stay as they are.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+// axe-core (tests/support/axe.ts) inside the course frame at the frame widths the suite checks (320 and 1280 CSS px:
+// the LMS shows the course in a frame that wide), and the reflow check axe-core does not make.
 import type { Frame, Page } from 'playwright-core';
+import { axeViolations } from '../../support/axe.ts';
 
 export const AXE_WIDTHS = [320, 1280] as const;
-
-let axeSource: Promise<string> | null = null;
 
 /** Make the LMS page show the course frame `width` CSS px wide, and wait until the course has that viewport. */
 export async function setCourseWidth(page: Page, frame: Frame, width: number): Promise<void> {
@@ -18,18 +14,6 @@ export async function setCourseWidth(page: Page, frame: Frame, width: number): P
     element.style.boxSizing = 'content-box';
   }, width);
   await frame.waitForFunction((width) => window.innerWidth === width, width, { polling: 50 });
-}
-
-/** axe-core's violations on the course frame's document, one line each: rule, impact and the elements. */
-export async function axeViolations(frame: Frame): Promise<string[]> {
-  axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(await axeSource);
-  return frame.evaluate(async () => {
-    type Result = { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown; failureSummary?: string }> }> };
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<Result> } }).axe;
-    const results = await axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.map((v) => `${v.id} (${v.impact ?? 'no impact'}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  });
 }
 
 /**

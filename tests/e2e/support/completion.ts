@@ -2,7 +2,8 @@
 // (SCORM, xAPI/cmi5) so the two test workers share the load. What each run checks is in complete-*.test.ts's header.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StandardId } from '../../../course/types.ts';
-import { axeAtWidths, axeViolations, reflowProblems } from './axe.ts';
+import { axeViolations } from '../../support/axe.ts';
+import { axeAtWidths, reflowProblems } from './axe.ts';
 import { leftInBrowser } from './left-behind.ts';
 import { hasChromium } from '../../support/chromium.ts';
 import { browserAndPackages } from './suite.ts';

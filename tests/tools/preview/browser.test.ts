@@ -1,8 +1,7 @@
 // The preview LMS in Debian's Chromium: the SCORM API reaches a SCO in the frame (1.2 and 2004), resume and the fault
 // switches work through the page, a cmi5 AU runs its launch sequence, and axe-core finds nothing wrong with the LMS
 // page at 320 and 1280 px. Set PREVIEW_SCREENSHOTS=<folder> to keep screenshots of the inspector.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectorSnapshot } from '../../../tools/preview/protocol.ts';
 import { startPreviewServer, type PreviewServer } from '../../../tools/preview/server.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../../support/chromium.ts';
+import { axeViolations } from '../../support/axe.ts';
 import { LRS_KEY_SECRET, startRealLrs } from '../../support/real-lrs.ts';
 import { CMI5_FILES, SCORM12_FILES, SCORM2004_FILES, previewOf, workspace, zipOf, type Workspace } from './fixtures.ts';
 
@@ -68,17 +68,6 @@ async function textOf(page: Page, selector: string): Promise<string> {
 /** The focused element's id, or its class when it has none. */
 async function focused(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.id || document.activeElement?.className || '');
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  // evaluate() runs through the devtools protocol, so the page's CSP (no inline script) does not stop it.
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const results = await axe.run(document, { iframes: false, resultTypes: ['violations'] });
-    return results.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-  });
 }
 
 describe.skipIf(!hasChromium)('the preview LMS in Chromium', () => {

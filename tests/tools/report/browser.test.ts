@@ -1,7 +1,6 @@
 // The report as a manager sees it: opened from disk in Chromium, its charts drawn, nothing fetched from anywhere,
 // and axe-core finding no accessibility failures. Needs /usr/bin/chromium and the echarts package.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { HTML_NAME, runReport } from '../../../tools/report/cli.ts';
 import { INTERACTIONS_FIXTURE, OBJECTIVES_FIXTURE } from '../../fixtures/report/write-fixtures.ts';
 import { hasChromium, launchChromium } from '../../support/chromium.ts';
+import { axeViolations, WCAG_TAGS } from '../../support/axe.ts';
 
 const require = createRequire(import.meta.url);
 let echartsInstalled = true;
@@ -61,13 +61,7 @@ describe.skipIf(!hasChromium || !echartsInstalled)('the report in Chromium', () 
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await page.goto(pathToFileURL(join(work, HTML_NAME)).href);
-    await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
+    const violations = await axeViolations(page, { runOnly: { type: 'tag', values: WCAG_TAGS } });
     expect(violations).toEqual([]);
     await context.close();
   });

@@ -15,7 +15,7 @@ import { buildReport } from '../../../tools/report/cli.ts';
 import type { ReportData } from '../../../tools/report/summary.ts';
 import { comparable, REPORT_NOW } from './comparable.ts';
 import { readLrsStatements } from '../../../tools/report/xapi/lrs-source.ts';
-import { COURSE, JOURNEYS, LMS_HOME, moodleInteractionsExport, moodleObjectivesExport, REFLECTION_TEXT, xapiStatements } from '../../fixtures/report/journeys.ts';
+import { COURSE, JOURNEYS, moodleInteractionsExport, moodleObjectivesExport, REFLECTION_TEXT, xapiStatements } from '../../fixtures/report/journeys.ts';
 import { invalidStatements, LRS_KEY_SECRET, startRealLrs, type RealLrs } from '../../support/real-lrs.ts';
 
 const run = promisify(execFile);
