@@ -13,6 +13,7 @@ import { ScreenView, prefetchScreen } from './ScreenView.tsx';
 import { SectionMenu } from '../components/SectionMenu.tsx';
 import { StatusBanner } from '../components/StatusBanner.tsx';
 import { Icon } from '../components/Icon.tsx';
+import { AccessibilityLink } from '../components/AccessibilityLink.tsx';
 import { PrintViewLoader } from './PrintViewLoader.tsx';
 
 /** Time the live region stays empty before a message, so that the same message twice is still announced twice. */
@@ -191,10 +192,7 @@ export function Player({ started }: { started: StartedCourse }) {
             {t.app.footer(variant.displayName, session.config.build.courseVersion)}
           </p>
           <p>
-            {/* A new tab: in the LMS's frame, following the link there would leave (and end) the course. */}
-            <a href="./accessibility.html" target="_blank" rel="noopener">
-              {t.app.accessibilityStatement}
-            </a>
+            <AccessibilityLink />
           </p>
         </div>
       </footer>

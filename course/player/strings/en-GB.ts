@@ -31,6 +31,9 @@ export const enGB = {
     footer: (edition: string, version: string): string => `${edition} · Course version ${version}`,
     /** The footer link to accessibility.html; it opens in a new tab, so the course in the LMS frame stays open. */
     accessibilityStatement: 'Accessibility statement (opens in a new tab)',
+    /** When the LMS's frame may not open tabs: the statement's address, to copy into a new tab. */
+    accessibilityStatementBlocked: (address: string): string =>
+      `Your learning system does not let the course open a new tab. To read the statement, copy this address into a new tab: ${address}`,
   },
 
   support: {

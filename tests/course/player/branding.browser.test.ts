@@ -43,6 +43,8 @@ const chromium = playerInChromium((player) => {
     'config.js': `window.COMMON_GROUND = ${JSON.stringify(config)};`,
     'branding/logo.svg': LOGO,
     'accessibility.html': '<!doctype html><html lang="en-GB"><head><title>Accessibility statement</title></head><body><h1>Accessibility statement</h1></body></html>',
+    // An LMS page that shows the course in a sandboxed frame which may not open tabs or windows.
+    'sandboxed.html': '<!doctype html><html lang="en-GB"><head><title>LMS</title></head><body><iframe sandbox="allow-scripts allow-same-origin allow-forms" src="/index.html" title="Course" style="width:1200px;height:900px"></iframe></body></html>',
   };
   return (path) => extra[path] ?? player.files.get(path);
 });
@@ -153,6 +155,27 @@ describe.skipIf(!hasChromium)('a trust-branded package, in Chromium', () => {
     // The course itself stays open behind it.
     await expect(page.locator('#view-heading').isVisible()).resolves.toBe(true);
     await statement.close();
+    await page.close();
+  });
+
+  it('gives the statement’s address instead where the LMS’s frame may not open a tab', async () => {
+    const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const opened: string[] = [];
+    page.context().on('page', (other) => opened.push(other.url()));
+    await page.goto(`${chromium.origin}/sandboxed.html`);
+    const frame = page.frame({ url: /index\.html$/ })!;
+    await frame.locator('#view-heading').waitFor();
+    await frame.locator('.footer a').click();
+    await expect(frame.locator('.footer [role="status"]').textContent()).resolves.toBe(
+      `Your learning system does not let the course open a new tab. To read the statement, copy this address into a new tab: ${chromium.origin}/accessibility.html`,
+    );
+    expect(opened).toEqual([]);
+    // The course is still there, and the notice passes axe.
+    await expect(frame.locator('#view-heading').isVisible()).resolves.toBe(true);
+    expect(await axeViolations(frame)).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
