@@ -1,0 +1,169 @@
+// A built package's chunk graph, read as a browser loads it: index.html's scripts, preloads and stylesheets, the
+// chunks they import statically, and what a dynamic import of a named chunk fetches with its Vite preload list.
+// Used by bench/payload.bench.ts (what each screen downloads) and by a test that keeps the first screen's code free
+// of what only later screens need.
+import { basename, posix } from 'node:path';
+
+/** Chunk names (Vite writes `<name>-<hash>.js`) of the dynamic imports that count, by the module they come from. */
+const ADAPTER_CHUNK: Record<string, string> = {
+  scorm12: 'scorm12', // course/runtime/adapters/scorm12.ts
+  'scorm2004-3rd': 'scorm2004',
+  'scorm2004-4th': 'scorm2004',
+  xapi: 'xapi',
+  cmi5: 'cmi5',
+};
+export const CODEC_CHUNK = 'saved-progress'; // course/player/app/saved-progress.ts: the state codec and the resume rules
+const FILM_CHUNKS = ['FilmScreen', 'video-player']; // course/player/film/FilmScreen.tsx and video-player.ts
+
+export type Files = ReadonlyMap<string, Uint8Array>;
+
+interface DynamicImport {
+  /** Path of the imported chunk inside the package. */
+  target: string;
+  /** What Vite preloads with it (its static imports and CSS), package paths; empty when it preloads nothing. */
+  deps: string[];
+}
+
+interface ChunkLinks {
+  staticImports: string[];
+  dynamicImports: DynamicImport[];
+}
+
+/** The tags in index.html that load something, with their attributes. */
+export function htmlLoads(html: string): { moduleScripts: string[]; classicScripts: string[]; modulePreloads: string[]; stylesheets: string[] } {
+  const found = { moduleScripts: [] as string[], classicScripts: [] as string[], modulePreloads: [] as string[], stylesheets: [] as string[] };
+  for (const tag of html.matchAll(/<(script|link)\b([^>]*)>/gi)) {
+    const attributes = new Map<string, string>();
+    for (const attribute of (tag[2] ?? '').matchAll(/([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
+      attributes.set((attribute[1] as string).toLowerCase(), attribute[2] ?? attribute[3] ?? attribute[4] ?? '');
+    }
+    if ((tag[1] as string).toLowerCase() === 'script') {
+      const src = attributes.get('src');
+      if (src) (attributes.get('type') === 'module' ? found.moduleScripts : found.classicScripts).push(src);
+    } else {
+      const rel = (attributes.get('rel') ?? '').toLowerCase().split(/\s+/);
+      const href = attributes.get('href');
+      if (!href) continue;
+      if (rel.includes('modulepreload')) found.modulePreloads.push(href);
+      else if (rel.includes('stylesheet')) found.stylesheets.push(href);
+    }
+  }
+  return found;
+}
+
+/**
+ * A built chunk's imports. Static ones are the `import … from "./x.js"` / `import "./x.js"` / `export … from`
+ * statements at statement starts; dynamic ones are `import("./x.js")`, each with the file list Vite's preload
+ * helper fetches alongside it (`__vite__mapDeps([i, …])`, indices into the chunk's `m.f=[…]` table).
+ */
+export function chunkLinks(code: string, chunkPath: string): ChunkLinks {
+  const here = posix.dirname(chunkPath);
+  const resolveFrom = (specifier: string): string => posix.normalize(posix.join(here, specifier));
+  const staticImports = [
+    ...code.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:(?:[\w$]+\s*,?\s*)?(?:\{[^}]*\}|\*\s*as\s+[\w$]+|\*)?\s*from\s*)?(["'`])(\.{1,2}\/[^"'`]+)\1/g),
+  ].map((match) => resolveFrom(match[2] as string));
+
+  const table = /__vite__mapDeps\s*=[\s\S]*?m\.f\s*=\s*(\[[^\]]*\])/.exec(code);
+  const depTable: string[] = table ? (JSON.parse((table[1] as string).replace(/`/g, '"')) as string[]).map(resolveFrom) : [];
+  const dynamicImports: DynamicImport[] = [];
+  const sites = [...code.matchAll(/import\(\s*(["'`])(\.{1,2}\/[^"'`]+)\1\s*\)/g)];
+  sites.forEach((site, i) => {
+    const start = (site.index ?? 0) + site[0].length;
+    // The deps list follows its import() within the same preload call, before the next import() starts.
+    const end = Math.min(sites[i + 1]?.index ?? code.length, start + 400);
+    const call = /__vite__mapDeps\(\s*\[([\d,\s]*)\]\s*\)/.exec(code.slice(start, end));
+    const deps = call
+      ? (call[1] as string)
+          .split(',')
+          .filter((n) => n.trim() !== '')
+          .map((n) => depTable[Number(n)])
+          .filter((path): path is string => path !== undefined)
+      : [];
+    dynamicImports.push({ target: resolveFrom(site[2] as string), deps });
+  });
+  return { staticImports, dynamicImports };
+}
+
+/** Reads a package's chunk graph lazily and answers what a set of starting points loads. */
+class ChunkGraph {
+  private readonly links = new Map<string, ChunkLinks>();
+
+  constructor(private readonly files: Files) {}
+
+  linksOf(path: string): ChunkLinks {
+    let links = this.links.get(path);
+    if (!links) {
+      const bytes = this.files.get(path);
+      links = bytes && path.endsWith('.js') ? chunkLinks(new TextDecoder().decode(bytes), path) : { staticImports: [], dynamicImports: [] };
+      this.links.set(path, links);
+    }
+    return links;
+  }
+
+  /** The files plus every chunk they import statically, transitively. */
+  staticClosure(paths: Iterable<string>, into = new Set<string>()): Set<string> {
+    const queue = [...paths];
+    while (queue.length > 0) {
+      const path = queue.pop() as string;
+      if (into.has(path)) continue;
+      if (!this.files.has(path)) throw new Error(`the package has no ${path}, which the player loads`);
+      into.add(path);
+      queue.push(...this.linksOf(path).staticImports);
+    }
+    return into;
+  }
+
+  /** Every dynamic import, from any chunk in the package, of a chunk with this name. */
+  dynamicImportsOf(name: string): DynamicImport[] {
+    const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[\\w-]{8}\\.js$`);
+    const out: DynamicImport[] = [];
+    for (const path of this.files.keys()) {
+      for (const load of this.linksOf(path).dynamicImports) if (pattern.test(basename(load.target))) out.push(load);
+    }
+    return out;
+  }
+
+  /** What loading the chunk called `name` by dynamic import fetches: the chunk, its preload list, their imports. */
+  dynamicLoad(name: string, into: Set<string>): boolean {
+    const loads = this.dynamicImportsOf(name).filter((load) => this.files.has(load.target));
+    if (loads.length === 0) return false;
+    for (const load of loads) {
+      this.staticClosure([load.target], into);
+      for (const dep of load.deps) {
+        if (dep.endsWith('.js')) this.staticClosure([dep], into);
+        else into.add(dep);
+      }
+    }
+    return true;
+  }
+}
+
+export interface Measured {
+  standard: string;
+  firstScreen: Set<string>;
+  resumeStart: Set<string> | null;
+  filmScreen: Set<string>;
+  config: string[];
+}
+
+export function measurePackage(standard: string, files: Files): Measured {
+  const html = files.get('index.html');
+  if (!html) throw new Error('the package has no index.html');
+  const loads = htmlLoads(new TextDecoder().decode(html));
+  const fromRoot = (href: string): string => posix.normalize(href.replace(/^\.\//, ''));
+  const graph = new ChunkGraph(files);
+
+  const firstScreen = graph.staticClosure([...loads.moduleScripts, ...loads.modulePreloads].map(fromRoot));
+  for (const css of loads.stylesheets) firstScreen.add(fromRoot(css));
+  const adapter = ADAPTER_CHUNK[standard];
+  if (!adapter || !graph.dynamicLoad(adapter, firstScreen)) throw new Error(`no tracking adapter chunk for ${standard} in the package`);
+
+  const withCodec = new Set(firstScreen);
+  const resumeStart = graph.dynamicLoad(CODEC_CHUNK, withCodec) ? withCodec : null;
+
+  const filmScreen = new Set(firstScreen);
+  for (const name of FILM_CHUNKS) {
+    if (!graph.dynamicLoad(name, filmScreen)) throw new Error(`no ${name} chunk in the package`);
+  }
+  return { standard, firstScreen, resumeStart, filmScreen, config: loads.classicScripts.map(fromRoot) };
+}

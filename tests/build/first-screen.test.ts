@@ -1,0 +1,50 @@
+// What the first screen loads, read from the real player build's chunk graph (bench/chunk-graph.ts, as the payload
+// benchmark reads it): for every standard, it holds the frame and the standard's adapter, but none of what only
+// later screens need — the screens' string catalogue, the state codec, the film screen and video.js. The sizes are
+// the benchmark's to report; this keeps the structure that makes them small from slipping unnoticed (importing
+// useStrings() into a frame component once pulled the whole screens catalogue into the first chunk).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CODEC_CHUNK, measurePackage, type Measured } from '../../bench/chunk-graph.ts';
+import { buildPlayer, type PlayerBuild } from '../../build/player-build.ts';
+import { enGBScreens } from '../../course/player/strings/en-GB.screens.ts';
+import { STANDARD_IDS } from '../../course/types.ts';
+
+/** Every plain string of the screens' catalogue long enough to be unmistakable. */
+function catalogueStrings(value: unknown): string[] {
+  if (typeof value === 'string') return value.length >= 30 ? [value] : [];
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(catalogueStrings);
+  return [];
+}
+
+let work: string;
+let player: PlayerBuild;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'cg-first-screen-'));
+  player = await buildPlayer(join(work, 'player'));
+}, 120_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('the first screen of the built player', () => {
+  const screenStrings = catalogueStrings(enGBScreens);
+
+  it.each(STANDARD_IDS)('%s: the frame and its adapter, without what later screens need', (standard) => {
+    const measured: Measured = measurePackage(standard, player.files);
+    const names = [...measured.firstScreen].map((path) => basename(path));
+    expect(names.some((name) => name.startsWith('index') && name.endsWith('.js')), 'the entry chunk').toBe(true);
+    expect(names.filter((name) => name.startsWith(`${CODEC_CHUNK}-`)), 'the state codec').toEqual([]);
+    expect(names.filter((name) => /^(FilmScreen|video-player)-/.test(name)), 'the film screen and video.js').toEqual([]);
+    const code = [...measured.firstScreen].filter((path) => path.endsWith('.js')).map((path) => new TextDecoder().decode(player.files.get(path)));
+    expect(screenStrings.length).toBeGreaterThan(20);
+    expect(screenStrings.filter((text) => code.some((chunk) => chunk.includes(JSON.stringify(text).slice(1, -1)))), 'screen strings in the first screen').toEqual([]);
+    // The film screen does load them: the check above looks in the right place.
+    const film = [...measured.filmScreen].filter((path) => !measured.firstScreen.has(path)).map((path) => basename(path));
+    expect(film.some((name) => name.startsWith('video-player-'))).toBe(true);
+  });
+});
