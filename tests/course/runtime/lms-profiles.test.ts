@@ -1,10 +1,10 @@
 // A variant's LMS profile (variant.lmsProfile, checked by the build) reaches the SCORM session and changes what it
 // writes: Moodle's status for a failed attempt, ESR's missing objectives, the minimal profile's missing interactions.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LMS_PROFILE_IDS } from '../../../course/types.ts';
 import { LMS_PROFILES, resolveLmsProfile } from '../../../course/runtime/lms-profiles.ts';
 import type { AnswerRecord } from '../../../course/runtime/tracker.ts';
-import { installLmsServer, type LmsServer } from './helpers/scorm-lms.ts';
+import { lmsServerPerTest, type LmsServer } from './helpers/scorm-lms.ts';
 import { launchScorm, setValues } from './helpers/scorm-launch.ts';
 import { loadCourse, runtimeConfig } from './helpers/course-fixtures.ts';
 
@@ -15,12 +15,7 @@ const rating: AnswerRecord = { id: `confidence-before.${item.id}`, type: 'likert
 const failedRun = { completed: true, passed: false, scaled: 0.4, progress: 1 };
 
 let server: LmsServer;
-beforeEach(() => {
-  server = installLmsServer();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+lmsServerPerTest((installed) => (server = installed));
 
 describe('LMS profiles', () => {
   it('resolves every profile id a variant may name, and the standard profile when it names none', () => {

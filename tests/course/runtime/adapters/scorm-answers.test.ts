@@ -1,10 +1,10 @@
 // Every answer reaches cmi.interactions exactly once, whatever happens to the tab or the LMS: a tab killed before
 // the commit, the LMS gone (SetValue refused) for a while or for the rest of the session, a commit that landed
 // although the page never heard, and the learner carrying on on another PC. Against scorm-again, both versions.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AnswerRecord } from '../../../../course/runtime/tracker.ts';
 import { MemoryStorage } from '../helpers/fake-window.ts';
-import { installLmsServer, relaunchSeed, type LmsServer } from '../helpers/scorm-lms.ts';
+import { lmsServerPerTest, relaunchSeed, type LmsServer } from '../helpers/scorm-lms.ts';
 import { launchScorm, storedInteractions, unrecordedAnswers } from '../helpers/scorm-launch.ts';
 import { loadCourse, typicalStateAt } from '../helpers/course-fixtures.ts';
 
@@ -37,13 +37,7 @@ const VERSIONS = [
 ] as const;
 
 let server: LmsServer;
-beforeEach(() => {
-  server = installLmsServer();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+lmsServerPerTest((installed) => (server = installed));
 
 describe.each(VERSIONS)('answers as interactions, $standard', ({ standard, version, idOf, when, latency }) => {
   const ids = () => storedInteractions(server.record).map((i) => i.id);

@@ -2,12 +2,12 @@
 // answer exactly once, and nothing left in this browser: API absent, Initialize false, Commit false, the commit
 // endpoint answering HTTP 500, corrupt suspend_data. (SetValue refused, the LMS gone and the tab killed without unload
 // are in scorm-answers.test.ts; the suspend_data limits in scorm12.test.ts and scorm2004.test.ts.)
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState } from '../../../../course/runtime/state/codec.ts';
 import { connect } from '../../../../course/runtime/connect.ts';
 import type { AnswerRecord } from '../../../../course/runtime/tracker.ts';
 import { fakeWindow, MemoryStorage } from '../helpers/fake-window.ts';
-import { installLmsServer, type LmsServer } from '../helpers/scorm-lms.ts';
+import { lmsServerPerTest, type LmsServer } from '../helpers/scorm-lms.ts';
 import { launchScorm, storedInteractions, unconfirmedCopies, unrecordedAnswers } from '../helpers/scorm-launch.ts';
 import { loadCourse, runtimeConfig, typicalRun, typicalStateAt } from '../helpers/course-fixtures.ts';
 
@@ -24,13 +24,7 @@ const VERSIONS = [
 ] as const;
 
 let server: LmsServer;
-beforeEach(() => {
-  server = installLmsServer();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+lmsServerPerTest((installed) => (server = installed));
 
 describe.each(VERSIONS)('SCORM faults, $standard (nothing is lost in any of them)', ({ standard, suspendData, ratingId }) => {
   const held = () => ({ state: server.record?.[suspendData], answers: storedInteractions(server.record).map((i) => i.id) });

@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeState, decodeState } from '../../../../course/runtime/state/codec.ts';
 import { open } from '../../../../course/runtime/adapters/scorm12.ts';
 import { connect } from '../../../../course/runtime/connect.ts';
 import type { AnswerRecord } from '../../../../course/runtime/tracker.ts';
 import { fakeWindow, MemoryStorage } from '../helpers/fake-window.ts';
-import { installLmsServer, relaunchSeed, type LmsServer } from '../helpers/scorm-lms.ts';
+import { lmsServerPerTest, relaunchSeed, type LmsServer } from '../helpers/scorm-lms.ts';
 import { launchScorm, setValues, unconfirmedCopies } from '../helpers/scorm-launch.ts';
 import { loadCourse, runtimeConfig, typicalRun, typicalStateAt } from '../helpers/course-fixtures.ts';
 
@@ -29,12 +28,7 @@ const answer: AnswerRecord = {
 };
 
 let server: LmsServer;
-beforeEach(() => {
-  server = installLmsServer();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+lmsServerPerTest((installed) => (server = installed));
 
 describe('SCORM 1.2 adapter against scorm-again', () => {
   it('starts, saves, scores, completes and resumes', async () => {

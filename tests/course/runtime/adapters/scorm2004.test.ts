@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState } from '../../../../course/runtime/state/codec.ts';
 import { open } from '../../../../course/runtime/adapters/scorm2004.ts';
 import { fakeWindow, MemoryStorage } from '../helpers/fake-window.ts';
-import { installLmsServer, relaunchSeed, scorm12Lms, type LmsServer } from '../helpers/scorm-lms.ts';
+import { lmsServerPerTest, relaunchSeed, scorm12Lms, type LmsServer } from '../helpers/scorm-lms.ts';
 import { launchScorm, setValues, unconfirmedCopies } from '../helpers/scorm-launch.ts';
 import { loadCourse, runtimeConfig, typicalRun } from '../helpers/course-fixtures.ts';
 
@@ -11,12 +11,7 @@ const fullRun = typicalRun(course);
 const finalState = encodeState(fullRun, course);
 
 let server: LmsServer;
-beforeEach(() => {
-  server = installLmsServer();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+lmsServerPerTest((installed) => (server = installed));
 
 describe('SCORM 2004 adapter against scorm-again', () => {
   it('finds only API_1484_11, so a 2004 package never talks to a 1.2 API', async () => {

@@ -2,7 +2,7 @@
 // XMLHttpRequest and sendBeacon), so "Commit" and "Finish" go through the same code a real LMS page runs, and a
 // server answering 500 makes Commit return false exactly as it would in a browser. The API the course sees is a
 // recording proxy: every call is kept (for the privacy checks), and faults can be injected into it.
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { Scorm12API } from 'scorm-again/scorm12';
 import { Scorm2004API } from 'scorm-again/scorm2004';
 
@@ -24,6 +24,18 @@ export class LmsServer {
 }
 
 /** Installs the stand-in network for scorm-again's commits; undone by vi.unstubAllGlobals(). */
+/**
+ * A fresh LMS server for each test of the file (handed to `use`), and the globals and spies it stubbed put back
+ * after each.
+ */
+export function lmsServerPerTest(use: (server: LmsServer) => void): void {
+  beforeEach(() => use(installLmsServer()));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+}
+
 export function installLmsServer(): LmsServer {
   const server = new LmsServer();
   class FakeXhr {
