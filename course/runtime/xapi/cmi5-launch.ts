@@ -39,9 +39,10 @@ export function readCmi5Params(search: string): Cmi5Params | null {
   return { endpoint, fetchUrl, actor, registration, activityId };
 }
 
-/** "Basic <token>" for every request: from this tab's earlier fetch (a reload), or by POSTing to the fetch URL once. */
+/** Where this tab keeps the session's auth token (sessionStorage), one per launch. */
 const authKey = (params: Cmi5Params): string => `common-ground:cmi5-auth:${params.fetchUrl}`;
 
+/** "Basic <token>" for every request: from this tab's earlier fetch (a reload), or by POSTing to the fetch URL once. */
 export async function authorization(params: Cmi5Params, fetcher: typeof fetch, store: KeyValueStore): Promise<string> {
   const key = authKey(params);
   const kept = store.get(key);

@@ -31,6 +31,8 @@ const READ_TIMEOUT_MS = 15_000;
 const KEEPALIVE_ALLOWANCE = 64 * 1024 - 512;
 /** Longest a finishing course waits for the LRS to confirm its last statements before it leaves the page. */
 const FINAL_ANSWER_WAIT_MS = 5_000;
+/** What a request that timed out counts as: no answer at all. */
+const NO_ANSWER: LrsResponse = { status: 0, body: '' };
 
 export interface ResumeDocument {
   state: string | null;
@@ -123,7 +125,7 @@ export abstract class XapiSession implements Tracker {
 
   /** Reads with the same patience as the resume document; status 0 when the LRS is too slow or does not answer. */
   protected patiently(request: Promise<LrsResponse>): Promise<LrsResponse> {
-    return withTimeout(request, READ_TIMEOUT_MS, this.deps);
+    return withTimeout(request, READ_TIMEOUT_MS, NO_ANSWER, this.deps);
   }
 
   start(): Promise<TrackerSession> {
@@ -233,7 +235,7 @@ export abstract class XapiSession implements Tracker {
 
   /** The resume document; an empty one when there is none; null when the LRS could not be asked (or is too slow). */
   private async readDocument(): Promise<ResumeDocument | null> {
-    const response = await withTimeout(this.launch.client.getState(this.launch.document, RESUME_STATE_ID), READ_TIMEOUT_MS, this.deps);
+    const response = await withTimeout(this.launch.client.getState(this.launch.document, RESUME_STATE_ID), READ_TIMEOUT_MS, NO_ANSWER, this.deps);
     if (response.status === 404) return { state: null, location: '', sent: {} };
     if (!isSuccess(response.status)) {
       this.lastFailure = response.status === 0 ? 'no answer' : `HTTP ${response.status}`;
@@ -305,7 +307,7 @@ export abstract class XapiSession implements Tracker {
     const final = this.sendFinal();
     // Wait for the LRS's answer (a few seconds at most) before a cmi5 course leaves for the LMS: once the page is gone
     // nothing can take the delivered statements out of browser storage, and on a shared PC they would stay there.
-    const settled = await Promise.race([final.then(() => true), new Promise<false>((resolve) => this.deps.clock.setTimeout(() => resolve(false), FINAL_ANSWER_WAIT_MS))]);
+    const settled = await withTimeout(final.then(() => true), FINAL_ANSWER_WAIT_MS, false, this.deps);
     this.afterExit(settled && this.queue.size === 0 && !this.documentDirty);
     await final;
   }
@@ -339,12 +341,13 @@ export abstract class XapiSession implements Tracker {
   }
 }
 
-function withTimeout(request: Promise<LrsResponse>, ms: number, deps: RuntimeDeps): Promise<LrsResponse> {
+/** What `work` gives, or `fallback` once `ms` have passed without it (the timer is cleared when work ends first). */
+function withTimeout<T>(work: Promise<T>, ms: number, fallback: T, deps: RuntimeDeps): Promise<T> {
   return new Promise((resolve) => {
-    const timer = deps.clock.setTimeout(() => resolve({ status: 0, body: '' }), ms);
-    void request.then((response) => {
+    const timer = deps.clock.setTimeout(() => resolve(fallback), ms);
+    void work.then((value) => {
       deps.clock.clearTimeout(timer);
-      resolve(response);
+      resolve(value);
     });
   });
 }

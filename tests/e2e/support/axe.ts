@@ -39,7 +39,10 @@ export async function reflowProblems(frame: Frame): Promise<string[]> {
   });
 }
 
-/** axe at each width in turn (and the reflow check at the narrowest); the frame is then set back to `restoreWidth`, the width the walk goes on at. */
+/**
+ * axe at each width in turn (and the reflow check at 320 px); the frame is then set back to `restoreWidth`, the width
+ * the walk goes on at.
+ */
 export async function axeAtWidths(page: Page, frame: Frame, restoreWidth: number): Promise<Record<number, string[]>> {
   const found: Record<number, string[]> = {};
   for (const width of AXE_WIDTHS) {

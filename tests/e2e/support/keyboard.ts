@@ -13,7 +13,10 @@ export interface Focused {
   /** Trimmed text content, cut short: enough to recognise a button. */
   text: string;
   checked: boolean;
-  /** Whether the focus is drawn: an outline at least 2 px wide, or a box shadow (NHS.UK's focus style uses both), on the element or its label's ::before. */
+  /**
+   * Whether the focus is drawn: an outline at least 2 px wide, or a box shadow (NHS.UK's focus style uses both), on the
+   * element or its label's ::before.
+   */
   focusShown: boolean;
 }
 
