@@ -1,6 +1,6 @@
 // The end of the course: whether it is complete (and what is left if not), the knowledge check score, how confidence
 // changed from the start, the certificate, and finishing the attempt in the LMS.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { SummaryScreen as SummaryData } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { useStrings } from '../app/use-strings.ts';
@@ -11,10 +11,13 @@ import { averageChange, confidenceChanges, ratingLabel } from '../logic/confiden
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { SupportPanel } from '../components/SupportPanel.tsx';
+import { useRespond } from '../components/respond.ts';
 import '../styles/documents.css';
 
 export function SummaryScreen({ screen }: { screen: SummaryData }) {
-  const { session, openView, announce, goTo, connection } = usePlayer();
+  const { session, openView, goTo, connection } = usePlayer();
+  const respond = useRespond();
+  const finishedRef = useRef<HTMLParagraphElement>(null);
   const t = useStrings();
   const standalone = connection.state === 'standalone';
   const finishedText = standalone ? t.summary.finishedStandalone : t.summary.finished;
@@ -29,7 +32,8 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
     setFinishing('busy');
     void session.finish().finally(() => {
       setFinishing('done');
-      announce(finishedText);
+      // The button is replaced by the message: focus moves to it (never left to fall to the page's body).
+      respond({ focus: finishedRef, message: [finishedText] });
     });
   };
 
@@ -98,7 +102,7 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
       {outcome.completed && !session.readOnly && (
         <div class="finish">
           {finishing === 'done' ? (
-            <p class="callout callout--success">
+            <p class="callout callout--success" tabIndex={-1} ref={finishedRef}>
               {finishedText}
             </p>
           ) : (

@@ -32,8 +32,16 @@ export const enGBScreens = {
     chapters: 'Chapters',
     descriptionsTrack: 'Audio descriptions',
     chapterAt: (clock: string): string => `at ${clock}`,
-    questionHeading: 'Question',
+    /** The heading of a question asked at a point in the film. */
+    questionHeading: (position: number, total: number): string => `Film question ${number(position)} of ${number(total)}`,
     questionIntro: 'The film has paused for a question.',
+    /** Beside the player when the film has audio description. */
+    descriptionsNote:
+      'Audio description: choose “Audio descriptions” in the player’s controls (the AD button) to have what is shown on screen read out by your screen reader, with or without captions. The transcript also describes everything shown.',
+    /** Beside the player when the film has no audio description track. */
+    transcriptNote: 'The transcript describes everything shown on screen as well as what is said.',
+    /** The transcript's heading, and the button that shows it. */
+    transcriptShow: 'Show the transcript',
     continueWatching: 'Continue watching',
     videoLabel: (title: string): string => `Film: ${title}`,
   },
