@@ -29,6 +29,7 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
   const [finishing, setFinishing] = useState<'no' | 'busy' | 'done'>(session.ended ? 'done' : 'no');
 
   const finish = (): void => {
+    if (finishing !== 'no') return;
     setFinishing('busy');
     void session.finish().finally(() => {
       setFinishing('done');
@@ -108,7 +109,8 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
           ) : (
             <>
               <p class="hint">{standalone ? t.summary.finishHintStandalone : t.summary.finishHint}</p>
-              <button type="button" class="button" onClick={finish} disabled={finishing === 'busy'}>
+              {/* aria-disabled, not disabled: a browser may take focus off a disabled button, and it would fall to the page. */}
+              <button type="button" class="button" onClick={finish} aria-disabled={finishing === 'busy' ? 'true' : undefined}>
                 {finishing === 'busy' ? t.summary.finishing : t.summary.finish}
               </button>
             </>
