@@ -123,8 +123,8 @@ export function FilmScreen({ screen }: { screen: FilmData }) {
         {load === 'loading' && <p class="film__status">{t.film.loadingPlayer}</p>}
         {load === 'failed' && <p class="film__status callout callout--warning">{t.film.playerFailed}</p>}
         {/* Said by the player, where a learner looking for audio description looks: how to turn it on, and that the
-            transcript describes what is shown too. Only what this film has is promised. */}
-        <p class="film__note hint">{film.descriptions ? t.film.descriptionsNote : t.film.transcriptNote}</p>
+            transcript describes what is shown too. Only what this film and a working player have is promised. */}
+        <p class="film__note hint">{film.descriptions && load !== 'failed' ? t.film.descriptionsNote : t.film.transcriptNote}</p>
       </div>
 
       {cue && (

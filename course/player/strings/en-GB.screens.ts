@@ -79,7 +79,6 @@ export const enGBScreens = {
     stepHeading: (n: number): string => `Step ${number(n)}`,
     ended: 'You have reached the end of this scenario.',
     restart: 'Try a different path',
-    announce: (quality: string, consequence: string): string => `${quality}. ${consequence}`,
   },
 
   reflection: {
