@@ -224,8 +224,9 @@ export const enGBScreens = {
     'descriptions off': 'Descriptions off',
     'Audio Track': 'Audio track',
     'Video Player': 'Video player',
-    'Skip Backward': 'Back 10 seconds',
-    'Skip Forward': 'Forward 10 seconds',
+    // video.js names the skip buttons with these keys ({1} is the number of seconds).
+    'Skip backward {1} seconds': 'Back {1} seconds',
+    'Skip forward {1} seconds': 'Forward {1} seconds',
     'Close Modal Dialog': 'Close',
     'The media could not be loaded, either because the server or network failed or because the format is not supported.':
       'The film could not be loaded. Check your connection and try again; the transcript is below the film.',

@@ -241,10 +241,12 @@ describe.skipIf(!hasChromium)('what a screen-reader user hears, in Chromium', ()
     await page.close();
   });
 
-  it('names every control of the film screen so it can be told apart', async () => {
+  it('names every control of the film screen, in the course’s words', async () => {
     const { page, frame } = await openFilm();
     const controls = namedControls(await accessibilityTree(frame));
     expect(controls.filter((control) => control.name === '')).toEqual([]);
+    // In the course's words, not video.js's English ("Skip backward 10 seconds").
+    expect(find(controls, 'button', 'Back 10 seconds')).toHaveLength(1);
     await page.close();
   });
 });
