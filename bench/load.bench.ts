@@ -179,7 +179,7 @@ async function measure(browser: Browser, zipPath: string): Promise<Figures> {
     const connected = await frame.evaluate(() => (document.querySelector('.status-banner')?.textContent ?? '').trim() === '');
     await new Promise((r) => setTimeout(r, SETTLE_MS));
 
-    await frame.locator('.section-menu__link', { hasText: 'The film' }).click();
+    await frame.locator('.section-menu__link:visible', { hasText: 'The film' }).click();
     await waitForMark(frame, 'filmReady');
     await frame.locator('.vjs-play-control').click();
     await waitForMark(frame, 'firstFrame');

@@ -1,5 +1,10 @@
 // The course player's frame: header, status banner, section menu, the current screen with its heading, back and
-// next, the live region, and the printable views. It owns focus: after every move, focus goes to the new heading.
+// next, the live region, and the printable views. It owns focus: after every move, focus goes to the new heading,
+// and the live region is emptied so nothing said on one page can be read on the next.
+//
+// The section menu is drawn in one of two places, by the frame's width (styles/layout.css): in a narrow frame it is
+// a panel the header's "Sections" button opens, before the page (Escape closes it); in a wide one it is a column
+// beside the page, after it in the document, so the page's h1 is the first heading a screen reader meets.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConnectionStatus } from '../../runtime/tracker.ts';
 import { PlayerContext, type PlayerContextValue, type PrintView } from './player-context.ts';
@@ -19,6 +24,9 @@ import { PrintViewLoader } from './PrintViewLoader.tsx';
 /** Time the live region stays empty before a message, so that the same message twice is still announced twice. */
 const LIVE_REGION_GAP_MS = 100;
 
+/** The narrow frame's menu panel, which the header's "Sections" button controls. */
+const NARROW_MENU_ID = 'section-menu';
+
 export function Player({ started }: { started: StartedCourse }) {
   const { session, status: statusStore, Notice } = started;
   const { course, variant } = session.config;
@@ -32,6 +40,7 @@ export function Player({ started }: { started: StartedCourse }) {
   const [liveText, setLiveText] = useState('');
   const [typedName, setTypedName] = useState<string | null>(null);
   const liveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const menuToggle = useRef<HTMLButtonElement>(null);
   /** Whether the next render follows a move the learner made (the first screen of a launch keeps the page's focus). */
   const moved = useRef(false);
   const headingFocusPending = useRef(false);
@@ -74,7 +83,15 @@ export function Player({ started }: { started: StartedCourse }) {
     if (upcoming) prefetchScreen(entryFor(session.map, upcoming).screen);
   }, [location]);
 
+  const clearAnnouncement = (): void => {
+    if (liveTimer.current) clearTimeout(liveTimer.current);
+    liveTimer.current = null;
+    setLiveText('');
+  };
+
   useEffect(() => {
+    // What was said on the page before (feedback, a refused seek) is about that page only.
+    clearAnnouncement();
     if (!moved.current) return;
     moved.current = false;
     window.scrollTo(0, 0);
@@ -88,10 +105,10 @@ export function Player({ started }: { started: StartedCourse }) {
     t,
     connection: status,
     announce: (message) => {
-      if (liveTimer.current) clearTimeout(liveTimer.current);
-      setLiveText('');
+      clearAnnouncement();
       liveTimer.current = setTimeout(() => setLiveText(message), LIVE_REGION_GAP_MS);
     },
+    clearAnnouncement,
     openView: (next) => {
       moved.current = true;
       setView(next);
@@ -117,6 +134,23 @@ export function Player({ started }: { started: StartedCourse }) {
     session.dispatch({ type: 'go-to', screenId });
   };
 
+  // Escape closes the narrow menu from anywhere in it (or on its button) and gives focus back to the button, as a
+  // disclosure should; the wide menu is always shown and has nothing to close.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const panel = document.getElementById(NARROW_MENU_ID);
+      const focused = document.activeElement;
+      if (focused !== menuToggle.current && !(panel && focused && panel.contains(focused))) return;
+      event.preventDefault();
+      setMenuOpen(false);
+      menuToggle.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [menuOpen]);
+
   const previous = previousScreenId(session.map, location);
   const next = nextScreenId(session.map, location);
   const nextEntry = next ? entryFor(session.map, next) : null;
@@ -126,7 +160,7 @@ export function Player({ started }: { started: StartedCourse }) {
       <a class="skip-link" href="#main-content">
         {t.app.skipLink}
       </a>
-      <header class="header no-print">
+      <header class={`header no-print${logo && variant.branding?.logo?.alt ? ' header--logo' : ''}`}>
         <div class="width-container header__inner">
           <div class="header__brand">
             {logo && <img class="header__logo" src={logo} alt={variant.branding?.logo?.alt ?? ''} />}
@@ -140,7 +174,8 @@ export function Player({ started }: { started: StartedCourse }) {
               type="button"
               class="header__menu-toggle"
               aria-expanded={menuOpen}
-              aria-controls="section-menu"
+              aria-controls={NARROW_MENU_ID}
+              ref={menuToggle}
               onClick={() => setMenuOpen(!menuOpen)}
             >
               <Icon name="menu" /> {t.app.menuButton}
@@ -151,12 +186,14 @@ export function Player({ started }: { started: StartedCourse }) {
       <div class="width-container">
         <div class="no-print">
           <StatusBanner status={status} />
-          {notice && Notice && view === null && <Notice notice={notice} onDismiss={() => setNotice(null)} />}
+          {notice && Notice && view === null && (notice.kind !== 'welcome-back' || notice.screenId === location) && (
+            <Notice notice={notice} onDismiss={() => setNotice(null)} />
+          )}
         </div>
         {view === null ? (
           <div class="layout">
-            <div id="section-menu" class={`layout__menu no-print${menuOpen ? ' layout__menu--open' : ''}`}>
-              <SectionMenu currentSectionId={entry.section.id} onGo={go} />
+            <div id={NARROW_MENU_ID} class={`layout__menu layout__menu--narrow no-print${menuOpen ? ' layout__menu--open' : ''}`}>
+              <SectionMenu headingId="section-menu-heading" currentSectionId={entry.section.id} onGo={go} />
             </div>
             <main class="layout__main" id="main-content" tabIndex={-1}>
               <p class="caption-section">{entry.section.title}</p>
@@ -179,6 +216,9 @@ export function Player({ started }: { started: StartedCourse }) {
                 )}
               </nav>
             </main>
+            <div class="layout__menu layout__menu--wide no-print">
+              <SectionMenu headingId="section-menu-heading-wide" currentSectionId={entry.section.id} onGo={go} />
+            </div>
           </div>
         ) : (
           <main class="layout__single" id="main-content" tabIndex={-1}>
@@ -196,7 +236,7 @@ export function Player({ started }: { started: StartedCourse }) {
           </p>
         </div>
       </footer>
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+      <div class="visually-hidden live-region" aria-live="polite" aria-atomic="true">
         {liveText}
       </div>
     </PlayerContext.Provider>

@@ -14,8 +14,13 @@ export interface PlayerContextValue {
   t: FrameStrings;
   /** The tracker's latest connection status (standalone, connected, retrying, failed). */
   connection: ConnectionStatus;
-  /** Says a message through the polite live region. */
+  /**
+   * Says a message through the polite live region. Where the learner's action also moves focus, use respond()
+   * (components/respond.ts) instead: it does one or the other, never both.
+   */
   announce(message: string): void;
+  /** Empties the live region (focus is about to say what matters, or the page changed). */
+  clearAnnouncement(): void;
   openView(view: PrintView): void;
   /** Moves to a screen the way back/next and the menu do (focus to its heading, menu closed). */
   goTo(screenId: string): void;

@@ -9,6 +9,7 @@ import { canAttempt, isSettled, questionStatus } from '../logic/knowledge.ts';
 import { ChoiceGroup, inputId } from './ChoiceGroup.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { Icon } from './Icon.tsx';
+import { useRespond } from './respond.ts';
 import '../styles/questions.css';
 
 export interface QuestionBlockProps {
@@ -22,7 +23,8 @@ export interface QuestionBlockProps {
 }
 
 export function QuestionBlock({ question, caption, headingLevel = 3, onAnswered }: QuestionBlockProps) {
-  const { session, announce } = usePlayer();
+  const { session } = usePlayer();
+  const respond = useRespond();
   const t = useStrings();
   const maxAttempts = session.config.course.limits.maxAttemptsPerQuestion;
   const status = questionStatus(question, session.state, maxAttempts);
@@ -46,12 +48,18 @@ export function QuestionBlock({ question, caption, headingLevel = 3, onAnswered 
     const after = questionStatus(question, session.state, maxAttempts);
     const chosen = question.options.filter((o) => selected.includes(o.id));
     const verdict = after.kind === 'correct' ? t.question.correct : t.question.incorrect;
-    const next =
-      after.kind === 'try-again' ? ` ${t.question.attemptsLeft(after.attemptsLeft)} ${t.question.tryAgain}` : after.kind === 'incorrect' ? ` ${t.question.noAttemptsLeft}` : '';
-    announce(`${verdict}. ${chosen.map((o) => o.feedback).join(' ')}${next}`);
     shownAt.current = performance.now();
-    // The check button goes away once the question is settled: focus moves to the result so it is not lost.
-    if (isSettled(after)) requestAnimationFrame(() => feedbackRef.current?.focus());
+    // The check button goes away once the question is settled: focus moves to the result, whose heading names it.
+    // While attempts remain, focus stays on the button and the live region says the result. Never both.
+    respond({
+      focus: isSettled(after) ? feedbackRef : undefined,
+      message: [
+        verdict,
+        ...chosen.map((o) => o.feedback),
+        after.kind === 'try-again' && `${t.question.attemptsLeft(after.attemptsLeft)} ${t.question.tryAgain}`,
+        after.kind === 'incorrect' && t.question.noAttemptsLeft,
+      ],
+    });
     onAnswered?.();
   };
 

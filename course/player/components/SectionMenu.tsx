@@ -1,5 +1,6 @@
 // The section menu: each section with its status in words and an icon (not colour alone), the current one marked.
-// Choosing a section goes to its first screen not yet done.
+// Choosing a section goes to its first screen not yet done. The frame draws it twice (a narrow frame's panel and a
+// wide frame's column), only one of them displayed, so its heading's id is given.
 import type { Section } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { sectionStatus, type SectionStatus } from '../logic/course-map.ts';
@@ -8,7 +9,7 @@ import { Icon, type IconName } from './Icon.tsx';
 
 const STATUS_ICON: Record<SectionStatus, IconName> = { completed: 'tick', 'in-progress': 'partly', 'not-started': 'circle' };
 
-export function SectionMenu({ currentSectionId, onGo }: { currentSectionId: string; onGo(screenId: string): void }) {
+export function SectionMenu({ headingId, currentSectionId, onGo }: { headingId: string; currentSectionId: string; onGo(screenId: string): void }) {
   const { t, session } = usePlayer();
   const { sections } = session.config.course;
   const { state } = session;
@@ -22,8 +23,8 @@ export function SectionMenu({ currentSectionId, onGo }: { currentSectionId: stri
   };
   const target = (section: Section): string => (section.screens.find((s) => !done.has(s.id)) ?? section.screens[0])?.id ?? '';
   return (
-    <nav class="section-menu" aria-labelledby="section-menu-heading">
-      <h2 class="section-menu__heading" id="section-menu-heading">
+    <nav class="section-menu" aria-labelledby={headingId}>
+      <h2 class="section-menu__heading" id={headingId}>
         {t.app.menuLabel}
       </h2>
       <p class="section-menu__count">{t.app.sectionsDone(completedCount, sections.length)}</p>

@@ -122,12 +122,15 @@ export function FilmScreen({ screen }: { screen: FilmData }) {
         <div class="film__player" ref={containerRef} />
         {load === 'loading' && <p class="film__status">{t.film.loadingPlayer}</p>}
         {load === 'failed' && <p class="film__status callout callout--warning">{t.film.playerFailed}</p>}
+        {/* Said by the player, where a learner looking for audio description looks: how to turn it on, and that the
+            transcript describes what is shown too. Only what this film and a working player have is promised. */}
+        <p class="film__note hint">{film.descriptions && load !== 'failed' ? t.film.descriptionsNote : t.film.transcriptNote}</p>
       </div>
 
       {cue && (
         <section class="cue-question" aria-labelledby="cue-question-heading">
           <h2 id="cue-question-heading" tabIndex={-1} ref={cueHeadingRef}>
-            {t.film.questionHeading}
+            {t.film.questionHeading(film.cuePoints.findIndex((c) => c.id === cue.id) + 1, film.cuePoints.length)}
           </h2>
           <p>{t.film.questionIntro}</p>
           <CueQuestion question={cue.question} />
@@ -164,7 +167,7 @@ export function FilmScreen({ screen }: { screen: FilmData }) {
         </nav>
       )}
 
-      <TranscriptPanel path={film.transcript} />
+      <TranscriptPanel path={film.transcript} chapterTitles={chapters.kind === 'ready' ? chapters.cues.map((c) => c.text) : []} />
     </>
   );
 }

@@ -5,6 +5,8 @@ import videojs from 'video.js/core.es.js';
 import type { Film } from '../../types.ts';
 import type { FilmMedia, FilmMediaEvent } from '../logic/film-controller.ts';
 import { mediaUrl } from '../components/media-url.ts';
+import { adjustVideoJsSpeech } from './video-js-speech.ts';
+import { describeAloud, type TrackList } from './descriptions-speech.ts';
 import '../styles/film.css';
 
 type VideoJsPlayer = ReturnType<typeof videojs>;
@@ -60,6 +62,7 @@ export function createFilmPlayer(container: HTMLElement, options: FilmPlayerOpti
   video.append(track('chapters', film.chapters, options.language, options.labels.chapters));
   container.append(video);
 
+  adjustVideoJsSpeech();
   videojs.addLanguage(options.language, options.controlLabels);
   const player: VideoJsPlayer = videojs(video, {
     controls: true,
@@ -74,6 +77,8 @@ export function createFilmPlayer(container: HTMLElement, options: FilmPlayerOpti
     html5: { nativeTextTracks: false },
     // The caption settings dialog needs a large stylesheet of its own; captions keep our readable default style.
     textTrackSettings: false,
+    // Captions and descriptions may show together (video.js otherwise draws only the captions, and says nothing).
+    textTrackDisplay: { allowMultipleShowingTracks: true },
     userActions: { hotkeys: true },
     controlBar: {
       skipButtons: { backward: 10 },
@@ -96,6 +101,10 @@ export function createFilmPlayer(container: HTMLElement, options: FilmPlayerOpti
     },
   });
   player.el().setAttribute('aria-label', options.labels.video);
+  // The volume slider is a polite live region in video.js: its value is already said to whoever moves it.
+  player.el().querySelector('.vjs-volume-bar')?.removeAttribute('aria-live');
+  // Audio description: the descriptions track, when switched on, is read out by the learner's screen reader.
+  const stopDescribing = describeAloud(player.textTracks() as unknown as TrackList, container);
 
   if (options.startAt > 0) {
     player.one('loadedmetadata', () => {
@@ -126,6 +135,9 @@ export function createFilmPlayer(container: HTMLElement, options: FilmPlayerOpti
   return {
     media,
     focus: () => (player.getChild('ControlBar')?.getChild('PlayToggle')?.el() as HTMLElement | undefined)?.focus(),
-    dispose: () => player.dispose(),
+    dispose: () => {
+      stopDescribing();
+      player.dispose();
+    },
   };
 }

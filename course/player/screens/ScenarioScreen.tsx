@@ -10,12 +10,14 @@ import { ChoiceGroup, inputId } from '../components/ChoiceGroup.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { Icon, type IconName } from '../components/Icon.tsx';
+import { useRespond } from '../components/respond.ts';
 import '../styles/questions.css';
 
 const QUALITY_ICON: Record<ScenarioChoice['quality'], IconName> = { helpful: 'tick', 'partly-helpful': 'partly', unhelpful: 'cross' };
 
 export function ScenarioScreen({ screen }: { screen: ScenarioData }) {
-  const { session, announce } = usePlayer();
+  const { session } = usePlayer();
+  const respond = useRespond();
   const t = useStrings();
   const progress = replayPath(screen, session.state.scenarioPaths[screen.id] ?? []);
   const [selected, setSelected] = useState<string | null>(null);
@@ -37,8 +39,9 @@ export function ScenarioScreen({ screen }: { screen: ScenarioData }) {
     setSelected(null);
     session.dispatch({ type: 'scenario-choose', screenId: screen.id, choiceId: choice.id, latencyMs: Math.round(performance.now() - shownAt.current) });
     shownAt.current = performance.now();
-    announce(`${t.scenario.announce(t.quality[choice.quality], choice.consequence)} ${choice.feedback}`);
-    requestAnimationFrame(() => lastOutcomeRef.current?.focus());
+    // The form goes (the next step, or the end, replaces it): focus moves to the outcome's heading, which names
+    // it, and the learner reads on from there. Nothing is announced as well.
+    respond({ focus: lastOutcomeRef, message: [t.quality[choice.quality], choice.consequence, choice.feedback] });
   };
 
   return (

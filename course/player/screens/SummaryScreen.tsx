@@ -1,6 +1,6 @@
 // The end of the course: whether it is complete (and what is left if not), the knowledge check score, how confidence
 // changed from the start, the certificate, and finishing the attempt in the LMS.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { SummaryScreen as SummaryData } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { useStrings } from '../app/use-strings.ts';
@@ -11,10 +11,13 @@ import { averageChange, confidenceChanges, ratingLabel } from '../logic/confiden
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { SupportPanel } from '../components/SupportPanel.tsx';
+import { useRespond } from '../components/respond.ts';
 import '../styles/documents.css';
 
 export function SummaryScreen({ screen }: { screen: SummaryData }) {
-  const { session, openView, announce, goTo, connection } = usePlayer();
+  const { session, openView, goTo, connection } = usePlayer();
+  const respond = useRespond();
+  const finishedRef = useRef<HTMLParagraphElement>(null);
   const t = useStrings();
   const standalone = connection.state === 'standalone';
   const finishedText = standalone ? t.summary.finishedStandalone : t.summary.finished;
@@ -26,10 +29,12 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
   const [finishing, setFinishing] = useState<'no' | 'busy' | 'done'>(session.ended ? 'done' : 'no');
 
   const finish = (): void => {
+    if (finishing !== 'no') return;
     setFinishing('busy');
     void session.finish().finally(() => {
       setFinishing('done');
-      announce(finishedText);
+      // The button is replaced by the message: focus moves to it (never left to fall to the page's body).
+      respond({ focus: finishedRef, message: [finishedText] });
     });
   };
 
@@ -98,13 +103,14 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
       {outcome.completed && !session.readOnly && (
         <div class="finish">
           {finishing === 'done' ? (
-            <p class="callout callout--success">
+            <p class="callout callout--success" tabIndex={-1} ref={finishedRef}>
               {finishedText}
             </p>
           ) : (
             <>
               <p class="hint">{standalone ? t.summary.finishHintStandalone : t.summary.finishHint}</p>
-              <button type="button" class="button" onClick={finish} disabled={finishing === 'busy'}>
+              {/* aria-disabled, not disabled: a browser may take focus off a disabled button, and it would fall to the page. */}
+              <button type="button" class="button" onClick={finish} aria-disabled={finishing === 'busy' ? 'true' : undefined}>
                 {finishing === 'busy' ? t.summary.finishing : t.summary.finish}
               </button>
             </>

@@ -4,16 +4,28 @@ import { Paragraphs } from '../components/Paragraphs.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { privacyNoteFor } from '../logic/privacy-note.ts';
 import { useLazy } from '../app/use-lazy.ts';
+import { nextScreenId } from '../logic/course-map.ts';
 
 export function WelcomeScreen({ screen }: { screen: WelcomeData }) {
-  const { t, session } = usePlayer();
+  const { t, session, goTo } = usePlayer();
   const { course, variant } = session.config;
   // The course gives its privacy note in two versions; only the one true for this package is shown, so a promise
   // of privacy never stands beside sharing.
   const shared = variant.reflections === 'shared';
+  // A learner who has not started gets the way in straight after the introduction (a start page's pattern), not only
+  // at the foot of a long page on a phone. The page's own Next stays at the foot.
+  const next = nextScreenId(session.map, screen.id);
+  const notStarted = session.state.completedScreens.every((id) => id === screen.id);
   return (
     <>
       <p class="lead">{course.description}</p>
+      {next && notStarted && (
+        <p>
+          <button type="button" class="button welcome__start" onClick={() => goTo(next)}>
+            {t.welcome.start} <Icon name="arrow-right" />
+          </button>
+        </p>
+      )}
       <Paragraphs text={screen.body} />
       <p class="body-strong">{t.welcome.timeNeeded(course.durationMinutes)}</p>
       {screen.outcomes.length > 0 && (

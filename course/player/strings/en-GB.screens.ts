@@ -32,8 +32,16 @@ export const enGBScreens = {
     chapters: 'Chapters',
     descriptionsTrack: 'Audio descriptions',
     chapterAt: (clock: string): string => `at ${clock}`,
-    questionHeading: 'Question',
+    /** The heading of a question asked at a point in the film. */
+    questionHeading: (position: number, total: number): string => `Film question ${number(position)} of ${number(total)}`,
     questionIntro: 'The film has paused for a question.',
+    /** Beside the player when the film has audio description. */
+    descriptionsNote:
+      'Audio description: choose “Audio descriptions” in the player’s controls (the AD button) to have what is shown on screen read out by your screen reader, with or without captions. The transcript also describes everything shown.',
+    /** Beside the player when the film has no audio description track. */
+    transcriptNote: 'The transcript describes everything shown on screen as well as what is said.',
+    /** The transcript's heading, and the button that shows it. */
+    transcriptShow: 'Show the transcript',
     continueWatching: 'Continue watching',
     videoLabel: (title: string): string => `Film: ${title}`,
   },
@@ -71,7 +79,6 @@ export const enGBScreens = {
     stepHeading: (n: number): string => `Step ${number(n)}`,
     ended: 'You have reached the end of this scenario.',
     restart: 'Try a different path',
-    announce: (quality: string, consequence: string): string => `${quality}. ${consequence}`,
   },
 
   reflection: {
@@ -217,8 +224,9 @@ export const enGBScreens = {
     'descriptions off': 'Descriptions off',
     'Audio Track': 'Audio track',
     'Video Player': 'Video player',
-    'Skip Backward': 'Back 10 seconds',
-    'Skip Forward': 'Forward 10 seconds',
+    // video.js names the skip buttons with these keys ({1} is the number of seconds).
+    'Skip backward {1} seconds': 'Back {1} seconds',
+    'Skip forward {1} seconds': 'Forward {1} seconds',
     'Close Modal Dialog': 'Close',
     'The media could not be loaded, either because the server or network failed or because the format is not supported.':
       'The film could not be loaded. Check your connection and try again; the transcript is below the film.',

@@ -71,7 +71,9 @@ export const enGB = {
   },
 
   notices: {
-    welcomeBack: (screen: string): string => `Welcome back — continue from “${screen}”.`,
+    /** Shown on the page the learner left off at (and gone once they move), so it says so rather than asking them to
+        go there. */
+    welcomeBack: (screen: string): string => `Welcome back. You are where you left off: “${screen}”.`,
     sectionsRestartedTitle: 'Some of your progress could not be restored',
     sectionsRestarted: (sections: string): string =>
       `Part of your saved progress could not be read, so you start ${sections} again. Everything else you did is kept.`,
@@ -85,6 +87,8 @@ export const enGB = {
   },
 
   welcome: {
+    /** The button straight after the introduction, for a learner who has not started yet. */
+    start: 'Start the course',
     timeNeeded: (minutes: number): string => `Time needed: about ${number(minutes)} minutes.`,
     outcomesHeading: 'In this course you will',
     privacyHeading: 'Your reflections are private',

@@ -77,7 +77,7 @@ async function tabTo(page: Page, selector: string): Promise<{ background: string
 
 async function goToSection(page: Page, type: string): Promise<void> {
   const section = sectionOf(type);
-  await page.locator('.section-menu__link', { hasText: section.title }).click();
+  await page.locator('.section-menu__link:visible', { hasText: section.title }).click();
   await page.locator('#view-heading', { hasText: section.screens[0]!.title }).waitFor();
 }
 

@@ -3,15 +3,14 @@
 // of a SCORM 1.2 package shows the shared room, keeps a paste only in part and says so, refuses a key that does not
 // fit without touching what was written, and what reaches cmi.suspend_data stays within 4,096 characters and decodes
 // to exactly what is on the screen. A variant that shares reflections says so on the welcome and reflection screens.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeState } from '../../../course/runtime/state/codec.ts';
 import { hasChromium } from '../../support/chromium.ts';
 import { LONG_PROSE, loadCourse, runtimeConfig } from '../runtime/helpers/course-fixtures.ts';
 import { playerInChromium } from './player-in-chromium.ts';
+import { courseInFrameFiles, openInFrame } from './course-in-frame.ts';
 import { axeViolations } from '../../support/axe.ts';
 
 const course = loadCourse();
@@ -20,47 +19,17 @@ if (reflectionScreen?.type !== 'reflection') throw new Error('the course has no 
 const prompts = reflectionScreen.prompts;
 const reflectionsSection = course.sections.find((s) => s.screens.includes(reflectionScreen)) as (typeof course.sections)[number];
 
-/**
- * The host page: scorm-again's SCORM 1.2 API on window.API, and the package in a frame, as an LMS runs it. A
- * `resume` query parameter is the suspend_data the LMS holds from an earlier session.
- */
-const hostPage = (variant: string, resume: string | null): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title>
-<script src="/scorm12.min.js"></script>
-<script>window.API = new Scorm12API({ lmsCommitUrl: false, logLevel: 5 });
-window.API.loadFromFlattenedJSON(${JSON.stringify({
-  'cmi.core.student_id': 'sam',
-  'cmi.core.student_name': 'Patel, Sam',
-  ...(resume === null ? {} : { 'cmi.suspend_data': resume, 'cmi.core.entry': 'resume' }),
-}).replace(/</g, '\\u003c')});</script></head>
-<body><iframe id="course" title="Course" src="/${variant}/index.html" style="width:1200px;height:1400px"></iframe></body></html>`;
+const configs = {
+  private: runtimeConfig('scorm12', 'private', course),
+  shared: { ...runtimeConfig('scorm12', 'shared', course), variant: { id: 'trust', displayName: 'Common Ground', organisation: 'Example NHS Trust', reflections: 'shared' as const } },
+};
 
-const chromium = playerInChromium(async (player) => {
-  // scorm-again's browser build (its package exports do not list the dist folder, so it is read by path).
-  const scormAgain = await readFile(fileURLToPath(new URL('../../../node_modules/scorm-again/dist/scorm12.min.js', import.meta.url)));
-  const configs: Record<string, string> = {
-    private: `window.COMMON_GROUND = ${JSON.stringify(runtimeConfig('scorm12', 'private', course))};`,
-    shared: `window.COMMON_GROUND = ${JSON.stringify({ ...runtimeConfig('scorm12', 'shared', course), variant: { id: 'trust', displayName: 'Common Ground', organisation: 'Example NHS Trust', reflections: 'shared' } })};`,
-  };
-  // host-<variant>.html is the LMS page; <variant>/… is the package, with that variant's config.js.
-  return (path, url) => {
-    const [first = '', ...rest] = path.split('/');
-    if (path === 'scorm12.min.js') return scormAgain;
-    const host = /^host-(private|shared)\.html$/.exec(path);
-    if (host) return hostPage(host[1]!, url.searchParams.get('resume'));
-    if (!Object.hasOwn(configs, first)) return undefined;
-    return rest.join('/') === 'config.js' ? configs[first] : player.files.get(rest.join('/'));
-  };
-});
+// The LMS page carries scorm-again's SCORM 1.2 API and the package in a frame (course-in-frame.ts); a `resume` is the
+// suspend_data the LMS holds from an earlier session.
+const chromium = playerInChromium((player) => courseInFrameFiles(player, configs));
 
-async function openCourse(variant: 'private' | 'shared', resume: string | null = null): Promise<{ page: Page; frame: Frame; errors: string[] }> {
-  const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${chromium.origin}/host-${variant}.html${resume === null ? '' : `?${new URLSearchParams({ resume })}`}`);
-  const frame = page.frame({ url: /index\.html$/ }) as Frame;
-  await frame.locator('#view-heading').waitFor();
-  return { page, frame, errors };
-}
+const openCourse = (variant: 'private' | 'shared', resume: string | null = null) =>
+  openInFrame(chromium.browser, chromium.origin, { variant, size: { width: 1200, height: 1400 }, resume });
 
 async function goToReflections(frame: Frame): Promise<void> {
   await frame.getByRole('button', { name: new RegExp(reflectionsSection.title) }).click();

@@ -119,7 +119,7 @@ export class CourseWalker {
 
   /**
    * Go to a section with the keyboard: at narrow widths through the "Sections" button (the menu opens below it), at
-   * wide ones straight to the menu, which sits before the main content.
+   * wide ones forwards to the menu column, which comes after the page in the document (its h1 is the first heading).
    */
   async goToSection(sectionTitle: string, landsOn: Screen): Promise<void> {
     const frame = await this.frame();
@@ -133,7 +133,7 @@ export class CourseWalker {
       if (!toggle.expanded) await this.learner.press('Enter');
       await this.learner.tabTo(`the "${sectionTitle}" section`, isLink);
     } else {
-      await this.learner.tabTo(`the "${sectionTitle}" section`, isLink, { backwards: true });
+      await this.learner.tabTo(`the "${sectionTitle}" section`, isLink);
     }
     await this.learner.press('Enter');
     await this.waitForScreen(landsOn.title, true);
