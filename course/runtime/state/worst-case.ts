@@ -3,7 +3,7 @@
 // the film's played seconds in a pattern that does not compress, the most seconds spent, and every reflection at its
 // maxLength in text that does not compress either. The build compares this with each standard's limit.
 import type { Course } from '../../types.ts';
-import type { LearnerState } from './learner-state.ts';
+import { SEED_LIMIT, type LearnerState } from './learner-state.ts';
 import { layoutOf, type CourseLayout, type PromptLayout } from './course-layout.ts';
 import { emptyFrameLength } from './envelope.ts';
 import { costOf, progressBody, reflectionsBody, VERSION } from './format-v1.ts';
@@ -48,6 +48,8 @@ export function worstCaseState(course: Course): LearnerState {
     confidence: { before: {}, after: {} },
     film: { position: layout.filmSeconds, played: randomSeconds(layout.filmSeconds, random) },
     secondsSpent: MAX_SECONDS_SPENT,
+    seed: SEED_LIMIT - 1,
+    checkAttempts: {},
   };
   for (const section of layout.sections) {
     for (const scenario of section.scenarios) {
@@ -59,10 +61,23 @@ export function worstCaseState(course: Course): LearnerState {
       }
       state.scenarioPaths[scenario.screenId] = pairs;
     }
-    for (const question of section.questions) {
+    // A check's bank has one attempt's questions answered at once: the costliest are those with the most options and
+    // the highest indices.
+    const answered = new Map<string, number>();
+    const costliestFirst = section.questions
+      .map((question, index) => ({ question, index }))
+      .sort((a, b) => b.question.optionIds.length - a.question.optionIds.length || b.index - a.index)
+      .map(({ question }) => question);
+    for (const question of costliestFirst) {
+      if (question.checkId !== null) {
+        const count = answered.get(question.checkId) ?? 0;
+        if (count >= (section.checks.find((c) => c.screenId === question.checkId)?.perAttempt ?? 0)) continue;
+        answered.set(question.checkId, count + 1);
+      }
       state.answers[question.id] = [...question.optionIds];
       state.attempts[question.id] = Math.max(1, course.limits.maxAttemptsPerQuestion);
     }
+    for (const check of section.checks) state.checkAttempts[check.screenId] = Math.max(1, check.attempts);
   }
   for (const id of layout.confidenceItemIds) {
     state.confidence.before[id] = layout.confidenceScalePoints;
