@@ -10,12 +10,13 @@ import { ChoiceGroup, inputId } from '../components/ChoiceGroup.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { Icon, type IconName } from '../components/Icon.tsx';
+import { SourcesNote, citedIn } from './SourcesNote.tsx';
 import '../styles/questions.css';
 
 const QUALITY_ICON: Record<ScenarioChoice['quality'], IconName> = { helpful: 'tick', 'partly-helpful': 'partly', unhelpful: 'cross' };
 
 export function ScenarioScreen({ screen }: { screen: ScenarioData }) {
-  const { session, announce } = usePlayer();
+  const { session } = usePlayer();
   const t = useStrings();
   const progress = replayPath(screen, session.state.scenarioPaths[screen.id] ?? []);
   const [selected, setSelected] = useState<string | null>(null);
@@ -37,7 +38,8 @@ export function ScenarioScreen({ screen }: { screen: ScenarioData }) {
     setSelected(null);
     session.dispatch({ type: 'scenario-choose', screenId: screen.id, choiceId: choice.id, latencyMs: Math.round(performance.now() - shownAt.current) });
     shownAt.current = performance.now();
-    announce(`${t.scenario.announce(t.quality[choice.quality], choice.consequence)} ${choice.feedback}`);
+    // Focus moves to the outcome's heading, and the outcome reads on from there; the live region stays quiet, so
+    // the outcome is heard once (issue 18.4).
     requestAnimationFrame(() => lastOutcomeRef.current?.focus());
   };
 
@@ -92,6 +94,7 @@ export function ScenarioScreen({ screen }: { screen: ScenarioData }) {
           </button>
         </div>
       )}
+      <SourcesNote ids={citedIn(screen)} />
     </>
   );
 }

@@ -51,15 +51,33 @@ export const enGBScreens = {
   },
 
   knowledge: {
-    scoreSoFar: (answered: number, total: number): string => `You have answered ${number(answered)} of ${number(total)} questions.`,
+    rules: (perAttempt: number, passCount: number, attempts: number): string =>
+      `There are ${number(perAttempt)} questions. To pass you need ${number(passCount)} of them right. ` +
+      `You have ${number(attempts)} ${plural(attempts, 'attempt', 'attempts')}, and each attempt asks different questions.`,
+    position: (attempt: number, attempts: number, question: number, total: number): string =>
+      `Attempt ${number(attempt)} of ${number(attempts)}, question ${number(question)} of ${number(total)}`,
+    check: 'Check your answer',
+    next: 'Next question',
+    seeResult: 'See your result',
+    correct: 'Correct',
+    incorrect: 'Not the best answer',
+    yourAnswer: (answer: string): string => `Your answer: ${answer}`,
+    yourAnswers: (answers: string): string => `Your answers: ${answers}`,
+    bestAnswer: (answer: string): string => `The best answer: ${answer}`,
+    notYet: 'You will see the best answer once you pass or have used all your attempts.',
+    resultHeading: 'Your result',
     score: (correct: number, total: number, percent: number): string =>
-      `Your score: ${number(correct)} of ${number(total)} (${number(percent)}%).`,
+      `You answered ${number(correct)} of ${number(total)} questions correctly (${number(percent)}%).`,
     passMark: (percent: number): string => `The pass mark is ${number(percent)}%.`,
-    passed: 'You passed.',
-    notPassed: 'You have not reached the pass mark yet.',
-    retake: 'Take the check again',
-    retakeHint: 'Your answers to this check will be cleared so you can answer every question again.',
-    questionNumber: (n: number, total: number): string => `Question ${number(n)} of ${number(total)}`,
+    passed: 'You passed the knowledge check.',
+    notPassedRetake: (left: number): string =>
+      `You have not reached the pass mark yet. You have ${number(left)} ${plural(left, 'attempt', 'attempts')} left, and the next one asks different questions.`,
+    failedForGood: (attempts: number): string =>
+      `You did not reach the pass mark in ${number(attempts)} ${plural(attempts, 'attempt', 'attempts')}, so you have not passed this time. ` +
+      'Your learning system records that. Talk to your manager or learning and development team about taking the course again.',
+    retake: (attempt: number, attempts: number): string => `Start attempt ${number(attempt)} of ${number(attempts)}`,
+    reviewHeading: 'Your answers',
+    reviewQuestion: (n: number): string => `Question ${number(n)}`,
   },
 
   scenario: {
@@ -71,7 +89,6 @@ export const enGBScreens = {
     stepHeading: (n: number): string => `Step ${number(n)}`,
     ended: 'You have reached the end of this scenario.',
     restart: 'Try a different path',
-    announce: (quality: string, consequence: string): string => `${quality}. ${consequence}`,
   },
 
   reflection: {
@@ -113,20 +130,42 @@ export const enGBScreens = {
   },
 
   guide: {
-    intro:
-      'A guide for whoever leads the team session. Use it in supervision or a team meeting after people have taken the course. It is made from the same content as the course.',
     print: 'Print the guide',
-    aboutHeading: 'About the course',
+    groundRulesHeading: 'Ground rules',
+    minutes: (n: number): string => `${number(n)} ${plural(n, 'minute', 'minutes')}:`,
+    wellbeingHeading: 'If someone is upset, or you are worried about someone',
     filmHeading: 'The film',
     filmLine: (title: string, clock: string): string => `${title}, ${clock} long.`,
     chaptersLoading: 'Loading the chapters…',
     chaptersFailed: 'The chapter list could not be loaded.',
     scenariosHeading: 'Scenarios to discuss',
-    discussionHeading: 'Questions for discussion',
+    discussionHeading: (scenario: string): string => `Questions for discussion: ${scenario}`,
+    goodHeading: (scenario: string): string => `What good looks like: ${scenario}`,
     reflectionsHeading: 'Reflection prompts',
     reflectionsIntro: 'People answer these privately. Invite them to share only what they choose.',
     reflectionsIntroShared:
       'People’s answers to these go to the organisation’s learning system. In the session, invite them to share only what they choose.',
+  },
+
+  resourcePages: {
+    referencesTitle: 'References',
+    referencesIntro: 'The sources behind the figures and research in this course. Links open in a new tab.',
+    readSource: (title: string): string => `Read “${title}” (opens in a new tab)`,
+    glossaryTitle: 'Glossary',
+    glossaryIntro: 'Clinical and service terms used in this course, in plain words.',
+    print: 'Print or save as PDF',
+  },
+
+  voices: {
+    quoted: 'In their own words, from the Time to Change campaign',
+    composite: 'Written for this course: a composite of common experiences, not a real person',
+    person: 'Someone who uses services',
+    staff: 'A member of staff',
+  },
+
+  sources: {
+    heading: 'Sources for this page',
+    all: 'See all references',
   },
 
   confidence: {
@@ -139,11 +178,14 @@ export const enGBScreens = {
   summary: {
     completedTitle: 'You have completed the course',
     notCompletedTitle: 'You have not completed the course yet',
+    failedTitle: 'You have not passed the knowledge check',
     stillToDo: 'To complete it:',
-    passNeeded: (percent: number): string => `Reach the pass mark of ${number(percent)}% in the knowledge check`,
+    passNeeded: (percent: number): string => `Reach the pass mark of ${number(percent)}% in the knowledge check (you have another attempt)`,
     goTo: (section: string): string => `Go to ${section}`,
     scoreHeading: 'Knowledge check',
-    noScore: 'You have not answered every knowledge check question yet.',
+    attemptInProgress: (attempt: number, attempts: number, answered: number, total: number): string =>
+      `Attempt ${number(attempt)} of ${number(attempts)}: you have answered ${number(answered)} of ${number(total)} questions.`,
+    noScore: 'You have not started the knowledge check yet.',
     confidenceHeading: 'Your confidence, before and after',
     confidenceNone: 'Rate your confidence at the start and the end of the course to see how it changed.',
     statement: 'Statement',

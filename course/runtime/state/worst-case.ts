@@ -8,6 +8,7 @@ import { layoutOf, type CourseLayout, type PromptLayout } from './course-layout.
 import { emptyFrameLength } from './envelope.ts';
 import { costOf, progressBody, reflectionsBody, VERSION } from './format-v1.ts';
 import { MAX_SECONDS_SPENT } from './section-payload.ts';
+import { mulberry32 } from './seeded-random.ts';
 
 /**
  * Text that lz-string cannot shrink: CJK ideographs never used before in the stream, each a new 16-bit literal in
@@ -130,16 +131,4 @@ function randomSeconds(seconds: number, random: () => number): [number, number][
     else ranges.push([s, s + 1]);
   }
   return ranges;
-}
-
-/** A small seeded generator (public-domain mulberry32): the same numbers on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,7 +1,10 @@
-// The facilitator's guide, made from the course data: the film and its chapters, each scenario with its discussion
-// questions, and the reflection prompts. Printing it prints just the guide (the print stylesheet hides the rest).
-import type { ScenarioScreen, SupervisionGuideScreen as GuideData } from '../../types.ts';
-import { usePlayer } from '../app/player-context.ts';
+// The facilitator's guide: a printable resource page, reached from the welcome screen, the reflection screen and the
+// summary, never a section a learner must complete. Made from the course data: the ground rules (with the
+// safeguarding exception), a one-to-one and a team plan, the film's chapters, each scenario with its discussion
+// questions and what good looks like, and the reflection prompts. One heading per scenario, with the scenario's
+// name in its sub-headings, so a screen reader's list of headings tells them apart.
+import type { ScenarioScreen } from '../../types.ts';
+import { useHeadingFocus, usePlayer } from '../app/player-context.ts';
 import { useStrings } from '../app/use-strings.ts';
 import { screensOfType } from '../logic/course-map.ts';
 import { findStep } from '../logic/scenario.ts';
@@ -9,22 +12,45 @@ import { formatClock } from '../logic/webvtt.ts';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { PrintButton } from '../components/PrintButton.tsx';
 import { useChapters } from '../components/use-chapters.ts';
+import '../styles/documents.css';
 
-export function SupervisionGuideScreen({ screen }: { screen: GuideData }) {
+export function SupervisionGuide({ onClose }: { onClose(): void }) {
   const { session } = usePlayer();
   const t = useStrings();
+  const heading = useHeadingFocus<HTMLHeadingElement>();
   const { course } = session.config;
+  const guide = course.supervisionGuide;
   const chapters = useChapters(course.film.chapters);
   const scenarios = screensOfType(session.map, 'scenario');
   const reflections = screensOfType(session.map, 'reflection');
   return (
-    <div class="guide">
-      <p class="lead">{t.guide.intro}</p>
-      <Paragraphs text={screen.body} />
+    <article class="printable guide" aria-labelledby="view-heading">
+      <h1 id="view-heading" tabIndex={-1} ref={heading}>
+        {guide.title}
+      </h1>
+      <Paragraphs text={guide.intro} />
       <PrintButton label={t.guide.print} />
 
-      <h2>{t.guide.aboutHeading}</h2>
-      <p>{course.description}</p>
+      <h2>{t.guide.groundRulesHeading}</h2>
+      <ul class="list list--bullet">
+        {guide.groundRules.map((rule, i) => (
+          <li key={i}>{rule}</li>
+        ))}
+      </ul>
+
+      {guide.plans.map((plan) => (
+        <section key={plan.id} aria-labelledby={`plan-${plan.id}`}>
+          <h2 id={`plan-${plan.id}`}>{plan.title}</h2>
+          <p>{plan.forWhom}</p>
+          <ol class="list list--number">
+            {plan.steps.map((step, i) => (
+              <li key={i}>
+                <span class="body-strong">{t.guide.minutes(step.minutes)}</span> {step.text}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
 
       <h2>{t.guide.filmHeading}</h2>
       <p>{t.guide.filmLine(course.film.title, formatClock(course.film.durationSeconds))}</p>
@@ -57,7 +83,15 @@ export function SupervisionGuideScreen({ screen }: { screen: GuideData }) {
           )),
         )}
       </ol>
-    </div>
+
+      <h2>{t.guide.wellbeingHeading}</h2>
+      <Paragraphs text={guide.wellbeing} />
+      <p class="no-print">
+        <button type="button" class="link-button back-link" onClick={onClose}>
+          {t.exportPage.backToCourse}
+        </button>
+      </p>
+    </article>
   );
 }
 
@@ -69,16 +103,14 @@ function GuideScenario({ scenario }: { scenario: ScenarioScreen }) {
       <h3 id={`guide-${scenario.id}`}>{scenario.title}</h3>
       <p class="secondary-text">{t.scenario.setting(scenario.setting)}</p>
       {opening && <p>{opening.situation}</p>}
-      {scenario.discussion.length > 0 && (
-        <>
-          <h4>{t.guide.discussionHeading}</h4>
-          <ul class="list list--bullet">
-            {scenario.discussion.map((question, i) => (
-              <li key={i}>{question}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <h4>{t.guide.discussionHeading(scenario.title)}</h4>
+      <ul class="list list--bullet">
+        {scenario.discussion.map((question, i) => (
+          <li key={i}>{question}</li>
+        ))}
+      </ul>
+      <h4>{t.guide.goodHeading(scenario.title)}</h4>
+      <p>{scenario.whatGoodLooksLike}</p>
     </section>
   );
 }
