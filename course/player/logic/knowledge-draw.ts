@@ -2,7 +2,9 @@
 // follow from the learner's seed (saved with their progress), so a resume shows exactly what they saw before, and
 // another learner sees another order. Each attempt draws one question per learning outcome first, preferring
 // questions not drawn in earlier attempts, then fills up to questionsPerAttempt; so a retake is not a replay.
-import type { KnowledgeCheckScreen, Question, QuestionOption } from '../../types.ts';
+import type { Course, KnowledgeCheckScreen, Question, QuestionOption } from '../../types.ts';
+import type { LearnerState } from '../../runtime/state/learner-state.ts';
+import { checkProgress, type CheckProgress } from './knowledge.ts';
 import { hash32 } from '../../runtime/state/hash.ts';
 import { mulberry32, shuffled } from '../../runtime/state/seeded-random.ts';
 
@@ -62,4 +64,14 @@ function drawOne(screen: KnowledgeCheckScreen, random: () => number, seen: Reado
 /** The question's options in this learner's order. */
 export function optionOrder(question: Question, seed: number): QuestionOption[] {
   return shuffled(question.options, mulberry32(hash32(`${seed}:${question.id}`)));
+}
+
+/** Where a learner stands with a check, with the questions of the attempt under way, in the order asked. */
+export interface CheckStatus extends CheckProgress {
+  questions: Question[];
+}
+
+export function checkStatus(course: Course, screen: KnowledgeCheckScreen, state: LearnerState): CheckStatus {
+  const progress = checkProgress(course, screen, state);
+  return { ...progress, questions: drawQuestions(screen, state.seed, progress.attempt) };
 }

@@ -4,9 +4,10 @@
 // (knowledge-draw.ts) and each is answered once. An attempt is decided once every drawn question has an answer: at
 // or above the pass mark it is passed; below it, the learner may start the next attempt, and after the last one has
 // failed for good. Film questions are practice: several tries each (limits.maxAttemptsPerQuestion), never scored.
+// Where a learner stands is counted from their answers alone (the player answers only drawn questions, and resume
+// drops any other), so this module, which the first screen's chunk carries for the outcome, needs no draw.
 import type { Course, KnowledgeCheckScreen, Question } from '../../types.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
-import { drawQuestions } from './knowledge-draw.ts';
 
 export function correctOptionIds(question: Question): string[] {
   return question.options.filter((option) => option.correct).map((option) => option.id);
@@ -49,13 +50,13 @@ export function isSettled(status: QuestionStatus): boolean {
 }
 
 /** Where a learner stands with one knowledge check. */
-export interface CheckStatus {
+export interface CheckProgress {
   screen: KnowledgeCheckScreen;
   /** The attempt under way or last made, 1-based. */
   attempt: number;
   maxAttempts: number;
-  /** This attempt's questions, in the order asked. */
-  questions: Question[];
+  /** Questions in an attempt. */
+  total: number;
   answered: number;
   correct: number;
   /** Every question of this attempt has an answer. */
@@ -77,25 +78,25 @@ export function reachesPassMark(course: Course, correct: number, total: number):
   return total > 0 && correct * 100 >= course.completion.passMark * total;
 }
 
-export function checkStatus(course: Course, screen: KnowledgeCheckScreen, state: LearnerState): CheckStatus {
+export function checkProgress(course: Course, screen: KnowledgeCheckScreen, state: LearnerState): CheckProgress {
   const attempt = attemptOf(screen, state);
-  const questions = drawQuestions(screen, state.seed, attempt);
+  const total = Math.min(screen.questionsPerAttempt, screen.questions.length);
   let answered = 0;
   let correct = 0;
-  for (const question of questions) {
+  for (const question of screen.questions) {
     const answer = state.answers[question.id];
     if (!answer || (state.attempts[question.id] ?? 0) === 0) continue;
     answered += 1;
     if (isAnswerCorrect(question, answer)) correct += 1;
   }
-  const complete = questions.length > 0 && answered === questions.length;
-  const passed = complete && reachesPassMark(course, correct, questions.length);
+  const complete = total > 0 && answered >= total;
+  const passed = complete && reachesPassMark(course, correct, total);
   const lastAttempt = attempt >= screen.attempts;
   return {
     screen,
     attempt,
     maxAttempts: Math.max(1, screen.attempts),
-    questions,
+    total,
     answered,
     correct,
     complete,
@@ -107,11 +108,6 @@ export function checkStatus(course: Course, screen: KnowledgeCheckScreen, state:
 
 export function checkScreens(course: Course): KnowledgeCheckScreen[] {
   return course.sections.flatMap((section) => section.screens.filter((screen): screen is KnowledgeCheckScreen => screen.type === 'knowledge-check'));
-}
-
-/** The check a question belongs to and whether this attempt asks it; null for a film question. */
-export function checkOfQuestion(course: Course, questionId: string): KnowledgeCheckScreen | null {
-  return checkScreens(course).find((screen) => screen.questions.some((q) => q.id === questionId)) ?? null;
 }
 
 export interface KnowledgeScore {
@@ -129,8 +125,8 @@ export interface KnowledgeScore {
 
 /** The score over the course's knowledge checks, from each one's attempt under way. */
 export function knowledgeScore(course: Course, state: LearnerState): KnowledgeScore {
-  const statuses = checkScreens(course).map((screen) => checkStatus(course, screen, state));
-  const total = statuses.reduce((n, s) => n + s.questions.length, 0);
+  const statuses = checkScreens(course).map((screen) => checkProgress(course, screen, state));
+  const total = statuses.reduce((n, s) => n + s.total, 0);
   const answered = statuses.reduce((n, s) => n + s.answered, 0);
   const correct = statuses.reduce((n, s) => n + s.correct, 0);
   if (total === 0 || statuses.some((s) => !s.complete)) return { total, answered, correct, scaled: null, passed: null };

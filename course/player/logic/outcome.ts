@@ -2,7 +2,7 @@
 import type { Course } from '../../types.ts';
 import type { Outcome } from '../../runtime/tracker.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
-import { checkScreens, checkStatus, knowledgeScore } from './knowledge.ts';
+import { checkProgress, checkScreens, knowledgeScore } from './knowledge.ts';
 
 export function allScreenIds(course: Course): string[] {
   return course.sections.flatMap((section) => section.screens.map((screen) => screen.id));
@@ -25,7 +25,7 @@ export interface CompletionBlockers {
 /** What stands between the learner and completion: unfinished sections, and (under the pass rule) the pass mark. */
 export function completionBlockers(course: Course, state: LearnerState): CompletionBlockers {
   const passRule = course.completion.rule === 'all-sections-and-pass';
-  const statuses = checkScreens(course).map((screen) => checkStatus(course, screen, state));
+  const statuses = checkScreens(course).map((screen) => checkProgress(course, screen, state));
   return {
     sections: unfinishedSections(course, state),
     passNeeded: passRule && statuses.some((s) => s.canRetake),

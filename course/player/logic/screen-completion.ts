@@ -3,7 +3,7 @@
 import type { Course, Screen } from '../../types.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import { replayPath } from './scenario.ts';
-import { attemptOf, checkStatus } from './knowledge.ts';
+import { attemptOf, checkProgress } from './knowledge.ts';
 
 /** Screen types that are done as soon as the learner has seen them. */
 export function isDoneOnVisit(screen: Screen): boolean {
@@ -21,7 +21,7 @@ export function meetsScreenRule(course: Course, screen: Screen, state: LearnerSt
     case 'knowledge-check': {
       // Done once decided: passed, or every attempt used. An attempt below the pass mark with another to come is not
       // done, so the menu never ticks a check the learner still has to retake.
-      const status = checkStatus(course, screen, state);
+      const status = checkProgress(course, screen, state);
       return status.passed || status.failedForGood;
     }
     case 'confidence': {

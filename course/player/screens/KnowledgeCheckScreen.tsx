@@ -8,9 +8,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KnowledgeCheckScreen as CheckData, Question } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
-import { checkStatus, correctOptionIds, isAnswerCorrect, percent, type CheckStatus } from '../logic/knowledge.ts';
-import { optionOrder } from '../logic/knowledge-draw.ts';
+import { usePageStrings } from '../app/use-page-strings.ts';
+import { correctOptionIds, isAnswerCorrect, percent } from '../logic/knowledge.ts';
+import { checkStatus, optionOrder, type CheckStatus } from '../logic/knowledge-draw.ts';
 import { ChoiceGroup, inputId } from '../components/ChoiceGroup.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Paragraphs } from '../components/Paragraphs.tsx';
@@ -20,7 +20,7 @@ import '../styles/questions.css';
 
 export function KnowledgeCheckScreen({ screen }: { screen: CheckData }) {
   const { session } = usePlayer();
-  const t = useStrings();
+  const t = usePageStrings();
   const { course } = session.config;
   const status = checkStatus(course, screen, session.state);
   // The question whose feedback is on show: it stays until the learner moves on with "Next question".
@@ -82,7 +82,7 @@ interface QuestionPageProps {
 
 function QuestionPage({ question, status, headingRef, onAnswered, onNext }: QuestionPageProps) {
   const { session } = usePlayer();
-  const t = useStrings();
+  const t = usePageStrings();
   const saved = session.state.answers[question.id];
   const answered = saved !== undefined && (session.state.attempts[question.id] ?? 0) > 0;
   const [selected, setSelected] = useState<string[]>(saved ?? []);
@@ -157,7 +157,7 @@ function mayReveal(status: CheckStatus): boolean {
 }
 
 function Feedback({ question, chosen, status, headingRef }: { question: Question; chosen: string[]; status: CheckStatus; headingRef: { current: HTMLHeadingElement | null } }) {
-  const t = useStrings();
+  const t = usePageStrings();
   const right = isAnswerCorrect(question, chosen);
   const picked = question.options.filter((o) => chosen.includes(o.id));
   const best = question.options.filter((o) => correctOptionIds(question).includes(o.id));
@@ -183,7 +183,7 @@ function Feedback({ question, chosen, status, headingRef }: { question: Question
 
 function Result({ status, headingRef, onRetake }: { status: CheckStatus; headingRef: { current: HTMLHeadingElement | null }; onRetake(): void }) {
   const { session } = usePlayer();
-  const t = useStrings();
+  const t = usePageStrings();
   const { course } = session.config;
   const total = status.questions.length;
   return (

@@ -1,11 +1,11 @@
 // "Sources for this page": the references a screen's figures and research claims rest on, by title, with a way to
 // the full references page. Only the sources the screen's own data cites, each once, in the order of the references.
 import { usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
+import { usePageStrings } from '../app/use-page-strings.ts';
 
 export function SourcesNote({ ids }: { ids: readonly string[] }) {
   const { session, openView } = usePlayer();
-  const t = useStrings();
+  const t = usePageStrings();
   const wanted = new Set(ids);
   const cited = session.config.course.sources.filter((source) => wanted.has(source.id));
   if (cited.length === 0) return null;

@@ -4,10 +4,10 @@
 import { useState } from 'preact/hooks';
 import type { SummaryScreen as SummaryData } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
+import { usePageStrings } from '../app/use-page-strings.ts';
 import { completionBlockers } from '../logic/outcome.ts';
 import { screensOfType } from '../logic/course-map.ts';
-import { checkStatus, percent } from '../logic/knowledge.ts';
+import { checkProgress, percent } from '../logic/knowledge.ts';
 import { averageChange, confidenceChanges, ratingLabel } from '../logic/confidence.ts';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { Icon } from '../components/Icon.tsx';
@@ -17,7 +17,7 @@ import '../styles/documents.css';
 
 export function SummaryScreen({ screen }: { screen: SummaryData }) {
   const { session, openView, announce, goTo, connection } = usePlayer();
-  const t = useStrings();
+  const t = usePageStrings();
   const standalone = connection.state === 'standalone';
   const finishedText = standalone ? t.summary.finishedStandalone : t.summary.finished;
   const { course } = session.config;
@@ -71,8 +71,8 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
       <Paragraphs text={screen.body} />
 
       {checks.map((check) => {
-        const status = checkStatus(course, check, session.state);
-        const total = status.questions.length;
+        const status = checkProgress(course, check, session.state);
+        const total = status.total;
         return (
           <section key={check.id} aria-labelledby={`summary-${check.id}`}>
             <h2 id={`summary-${check.id}`}>{t.summary.scoreHeading}</h2>
@@ -130,7 +130,7 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
 /** Before and after per statement. At narrow widths each row stacks, with its column names shown beside each value. */
 function ConfidenceChangeTable() {
   const { session } = usePlayer();
-  const t = useStrings();
+  const t = usePageStrings();
   const { confidence } = session.config.course;
   const changes = confidenceChanges(confidence, session.state);
   const average = averageChange(changes);

@@ -2,12 +2,12 @@
 // is: words a real person published in the campaign (with the source), or an account written for this course (a
 // composite, not a real person). Done on visit, like any page that is only read.
 import type { VoicesScreen as VoicesData } from '../../types.ts';
-import { useStrings } from '../app/use-strings.ts';
+import { usePageStrings } from '../app/use-page-strings.ts';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { SourcesNote, citedIn } from './SourcesNote.tsx';
 
 export function VoicesScreen({ screen }: { screen: VoicesData }) {
-  const t = useStrings();
+  const t = usePageStrings();
   return (
     <>
       <Paragraphs text={screen.body} />

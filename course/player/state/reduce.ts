@@ -6,7 +6,7 @@ import type { PlayerAction } from './actions.ts';
 import type { CourseMap } from '../logic/course-map.ts';
 import { indexQuestions, type IndexedQuestion } from '../logic/question-index.ts';
 import { isDoneOnVisit, meetsScreenRule } from '../logic/screen-completion.ts';
-import { canAttempt, checkStatus, questionStatus } from '../logic/knowledge.ts';
+import { canAttempt, checkProgress, questionStatus } from '../logic/knowledge.ts';
 import { choose } from '../logic/scenario.ts';
 import { normaliseRanges, toWholeSeconds } from '../logic/watched-ranges.ts';
 import { clampReflection } from '../logic/character-budget.ts';
@@ -59,9 +59,9 @@ function apply(context: ReduceContext, state: LearnerState, action: PlayerAction
       const { question } = entry;
       const check = entry.screenId === null ? undefined : map.byId.get(entry.screenId)?.screen;
       if (check?.type === 'knowledge-check') {
-        // One answer per question per attempt, and only to a question this attempt asks.
-        const status = checkStatus(course, check, state);
-        if (!status.questions.includes(question) || (state.attempts[question.id] ?? 0) > 0) return state;
+        // One answer per question per attempt, and no more answers than the attempt has questions. (The screen offers
+        // only the questions the learner's draw asks; resume drops any other answer, in state/sanitize.ts.)
+        if ((state.attempts[question.id] ?? 0) > 0 || checkProgress(course, check, state).complete) return state;
       } else if (!canAttempt(questionStatus(question, state, course.limits.maxAttemptsPerQuestion))) {
         return state;
       }
@@ -78,13 +78,13 @@ function apply(context: ReduceContext, state: LearnerState, action: PlayerAction
       // The next attempt: only after a complete attempt below the pass mark, and while attempts are left. Its
       // questions are drawn afresh, so the bank's answers are cleared.
       const screen = map.byId.get(action.screenId)?.screen;
-      if (screen?.type !== 'knowledge-check' || !checkStatus(course, screen, state).canRetake) return state;
+      if (screen?.type !== 'knowledge-check' || !checkProgress(course, screen, state).canRetake) return state;
       const ids = new Set(screen.questions.map((question) => question.id));
       return {
         ...state,
         answers: withoutKeys(state.answers, ids),
         attempts: withoutKeys(state.attempts, ids),
-        checkAttempts: { ...state.checkAttempts, [screen.id]: checkStatus(course, screen, state).attempt + 1 },
+        checkAttempts: { ...state.checkAttempts, [screen.id]: checkProgress(course, screen, state).attempt + 1 },
       };
     }
     case 'reflect': {

@@ -2,7 +2,7 @@
 // one that decodes only in part restarts the section they were in (the part most likely lost) and keeps the rest;
 // one that cannot be read at all starts the course again. Never a blank screen.
 import type { Course } from '../../types.ts';
-import { emptyLearnerState, NO_SEED, SEED_LIMIT, type LearnerState } from '../../runtime/state/learner-state.ts';
+import { emptyLearnerState, NO_SEED, randomSeed, type LearnerState } from '../../runtime/state/learner-state.ts';
 import type { DecodeResult } from '../../runtime/state/codec.ts';
 import { entryFor, firstScreenId, type CourseMap } from '../logic/course-map.ts';
 import { indexQuestions } from '../logic/question-index.ts';
@@ -24,13 +24,6 @@ export interface ResumeResult {
    * saving over it would destroy the learner's progress in that version.
    */
   keepSavedState: boolean;
-}
-
-/** A seed for a learner who has none yet: from the browser's secure generator where there is one. */
-export function randomSeed(): number {
-  const cryptoApi = globalThis.crypto;
-  if (cryptoApi?.getRandomValues) return cryptoApi.getRandomValues(new Uint32Array(1))[0]! % SEED_LIMIT;
-  return Math.floor(Math.random() * SEED_LIMIT);
 }
 
 /**

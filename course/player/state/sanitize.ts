@@ -2,7 +2,8 @@
 // that mangled it. This keeps only what still fits the course, so no screen ever renders from an impossible state.
 import type { Course } from '../../types.ts';
 import { NO_SEED, SEED_LIMIT, type LearnerState } from '../../runtime/state/learner-state.ts';
-import { checkScreens, checkStatus } from '../logic/knowledge.ts';
+import { attemptOf, checkScreens } from '../logic/knowledge.ts';
+import { drawQuestions } from '../logic/knowledge-draw.ts';
 import { firstScreenId, type CourseMap } from '../logic/course-map.ts';
 import { indexQuestions } from '../logic/question-index.ts';
 import { replayPath } from '../logic/scenario.ts';
@@ -31,7 +32,7 @@ export function sanitizeState(course: Course, map: CourseMap, state: LearnerStat
   }
   // A knowledge check's answers count only for the questions its attempt under way draws, once each.
   const drawn = new Set(
-    checkScreens(course).flatMap((screen) => checkStatus(course, screen, { ...state, seed, checkAttempts, answers: {}, attempts: {} }).questions.map((q) => q.id)),
+    checkScreens(course).flatMap((screen) => drawQuestions(screen, seed, attemptOf(screen, { ...state, checkAttempts })).map((q) => q.id)),
   );
   const answers: LearnerState['answers'] = {};
   const attempts: LearnerState['attempts'] = {};

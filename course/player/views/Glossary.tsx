@@ -1,12 +1,12 @@
 // Clinical and service terms in plain words, for staff who do not work in clinical roles.
 import { useHeadingFocus, usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
+import { usePageStrings } from '../app/use-page-strings.ts';
 import { PrintButton } from '../components/PrintButton.tsx';
 import '../styles/documents.css';
 
 export function Glossary({ onClose }: { onClose(): void }) {
   const { session } = usePlayer();
-  const t = useStrings();
+  const t = usePageStrings();
   const heading = useHeadingFocus<HTMLHeadingElement>();
   const entries = [...session.config.course.glossary].sort((a, b) => a.term.localeCompare(b.term, session.config.course.language));
   return (

@@ -1,13 +1,13 @@
 // The references: every source the course's figures and research claims rest on, with a link to read it. Links open
 // in a new tab, since the course runs in the LMS's frame and leaving it would end the session.
 import { useHeadingFocus, usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
+import { usePageStrings } from '../app/use-page-strings.ts';
 import { PrintButton } from '../components/PrintButton.tsx';
 import '../styles/documents.css';
 
 export function References({ onClose }: { onClose(): void }) {
   const { session } = usePlayer();
-  const t = useStrings();
+  const t = usePageStrings();
   const heading = useHeadingFocus<HTMLHeadingElement>();
   const { sources } = session.config.course;
   return (

@@ -2,7 +2,7 @@
 // exactly what was typed (line breaks kept), with their name, the date and the prompts. Nothing leaves the browser.
 import type { ReflectionScreen } from '../../types.ts';
 import { useHeadingFocus, usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
+import { usePageStrings } from '../app/use-page-strings.ts';
 import { screensOfType } from '../logic/course-map.ts';
 import { cleanName, formatDate } from '../logic/certificate.ts';
 import { PrintButton } from '../components/PrintButton.tsx';
@@ -16,7 +16,7 @@ function courseLine(title: string, edition: string): string {
 
 export function ReflectionsExport({ onClose }: { onClose(): void }) {
   const { session, learnerName } = usePlayer();
-  const t = useStrings();
+  const t = usePageStrings();
   const heading = useHeadingFocus<HTMLHeadingElement>();
   const { course } = session.config;
   const screens: ReflectionScreen[] = screensOfType(session.map, 'reflection');

@@ -5,7 +5,7 @@
 // name in its sub-headings, so a screen reader's list of headings tells them apart.
 import type { ScenarioScreen } from '../../types.ts';
 import { useHeadingFocus, usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
+import { usePageStrings } from '../app/use-page-strings.ts';
 import { screensOfType } from '../logic/course-map.ts';
 import { findStep } from '../logic/scenario.ts';
 import { formatClock } from '../logic/webvtt.ts';
@@ -16,7 +16,7 @@ import '../styles/documents.css';
 
 export function SupervisionGuide({ onClose }: { onClose(): void }) {
   const { session } = usePlayer();
-  const t = useStrings();
+  const t = usePageStrings();
   const heading = useHeadingFocus<HTMLHeadingElement>();
   const { course } = session.config;
   const guide = course.supervisionGuide;
@@ -96,7 +96,7 @@ export function SupervisionGuide({ onClose }: { onClose(): void }) {
 }
 
 function GuideScenario({ scenario }: { scenario: ScenarioScreen }) {
-  const t = useStrings();
+  const t = usePageStrings();
   const opening = findStep(scenario, scenario.start);
   return (
     <section class="guide__scenario" aria-labelledby={`guide-${scenario.id}`}>

@@ -49,3 +49,10 @@ export function emptyLearnerState(firstScreenId: string, seed: number = NO_SEED)
     checkAttempts: {},
   };
 }
+
+/** A seed for a learner who has none yet: from the browser's secure generator where there is one. */
+export function randomSeed(): number {
+  const cryptoApi = globalThis.crypto;
+  if (cryptoApi?.getRandomValues) return (cryptoApi.getRandomValues(new Uint32Array(1))[0] as number) % SEED_LIMIT;
+  return Math.floor(Math.random() * SEED_LIMIT);
+}
