@@ -34,13 +34,14 @@ export function checkCuePointGaps(course: Course, captions: ReadonlyMap<string, 
     course.film.cuePoints.forEach((cuePoint, index) => {
       const inside = cueAt(cues, cuePoint.at);
       if (!inside) return;
-      const nearest = gaps
-        .map(([from, to]) => (cuePoint.at < from ? from : Math.min(to, cuePoint.at)))
-        .sort((a, b) => Math.abs(a - cuePoint.at) - Math.abs(b - cuePoint.at))[0];
+      // Suggest the middle of the nearest gap: well clear of both sentences.
+      const distance = ([from, to]: [number, number]): number => (cuePoint.at < from ? from - cuePoint.at : cuePoint.at >= to ? cuePoint.at - to : 0);
+      const gap = [...gaps].sort((a, b) => distance(a) - distance(b))[0];
+      const nearest = gap === undefined ? undefined : (gap[0] + gap[1]) / 2;
       problems.push({
         pointer: pointerOf(['film', 'cuePoints', index, 'at']),
         message: `cue point "${cuePoint.id}" at ${cuePoint.at} s falls inside the caption "${inside.text.slice(0, 50)}" (${inside.start}–${inside.end} s in ${src}), so the film would stop mid-sentence`,
-        allowed: `a moment in a gap between caption cues${nearest === undefined ? '' : `, such as ${Number(nearest.toFixed(2))} s`}`,
+        allowed: `a moment in a gap between caption cues${nearest === undefined ? '' : `, such as ${Number(nearest.toFixed(1))} s`}`,
       });
     });
   }

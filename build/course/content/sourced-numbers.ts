@@ -19,7 +19,7 @@ const NOT_CLAIMS: RegExp[] = [
   /\b(19|20)\d{2}\b/g, // years
   /\baged\s+\d{1,3}\b/gi, // ages
   /\b(bay|bed|room|ward)\s+\d+\b/gi, // places
-  /\b(questions?|steps?|sections?|scenarios?|attempts?|pages?|parts?)\s+\d+\b/gi, // the course's own parts
+  /\b(questions?|steps?|sections?|scenarios?|attempts?|pages?|parts?)\s+\d+(\s+of\s+\d+)?\b/gi, // the course's own parts
   /\b\d+\s+(questions?|steps?|sections?|scenarios?|attempts?|statements?|reflections?)\b/gi,
 ];
 const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|\\d+)';
