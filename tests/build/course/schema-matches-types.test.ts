@@ -74,7 +74,7 @@ const PAIRS: [string, SchemaObject | undefined][] = [
   ['NationalSupport', defs.nationalSupport],
   ['SupervisionGuide', defs.supervisionGuide],
   ['SessionPlan', defs.sessionPlan],
-  ['ConfidenceItem', (defs.confidenceScale?.properties?.items as SchemaObject | undefined)?.items as SchemaObject | undefined],
+  ['ConfidenceItem', ((defs.confidenceScale?.properties?.items as { items?: SchemaObject } | undefined)?.items)],
   ['ConfidenceScreen', defs.confidenceScreen],
   ['SummaryScreen', defs.summaryScreen],
   ['Variant', variantSchema],
