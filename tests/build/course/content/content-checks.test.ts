@@ -42,6 +42,29 @@ describe('the shipped course', () => {
   });
 });
 
+describe('the summary, the privacy note and the safety details (defects 5, 6 and 8)', () => {
+  const all = shipped.sections.flatMap((s) => s.screens);
+  it('8. never says "Well done" or "You have finished" to a learner who may not have', () => {
+    const summary = all.find((s) => s.type === 'summary')!;
+    expect(`${summary.title} ${summary.body}`).not.toMatch(/well done|you have finished/i);
+  });
+
+  it('5. says plainly what the learning system records, naming everything the player reports', () => {
+    const welcome = all.find((s) => s.type === 'welcome');
+    if (welcome?.type !== 'welcome') throw new Error('no welcome screen');
+    for (const reported of [/scenarios/, /film's questions/, /knowledge check/, /confidence ratings/, /score/, /completed/, /film you played/]) expect(welcome.trackingNote).toMatch(reported);
+    expect(welcome.privacyNote.private).not.toMatch(/records that you finished/);
+  });
+
+  it('6. keeps the safety details sound', () => {
+    const text = JSON.stringify(shipped);
+    expect(shipped.supervisionGuide.groundRules[0]).toMatch(/with one exception\. If anything said suggests that someone is at risk of harm, or raises a safeguarding concern/);
+    expect(text).not.toMatch(/as much as medication does/);
+    expect(text).not.toMatch(/kindly and at the time/);
+    expect(text).not.toMatch(/declines until his physical checks are done/);
+  });
+});
+
 describe('each defect, put back, gives one line naming the field', () => {
   it('1. the helpful choice first and longest in every scenario step', () => {
     const course = copy();
