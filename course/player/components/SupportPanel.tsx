@@ -73,19 +73,7 @@ function ContactItem({ contact }: { contact: SupportContact }) {
           <span class="support__label">{t.support.email}</span> <a href={mail}>{contact.email}</a>
         </p>
       )}
-      {web && (
-        <p>
-          <span class="support__label">{t.support.website}</span>{' '}
-          <a href={web} target="_blank" rel="noopener noreferrer">
-            {t.support.websiteLink(contact.name)}
-          </a>
-        </p>
-      )}
-      {contact.hours && (
-        <p>
-          <span class="support__label">{t.support.hours}</span> {contact.hours}
-        </p>
-      )}
+      <WebAndHours name={contact.name} web={web} hours={contact.hours} />
     </li>
   );
 }
@@ -115,19 +103,29 @@ function NationalItem({ service }: { service: NationalSupport }) {
           <a href={`sms:${service.sms.number}?body=${encodeURIComponent(service.sms.word)}`}>{t.support.textLink(service.sms.word, service.sms.number)}</a>
         </p>
       )}
+      <WebAndHours name={service.name} web={web} hours={service.hours} />
+    </li>
+  );
+}
+
+/** A contact's web page (in a new tab: the course runs in the LMS's frame) and when it can be reached. */
+function WebAndHours({ name, web, hours }: { name: string; web: string | null; hours: string | undefined }) {
+  const { t } = usePlayer();
+  return (
+    <>
       {web && (
         <p>
           <span class="support__label">{t.support.website}</span>{' '}
           <a href={web} target="_blank" rel="noopener noreferrer">
-            {t.support.websiteLink(service.name)}
+            {t.support.websiteLink(name)}
           </a>
         </p>
       )}
-      {service.hours && (
+      {hours && (
         <p>
-          <span class="support__label">{t.support.hours}</span> {service.hours}
+          <span class="support__label">{t.support.hours}</span> {hours}
         </p>
       )}
-    </li>
+    </>
   );
 }

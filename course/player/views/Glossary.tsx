@@ -2,6 +2,7 @@
 import { useHeadingFocus, usePlayer } from '../app/player-context.ts';
 import { usePageStrings } from '../app/use-page-strings.ts';
 import { PrintButton } from '../components/PrintButton.tsx';
+import { BackToCourse } from './BackToCourse.tsx';
 import '../styles/documents.css';
 
 export function Glossary({ onClose }: { onClose(): void }) {
@@ -24,11 +25,7 @@ export function Glossary({ onClose }: { onClose(): void }) {
         ))}
       </dl>
       <PrintButton label={t.resourcePages.print} />
-      <p class="no-print">
-        <button type="button" class="link-button back-link" onClick={onClose}>
-          {t.exportPage.backToCourse}
-        </button>
-      </p>
+      <BackToCourse onClose={onClose} />
     </article>
   );
 }

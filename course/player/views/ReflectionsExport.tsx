@@ -6,6 +6,7 @@ import { usePageStrings } from '../app/use-page-strings.ts';
 import { screensOfType } from '../logic/course-map.ts';
 import { cleanName, formatDate } from '../logic/certificate.ts';
 import { PrintButton } from '../components/PrintButton.tsx';
+import { BackToCourse } from './BackToCourse.tsx';
 import { NameField } from './NameField.tsx';
 import '../styles/documents.css';
 
@@ -58,11 +59,7 @@ export function ReflectionsExport({ onClose }: { onClose(): void }) {
       ))}
       <p class="inset">{session.config.variant.reflections === 'shared' ? t.exportPage.privacyShared : t.exportPage.privacy}</p>
       <PrintButton label={t.exportPage.print} hint={t.exportPage.printHint} />
-      <p class="no-print">
-        <button type="button" class="link-button back-link" onClick={onClose}>
-          {t.exportPage.backToCourse}
-        </button>
-      </p>
+      <BackToCourse onClose={onClose} />
     </article>
   );
 }

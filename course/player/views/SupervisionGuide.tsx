@@ -11,6 +11,7 @@ import { findStep } from '../logic/scenario.ts';
 import { formatClock } from '../logic/webvtt.ts';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { PrintButton } from '../components/PrintButton.tsx';
+import { BackToCourse } from './BackToCourse.tsx';
 import { useChapters } from '../components/use-chapters.ts';
 import '../styles/documents.css';
 
@@ -86,11 +87,7 @@ export function SupervisionGuide({ onClose }: { onClose(): void }) {
 
       <h2>{t.guide.wellbeingHeading}</h2>
       <Paragraphs text={guide.wellbeing} />
-      <p class="no-print">
-        <button type="button" class="link-button back-link" onClick={onClose}>
-          {t.exportPage.backToCourse}
-        </button>
-      </p>
+      <BackToCourse onClose={onClose} />
     </article>
   );
 }
