@@ -74,7 +74,7 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
         const status = checkProgress(course, check, session.state);
         const total = status.total;
         return (
-          <section key={check.id} aria-labelledby={`summary-${check.id}`}>
+          <div key={check.id}>
             <h2 id={`summary-${check.id}`}>{t.summary.scoreHeading}</h2>
             {!status.complete ? (
               <p>{status.answered === 0 && status.attempt === 1 ? t.summary.noScore : t.summary.attemptInProgress(status.attempt, status.maxAttempts, status.answered, total)}</p>
@@ -87,7 +87,7 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
                 </p>
               </>
             )}
-          </section>
+          </div>
         );
       })}
 

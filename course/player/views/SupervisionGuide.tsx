@@ -2,7 +2,8 @@
 // summary, never a section a learner must complete. Made from the course data: the ground rules (with the
 // safeguarding exception), a one-to-one and a team plan, the film's chapters, each scenario with its discussion
 // questions and what good looks like, and the reflection prompts. One heading per scenario, with the scenario's
-// name in its sub-headings, so a screen reader's list of headings tells them apart.
+// name in its sub-headings, so a screen reader's list of headings tells them apart; no region per scenario, so the
+// landmarks stay few.
 import type { ScenarioScreen } from '../../types.ts';
 import { useHeadingFocus, usePlayer } from '../app/player-context.ts';
 import { usePageStrings } from '../app/use-page-strings.ts';
@@ -40,7 +41,7 @@ export function SupervisionGuide({ onClose }: { onClose(): void }) {
       </ul>
 
       {guide.plans.map((plan) => (
-        <section key={plan.id} aria-labelledby={`plan-${plan.id}`}>
+        <div key={plan.id}>
           <h2 id={`plan-${plan.id}`}>{plan.title}</h2>
           <p>{plan.forWhom}</p>
           <ol class="list list--number">
@@ -50,7 +51,7 @@ export function SupervisionGuide({ onClose }: { onClose(): void }) {
               </li>
             ))}
           </ol>
-        </section>
+        </div>
       ))}
 
       <h2>{t.guide.filmHeading}</h2>
@@ -96,7 +97,7 @@ function GuideScenario({ scenario }: { scenario: ScenarioScreen }) {
   const t = usePageStrings();
   const opening = findStep(scenario, scenario.start);
   return (
-    <section class="guide__scenario" aria-labelledby={`guide-${scenario.id}`}>
+    <div class="guide__scenario">
       <h3 id={`guide-${scenario.id}`}>{scenario.title}</h3>
       <p class="secondary-text">{t.scenario.setting(scenario.setting)}</p>
       {opening && <p>{opening.situation}</p>}
@@ -108,6 +109,6 @@ function GuideScenario({ scenario }: { scenario: ScenarioScreen }) {
       </ul>
       <h4>{t.guide.goodHeading(scenario.title)}</h4>
       <p>{scenario.whatGoodLooksLike}</p>
-    </section>
+    </div>
   );
 }
