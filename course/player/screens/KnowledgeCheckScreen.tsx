@@ -156,7 +156,16 @@ function mayReveal(status: CheckStatus): boolean {
   return status.passed || status.attempt >= status.maxAttempts;
 }
 
-function Feedback({ question, chosen, status, headingRef }: { question: Question; chosen: string[]; status: CheckStatus; headingRef: { current: HTMLHeadingElement | null } }) {
+interface FeedbackProps {
+  question: Question;
+  chosen: string[];
+  status: CheckStatus;
+  /** Where focus goes after "Check your answer"; without it (the review list) the verdict is not a heading, so the
+   * page does not repeat one "Correct" heading per question. */
+  headingRef?: { current: HTMLHeadingElement | null };
+}
+
+function Feedback({ question, chosen, status, headingRef }: FeedbackProps) {
   const t = usePageStrings();
   const right = isAnswerCorrect(question, chosen);
   const picked = question.options.filter((o) => chosen.includes(o.id));
@@ -166,10 +175,17 @@ function Feedback({ question, chosen, status, headingRef }: { question: Question
   const reveal = right || mayReveal(status);
   return (
     <div class={`feedback feedback--${right ? 'correct' : 'incorrect'}`}>
-      <h3 class="feedback__title" tabIndex={-1} ref={headingRef}>
-        <Icon name={right ? 'tick' : 'cross'} />
-        {right ? t.knowledge.correct : t.knowledge.incorrect}
-      </h3>
+      {headingRef ? (
+        <h3 class="feedback__title" tabIndex={-1} ref={headingRef}>
+          <Icon name={right ? 'tick' : 'cross'} />
+          {right ? t.knowledge.correct : t.knowledge.incorrect}
+        </h3>
+      ) : (
+        <p class="feedback__title body-strong">
+          <Icon name={right ? 'tick' : 'cross'} />
+          {right ? t.knowledge.correct : t.knowledge.incorrect}
+        </p>
+      )}
       <p>{picked.length > 1 ? t.knowledge.yourAnswers(answerText) : t.knowledge.yourAnswer(answerText)}</p>
       {picked.map((option) => (
         <p key={option.id}>{option.feedback}</p>
@@ -215,7 +231,7 @@ function Result({ status, headingRef, onRetake }: { status: CheckStatus; heading
             {status.questions.map((question) => (
               <li key={question.id}>
                 <p class="body-strong">{question.prompt}</p>
-                <Feedback question={question} chosen={session.state.answers[question.id] ?? []} status={status} headingRef={{ current: null }} />
+                <Feedback question={question} chosen={session.state.answers[question.id] ?? []} status={status} />
               </li>
             ))}
           </ol>

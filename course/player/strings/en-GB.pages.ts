@@ -33,7 +33,6 @@ export const enGBPages = {
       'Your learning system records that. Talk to your manager or learning and development team about taking the course again.',
     retake: (attempt: number, attempts: number): string => `Start attempt ${number(attempt)} of ${number(attempts)}`,
     reviewHeading: 'Your answers',
-    reviewQuestion: (n: number): string => `Question ${number(n)}`,
   },
 
   exportPage: {
