@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Course } from '../../../course/types.ts';
 import type { ReportData } from '../../../tools/report/summary.ts';
+import { MIN_GROUP_SIZE } from '../../../tools/report/small-groups.ts';
 import type { StoredStatement } from '../../support/real-lrs.ts';
 import type { LearnerPlan } from './plan.ts';
 
@@ -66,9 +67,14 @@ export function expectReportOfWalks(data: ReportData, course: Course, plans: rea
       const right = question.options.filter((option) => option.correct).map((option) => option.id);
       const lasts = plans.map((p) => p.asked.flat().filter((entry) => entry.questionId === question.id).at(-1)?.answer ?? null);
       const isRight = (answer: readonly string[]) => answer.length === right.length && right.every((id) => answer.includes(id));
-      expect(figures.respondents, figures.id).toBe(lasts.filter((answer) => answer !== null).length * perPlan);
-      for (const choice of figures.choices) expect(choice.count, `${figures.id} ${choice.id}`).toBe(lasts.filter((answer) => answer?.includes(choice.id)).length * perPlan);
-      expect(figures.correct, figures.id).toBe(lasts.filter((answer) => answer !== null && isRight(answer)).length * perPlan);
+      const respondents = lasts.filter((answer) => answer !== null).length * perPlan;
+      expect(figures.respondents, figures.id).toBe(respondents);
+      // A question fewer learners answered than the report's smallest group is shown without its figures.
+      expect(figures.suppressed, `${figures.id}: ${respondents} answered`).toBe(respondents < MIN_GROUP_SIZE);
+      if (!figures.suppressed) {
+        for (const choice of figures.choices) expect(choice.count, `${figures.id} ${choice.id}`).toBe(lasts.filter((answer) => answer?.includes(choice.id)).length * perPlan);
+        expect(figures.correct, figures.id).toBe(lasts.filter((answer) => answer !== null && isRight(answer)).length * perPlan);
+      }
       checked++;
     } else if (figures.kind === 'film') {
       const cue = course.film.cuePoints.find((candidate) => `${course.film.id}.${candidate.id}` === figures.id)!;
