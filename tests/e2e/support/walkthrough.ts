@@ -309,7 +309,8 @@ export class CourseWalker {
           name,
         );
         asked.push({ questionId: question.id, answer: question.options.map((o) => o.id).filter((id) => wanted.includes(id)) });
-        await this.step(`${screen.id}: attempt ${attempt}, question ${k + 1} ${k < wrong ? 'wrong' : 'right'}`);
+        // The feedback of a wrong and of a right answer, once each: later questions are the same page with other words.
+        if (k === 0 || k === wrong) await this.step(`${screen.id}: attempt ${attempt}, question ${k + 1} ${k < wrong ? 'wrong' : 'right'}`);
         const last = k === perAttempt - 1;
         await this.learner.activateButton(last ? this.t.knowledge.seeResult : this.t.knowledge.next);
         if (last) await this.learner.waitInFrame(() => document.activeElement?.id === 'check-result-heading', null);
