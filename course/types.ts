@@ -31,8 +31,85 @@ export interface Course {
   film: Film;
   /** Confidence self-rating items, asked before and after (our own items, not a licensed instrument). */
   confidence: ConfidenceScale;
+  /**
+   * What a learner will be able to do by the end ("By the end you will be able to…"). Each is assessed by at least one
+   * knowledge-check question and one scenario, and matched by a confidence item: the build refuses one that is not.
+   */
+  outcomes: LearningOutcome[];
+  /** Every source a statistic or research claim rests on; the course's objects cite them by id in `sources`. */
+  sources: Source[];
+  /** Clinical and service terms explained in plain words, on the glossary page. */
+  glossary: GlossaryEntry[];
+  /** National support shown in every build (a variant's own contacts come first, then these). */
+  support: NationalSupport[];
+  /** The facilitator's guide: a resource page, not a section every learner must complete. */
+  supervisionGuide: SupervisionGuide;
   /** The course's sections in order; each is one entry of the section menu. */
   sections: Section[];
+}
+
+export interface LearningOutcome {
+  id: string;
+  /** Completes "By the end you will be able to…", e.g. "check a person's physical symptoms…". */
+  text: string;
+}
+
+export interface Source {
+  id: string;
+  /** Title of the document, article or web page. */
+  title: string;
+  /** Who published it (authors for a journal article). */
+  publisher: string;
+  /** Year of publication. */
+  year: number;
+  /** Where to read it. */
+  url?: string;
+  /** What the course takes from it, in a few words. */
+  note?: string;
+}
+
+/** A national service anyone in the UK can reach (short numbers such as 111 and 116 123 are allowed here). */
+export interface NationalSupport {
+  name: string;
+  /** What they help with, and when to use them. */
+  description: string;
+  /** The number as people write it, e.g. "116 123". */
+  phone?: string;
+  /** A number to text, and the word to send, e.g. { "number": "85258", "word": "SHOUT" }. */
+  sms?: { number: string; word: string };
+  /** An https web page. */
+  url?: string;
+  hours?: string;
+}
+
+export interface GlossaryEntry {
+  term: string;
+  definition: string;
+}
+
+/** Learner-facing objects that state a statistic or research finding name their sources here (ids of Course.sources). */
+export interface Sourced {
+  sources?: string[];
+}
+
+export interface SupervisionGuide extends Sourced {
+  title: string;
+  /** Who the guide is for and how to use it. */
+  intro: string;
+  /** Ground rules for a session, the safeguarding exception among them. */
+  groundRules: string[];
+  /** A one-to-one and a team plan, each with timed steps. */
+  plans: SessionPlan[];
+  /** What to do if someone becomes upset, or says something that raises a concern. */
+  wellbeing: string;
+}
+
+export interface SessionPlan {
+  id: string;
+  title: string;
+  /** Who it suits, e.g. "one-to-one supervision". */
+  forWhom: string;
+  steps: { minutes: number; text: string }[];
 }
 
 export interface CompletionRules {
@@ -53,7 +130,7 @@ export interface CourseLimits {
   maxAttemptsPerQuestion: number;
 }
 
-export interface Film {
+export interface Film extends Sourced {
   id: string;
   title: string;
   src: CoursePath;
@@ -89,7 +166,14 @@ export interface FilmCuePoint {
 export interface ConfidenceScale {
   /** Labels for the points of the scale, lowest first (e.g. five labels for a 1..5 scale). */
   scaleLabels: string[];
-  items: { id: string; statement: string }[];
+  items: ConfidenceItem[];
+}
+
+export interface ConfidenceItem {
+  id: string;
+  statement: string;
+  /** The learning outcome this statement matches (an id of Course.outcomes). */
+  outcome: string;
 }
 
 export interface Section {
@@ -101,14 +185,14 @@ export interface Section {
 export type Screen =
   | WelcomeScreen
   | FilmScreen
+  | VoicesScreen
   | ScenarioScreen
   | KnowledgeCheckScreen
   | ReflectionScreen
-  | SupervisionGuideScreen
   | ConfidenceScreen
   | SummaryScreen;
 
-interface ScreenBase {
+interface ScreenBase extends Sourced {
   id: string;
   title: string;
   /** Introductory paragraphs (plain text; a blank line separates paragraphs). */
@@ -117,10 +201,33 @@ interface ScreenBase {
 
 export interface WelcomeScreen extends ScreenBase {
   type: 'welcome';
-  /** What the learner will do, as short bullet points. */
-  outcomes: string[];
+  /** What the learner will do on the way, as short bullet points (the learning outcomes come from Course.outcomes). */
+  activities: string[];
   /** Who can read the learner's reflections, in plain words, in both versions. */
   privacyNote: PrivacyNote;
+  /** What the course sends to the learning system, in plain words (it must name everything the player reports). */
+  trackingNote: string;
+}
+
+/** First-person accounts: quoted from the campaign with attribution, or written for this course and labelled so. */
+export interface VoicesScreen extends ScreenBase {
+  type: 'voices';
+  voices: Voice[];
+}
+
+export interface Voice extends Sourced {
+  id: string;
+  /** How the speaker is introduced, e.g. "Daniel Regan, who has used mental health services". */
+  speaker: string;
+  /**
+   * "quoted": words a real person said, published by the campaign (needs a source). "composite": written for this
+   * course from common experiences, not a real person, and labelled as such to the learner.
+   */
+  kind: 'quoted' | 'composite';
+  /** "person" for someone who uses services (or a carer), "staff" for a member of staff. */
+  perspective: 'person' | 'staff';
+  /** The account, in the first person; a blank line separates paragraphs. */
+  text: string;
 }
 
 /**
@@ -141,21 +248,25 @@ export interface ScenarioScreen extends ScreenBase {
   type: 'scenario';
   /** Where it happens, e.g. "Emergency department". */
   setting: string;
+  /** The learning outcomes this scenario practises (ids of Course.outcomes). */
+  outcomes: string[];
   /** Id of the first step. */
   start: string;
   steps: ScenarioStep[];
   /** Questions for the team's supervision session, used by the facilitator's guide. */
   discussion: string[];
+  /** For the facilitator: what a good discussion of this scenario reaches. */
+  whatGoodLooksLike: string;
 }
 
-export interface ScenarioStep {
+export interface ScenarioStep extends Sourced {
   id: string;
   situation: string;
   question: string;
   choices: ScenarioChoice[];
 }
 
-export interface ScenarioChoice {
+export interface ScenarioChoice extends Sourced {
   id: string;
   text: string;
   /** How helpful the choice is; the player never shows this by colour alone. */
@@ -167,19 +278,36 @@ export interface ScenarioChoice {
   next: string | null;
 }
 
+/**
+ * A scored check drawn from a bank: each attempt draws `questionsPerAttempt` questions covering every learning outcome,
+ * preferring questions not drawn before, with the options in an order of the learner's own. One answer per question
+ * per attempt; after `attempts` attempts below the pass mark the learner has failed.
+ */
 export interface KnowledgeCheckScreen extends ScreenBase {
   type: 'knowledge-check';
+  /** Attempts at the whole check. */
+  attempts: number;
+  /** Questions in each attempt: at least one per learning outcome. */
+  questionsPerAttempt: number;
+  /** The bank. */
   questions: Question[];
 }
 
-export interface Question {
+export interface Question extends Sourced {
   id: string;
   kind: 'single' | 'multiple';
   prompt: string;
   options: QuestionOption[];
+  /** Knowledge-check questions: the learning outcome the question assesses (an id of Course.outcomes). */
+  outcome?: string;
+  /**
+   * Knowledge-check questions: why the right answer is right, naming it. Shown only once the learner got it right or
+   * has no attempt left, so feedback on a wrong answer never hands over the answer before then.
+   */
+  explanation?: string;
 }
 
-export interface QuestionOption {
+export interface QuestionOption extends Sourced {
   id: string;
   text: string;
   correct: boolean;
@@ -199,10 +327,6 @@ export interface ReflectionPrompt {
   hint?: string;
   /** Characters allowed; at most limits.reflectionMaxLength. */
   maxLength: number;
-}
-
-export interface SupervisionGuideScreen extends ScreenBase {
-  type: 'supervision-guide';
 }
 
 export interface ConfidenceScreen extends ScreenBase {

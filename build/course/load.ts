@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Course } from '../../course/types.ts';
 import { crossCheckCourse } from './cross-check.ts';
 import { checkCourseMedia } from './media-check.ts';
+import { checkCourseContent } from './content/index.ts';
 import { CourseError, type CourseProblem } from './problems.ts';
 import { readJsonFile } from './read-json.ts';
 import { checkAgainstSchema } from './schema-check.ts';
@@ -33,5 +34,7 @@ export async function checkCourse(courseDir: string): Promise<CourseCheck> {
   if (schemaProblems.length > 0) return { course: undefined, problems: [...read.problems, ...schemaProblems] };
   const course = read.value as Course;
   const problems = [...read.problems, ...crossCheckCourse(course, file), ...(await checkCourseMedia(course, courseDir, file))];
+  // The content checks (outcomes, answer positions, sources, stated time, cue points) need a sound structure first.
+  if (problems.length === 0) problems.push(...(await checkCourseContent(course, courseDir, file)));
   return { course, problems };
 }

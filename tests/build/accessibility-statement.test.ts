@@ -74,7 +74,7 @@ describe('accessibilityStatement', () => {
     expect(html).toContain('We know of no content in this course that fails to meet the standard.');
     expect(html).toContain(`axe-core ${audit.tools.find((tool) => tool.name === 'axe-core')!.version}:`);
     expect(html).toContain('at course widths of 320 and 1280 CSS pixels');
-    expect(html).toContain('knowledge check, reflection, supervision guide');
+    expect(html).toContain('knowledge check, reflection, voices');
     expect(html).toContain('has not yet been tested with screen readers');
     expect(html).toContain('This course was last tested on 26 November 2026');
     expect(html).toContain(`It applies to version ${course.version} of the course.`);

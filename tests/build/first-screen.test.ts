@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODEC_CHUNK, measurePackage, type Measured } from '../../bench/chunk-graph.ts';
 import { buildPlayer, type PlayerBuild } from '../../build/player-build.ts';
 import { enGBScreens } from '../../course/player/strings/en-GB.screens.ts';
+import { enGBPages } from '../../course/player/strings/en-GB.pages.ts';
 import { STANDARD_IDS } from '../../course/types.ts';
 
 /** Every plain string of the screens' catalogue long enough to be unmistakable. */
@@ -32,7 +33,7 @@ afterAll(async () => {
 });
 
 describe('the first screen of the built player', () => {
-  const screenStrings = catalogueStrings(enGBScreens);
+  const screenStrings = [...catalogueStrings(enGBScreens), ...catalogueStrings(enGBPages)];
 
   it.each(STANDARD_IDS)('%s: the frame and its adapter, without what later screens need', (standard) => {
     const measured: Measured = measurePackage(standard, player.files);

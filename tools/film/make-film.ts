@@ -81,9 +81,11 @@ async function main(): Promise<void> {
       const sentences = splitSentences(scene.narration);
       spoken.push([]);
       audio.push([]);
+      // The lived-experience accounts have a voice of their own; their first caption names the speaker.
+      const voice = scene.speaker ? script.otherVoices![scene.speaker.voice]! : script.voice;
       for (const [sentenceIndex, text] of sentences.entries()) {
         const wavFile = path.join(work, `speech-${sceneIndex + 1}-${sentenceIndex + 1}.wav`);
-        await speak(text, script.voice.name, script.voice.wordsPerMinute, wavFile);
+        await speak(text, voice.name, voice.wordsPerMinute, wavFile);
         const pcm = parseWav(await readFile(wavFile));
         const probedSeconds = await probeDurationSeconds(wavFile);
         // The two measures must agree; the sample count is the exact one and is what gets used.
@@ -91,7 +93,8 @@ async function main(): Promise<void> {
           throw new Error(`${wavFile}: ffprobe says ${probedSeconds} s but the file holds ${pcm.samples.length} samples at ${pcm.sampleRate} Hz`);
         }
         sampleRate ??= pcm.sampleRate;
-        spoken[sceneIndex]!.push({ text, samples: pcm.samples.length });
+        const shown = scene.speaker && sentenceIndex === 0 ? `[${scene.speaker.label}] ${text}` : text;
+        spoken[sceneIndex]!.push({ text: shown, samples: pcm.samples.length });
         audio[sceneIndex]!.push(pcm);
       }
     }

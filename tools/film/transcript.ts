@@ -9,6 +9,8 @@ export interface TranscriptScene {
   id: string;
   card: TitleCard;
   narration: string;
+  /** Who speaks, when not the narrator. */
+  speaker?: { label: string };
 }
 
 export interface TranscriptInput {
@@ -28,8 +30,8 @@ export function buildTranscript(input: TranscriptInput): string {
   const paragraphs: string[] = [
     input.title,
     `Transcript. Running time ${formatClock(input.durationMs)}.`,
-    'The film is a series of blue title cards with white text, read by a narrator. ' +
-      'The text of each card is given in square brackets, followed by what the narrator says.',
+    'The film is a series of blue title cards with white text, read by a narrator and, for the accounts written for this course, a second voice. ' +
+      'The text of each card is given in square brackets, followed by who speaks and what they say.',
   ];
   input.chapters.forEach((chapter, index) => {
     paragraphs.push(`Chapter ${index + 1}: ${chapter.title} (${formatClock(chapter.startMs)})`);
@@ -37,7 +39,7 @@ export function buildTranscript(input: TranscriptInput): string {
       const scene = byId.get(id);
       if (!scene) throw new RangeError(`chapter "${chapter.title}" names an unknown scene "${id}"`);
       paragraphs.push(`[On screen: ${[scene.card.heading, ...scene.card.body].map(asSentence).join(' ')}]`);
-      paragraphs.push(`Narrator: ${scene.narration.trim()}`);
+      paragraphs.push(`${scene.speaker ? `${scene.speaker.label} (second voice)` : 'Narrator'}: ${scene.narration.trim()}`);
     }
   });
   return plainSpaces(paragraphs.join('\n\n')) + '\n';

@@ -1,4 +1,5 @@
-// The printable pages (my reflections, the certificate) are chunks of their own: most sessions never open them.
+// The pages outside the course's flow (my reflections, the certificate, the supervision guide, the glossary, the
+// references) are chunks of their own: most sessions never open them.
 import type { ComponentType } from 'preact';
 import type { PrintView } from './player-context.ts';
 import { usePlayer } from './player-context.ts';
@@ -10,6 +11,9 @@ type ViewComponent = ComponentType<{ onClose(): void }>;
 const loaders: Record<PrintView, () => Promise<ViewComponent>> = {
   reflections: () => import('../views/ReflectionsExport.tsx').then((m) => m.ReflectionsExport),
   certificate: () => import('../views/CertificateView.tsx').then((m) => m.CertificateView),
+  guide: () => import('../views/SupervisionGuide.tsx').then((m) => m.SupervisionGuide),
+  glossary: () => import('../views/Glossary.tsx').then((m) => m.Glossary),
+  references: () => import('../views/References.tsx').then((m) => m.References),
 };
 
 export function PrintViewLoader({ view, onClose }: { view: PrintView; onClose(): void }) {

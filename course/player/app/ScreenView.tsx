@@ -17,7 +17,7 @@ const loaders: Record<LazyType, () => Promise<AnyScreenComponent>> = {
   scenario: () => import('../screens/ScenarioScreen.tsx').then((m) => m.ScenarioScreen),
   'knowledge-check': () => import('../screens/KnowledgeCheckScreen.tsx').then((m) => m.KnowledgeCheckScreen),
   reflection: () => import('../screens/ReflectionScreen.tsx').then((m) => m.ReflectionScreen),
-  'supervision-guide': () => import('../screens/SupervisionGuideScreen.tsx').then((m) => m.SupervisionGuideScreen),
+  voices: () => import('../screens/VoicesScreen.tsx').then((m) => m.VoicesScreen),
   confidence: () => import('../screens/ConfidenceScreen.tsx').then((m) => m.ConfidenceScreen),
   summary: () => import('../screens/SummaryScreen.tsx').then((m) => m.SummaryScreen),
 };

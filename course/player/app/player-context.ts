@@ -6,7 +6,8 @@ import type { ConnectionStatus } from '../../runtime/tracker.ts';
 import type { FrameStrings } from '../strings/en-GB.ts';
 import type { CourseSession } from './course-session.ts';
 
-export type PrintView = 'reflections' | 'certificate';
+/** Pages outside the course's flow: the printable ones, and the resources (guide, glossary, references). */
+export type PrintView = 'reflections' | 'certificate' | 'guide' | 'glossary' | 'references';
 
 export interface PlayerContextValue {
   session: CourseSession;

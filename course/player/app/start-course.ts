@@ -2,7 +2,7 @@
 // into the learner's starting point.
 import type { RuntimeConfig } from '../../types.ts';
 import { connect } from '../../runtime/connect.ts';
-import { emptyLearnerState } from '../../runtime/state/learner-state.ts';
+import { emptyLearnerState, randomSeed } from '../../runtime/state/learner-state.ts';
 import { firstScreenId, mapCourse } from '../logic/course-map.ts';
 import type { ResumeResult } from '../state/resume.ts';
 import { frameStringsFor } from '../strings/frame.ts';
@@ -35,8 +35,9 @@ export async function startCourse(config: RuntimeConfig): Promise<StartedCourse>
     resume = saved.resumeFrom(course, map, saved.decodeState(trackerSession.resumeState, course));
     Notice = saved.Notice;
   } else {
-    // A first launch: the course's first screen, nothing to tell (resumeFrom says the same for "nothing saved").
-    resume = { state: emptyLearnerState(firstScreenId(map)), notice: null, keepSavedState: false };
+    // A first launch: the course's first screen, nothing to tell (resumeFrom says the same for "nothing saved"), and
+    // the learner's own seed for the knowledge check's draw and option order.
+    resume = { state: emptyLearnerState(firstScreenId(map), randomSeed()), notice: null, keepSavedState: false };
   }
   const session = new CourseSession({
     config,

@@ -1,8 +1,9 @@
 // "Getting support": the variant's local contacts (staff support line, Freedom to Speak Up guardian, occupational
-// health…), where this subject may stir something up: folded away on the welcome screen, open on the reflection
-// screen and the summary. A chunk of its own, so the welcome screen's first load does not carry it. Links to web
+// health…), then the national services every build lists (Samaritans, NHS 111's mental health option, Shout, your
+// GP), where this subject may stir something up: folded away on the welcome screen, open on the reflection screen
+// and the summary. A chunk of its own, so the welcome screen's first load does not carry it. Links to web
 // pages open in a new tab, since the course runs in the LMS's frame and leaving it would end the session.
-import type { SupportContact } from '../../types.ts';
+import type { NationalSupport, SupportContact } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { mailtoHref, telHref, webHref } from '../logic/contact-links.ts';
 import '../styles/details.css';
@@ -11,15 +12,28 @@ import '../styles/support.css';
 export function SupportPanel({ folded = false }: { folded?: boolean }) {
   const { t, session } = usePlayer();
   const { contacts = [], organisation } = session.config.variant;
-  if (contacts.length === 0) return null;
+  const national = session.config.course.support;
+  if (contacts.length === 0 && national.length === 0) return null;
   const body = (
     <>
-      <p>{t.support.intro(organisation)}</p>
-      <ul class="support__list">
-        {contacts.map((contact, i) => (
-          <ContactItem key={i} contact={contact} />
-        ))}
-      </ul>
+      {contacts.length > 0 ? <p>{t.support.intro(organisation)}</p> : <p>{t.support.introNational}</p>}
+      {contacts.length > 0 && (
+        <ul class="support__list">
+          {contacts.map((contact, i) => (
+            <ContactItem key={i} contact={contact} />
+          ))}
+        </ul>
+      )}
+      {national.length > 0 && (
+        <>
+          {contacts.length > 0 && <p class="support__subheading body-strong">{t.support.nationalHeading}</p>}
+          <ul class="support__list">
+            {national.map((service, i) => (
+              <NationalItem key={i} service={service} />
+            ))}
+          </ul>
+        </>
+      )}
     </>
   );
   if (folded) {
@@ -59,19 +73,59 @@ function ContactItem({ contact }: { contact: SupportContact }) {
           <span class="support__label">{t.support.email}</span> <a href={mail}>{contact.email}</a>
         </p>
       )}
+      <WebAndHours name={contact.name} web={web} hours={contact.hours} />
+    </li>
+  );
+}
+
+/** tel: for a national number as written ("116 123", "111"): digits only, since short codes have no +44 form. */
+function shortTel(phone: string): string | null {
+  const digits = phone.replace(/\s+/g, '');
+  return /^\d{3,11}$/.test(digits) ? `tel:${digits}` : null;
+}
+
+function NationalItem({ service }: { service: NationalSupport }) {
+  const { t } = usePlayer();
+  const tel = service.phone ? shortTel(service.phone) : null;
+  const web = service.url ? webHref(service.url) : null;
+  return (
+    <li class="support__contact">
+      <p class="support__name">{service.name}</p>
+      <p>{service.description}</p>
+      {service.phone && (
+        <p>
+          <span class="support__label">{t.support.phone}</span> {tel ? <a href={tel}>{service.phone}</a> : service.phone}
+        </p>
+      )}
+      {service.sms && (
+        <p>
+          <span class="support__label">{t.support.text}</span>{' '}
+          <a href={`sms:${service.sms.number}?body=${encodeURIComponent(service.sms.word)}`}>{t.support.textLink(service.sms.word, service.sms.number)}</a>
+        </p>
+      )}
+      <WebAndHours name={service.name} web={web} hours={service.hours} />
+    </li>
+  );
+}
+
+/** A contact's web page (in a new tab: the course runs in the LMS's frame) and when it can be reached. */
+function WebAndHours({ name, web, hours }: { name: string; web: string | null; hours: string | undefined }) {
+  const { t } = usePlayer();
+  return (
+    <>
       {web && (
         <p>
           <span class="support__label">{t.support.website}</span>{' '}
           <a href={web} target="_blank" rel="noopener noreferrer">
-            {t.support.websiteLink(contact.name)}
+            {t.support.websiteLink(name)}
           </a>
         </p>
       )}
-      {contact.hours && (
+      {hours && (
         <p>
-          <span class="support__label">{t.support.hours}</span> {contact.hours}
+          <span class="support__label">{t.support.hours}</span> {hours}
         </p>
       )}
-    </li>
+    </>
   );
 }

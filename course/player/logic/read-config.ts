@@ -5,7 +5,7 @@ import { STANDARD_IDS, type RuntimeConfig } from '../../types.ts';
 
 export type ConfigResult = { ok: true; config: RuntimeConfig } | { ok: false; problem: string };
 
-const SCREEN_TYPES = new Set(['welcome', 'film', 'scenario', 'knowledge-check', 'reflection', 'supervision-guide', 'confidence', 'summary']);
+const SCREEN_TYPES = new Set(['welcome', 'film', 'scenario', 'knowledge-check', 'reflection', 'voices', 'confidence', 'summary']);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

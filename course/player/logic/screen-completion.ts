@@ -3,10 +3,11 @@
 import type { Course, Screen } from '../../types.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import { replayPath } from './scenario.ts';
+import { attemptOf, checkProgress } from './knowledge.ts';
 
 /** Screen types that are done as soon as the learner has seen them. */
 export function isDoneOnVisit(screen: Screen): boolean {
-  return screen.type === 'welcome' || screen.type === 'reflection' || screen.type === 'supervision-guide' || screen.type === 'summary';
+  return screen.type === 'welcome' || screen.type === 'voices' || screen.type === 'reflection' || screen.type === 'summary';
 }
 
 /**
@@ -17,16 +18,20 @@ export function meetsScreenRule(course: Course, screen: Screen, state: LearnerSt
   switch (screen.type) {
     case 'scenario':
       return replayPath(screen, state.scenarioPaths[screen.id] ?? []).ended;
-    case 'knowledge-check':
-      return screen.questions.every((question) => (state.attempts[question.id] ?? 0) > 0);
+    case 'knowledge-check': {
+      // Done once decided: passed, or every attempt used. An attempt below the pass mark with another to come is not
+      // done, so the menu never ticks a check the learner still has to retake.
+      const status = checkProgress(course, screen, state);
+      return status.passed || status.failedForGood;
+    }
     case 'confidence': {
       const ratings = state.confidence[screen.phase];
       return course.confidence.items.every((item) => ratings[item.id] !== undefined);
     }
     case 'welcome':
     case 'film':
+    case 'voices':
     case 'reflection':
-    case 'supervision-guide':
     case 'summary':
       return state.completedScreens.includes(screen.id);
   }
@@ -41,13 +46,13 @@ export function isScreenStarted(screen: Screen, state: LearnerState): boolean {
     case 'scenario':
       return (state.scenarioPaths[screen.id]?.length ?? 0) > 0;
     case 'knowledge-check':
-      return screen.questions.some((question) => (state.attempts[question.id] ?? 0) > 0);
+      return attemptOf(screen, state) > 1 || screen.questions.some((question) => (state.attempts[question.id] ?? 0) > 0);
     case 'reflection':
       return screen.prompts.some((prompt) => (state.reflections[prompt.id] ?? '') !== '');
     case 'confidence':
       return Object.keys(state.confidence[screen.phase]).length > 0;
     case 'welcome':
-    case 'supervision-guide':
+    case 'voices':
     case 'summary':
       return false;
   }

@@ -11,6 +11,7 @@ import { adjustStatus, countText, reflectionBudget, type FieldStatus, type Refle
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { privacyNoteFor } from '../logic/privacy-note.ts';
 import { SupportPanel } from '../components/SupportPanel.tsx';
+import { ResourceLinks } from '../components/ResourceLinks.tsx';
 import '../styles/forms.css';
 
 /** Quiet time after typing before the remaining budget is announced, so screen readers are not flooded. */
@@ -52,6 +53,7 @@ export function ReflectionScreen({ screen }: { screen: ReflectionData }) {
         </button>
       </div>
       <SupportPanel />
+      <ResourceLinks />
     </>
   );
 }

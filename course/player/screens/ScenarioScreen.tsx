@@ -11,6 +11,7 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { Icon, type IconName } from '../components/Icon.tsx';
 import { useRespond } from '../components/respond.ts';
+import { SourcesNote, citedIn } from './SourcesNote.tsx';
 import '../styles/questions.css';
 
 const QUALITY_ICON: Record<ScenarioChoice['quality'], IconName> = { helpful: 'tick', 'partly-helpful': 'partly', unhelpful: 'cross' };
@@ -95,6 +96,7 @@ export function ScenarioScreen({ screen }: { screen: ScenarioData }) {
           </button>
         </div>
       )}
+      <SourcesNote ids={citedIn(screen)} />
     </>
   );
 }

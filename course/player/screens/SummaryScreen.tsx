@@ -1,31 +1,33 @@
-// The end of the course: whether it is complete (and what is left if not), the knowledge check score, how confidence
-// changed from the start, the certificate, and finishing the attempt in the LMS.
+// The end of the course: whether it is complete (and what is left if not), the knowledge check's result, how
+// confidence changed from the start, the certificate, and finishing the attempt in the LMS. Nothing here says more
+// than the learner's state holds: the heading comes from the state, never "Well done" to someone not finished.
 import { useRef, useState } from 'preact/hooks';
 import type { SummaryScreen as SummaryData } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
+import { usePageStrings } from '../app/use-page-strings.ts';
 import { completionBlockers } from '../logic/outcome.ts';
 import { screensOfType } from '../logic/course-map.ts';
-import { knowledgeScore, percent } from '../logic/knowledge.ts';
+import { checkProgress, percent } from '../logic/knowledge.ts';
 import { averageChange, confidenceChanges, ratingLabel } from '../logic/confidence.ts';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { SupportPanel } from '../components/SupportPanel.tsx';
 import { useRespond } from '../components/respond.ts';
+import { ResourceLinks } from '../components/ResourceLinks.tsx';
 import '../styles/documents.css';
 
 export function SummaryScreen({ screen }: { screen: SummaryData }) {
   const { session, openView, goTo, connection } = usePlayer();
   const respond = useRespond();
   const finishedRef = useRef<HTMLParagraphElement>(null);
-  const t = useStrings();
+  const t = usePageStrings();
   const standalone = connection.state === 'standalone';
   const finishedText = standalone ? t.summary.finishedStandalone : t.summary.finished;
   const { course } = session.config;
   const outcome = session.outcome;
   const blockers = completionBlockers(course, session.state);
-  const firstCheck = screensOfType(session.map, 'knowledge-check')[0];
-  const score = knowledgeScore(course, session.state);
+  const checks = screensOfType(session.map, 'knowledge-check');
+  const firstCheck = checks[0];
   const [finishing, setFinishing] = useState<'no' | 'busy' | 'done'>(session.ended ? 'done' : 'no');
 
   const finish = (): void => {
@@ -43,9 +45,10 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
       <div class={`callout ${outcome.completed ? 'callout--success' : 'callout--warning'}`}>
         <h2 class="callout__title">
           <Icon name={outcome.completed ? 'tick' : 'warning'} />
-          {outcome.completed ? t.summary.completedTitle : t.summary.notCompletedTitle}
+          {outcome.completed ? t.summary.completedTitle : blockers.failedForGood ? t.summary.failedTitle : t.summary.notCompletedTitle}
         </h2>
-        {!outcome.completed && (blockers.sections.length > 0 || blockers.passNeeded) && (
+        {blockers.failedForGood && firstCheck && <p>{t.knowledge.failedForGood(firstCheck.attempts)}</p>}
+        {!outcome.completed && !blockers.failedForGood && (blockers.sections.length > 0 || blockers.passNeeded) && (
           <>
             <p>{t.summary.stillToDo}</p>
             <ul class="list list--bullet">
@@ -72,19 +75,26 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
       </div>
       <Paragraphs text={screen.body} />
 
-      {score.total > 0 && (
-        <>
-          <h2>{t.summary.scoreHeading}</h2>
-          {score.scaled === null ? (
-            <p>{t.summary.noScore}</p>
-          ) : (
-            <p>
-              {t.knowledge.score(score.correct, score.total, percent(score.scaled))} {t.knowledge.passMark(course.completion.passMark)}{' '}
-              {score.passed ? t.knowledge.passed : t.knowledge.notPassed}
-            </p>
-          )}
-        </>
-      )}
+      {checks.map((check) => {
+        const status = checkProgress(course, check, session.state);
+        const total = status.total;
+        return (
+          <div key={check.id}>
+            <h2 id={`summary-${check.id}`}>{t.summary.scoreHeading}</h2>
+            {!status.complete ? (
+              <p>{status.answered === 0 && status.attempt === 1 ? t.summary.noScore : t.summary.attemptInProgress(status.attempt, status.maxAttempts, status.answered, total)}</p>
+            ) : (
+              <>
+                <p>{t.knowledge.score(status.correct, total, percent(status.correct / Math.max(1, total)))}</p>
+                <p>{t.knowledge.passMark(course.completion.passMark)}</p>
+                <p class="body-strong">
+                  {status.passed ? t.knowledge.passed : status.failedForGood ? t.summary.failedTitle : t.knowledge.notPassedRetake(status.maxAttempts - status.attempt)}
+                </p>
+              </>
+            )}
+          </div>
+        );
+      })}
 
       <ConfidenceChangeTable />
 
@@ -118,6 +128,7 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
         </div>
       )}
       <SupportPanel />
+      <ResourceLinks />
     </>
   );
 }
@@ -125,7 +136,7 @@ export function SummaryScreen({ screen }: { screen: SummaryData }) {
 /** Before and after per statement. At narrow widths each row stacks, with its column names shown beside each value. */
 function ConfidenceChangeTable() {
   const { session } = usePlayer();
-  const t = useStrings();
+  const t = usePageStrings();
   const { confidence } = session.config.course;
   const changes = confidenceChanges(confidence, session.state);
   const average = averageChange(changes);

@@ -1,7 +1,10 @@
+// The first screen: what the course is for, the learning outcomes ("By the end you will be able to…"), what the
+// learner will do, who can read their reflections, what the learning system records, support and the resources.
 import type { WelcomeScreen as WelcomeData } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { Paragraphs } from '../components/Paragraphs.tsx';
 import { Icon } from '../components/Icon.tsx';
+import { ResourceLinks } from '../components/ResourceLinks.tsx';
 import { privacyNoteFor } from '../logic/privacy-note.ts';
 import { useLazy } from '../app/use-lazy.ts';
 import { nextScreenId } from '../logic/course-map.ts';
@@ -28,24 +31,29 @@ export function WelcomeScreen({ screen }: { screen: WelcomeData }) {
       )}
       <Paragraphs text={screen.body} />
       <p class="body-strong">{t.welcome.timeNeeded(course.durationMinutes)}</p>
-      {screen.outcomes.length > 0 && (
-        <>
-          <h2>{t.welcome.outcomesHeading}</h2>
-          <ul class="list list--bullet">
-            {screen.outcomes.map((outcome, i) => (
-              <li key={i}>{outcome}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <h2>{t.welcome.outcomesHeading}</h2>
+      <ul class="list list--bullet">
+        {course.outcomes.map((outcome) => (
+          <li key={outcome.id}>{outcome.text}</li>
+        ))}
+      </ul>
+      <h2>{t.welcome.activitiesHeading}</h2>
+      <ul class="list list--bullet">
+        {screen.activities.map((activity, i) => (
+          <li key={i}>{activity}</li>
+        ))}
+      </ul>
       <div class="card card--feature">
         <h2 class="card__heading">
           <Icon name="info" /> {shared ? t.welcome.privacyHeadingShared : t.welcome.privacyHeading}
         </h2>
         <Paragraphs text={privacyNoteFor(screen.privacyNote, variant)} />
+        <h3>{t.welcome.trackingHeading}</h3>
+        <Paragraphs text={screen.trackingNote} />
         <p>{t.welcome.savedTo(session.trackerSession.storageDescription)}</p>
       </div>
-      {(variant.contacts?.length ?? 0) > 0 && <FoldedSupport />}
+      <FoldedSupport />
+      <ResourceLinks />
     </>
   );
 }

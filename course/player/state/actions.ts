@@ -7,7 +7,7 @@ export type PlayerAction =
   | { type: 'scenario-restart'; screenId: string }
   /** A knowledge-check or film question answered (one attempt). */
   | { type: 'answer'; questionId: string; optionIds: string[]; latencyMs: number }
-  /** Start a failed knowledge check again: its answers and attempts are cleared. */
+  /** Start the next attempt at a knowledge check whose attempt fell below the pass mark: new questions are drawn. */
   | { type: 'retake-check'; screenId: string }
   | { type: 'reflect'; promptId: string; text: string }
   | { type: 'rate-confidence'; phase: 'before' | 'after'; itemId: string; rating: number; latencyMs: number }

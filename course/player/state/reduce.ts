@@ -6,7 +6,7 @@ import type { PlayerAction } from './actions.ts';
 import type { CourseMap } from '../logic/course-map.ts';
 import { indexQuestions, type IndexedQuestion } from '../logic/question-index.ts';
 import { isDoneOnVisit, meetsScreenRule } from '../logic/screen-completion.ts';
-import { canAttempt, questionStatus } from '../logic/knowledge.ts';
+import { canAttempt, checkProgress, questionStatus } from '../logic/knowledge.ts';
 import { choose } from '../logic/scenario.ts';
 import { normaliseRanges, toWholeSeconds } from '../logic/watched-ranges.ts';
 import { clampReflection } from '../logic/character-budget.ts';
@@ -57,7 +57,14 @@ function apply(context: ReduceContext, state: LearnerState, action: PlayerAction
       const entry = context.questions.get(action.questionId);
       if (!entry) return state;
       const { question } = entry;
-      if (!canAttempt(questionStatus(question, state, course.limits.maxAttemptsPerQuestion))) return state;
+      const check = entry.screenId === null ? undefined : map.byId.get(entry.screenId)?.screen;
+      if (check?.type === 'knowledge-check') {
+        // One answer per question per attempt, and no more answers than the attempt has questions. (The screen offers
+        // only the questions the learner's draw asks; resume drops any other answer, in state/sanitize.ts.)
+        if ((state.attempts[question.id] ?? 0) > 0 || checkProgress(course, check, state).complete) return state;
+      } else if (!canAttempt(questionStatus(question, state, course.limits.maxAttemptsPerQuestion))) {
+        return state;
+      }
       const valid = new Set(question.options.map((option) => option.id));
       const chosen = [...new Set(action.optionIds.filter((id) => valid.has(id)))];
       if (chosen.length === 0 || (question.kind === 'single' && chosen.length !== 1)) return state;
@@ -68,13 +75,17 @@ function apply(context: ReduceContext, state: LearnerState, action: PlayerAction
       };
     }
     case 'retake-check': {
+      // The next attempt: only after a complete attempt below the pass mark, and while attempts are left. Its
+      // questions are drawn afresh, so the bank's answers are cleared.
       const screen = map.byId.get(action.screenId)?.screen;
-      if (screen?.type !== 'knowledge-check') return state;
+      if (screen?.type !== 'knowledge-check' || !checkProgress(course, screen, state).canRetake) return state;
       const ids = new Set(screen.questions.map((question) => question.id));
-      const answers = withoutKeys(state.answers, ids);
-      const attempts = withoutKeys(state.attempts, ids);
-      if (answers === state.answers && attempts === state.attempts) return state;
-      return { ...state, answers, attempts };
+      return {
+        ...state,
+        answers: withoutKeys(state.answers, ids),
+        attempts: withoutKeys(state.attempts, ids),
+        checkAttempts: { ...state.checkAttempts, [screen.id]: checkProgress(course, screen, state).attempt + 1 },
+      };
     }
     case 'reflect': {
       const prompt = findPrompt(course, action.promptId);

@@ -2,7 +2,7 @@
 // one that decodes only in part restarts the section they were in (the part most likely lost) and keeps the rest;
 // one that cannot be read at all starts the course again. Never a blank screen.
 import type { Course } from '../../types.ts';
-import { emptyLearnerState, type LearnerState } from '../../runtime/state/learner-state.ts';
+import { emptyLearnerState, NO_SEED, randomSeed, type LearnerState } from '../../runtime/state/learner-state.ts';
 import type { DecodeResult } from '../../runtime/state/codec.ts';
 import { entryFor, firstScreenId, type CourseMap } from '../logic/course-map.ts';
 import { indexQuestions } from '../logic/question-index.ts';
@@ -26,7 +26,16 @@ export interface ResumeResult {
   keepSavedState: boolean;
 }
 
-export function resumeFrom(course: Course, map: CourseMap, decoded: DecodeResult | null): ResumeResult {
+/**
+ * The state to start from. A learner without a seed (a first launch, or progress saved before checks drew from a
+ * bank) gets one here, once; it is saved with their progress from then on.
+ */
+export function resumeFrom(course: Course, map: CourseMap, decoded: DecodeResult | null, newSeed: () => number = randomSeed): ResumeResult {
+  const result = resumeWithoutSeed(course, map, decoded);
+  return result.state.seed === NO_SEED ? { ...result, state: { ...result.state, seed: newSeed() } } : result;
+}
+
+function resumeWithoutSeed(course: Course, map: CourseMap, decoded: DecodeResult | null): ResumeResult {
   const first = firstScreenId(map);
   if (decoded === null) return { state: emptyLearnerState(first), notice: null, keepSavedState: false };
   if (decoded.ok) {
@@ -61,7 +70,9 @@ export function restartSection(course: Course, state: LearnerState, sectionId: s
   const questionIds = new Set<string>();
   let hasFilm = false;
   const confidencePhases = new Set<'before' | 'after'>();
+  const checkIds = new Set<string>();
   for (const screen of section.screens) {
+    if (screen.type === 'knowledge-check') checkIds.add(screen.id);
     if (screen.type === 'knowledge-check') screen.questions.forEach((q) => questionIds.add(q.id));
     if (screen.type === 'film') hasFilm = true;
     if (screen.type === 'confidence') confidencePhases.add(screen.phase);
@@ -81,5 +92,6 @@ export function restartSection(course: Course, state: LearnerState, sectionId: s
       after: confidencePhases.has('after') ? {} : state.confidence.after,
     },
     film: hasFilm ? { position: 0, played: [] } : state.film,
+    checkAttempts: keep(state.checkAttempts, checkIds),
   };
 }

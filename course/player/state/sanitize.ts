@@ -1,7 +1,9 @@
 // A saved state is untrusted input: it may come from an older course version, a salvaged corrupt string or an LMS
 // that mangled it. This keeps only what still fits the course, so no screen ever renders from an impossible state.
 import type { Course } from '../../types.ts';
-import type { LearnerState } from '../../runtime/state/learner-state.ts';
+import { NO_SEED, SEED_LIMIT, type LearnerState } from '../../runtime/state/learner-state.ts';
+import { attemptOf, checkScreens } from '../logic/knowledge.ts';
+import { drawQuestions } from '../logic/knowledge-draw.ts';
 import { firstScreenId, type CourseMap } from '../logic/course-map.ts';
 import { indexQuestions } from '../logic/question-index.ts';
 import { replayPath } from '../logic/scenario.ts';
@@ -22,11 +24,24 @@ export function sanitizeState(course: Course, map: CourseMap, state: LearnerStat
 
   const questions = indexQuestions(course);
   const maxAttempts = course.limits.maxAttemptsPerQuestion;
+  const seed = Number.isInteger(state.seed) && state.seed >= 0 && state.seed < SEED_LIMIT ? state.seed : NO_SEED;
+  const checkAttempts: LearnerState['checkAttempts'] = {};
+  for (const screen of checkScreens(course)) {
+    const saved = state.checkAttempts?.[screen.id];
+    if (Number.isInteger(saved) && (saved as number) > 1) checkAttempts[screen.id] = Math.min(saved as number, Math.max(1, screen.attempts));
+  }
+  // A knowledge check's answers count only for the questions its attempt under way draws, once each.
+  const drawn = new Set(
+    checkScreens(course).flatMap((screen) => drawQuestions(screen, seed, attemptOf(screen, { ...state, checkAttempts })).map((q) => q.id)),
+  );
   const answers: LearnerState['answers'] = {};
   const attempts: LearnerState['attempts'] = {};
   for (const [questionId, chosen] of Object.entries(state.answers ?? {})) {
-    const question = questions.get(questionId)?.question;
+    const entry = questions.get(questionId);
+    const question = entry?.question;
     if (!question || !Array.isArray(chosen)) continue;
+    const inCheck = entry?.screenId !== null;
+    if (inCheck && !drawn.has(questionId)) continue;
     const valid = new Set(question.options.map((option) => option.id));
     let ids = [...new Set(chosen.filter((id) => valid.has(id)))];
     if (question.kind === 'single') ids = ids.slice(0, 1);
@@ -34,7 +49,7 @@ export function sanitizeState(course: Course, map: CourseMap, state: LearnerStat
     answers[questionId] = ids;
     // An answer implies at least one attempt; more than the limit cannot have been made.
     const made = state.attempts?.[questionId];
-    attempts[questionId] = Number.isInteger(made) && (made as number) > 0 ? Math.min(made as number, maxAttempts) : 1;
+    attempts[questionId] = inCheck ? 1 : Number.isInteger(made) && (made as number) > 0 ? Math.min(made as number, maxAttempts) : 1;
   }
 
   const reflections: LearnerState['reflections'] = {};
@@ -82,5 +97,7 @@ export function sanitizeState(course: Course, map: CourseMap, state: LearnerStat
     confidence: { before: ratings(state.confidence?.before), after: ratings(state.confidence?.after) },
     film: { position, played },
     secondsSpent: typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0,
+    seed,
+    checkAttempts,
   };
 }

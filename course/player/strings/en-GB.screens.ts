@@ -1,5 +1,7 @@
-// The player's own words in British English, part 2: every screen after the welcome screen, the printable pages and
-// the film player's controls. Loaded with the first of those screens (strings/screen-strings.ts); part 1 is en-GB.ts.
+// The player's own words in British English, part 2: the screens after the welcome screen (film, scenarios,
+// confidence, reflections) and the film player's controls. Loaded with the first of those screens
+// (app/use-strings.ts); part 1 is en-GB.ts, part 3 (the knowledge check, summary and the pages outside the course's
+// flow) is en-GB.pages.ts.
 
 const number = (n: number): string => n.toLocaleString('en-GB');
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -58,18 +60,6 @@ export const enGBScreens = {
     notCorrect: 'Not a correct answer',
   },
 
-  knowledge: {
-    scoreSoFar: (answered: number, total: number): string => `You have answered ${number(answered)} of ${number(total)} questions.`,
-    score: (correct: number, total: number, percent: number): string =>
-      `Your score: ${number(correct)} of ${number(total)} (${number(percent)}%).`,
-    passMark: (percent: number): string => `The pass mark is ${number(percent)}%.`,
-    passed: 'You passed.',
-    notPassed: 'You have not reached the pass mark yet.',
-    retake: 'Take the check again',
-    retakeHint: 'Your answers to this check will be cleared so you can answer every question again.',
-    questionNumber: (n: number, total: number): string => `Question ${number(n)} of ${number(total)}`,
-  },
-
   scenario: {
     setting: (setting: string): string => `Setting: ${setting}`,
     choose: 'Choose this response',
@@ -101,96 +91,11 @@ export const enGBScreens = {
     exportHint: 'Opens a page with your answers that you can print or save as a PDF for supervision or appraisal. Nothing is sent anywhere.',
   },
 
-  exportPage: {
-    title: 'My reflections',
-    intro: (course: string): string => `Reflections written for the course “${course}”.`,
-    name: 'Name',
-    date: 'Date',
-    course: 'Course',
-    notAnswered: 'Not answered',
-    nameNotGiven: 'Not given',
-    namePrompt: 'Your name (optional, shown on the printed page)',
-    print: 'Print or save as PDF',
-    printHint: 'In the print window, choose “Save as PDF” to keep a copy. Nothing is sent anywhere.',
-    backToCourse: 'Back to the course',
-    privacy:
-      'These are your private reflections. Keep this page safe, and share it only if you choose to, for example in supervision or appraisal.',
-    privacyShared:
-      'A copy of these reflections has also gone to your organisation’s learning system. Keep this page safe, and share it only if you choose to, for example in supervision or appraisal.',
-  },
-
-  guide: {
-    intro:
-      'A guide for whoever leads the team session. Use it in supervision or a team meeting after people have taken the course. It is made from the same content as the course.',
-    print: 'Print the guide',
-    aboutHeading: 'About the course',
-    filmHeading: 'The film',
-    filmLine: (title: string, clock: string): string => `${title}, ${clock} long.`,
-    chaptersLoading: 'Loading the chapters…',
-    chaptersFailed: 'The chapter list could not be loaded.',
-    scenariosHeading: 'Scenarios to discuss',
-    discussionHeading: 'Questions for discussion',
-    reflectionsHeading: 'Reflection prompts',
-    reflectionsIntro: 'People answer these privately. Invite them to share only what they choose.',
-    reflectionsIntroShared:
-      'People’s answers to these go to the organisation’s learning system. In the session, invite them to share only what they choose.',
-  },
-
   confidence: {
     intro: {
       before: 'Before you start, rate how confident you feel. There are no right answers, and this is not scored.',
       after: 'Now that you have finished, rate how confident you feel. You can compare this with your answers from the start.',
     },
-  },
-
-  summary: {
-    completedTitle: 'You have completed the course',
-    notCompletedTitle: 'You have not completed the course yet',
-    stillToDo: 'To complete it:',
-    passNeeded: (percent: number): string => `Reach the pass mark of ${number(percent)}% in the knowledge check`,
-    goTo: (section: string): string => `Go to ${section}`,
-    scoreHeading: 'Knowledge check',
-    noScore: 'You have not answered every knowledge check question yet.',
-    confidenceHeading: 'Your confidence, before and after',
-    confidenceNone: 'Rate your confidence at the start and the end of the course to see how it changed.',
-    statement: 'Statement',
-    before: 'Before',
-    after: 'After',
-    change: 'Change',
-    notRated: 'Not rated',
-    rating: (label: string, point: number): string => `${label} (${number(point)})`,
-    changeText: (change: number): string =>
-      change === 0 ? 'No change' : `${change > 0 ? 'Up' : 'Down'} ${number(Math.abs(change))} ${plural(Math.abs(change), 'point', 'points')}`,
-    averageChange: (change: number): string =>
-      `On average your confidence went ${change > 0 ? 'up' : change < 0 ? 'down' : 'neither up nor down'}${
-        change === 0 ? '' : ` by ${Math.abs(change).toLocaleString('en-GB', { maximumFractionDigits: 1 })} ${plural(Math.abs(change), 'point', 'points')}`
-      }.`,
-    certificateHeading: 'Your certificate',
-    certificateReady: 'Your certificate is ready to view and print.',
-    viewCertificate: 'View and print your certificate',
-    certificateLater: 'Your certificate will be available here once you have completed the course.',
-    finish: 'Finish the course',
-    finishHint: 'This tells your learning system you have finished. You can still print your certificate afterwards.',
-    finishHintStandalone: 'This ends your session. You can still print your certificate afterwards.',
-    finished: 'You have finished. Your learning system has been told, and you can close this window.',
-    finishedStandalone: 'You have finished, and you can close this window. Your progress stays in this browser only.',
-    finishing: 'Finishing…',
-  },
-
-  certificate: {
-    title: 'Certificate of completion',
-    certifies: 'This certifies that',
-    completed: 'has completed',
-    onDate: (date: string): string => `on ${date}`,
-    edition: (edition: string): string => `Edition: ${edition}`,
-    duration: (minutes: number): string => `Learning time: about ${number(minutes)} minutes`,
-    score: (percent: number): string => `Knowledge check score: ${number(percent)}%`,
-    publisher: (publisher: string): string => `Published by ${publisher}`,
-    version: (version: string): string => `Course version ${version}`,
-    namePrompt: 'Your name, as it should appear on the certificate',
-    nameMissing: 'Name not given',
-    print: 'Print or save as PDF',
-    backToCourse: 'Back to the course',
   },
 
   /**

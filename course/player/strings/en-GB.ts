@@ -40,6 +40,11 @@ export const enGB = {
     heading: 'Getting support',
     intro: (organisation: string): string =>
       `If anything in this course affects you, or you want to talk something through, these services at ${organisation} can help.`,
+    /** Before the national services, which every build lists (after the trust's own contacts, where it has some). */
+    introNational: 'If anything in this course affects you, or you want to talk something through, these services can help.',
+    nationalHeading: 'Anyone in the UK can contact',
+    text: 'Text:',
+    textLink: (word: string, number: string): string => `Text ${word} to ${number}`,
     phone: 'Phone:',
     email: 'Email:',
     website: 'Website:',
@@ -86,11 +91,23 @@ export const enGB = {
     dismiss: 'Dismiss',
   },
 
+  resources: {
+    heading: 'Resources',
+    /** Link texts for the resource pages; each opens in place of the course, with a way back. */
+    link: {
+      guide: 'Guide for supervision (for whoever leads a one-to-one or team session)',
+      glossary: 'Glossary of terms',
+      references: 'References: where the course’s figures come from',
+    },
+  },
+
   welcome: {
     /** The button straight after the introduction, for a learner who has not started yet. */
     start: 'Start the course',
     timeNeeded: (minutes: number): string => `Time needed: about ${number(minutes)} minutes.`,
-    outcomesHeading: 'In this course you will',
+    outcomesHeading: 'By the end you will be able to:',
+    activitiesHeading: 'On the way you will',
+    trackingHeading: 'What your learning system records',
     privacyHeading: 'Your reflections are private',
     savedTo: (where: string): string => `Your progress is saved to ${where}.`,
     privacyHeadingShared: 'Your reflections are shared with your organisation',

@@ -1,15 +1,17 @@
-// The whole catalogue for a language, both parts together, for code outside the player (tests, tools) that looks
+// The whole catalogue for a language, all three parts together, for code outside the player (tests, tools) that looks
 // up the player's words. The player itself takes the frame's part (frame.ts) at start and the rest with its lazy
 // screens (screens.ts, app/use-strings.ts), so that the first screen downloads only what it shows.
 import type { FrameStrings } from './en-GB.ts';
 import type { ScreenStrings } from './en-GB.screens.ts';
+import type { PageStrings } from './en-GB.pages.ts';
 import { frameStringsFor } from './frame.ts';
 import { screenStringsFor } from './screens.ts';
+import { pageStringsFor } from './pages.ts';
 
-export type Strings = FrameStrings & ScreenStrings;
+export type Strings = FrameStrings & ScreenStrings & PageStrings;
 
 export function stringsFor(language: string): Strings {
-  return { ...frameStringsFor(language), ...screenStringsFor(language) };
+  return { ...frameStringsFor(language), ...screenStringsFor(language), ...pageStringsFor(language) };
 }
 
-export type { FrameStrings, ScreenStrings };
+export type { FrameStrings, ScreenStrings, PageStrings };

@@ -1,6 +1,6 @@
 // The certificate of completion, on a page of its own so it prints as one clean sheet.
 import { useHeadingFocus, usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
+import { usePageStrings } from '../app/use-page-strings.ts';
 import { certificateData } from '../logic/certificate.ts';
 import { PrintButton } from '../components/PrintButton.tsx';
 import { NameField } from './NameField.tsx';
@@ -8,7 +8,7 @@ import '../styles/documents.css';
 
 export function CertificateView({ onClose }: { onClose(): void }) {
   const { session, learnerName } = usePlayer();
-  const t = useStrings();
+  const t = usePageStrings();
   const heading = useHeadingFocus<HTMLHeadingElement>();
   const data = certificateData(session.config, session.outcome, learnerName, new Date());
   const back = (

@@ -2,10 +2,11 @@
 // exactly what was typed (line breaks kept), with their name, the date and the prompts. Nothing leaves the browser.
 import type { ReflectionScreen } from '../../types.ts';
 import { useHeadingFocus, usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
+import { usePageStrings } from '../app/use-page-strings.ts';
 import { screensOfType } from '../logic/course-map.ts';
 import { cleanName, formatDate } from '../logic/certificate.ts';
 import { PrintButton } from '../components/PrintButton.tsx';
+import { BackToCourse } from './BackToCourse.tsx';
 import { NameField } from './NameField.tsx';
 import '../styles/documents.css';
 
@@ -16,7 +17,7 @@ function courseLine(title: string, edition: string): string {
 
 export function ReflectionsExport({ onClose }: { onClose(): void }) {
   const { session, learnerName } = usePlayer();
-  const t = useStrings();
+  const t = usePageStrings();
   const heading = useHeadingFocus<HTMLHeadingElement>();
   const { course } = session.config;
   const screens: ReflectionScreen[] = screensOfType(session.map, 'reflection');
@@ -58,11 +59,7 @@ export function ReflectionsExport({ onClose }: { onClose(): void }) {
       ))}
       <p class="inset">{session.config.variant.reflections === 'shared' ? t.exportPage.privacyShared : t.exportPage.privacy}</p>
       <PrintButton label={t.exportPage.print} hint={t.exportPage.printHint} />
-      <p class="no-print">
-        <button type="button" class="link-button back-link" onClick={onClose}>
-          {t.exportPage.backToCourse}
-        </button>
-      </p>
+      <BackToCourse onClose={onClose} />
     </article>
   );
 }

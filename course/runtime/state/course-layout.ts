@@ -17,6 +17,16 @@ export interface ScenarioLayout {
 export interface QuestionLayout {
   id: string;
   optionIds: string[];
+  /** The knowledge-check screen whose bank holds it; null for a film question. */
+  checkId: string | null;
+}
+
+export interface CheckLayout {
+  screenId: string;
+  /** Attempts the check allows. */
+  attempts: number;
+  /** Questions one attempt draws: no more of its bank's questions are ever answered at once. */
+  perAttempt: number;
 }
 
 export interface SectionLayout {
@@ -30,6 +40,10 @@ export interface SectionLayout {
   scenarios: ScenarioLayout[];
   /** Knowledge-check questions, then (in the film's section) the film's cue point questions. */
   questions: QuestionLayout[];
+  /** Knowledge-check screens of this section. */
+  checks: CheckLayout[];
+  /** Whether the learner's seed is kept with this section (the first knowledge check's section). */
+  ownsSeed: boolean;
   /** Confidence phases whose ratings this section keeps (the first confidence screen of each phase). */
   confidencePhases: ('before' | 'after')[];
   /** Whether the film's position and played seconds are kept with this section (the first film screen's section). */
@@ -54,6 +68,7 @@ export interface CourseLayout {
   scenarios: Map<string, [number, number]>;
   confidenceOwner: { before: number | null; after: number | null };
   filmOwner: number | null;
+  seedOwner: number | null;
   /** Seconds the played-seconds bitmap covers. */
   filmSeconds: number;
   confidenceItemIds: string[];
@@ -83,6 +98,7 @@ function buildLayout(course: Course): CourseLayout {
   const scenarios = new Map<string, [number, number]>();
   const confidenceOwner: CourseLayout['confidenceOwner'] = { before: null, after: null };
   let filmOwner: number | null = null;
+  let seedOwner: number | null = null;
   const prompts: PromptLayout[] = [];
 
   const sections = course.sections.map((section, sectionIndex): SectionLayout => {
@@ -97,6 +113,8 @@ function buildLayout(course: Course): CourseLayout {
       screenIds: [],
       scenarios: [],
       questions: [],
+      checks: [],
+      ownsSeed: false,
       confidencePhases: [],
       ownsFilm: false,
     };
@@ -107,7 +125,12 @@ function buildLayout(course: Course): CourseLayout {
         unique(scenarios, screen.id, [sectionIndex, layout.scenarios.length], 'scenario');
         layout.scenarios.push(scenarioLayout(screen, screenIndex));
       } else if (screen.type === 'knowledge-check') {
-        for (const question of screen.questions) addQuestion(layout, questions, question, sectionIndex);
+        for (const question of screen.questions) addQuestion(layout, questions, question, sectionIndex, screen.id);
+        layout.checks.push({ screenId: screen.id, attempts: screen.attempts, perAttempt: Math.min(screen.questionsPerAttempt, screen.questions.length) });
+        if (seedOwner === null) {
+          seedOwner = sectionIndex;
+          layout.ownsSeed = true;
+        }
       } else if (screen.type === 'film' && filmOwner === null) {
         filmOwner = sectionIndex;
         layout.ownsFilm = true;
@@ -121,7 +144,7 @@ function buildLayout(course: Course): CourseLayout {
       }
     });
     // Cue point questions are asked on the film screen, so they are kept (and restarted) with the film's section.
-    if (layout.ownsFilm) for (const cue of course.film.cuePoints) addQuestion(layout, questions, cue.question, sectionIndex);
+    if (layout.ownsFilm) for (const cue of course.film.cuePoints) addQuestion(layout, questions, cue.question, sectionIndex, null);
     layout.structureTag = tag4(JSON.stringify(structureOf(course, section, layout)));
     return layout;
   });
@@ -139,6 +162,7 @@ function buildLayout(course: Course): CourseLayout {
     scenarios,
     confidenceOwner,
     filmOwner,
+    seedOwner,
     filmSeconds: Math.max(0, Math.ceil(course.film.durationSeconds)),
     confidenceItemIds: course.confidence.items.map((item) => item.id),
     confidenceScalePoints: course.confidence.scaleLabels.length,
@@ -183,17 +207,17 @@ export function longestPath(screen: ScenarioScreen): number | null {
   return loops ? null : length;
 }
 
-function addQuestion(layout: SectionLayout, index: Map<string, [number, number]>, question: Question, sectionIndex: number): void {
+function addQuestion(layout: SectionLayout, index: Map<string, [number, number]>, question: Question, sectionIndex: number, checkId: string | null): void {
   if (question.options.length > MAX_OPTIONS_PER_QUESTION) {
     throw new Error(`question "${question.id}" has ${question.options.length} options; the saved state allows ${MAX_OPTIONS_PER_QUESTION}`);
   }
   unique(index, question.id, [sectionIndex, layout.questions.length], 'question');
-  layout.questions.push({ id: question.id, optionIds: question.options.map((option) => option.id) });
+  layout.questions.push({ id: question.id, optionIds: question.options.map((option) => option.id), checkId });
 }
 
 /** Everything a saved index of this section points into; reflection prompts are keyed by their own ids instead. */
 function structureOf(course: Course, section: Section, layout: SectionLayout): unknown[] {
-  return [
+  const structure: unknown[] = [
     section.id,
     section.screens.map((screen) => [screen.id, screen.type]),
     layout.scenarios.map((s) => [s.stepIds, s.choiceIds]),
@@ -201,6 +225,15 @@ function structureOf(course: Course, section: Section, layout: SectionLayout): u
     layout.confidencePhases.length > 0 ? [layout.confidencePhases, course.confidence.items.map((i) => i.id), course.confidence.scaleLabels.length] : 0,
     layout.ownsFilm ? [course.film.id, Math.ceil(course.film.durationSeconds)] : 0,
   ];
+  // What a check draws depends on its settings and on which outcome each question assesses. Added only where there
+  // is a check, so every other section keeps the tag it had before checks drew from a bank (its saved progress
+  // still restores after the update).
+  if (layout.checks.length > 0) structure.push([layout.checks.map((c) => [c.screenId, c.attempts, c.perAttempt]), checkOutcomes(section)]);
+  return structure;
+}
+
+function checkOutcomes(section: Section): (string | null)[][] {
+  return section.screens.flatMap((screen) => (screen.type === 'knowledge-check' ? [screen.questions.map((q) => q.outcome ?? null)] : []));
 }
 
 function unique<V>(map: Map<string, V>, id: string, value: V, what: string): void {

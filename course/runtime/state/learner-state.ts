@@ -20,9 +20,21 @@ export interface LearnerState {
   film: { position: number; played: [number, number][] };
   /** Seconds spent in the course over all sessions (the LMS gets each session's own time separately). */
   secondsSpent: number;
+  /**
+   * The learner's own shuffle: which knowledge-check questions each attempt draws and the order of their options
+   * follow from it, so the order is kept across resume in a few characters. NO_SEED until one is chosen.
+   */
+  seed: number;
+  /** Knowledge-check screen id → the attempt under way (1-based; absent means 1). */
+  checkAttempts: Record<string, number>;
 }
 
-export function emptyLearnerState(firstScreenId: string): LearnerState {
+/** A state whose seed has not been chosen yet (the session chooses one at random: state/resume.ts). */
+export const NO_SEED = -1;
+/** Seeds are whole numbers below this (31 bits, so they stay exact and short in JSON). */
+export const SEED_LIMIT = 2 ** 31;
+
+export function emptyLearnerState(firstScreenId: string, seed: number = NO_SEED): LearnerState {
   return {
     location: firstScreenId,
     completedScreens: [],
@@ -33,5 +45,14 @@ export function emptyLearnerState(firstScreenId: string): LearnerState {
     confidence: { before: {}, after: {} },
     film: { position: 0, played: [] },
     secondsSpent: 0,
+    seed,
+    checkAttempts: {},
   };
+}
+
+/** A seed for a learner who has none yet: from the browser's secure generator where there is one. */
+export function randomSeed(): number {
+  const cryptoApi = globalThis.crypto;
+  if (cryptoApi?.getRandomValues) return (cryptoApi.getRandomValues(new Uint32Array(1))[0] as number) % SEED_LIMIT;
+  return Math.floor(Math.random() * SEED_LIMIT);
 }

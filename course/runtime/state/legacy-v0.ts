@@ -6,7 +6,7 @@
 //     "time": seconds }
 // Each later version adds one reader like this one; the migration is "read the old shape into today's LearnerState".
 import LZString from 'lz-string';
-import type { LearnerState } from './learner-state.ts';
+import { NO_SEED, type LearnerState } from './learner-state.ts';
 
 /** The version-0 state, or null when the text is not one. */
 export function readV0(text: string): LearnerState | null {
@@ -41,6 +41,9 @@ export function readV0(text: string): LearnerState | null {
       played: typeof film.seen === 'string' ? parseRanges(film.seen) : [],
     },
     secondsSpent: typeof json.time === 'number' && json.time >= 0 ? json.time : 0,
+    // Version 0 had neither: a seed is chosen on resume, and every check starts on its first attempt.
+    seed: NO_SEED,
+    checkAttempts: {},
   };
 }
 

@@ -1,7 +1,7 @@
 // One section's share of the learner state in compact form: ids become indices into the section's layout, empty
 // parts are left out. Decoding checks every index against the layout, so a damaged or foreign payload is refused
 // instead of restoring a state that points at nothing.
-import type { LearnerState } from './learner-state.ts';
+import { SEED_LIMIT, type LearnerState } from './learner-state.ts';
 import type { CourseLayout, SectionLayout } from './course-layout.ts';
 import { decodePlayed, encodePlayed } from './film-bits.ts';
 
@@ -24,6 +24,10 @@ export interface SectionPayload {
   ca?: number[];
   /** Film: [position in whole seconds, played-seconds bitmap]. */
   f?: [number, string];
+  /** The learner's seed (in the section of the first knowledge check). */
+  s?: number;
+  /** The attempt under way at each knowledge check of the section, in order; left out when every one is on its first. */
+  k?: number[];
 }
 
 export function encodeSection(state: LearnerState, course: CourseLayout, section: SectionLayout): SectionPayload | null {
@@ -55,7 +59,16 @@ export function encodeSection(state: LearnerState, course: CourseLayout, section
   });
   if (paths.length > 0) payload.p = paths;
 
+  // A check's bank has only one attempt's questions answered at once (the player keeps to that); the saved form
+  // keeps to it too, so the worst case holds whatever the state says.
+  const answeredInCheck = new Map<string, number>();
   const questions = section.questions.flatMap((question, index) => {
+    if (question.checkId !== null && (state.attempts[question.id] ?? 0) > 0) {
+      const perAttempt = section.checks.find((c) => c.screenId === question.checkId)?.perAttempt ?? 0;
+      const count = answeredInCheck.get(question.checkId) ?? 0;
+      if (count >= perAttempt) return [];
+      answeredInCheck.set(question.checkId, count + 1);
+    }
     const chosen = state.answers[question.id];
     let options = -1;
     if (chosen) {
@@ -79,6 +92,10 @@ export function encodeSection(state: LearnerState, course: CourseLayout, section
     if (ratings.length > 0) payload[phase === 'before' ? 'cb' : 'ca'] = ratings;
   }
 
+  if (section.ownsSeed && Number.isInteger(state.seed) && state.seed >= 0 && state.seed < SEED_LIMIT) payload.s = state.seed;
+  const attempts = section.checks.map((check) => clampAttempt(state.checkAttempts[check.screenId], check.attempts));
+  if (attempts.some((n) => n > 1)) payload.k = attempts;
+
   if (section.ownsFilm) {
     const position = Math.min(course.filmSeconds, Math.max(0, Math.round(state.film.position) || 0));
     const played = encodePlayed(state.film.played, course.filmSeconds);
@@ -86,6 +103,10 @@ export function encodeSection(state: LearnerState, course: CourseLayout, section
   }
 
   return Object.keys(payload).length > 0 ? payload : null;
+}
+
+function clampAttempt(value: number | undefined, most: number): number {
+  return Number.isInteger(value) ? Math.min(Math.max(1, value as number), Math.max(1, most)) : 1;
 }
 
 /** Adds the payload's content to `into`; false (and `into` untouched) when any part does not fit the layout. */
@@ -99,6 +120,8 @@ export function decodeSection(raw: unknown, course: CourseLayout, section: Secti
   Object.assign(into.confidence.before, decoded.confidence.before);
   Object.assign(into.confidence.after, decoded.confidence.after);
   if (decoded.film) into.film = decoded.film;
+  if (decoded.seed !== null) into.seed = decoded.seed;
+  Object.assign(into.checkAttempts, decoded.checkAttempts);
   if (decoded.location !== null) {
     into.location = decoded.location;
     into.secondsSpent = decoded.secondsSpent;
@@ -115,9 +138,11 @@ interface DecodedSection {
   attempts: LearnerState['attempts'];
   confidence: LearnerState['confidence'];
   film: LearnerState['film'] | null;
+  seed: number | null;
+  checkAttempts: LearnerState['checkAttempts'];
 }
 
-const KNOWN_KEYS = new Set(['d', 'l', 'e', 'p', 'q', 'cb', 'ca', 'f']);
+const KNOWN_KEYS = new Set(['d', 'l', 'e', 'p', 'q', 'cb', 'ca', 'f', 's', 'k']);
 
 function readSection(raw: unknown, course: CourseLayout, section: SectionLayout): DecodedSection | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
@@ -132,7 +157,22 @@ function readSection(raw: unknown, course: CourseLayout, section: SectionLayout)
     attempts: {},
     confidence: { before: {}, after: {} },
     film: null,
+    seed: null,
+    checkAttempts: {},
   };
+
+  if (payload.s !== undefined) {
+    if (!section.ownsSeed || !isCount(payload.s) || payload.s >= SEED_LIMIT) return null;
+    out.seed = payload.s;
+  }
+  if (payload.k !== undefined) {
+    if (!Array.isArray(payload.k) || payload.k.length !== section.checks.length) return null;
+    for (const [i, check] of section.checks.entries()) {
+      const attempt: unknown = payload.k[i];
+      if (!Number.isInteger(attempt) || (attempt as number) < 1 || (attempt as number) > check.attempts) return null;
+      if ((attempt as number) > 1) out.checkAttempts[check.screenId] = attempt as number;
+    }
+  }
 
   if (payload.d !== undefined) {
     const bits = bitsOf(payload.d, section.screenIds.length);

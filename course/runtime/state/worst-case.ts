@@ -3,11 +3,12 @@
 // the film's played seconds in a pattern that does not compress, the most seconds spent, and every reflection at its
 // maxLength in text that does not compress either. The build compares this with each standard's limit.
 import type { Course } from '../../types.ts';
-import type { LearnerState } from './learner-state.ts';
+import { SEED_LIMIT, type LearnerState } from './learner-state.ts';
 import { layoutOf, type CourseLayout, type PromptLayout } from './course-layout.ts';
 import { emptyFrameLength } from './envelope.ts';
 import { costOf, progressBody, reflectionsBody, VERSION } from './format-v1.ts';
 import { MAX_SECONDS_SPENT } from './section-payload.ts';
+import { mulberry32 } from './seeded-random.ts';
 
 /**
  * Text that lz-string cannot shrink: CJK ideographs never used before in the stream, each a new 16-bit literal in
@@ -48,6 +49,8 @@ export function worstCaseState(course: Course): LearnerState {
     confidence: { before: {}, after: {} },
     film: { position: layout.filmSeconds, played: randomSeconds(layout.filmSeconds, random) },
     secondsSpent: MAX_SECONDS_SPENT,
+    seed: SEED_LIMIT - 1,
+    checkAttempts: {},
   };
   for (const section of layout.sections) {
     for (const scenario of section.scenarios) {
@@ -59,10 +62,23 @@ export function worstCaseState(course: Course): LearnerState {
       }
       state.scenarioPaths[scenario.screenId] = pairs;
     }
-    for (const question of section.questions) {
+    // A check's bank has one attempt's questions answered at once: the costliest are those with the most options and
+    // the highest indices.
+    const answered = new Map<string, number>();
+    const costliestFirst = section.questions
+      .map((question, index) => ({ question, index }))
+      .sort((a, b) => b.question.optionIds.length - a.question.optionIds.length || b.index - a.index)
+      .map(({ question }) => question);
+    for (const question of costliestFirst) {
+      if (question.checkId !== null) {
+        const count = answered.get(question.checkId) ?? 0;
+        if (count >= (section.checks.find((c) => c.screenId === question.checkId)?.perAttempt ?? 0)) continue;
+        answered.set(question.checkId, count + 1);
+      }
       state.answers[question.id] = [...question.optionIds];
       state.attempts[question.id] = Math.max(1, course.limits.maxAttemptsPerQuestion);
     }
+    for (const check of section.checks) state.checkAttempts[check.screenId] = Math.max(1, check.attempts);
   }
   for (const id of layout.confidenceItemIds) {
     state.confidence.before[id] = layout.confidenceScalePoints;
@@ -115,16 +131,4 @@ function randomSeconds(seconds: number, random: () => number): [number, number][
     else ranges.push([s, s + 1]);
   }
   return ranges;
-}
-
-/** A small seeded generator (public-domain mulberry32): the same numbers on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

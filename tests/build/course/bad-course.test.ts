@@ -45,17 +45,17 @@ describe('schema problems', () => {
   it('a misspelt required property is one problem, not "unknown" plus "missing"', async () => {
     const problem = await onlyProblem((course) => {
       const screen = course.sections[0].screens[0];
-      screen.outcomez = screen.outcomes;
-      delete screen.outcomes;
-    }, '/sections/0/screens/0/outcomez');
-    expect(problem.message).toBe('unknown property "outcomez" (did you mean "outcomes"? it is required)');
-    expect(problem.allowed).toBe('type, id, title, body, outcomes, privacyNote');
+      screen.activites = screen.activities;
+      delete screen.activities;
+    }, '/sections/0/screens/0/activites');
+    expect(problem.message).toBe('unknown property "activites" (did you mean "activities"? it is required)');
+    expect(problem.allowed).toBe('type, id, title, body, privacyNote, sources, activities, trackingNote');
   });
 
   it('unknown property on its own', async () => {
     const problem = await onlyProblem((course) => (course.film.subtitles = []), '/film/subtitles');
     expect(problem.message).toBe('unknown property "subtitles"');
-    expect(problem.allowed).toBe('id, title, src, type, poster, durationSeconds, captions, chapters, descriptions, transcript, cuePoints');
+    expect(problem.allowed).toBe('id, title, src, type, poster, durationSeconds, captions, chapters, descriptions, transcript, cuePoints, sources');
   });
 
   it('a misspelt property name gets a "did you mean"', async () => {
@@ -75,13 +75,13 @@ describe('schema problems', () => {
     const problem = await onlyProblem((course) => (course.sections[0].screens[1].type = 'confidance'), '/sections/0/screens/1/type');
     expect(problem.message).toBe('"confidance" is not a known screen type');
     expect(problem.allowed).toContain('"confidence"');
-    expect(problem.allowed).toContain('"supervision-guide"');
+    expect(problem.allowed).toContain('"voices"');
   });
 
   it('a screen is checked only against the branch its type names', async () => {
     // A scenario screen given a welcome screen's field: the error talks about scenario fields only.
     const problem = await onlyProblem((course) => (course.sections[1].screens[1].privacyNote = 'x'), `${SCENARIO}/privacyNote`);
-    expect(problem.allowed).toBe('type, id, title, body, setting, start, steps, discussion');
+    expect(problem.allowed).toBe('type, id, title, body, setting, start, steps, discussion, sources, outcomes, whatGoodLooksLike');
   });
 
   it('bad id pattern says what a slug is', async () => {

@@ -1,5 +1,6 @@
 // A small but complete course for the player's unit tests: one screen of every type, a branching scenario with a
-// loop-free path of two steps, two scored questions (single and multiple) and one film question.
+// loop-free path of two steps, a knowledge check of two scored questions (single and multiple; both drawn in each of
+// its two attempts) and two film questions.
 import type { Course, RuntimeConfig } from '../../../course/types.ts';
 
 export function fixtureCourse(overrides: Partial<Course['completion']> = {}): Course {
@@ -55,16 +56,34 @@ export function fixtureCourse(overrides: Partial<Course['completion']> = {}): Co
     confidence: {
       scaleLabels: ['Not at all', 'A little', 'Somewhat', 'Quite', 'Very'],
       items: [
-        { id: 'c1', statement: 'I can name stigma when I see it.' },
-        { id: 'c2', statement: 'I can challenge a colleague kindly.' },
+        { id: 'c1', statement: 'I can name stigma when I see it.', outcome: 'o1' },
+        { id: 'c2', statement: 'I can challenge a colleague kindly.', outcome: 'o1' },
       ],
+    },
+    outcomes: [{ id: 'o1', text: 'notice stigma and respond to it' }],
+    sources: [{ id: 'src', title: 'A source', publisher: 'A publisher', year: 2016 }],
+    glossary: [{ term: 'ECG', definition: 'A heart tracing.' }],
+    support: [{ name: 'Samaritans', description: 'Talk to someone.', phone: '116 123' }],
+    supervisionGuide: {
+      title: 'Guide for supervision',
+      intro: 'For facilitators.',
+      groundRules: ['What is said stays here, unless someone is at risk.'],
+      plans: [{ id: 'team', title: 'Team session', forWhom: 'A team.', steps: [{ minutes: 10, text: 'Discuss.' }] }],
+      wellbeing: 'If someone is upset, check in.',
     },
     sections: [
       {
         id: 'intro',
         title: 'Introduction',
         screens: [
-          { id: 'welcome', type: 'welcome', title: 'Welcome', outcomes: ['Learn'], privacyNote: { private: 'Private.', shared: 'Shared with {organisation}.' } },
+          {
+            id: 'welcome',
+            type: 'welcome',
+            title: 'Welcome',
+            activities: ['Learn'],
+            privacyNote: { private: 'Private.', shared: 'Shared with {organisation}.' },
+            trackingNote: 'Your answers and score are recorded.',
+          },
           { id: 'confidence-before', type: 'confidence', title: 'Before', phase: 'before' },
         ],
       },
@@ -78,8 +97,10 @@ export function fixtureCourse(overrides: Partial<Course['completion']> = {}): Co
             type: 'scenario',
             title: 'Chest pain in the ED',
             setting: 'Emergency department',
+            outcomes: ['o1'],
             start: 's1',
             discussion: ['What would you say?'],
+            whatGoodLooksLike: 'Checking first.',
             steps: [
               {
                 id: 's1',
@@ -106,9 +127,13 @@ export function fixtureCourse(overrides: Partial<Course['completion']> = {}): Co
             id: 'check',
             type: 'knowledge-check',
             title: 'Check',
+            attempts: 2,
+            questionsPerAttempt: 2,
             questions: [
               {
                 id: 'q1',
+                outcome: 'o1',
+                explanation: 'About 1 in 3.',
                 kind: 'single',
                 prompt: 'How many report stigma?',
                 options: [
@@ -118,6 +143,8 @@ export function fixtureCourse(overrides: Partial<Course['completion']> = {}): Co
               },
               {
                 id: 'q2',
+                outcome: 'o1',
+                explanation: 'Eye contact and a few extra minutes.',
                 kind: 'multiple',
                 prompt: 'Which are small actions?',
                 options: [
@@ -144,7 +171,8 @@ export function fixtureCourse(overrides: Partial<Course['completion']> = {}): Co
               { id: 'r2', prompt: 'What would you bring to supervision?', hint: 'A sentence is enough.', maxLength: 500 },
             ],
           },
-          { id: 'guide', type: 'supervision-guide', title: 'Guide' },
+          // A page that is only read (its id dates from when it was the supervision guide, which is now a resource page).
+          { id: 'guide', type: 'voices', title: 'Guide', voices: [{ id: 'v1', speaker: 'Sam', kind: 'composite', perspective: 'person', text: 'Say my name.' }] },
         ],
       },
       {

@@ -1,13 +1,15 @@
 // What the learner and the facilitator print, in Debian's Chromium from the real player build: the supervision guide
-// holds every chapter, scenario, discussion question and reflection prompt of the course data, and printed (print
-// media, then a real PDF) it is the guide alone, without the course's menu, buttons or header; "Export my
-// reflections" prints exactly what was typed, and nothing of the course around it.
+// (a resource page, opened from the welcome screen) holds its ground rules with the safeguarding exception, the
+// one-to-one and team plans, every chapter, every scenario with its discussion questions and what good looks like,
+// and every reflection prompt of the course data; printed (print media, then a real PDF) it is the guide alone,
+// without the course's menu, buttons or header. "Export my reflections" prints exactly what was typed, and nothing
+// of the course around it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ReflectionScreen, ScenarioScreen, Screen, SupervisionGuideScreen } from '../../../course/types.ts';
+import type { ReflectionScreen, ScenarioScreen, Screen } from '../../../course/types.ts';
 import { parseVtt } from '../../../course/player/logic/webvtt.ts';
 import { stringsFor } from '../../../course/player/strings/index.ts';
 import { hasChromium } from '../../support/chromium.ts';
@@ -19,7 +21,7 @@ const course = loadCourse();
 const t = stringsFor('en-GB');
 const screens: Screen[] = course.sections.flatMap((section) => section.screens);
 const ofType = <T extends Screen['type']>(type: T) => screens.filter((screen): screen is Extract<Screen, { type: T }> => screen.type === type);
-const guide = ofType('supervision-guide')[0] as SupervisionGuideScreen;
+const guide = course.supervisionGuide;
 const scenarios: ScenarioScreen[] = ofType('scenario');
 const reflection = ofType('reflection')[0] as ReflectionScreen;
 const sectionTitleOf = (screen: Screen): string => course.sections.find((section) => section.screens.includes(screen))!.title;
@@ -68,7 +70,10 @@ describe.skipIf(!hasChromium)('printing the supervision guide and the reflection
     const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await openSection(page, guide, '.guide');
+    await page.goto(`${chromium.origin}/index.html`);
+    await page.locator('#view-heading').waitFor();
+    await page.getByRole('button', { name: t.resources.link.guide }).click();
+    await page.locator('#view-heading', { hasText: guide.title }).waitFor();
     await page.waitForFunction((loading) => !document.body.textContent!.includes(loading), t.guide.chaptersLoading);
 
     // On screen the course's chrome is there (so the check below can fail); in print it is gone.
@@ -77,11 +82,15 @@ describe.skipIf(!hasChromium)('printing the supervision guide and the reflection
     const shown = visible(text);
     const expected = [
       guide.title,
+      ...guide.groundRules,
+      ...guide.plans.flatMap((plan) => [plan.title, ...plan.steps.map((step) => step.text)]),
       course.film.title,
       ...chapterTitles,
-      ...scenarios.flatMap((scenario) => [scenario.title, ...scenario.discussion]),
+      ...scenarios.flatMap((scenario) => [scenario.title, ...scenario.discussion, scenario.whatGoodLooksLike]),
       ...reflection.prompts.map((prompt) => prompt.prompt),
     ];
+    expect(guide.groundRules.join(' '), 'the ground rules keep the safeguarding exception').toMatch(/safeguarding/);
+    expect(guide.plans.map((plan) => plan.id)).toEqual(['one-to-one', 'team']);
     expect(chapterTitles.length, 'chapters in chapters.vtt').toBeGreaterThan(2);
     expect(scenarios.every((scenario) => scenario.discussion.length > 0), 'every scenario has discussion questions').toBe(true);
     expect(expected.filter((line) => !shown.includes(visible(line))), 'course data missing from the printed guide').toEqual([]);

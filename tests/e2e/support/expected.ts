@@ -33,18 +33,24 @@ export interface ExpectedOutcome {
   passed: boolean;
 }
 
-/** The score from each question's last attempt in the plan, against the course's pass mark. */
+/** The score of the knowledge check's last attempt in the walk, against the course's pass mark. */
 export function expectedOutcome(course: Course, plan: LearnerPlan): ExpectedOutcome {
-  const questions = course.sections.flatMap((s) => s.screens).flatMap((s) => (s.type === 'knowledge-check' ? s.questions : []));
-  const correct = questions.filter((q) => isRight(q, plan.attempts[q.id]?.at(-1) ?? [])).length;
-  return { correct, total: questions.length, scaled: correct / questions.length, passed: correct * 100 >= course.completion.passMark * questions.length };
+  return attemptOutcome(course, plan.asked.at(-1) ?? []);
+}
+
+function attemptOutcome(course: Course, asked: LearnerPlan['asked'][number]): ExpectedOutcome {
+  const bank = new Map(course.sections.flatMap((s) => s.screens).flatMap((s) => (s.type === 'knowledge-check' ? s.questions : [])).map((q) => [q.id, q]));
+  const correct = asked.filter(({ questionId, answer }) => isRight(bank.get(questionId)!, answer)).length;
+  const total = asked.length;
+  return { correct, total, scaled: total === 0 ? 0 : correct / total, passed: total > 0 && correct * 100 >= course.completion.passMark * total };
 }
 
 /**
  * Every report of a walk through all screens in order with the plan. A section's progress is reported when one more
  * of its screens is done: read-only screens on arrival, the film once watched, a scenario at its end, a rating screen
- * once every item has a rating, a check once every question has an answer. "passed" comes with the check's last first
- * answer (when the score is reached), "completed" with the arrival on the last screen.
+ * once every item has a rating, a check once decided. "passed" comes with the last answer of the attempt that reaches
+ * the pass mark (an attempt below it reports nothing but its answers: not failed while another attempt is left),
+ * "completed" with the arrival on the last screen.
  */
 export function expectedReports(course: Course, plan: LearnerPlan): ExpectedReport[] {
   const reports: ExpectedReport[] = [];
@@ -60,8 +66,8 @@ export function expectedReports(course: Course, plan: LearnerPlan): ExpectedRepo
   for (const screen of screens) {
     switch (screen.type) {
       case 'welcome':
+      case 'voices':
       case 'reflection':
-      case 'supervision-guide':
         markDone(screen);
         break;
       case 'summary':
@@ -91,13 +97,15 @@ export function expectedReports(course: Course, plan: LearnerPlan): ExpectedRepo
         markDone(screen);
         break;
       case 'knowledge-check':
-        screen.questions.forEach((question, index) => {
-          (plan.attempts[question.id] ?? []).forEach((attempt, n) => {
-            reports.push({ kind: 'answer', answer: questionAnswer(`${screen.id}.${question.id}`, question, attempt) });
-            if (index === screen.questions.length - 1 && n === 0) {
-              markDone(screen);
-              if (outcome.passed) reports.push({ kind: 'passed', scaled: outcome.scaled });
-            }
+        // Each attempt's answers as asked; the check is done once decided (passed, or the last attempt below the mark).
+        plan.asked.forEach((asked, attempt) => {
+          asked.forEach(({ questionId, answer }, n) => {
+            const question = screen.questions.find((q) => q.id === questionId)!;
+            reports.push({ kind: 'answer', answer: questionAnswer(`${screen.id}.${question.id}`, question, answer) });
+            if (n !== asked.length - 1) return;
+            const result = attemptOutcome(course, asked);
+            if (result.passed || attempt === screen.attempts - 1) markDone(screen);
+            if (result.passed) reports.push({ kind: 'passed', scaled: result.scaled });
           });
         });
         break;

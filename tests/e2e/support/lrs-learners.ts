@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Course } from '../../../course/types.ts';
 import type { ReportData } from '../../../tools/report/summary.ts';
+import { MIN_GROUP_SIZE } from '../../../tools/report/small-groups.ts';
 import type { StoredStatement } from '../../support/real-lrs.ts';
 import type { LearnerPlan } from './plan.ts';
 
@@ -41,8 +42,13 @@ export function asAnotherLearner(walk: WalkInLrs, n: number, options: { beforeFi
   });
 }
 
-/** The figures of a report over `completers` learners who did the walk's plan and `stoppers` who stopped early. */
-export function expectReportOfWalks(data: ReportData, course: Course, plan: LearnerPlan, completers: number, stoppers: number): void {
+/**
+ * The figures of a report over `completers` learners who did the walks' plans (shared out equally between the plans)
+ * and `stoppers` who stopped early. The plans differ only in the knowledge-check questions each learner's seed drew.
+ */
+export function expectReportOfWalks(data: ReportData, course: Course, plans: readonly LearnerPlan[], completers: number, stoppers: number): void {
+  const plan = plans[0]!;
+  const perPlan = completers / plans.length;
   expect(data.suppressedAll).toBe(false);
   expect(data.overall).toMatchObject({ learners: completers + stoppers, completed: completers, judged: completers, passed: completers });
 
@@ -57,7 +63,18 @@ export function expectReportOfWalks(data: ReportData, course: Course, plan: Lear
   for (const figures of data.questions) {
     if (figures.kind === 'knowledge') {
       const question = screens.flatMap((screen) => (screen.type === 'knowledge-check' ? screen.questions.map((q) => ({ key: `${screen.id}.${q.id}`, q })) : [])).find((entry) => entry.key === figures.id)!.q;
-      expectAnswers(figures, plan.attempts[question.id]!.at(-1)!, question.options.filter((option) => option.correct).map((option) => option.id));
+      // The bank is drawn per learner and attempt: each learner counts their last answer to it, if any attempt asked it.
+      const right = question.options.filter((option) => option.correct).map((option) => option.id);
+      const lasts = plans.map((p) => p.asked.flat().filter((entry) => entry.questionId === question.id).at(-1)?.answer ?? null);
+      const isRight = (answer: readonly string[]) => answer.length === right.length && right.every((id) => answer.includes(id));
+      const respondents = lasts.filter((answer) => answer !== null).length * perPlan;
+      expect(figures.respondents, figures.id).toBe(respondents);
+      // A question fewer learners answered than the report's smallest group is shown without its figures.
+      expect(figures.suppressed, `${figures.id}: ${respondents} answered`).toBe(respondents < MIN_GROUP_SIZE);
+      if (!figures.suppressed) {
+        for (const choice of figures.choices) expect(choice.count, `${figures.id} ${choice.id}`).toBe(lasts.filter((answer) => answer?.includes(choice.id)).length * perPlan);
+        expect(figures.correct, figures.id).toBe(lasts.filter((answer) => answer !== null && isRight(answer)).length * perPlan);
+      }
       checked++;
     } else if (figures.kind === 'film') {
       const cue = course.film.cuePoints.find((candidate) => `${course.film.id}.${candidate.id}` === figures.id)!;

@@ -1,15 +1,21 @@
 // What the learner of the walk-through does, derived from the course data alone so a content change moves the test
 // with it: the ratings they give, the path they take through each scenario (a mix of helpful, partly helpful and
-// unhelpful choices), the attempts they make at each question (one wrong then right, one wrong until no attempts are
-// left, the rest right first time) and what they write in each reflection.
+// unhelpful choices), the tries at each film question (right first time, or one wrong then right), how many
+// knowledge-check answers they get wrong in each attempt (enough to fall below the pass mark the first time, none
+// the second) and what they write in each reflection. Which questions an attempt asks, and in what order, follow
+// from the learner's own seed, so the walk records them (`asked`) as it answers, for expected.ts.
 import type { Course, FilmCuePoint, Question, ScenarioScreen } from '../../../course/types.ts';
 
 export interface LearnerPlan {
   confidence: Record<'before' | 'after', Record<string, number>>;
   /** Choice ids taken in each scenario (by screen id), in order, ending the scenario. */
   scenarios: Record<string, string[]>;
-  /** For each question (knowledge check and film), the option ids of each attempt, in option order. */
+  /** For each film question, the option ids of each try, in option order. */
   attempts: Record<string, string[][]>;
+  /** Knowledge check: answers the learner gets wrong in each attempt (the first ones asked), one entry per attempt. */
+  wrongPerAttempt: number[];
+  /** Filled in by the walk: each attempt's questions in the order asked, with the option ids answered (option order). */
+  asked: { questionId: string; answer: string[] }[][];
   /** Reflection text by prompt id. Each holds a marker no other text in the course has, to search requests for. */
   reflections: Record<string, string>;
 }
@@ -23,13 +29,15 @@ export function planFor(course: Course): LearnerPlan {
   const scenarioScreens = course.sections.flatMap((s) => s.screens).filter((s): s is ScenarioScreen => s.type === 'scenario');
   scenarioScreens.forEach((screen, index) => (scenarios[screen.id] = scenarioPath(screen, index)));
 
-  const checkQuestions = course.sections.flatMap((s) => s.screens).flatMap((s) => (s.type === 'knowledge-check' ? s.questions : []));
-  checkQuestions.forEach((question, index) => {
-    if (index === 0) attempts[question.id] = [wrongAnswer(question, 0), rightAnswer(question)];
-    else if (index === checkQuestions.length - 1) {
-      attempts[question.id] = Array.from({ length: course.limits.maxAttemptsPerQuestion }, (_, attempt) => wrongAnswer(question, attempt));
-    } else attempts[question.id] = [rightAnswer(question)];
-  });
+  const check = course.sections.flatMap((s) => s.screens).find((s) => s.type === 'knowledge-check');
+  // Below the pass mark the first time (so the walk retakes the check with new questions), then all right.
+  const wrongPerAttempt: number[] = [];
+  if (check?.type === 'knowledge-check') {
+    const asked = Math.min(check.questionsPerAttempt, check.questions.length);
+    const toPass = Math.ceil((course.completion.passMark * asked) / 100);
+    if (check.attempts > 1 && toPass > 0) wrongPerAttempt.push(asked - toPass + 1);
+    wrongPerAttempt.push(0);
+  }
   course.film.cuePoints.forEach((cue: FilmCuePoint, index) => {
     attempts[cue.question.id] = index % 2 === 0 ? [rightAnswer(cue.question)] : [wrongAnswer(cue.question, 0), rightAnswer(cue.question)];
   });
@@ -51,6 +59,8 @@ export function planFor(course: Course): LearnerPlan {
     },
     scenarios,
     attempts,
+    wrongPerAttempt,
+    asked: [],
     reflections,
   };
 }
@@ -70,12 +80,12 @@ function scenarioPath(screen: ScenarioScreen, scenarioIndex: number): string[] {
   return path;
 }
 
-function rightAnswer(question: Question): string[] {
+export function rightAnswer(question: Question): string[] {
   return question.options.filter((option) => option.correct).map((option) => option.id);
 }
 
 /** A wrong answer: for single choice the k-th wrong option; for multiple choice the right set without one of its options. */
-function wrongAnswer(question: Question, k: number): string[] {
+export function wrongAnswer(question: Question, k: number): string[] {
   if (question.kind === 'single') {
     const wrong = question.options.filter((option) => !option.correct);
     return [wrong[k % wrong.length]!.id];

@@ -5,7 +5,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { Course, FilmScreen, KnowledgeCheckScreen, ConfidenceScreen, Question, ReflectionScreen, ScenarioScreen, Screen, SummaryScreen } from '../../../course/types.ts';
 import { stringsFor, type Strings } from '../../../course/player/strings/index.ts';
 import { KeyboardLearner, describe, type Focused } from './keyboard.ts';
-import { ratingsPassedThrough, type LearnerPlan } from './plan.ts';
+import { ratingsPassedThrough, rightAnswer, wrongAnswer, type LearnerPlan } from './plan.ts';
 
 /**
  * Speed the film plays at. video.js's menu offers up to 2×; the media element itself is set faster by script (a
@@ -94,8 +94,32 @@ export class CourseWalker {
       case 'summary':
         return this.finish(screen);
       case 'welcome':
-      case 'supervision-guide':
+        return this.visitResources(screen);
+      case 'voices':
         return;
+    }
+  }
+
+  /**
+   * The resource pages (supervision guide, glossary, references), from their links on the welcome screen: each
+   * opens in place of the course, is checked like any step, and "Back to the course" returns to the welcome screen.
+   */
+  async visitResources(welcome: Screen): Promise<void> {
+    const pages: [string, string][] = [
+      [this.t.resources.link.guide, this.course.supervisionGuide.title],
+      [this.t.resources.link.glossary, this.t.resourcePages.glossaryTitle],
+      [this.t.resources.link.references, this.t.resourcePages.referencesTitle],
+    ];
+    for (const [link, title] of pages) {
+      await this.learner.activateButton(link);
+      await this.waitForScreen(title, true);
+      if (title === this.course.supervisionGuide.title) {
+        // The chapter list comes from chapters.vtt: wait for it so the check sees the page as a learner does.
+        await this.learner.waitInFrame((loading) => !document.body.textContent?.includes(loading), this.t.guide.chaptersLoading);
+      }
+      await this.step(`resource page: ${title}`);
+      await this.learner.activateButton(this.t.exportPage.backToCourse);
+      await this.waitForScreen(welcome.title, true);
     }
   }
 
@@ -147,14 +171,10 @@ export class CourseWalker {
       scenario: '.scenario-steps',
       'knowledge-check': '.question',
       reflection: 'textarea',
-      'supervision-guide': '.guide',
+      voices: '.voice',
       summary: '.callout',
     };
     await this.learner.waitInFrame((selector) => document.querySelector(selector) !== null, ready[screen.type]);
-    if (screen.type === 'supervision-guide') {
-      // The chapter list comes from chapters.vtt: wait for it so the check sees the screen as a learner does.
-      await this.learner.waitInFrame((loading) => !document.body.textContent?.includes(loading), this.t.guide.chaptersLoading);
-    }
     if (screen.type === 'film') {
       await this.learner.waitInFrame(() => (document.querySelector('video')?.readyState ?? 0) >= 1, null);
     }
@@ -264,8 +284,45 @@ export class CourseWalker {
     }
   }
 
+  /**
+   * The knowledge check, one question at a time: the questions each attempt asks (and their options' order) follow
+   * from the learner's seed, so the walk reads them from the page and records them in plan.asked. The first answers
+   * of an attempt are wrong as the plan says; then the result, and the next attempt while the plan has one.
+   */
   private async takeCheck(screen: KnowledgeCheckScreen): Promise<void> {
-    for (const question of screen.questions) await this.answerQuestion(question, `${screen.id}/${question.id}`);
+    const perAttempt = Math.min(screen.questionsPerAttempt, screen.questions.length);
+    for (const [index, wrong] of this.plan.wrongPerAttempt.entries()) {
+      const attempt = index + 1;
+      const asked: LearnerPlan['asked'][number] = [];
+      for (let k = 0; k < perAttempt; k++) {
+        const frame = await this.frame();
+        const shown = await frame.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('form.question input.choice__input')].map((input) => ({ name: input.name, value: input.value })));
+        const name = shown[0]?.name ?? '';
+        const question = screen.questions.find((q) => `question-${q.id}` === name);
+        if (!question) throw new Error(`the knowledge check shows no question of its bank (inputs named "${name}")`);
+        const wanted = k < wrong ? wrongAnswer(question, 0) : rightAnswer(question);
+        await this.choose(name, question.kind === 'single' ? 'radio' : 'checkbox', shown.map((input) => input.value), wanted, false);
+        await this.learner.activateButton(this.t.knowledge.check);
+        // One event, one focus move: to this question's feedback.
+        await this.learner.waitInFrame(
+          (name) => document.activeElement?.classList.contains('feedback__title') === true && document.activeElement.closest('form')?.querySelector(`input[name="${name}"]`) !== null,
+          name,
+        );
+        asked.push({ questionId: question.id, answer: question.options.map((o) => o.id).filter((id) => wanted.includes(id)) });
+        // The feedback of a wrong and of a right answer, once each: later questions are the same page with other words.
+        if (k === 0 || k === wrong) await this.step(`${screen.id}: attempt ${attempt}, question ${k + 1} ${k < wrong ? 'wrong' : 'right'}`);
+        const last = k === perAttempt - 1;
+        await this.learner.activateButton(last ? this.t.knowledge.seeResult : this.t.knowledge.next);
+        if (last) await this.learner.waitInFrame(() => document.activeElement?.id === 'check-result-heading', null);
+        else await this.learner.waitInFrame((name) => document.activeElement?.tagName === 'H2' && document.querySelector(`input[name="${name}"]`) === null, name);
+      }
+      this.plan.asked.push(asked);
+      await this.step(`${screen.id}: attempt ${attempt} result`);
+      if (index < this.plan.wrongPerAttempt.length - 1) {
+        await this.learner.activateButton(this.t.knowledge.retake(attempt + 1, screen.attempts));
+        await this.learner.waitInFrame(() => document.activeElement?.classList.contains('fieldset__heading') === true, null);
+      }
+    }
   }
 
   async writeReflections(screen: ReflectionScreen): Promise<void> {

@@ -58,9 +58,9 @@ describe('parseFilmScript', () => {
 describe('the committed script (tools/film/script.json)', () => {
   const script: FilmScript = parseFilmScript(JSON.parse(readFileSync(scriptUrl, 'utf8')));
 
-  it('has 8 to 10 scenes in 4 to 6 chapters', () => {
+  it('has 8 to 12 scenes in 4 to 6 chapters', () => {
     expect(script.scenes.length).toBeGreaterThanOrEqual(8);
-    expect(script.scenes.length).toBeLessThanOrEqual(10);
+    expect(script.scenes.length).toBeLessThanOrEqual(12);
     const chapters = script.scenes.filter((scene) => scene.chapter !== undefined);
     expect(chapters.length).toBeGreaterThanOrEqual(4);
     expect(chapters.length).toBeLessThanOrEqual(6);
@@ -86,10 +86,24 @@ describe('the committed script (tools/film/script.json)', () => {
     }
   });
 
-  it('has about two minutes of narration at the chosen speed', () => {
-    const words = script.scenes.reduce((sum, scene) => sum + splitWords(scene.narration).length, 0);
-    const minutes = words / script.voice.wordsPerMinute;
+  it('has two to three minutes of speech at the chosen speeds', () => {
+    const minutes = script.scenes.reduce((sum, scene) => {
+      const voice = scene.speaker ? script.otherVoices![scene.speaker.voice]! : script.voice;
+      return sum + splitWords(scene.narration).length / voice.wordsPerMinute;
+    }, 0);
     expect(minutes).toBeGreaterThan(1.4);
-    expect(minutes).toBeLessThan(2.2);
+    expect(minutes).toBeLessThan(3);
+  });
+
+  it('gives the lived-experience accounts a second voice, each card saying it was written for this course', () => {
+    const voiced = script.scenes.filter((scene) => scene.speaker !== undefined);
+    expect(voiced.length).toBeGreaterThanOrEqual(2);
+    for (const scene of voiced) {
+      expect(script.otherVoices?.[scene.speaker!.voice]?.name).not.toBe(script.voice.name);
+      expect(scene.card.body.join(' ')).toMatch(/Written for this course: not a real person/);
+    }
+    // Both points of view: someone who uses services, and a member of staff with their own experience.
+    expect(voiced.some((scene) => /uses mental health services/.test(scene.card.body.join(' ')))).toBe(true);
+    expect(voiced.some((scene) => /nurse/.test(scene.card.body.join(' ')))).toBe(true);
   });
 });

@@ -168,8 +168,7 @@ describe.skipIf(ffmpegMissing)('swapping in a film (ffmpeg)', () => {
     // The cue points at 45 s and 95 s are past the 12-second film: swapped, but the course needs edits.
     expect(result.exitCode).toBe(2);
     expect(result.courseProblems).toEqual([
-      expect.stringContaining('/film/cuePoints/0/at: cue point "cue-overshadowing" at 45 s is not before the end of the film'),
-      expect.stringContaining('/film/cuePoints/1/at: cue point "cue-small-actions" at 95 s is not before the end of the film'),
+      ...(JSON.parse(readFileSync(join(realCourse, 'course.json'), 'utf8')) as { film: { cuePoints: { id: string; at: number }[] } }).film.cuePoints.map((cue, i) => expect.stringContaining(`/film/cuePoints/${i}/at: cue point "${cue.id}" at ${cue.at} s is not before the end of the film`)),
     ]);
 
     // The rendition: H.264 High at level 4.0 or below, yuv420p, scaled to 1280x720, 25 fps, AAC, 12 s, no source metadata.
@@ -211,7 +210,8 @@ describe.skipIf(ffmpegMissing)('swapping in a film (ffmpeg)', () => {
     const courseJsonAfter = readFileSync(join(courseDir, 'course.json'), 'utf8');
     const beforeLines = courseJsonBefore.split('\n');
     const afterLines = courseJsonAfter.split('\n');
-    expect(beforeLines.filter((line) => !afterLines.includes(line))).toEqual(['    "durationSeconds": 125.8,', '    "descriptions": "media/film/descriptions.en-GB.vtt",']);
+    const before = JSON.parse(courseJsonBefore) as { film: { durationSeconds: number } };
+    expect(beforeLines.filter((line) => !afterLines.includes(line))).toEqual([`    "durationSeconds": ${before.film.durationSeconds},`, '    "descriptions": "media/film/descriptions.en-GB.vtt",']);
     expect(afterLines.filter((line) => !beforeLines.includes(line))).toEqual([`    "durationSeconds": ${Math.round(duration * 1000) / 1000},`]);
     expect(courseJsonAfter.endsWith('}\n')).toBe(true);
 

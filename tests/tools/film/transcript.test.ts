@@ -17,7 +17,7 @@ describe('buildTranscript', () => {
       [
         'Film',
         'Transcript. Running time 1:05.',
-        'The film is a series of blue title cards with white text, read by a narrator. The text of each card is given in square brackets, followed by what the narrator says.',
+        'The film is a series of blue title cards with white text, read by a narrator and, for the accounts written for this course, a second voice. The text of each card is given in square brackets, followed by who speaks and what they say.',
         'Chapter 1: Welcome (0:00)',
         '[On screen: Welcome. A stand-in film.]',
         'Narrator: Welcome to Common Ground.',

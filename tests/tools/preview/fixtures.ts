@@ -303,7 +303,8 @@ export async function inspectorLog(packageUrl: string): Promise<LogEntry[]> {
     const { value, done } = await reader.read();
     if (done) break;
     text += decoder.decode(value, { stream: true });
-    entries = [...text.matchAll(/^event: log\ndata: (.*)$/gm)].map((match) => JSON.parse(match[1]!) as LogEntry);
+    // Only whole events (an event ends with a blank line): a read can stop in the middle of a long data line.
+    entries = [...text.matchAll(/^event: log\ndata: (.*)\n\n/gm)].map((match) => JSON.parse(match[1]!) as LogEntry);
   }
   controller.abort();
   return entries;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexQuestions } from '../../../tools/report/course-questions.ts';
+import { indexQuestions, type ReportQuestion } from '../../../tools/report/course-questions.ts';
 import { parseAnyDuration, parseIsoDuration } from '../../../tools/report/durations.ts';
 import { maskChoices, responseMask } from '../../../tools/report/responses.ts';
 import { COURSE } from '../../fixtures/report/journeys.ts';
@@ -19,7 +19,12 @@ describe('course questions', () => {
 
 describe('responseMask', () => {
   const triage = index.byInteractionId('ed-chest-pain.triage')!.question;
-  const multiple = index.questions.find((q) => q.multiple)!;
+  // The course's knowledge check asks single-best-answer questions; a "choose all that apply" question as the report
+  // indexes one, for reading several choices.
+  const multiple: ReportQuestion = index.questions.find((q) => q.multiple) ?? {
+    ...index.questions.find((q) => q.kind === 'knowledge')!,
+    multiple: true,
+  };
   const likert = index.questions.find((q) => q.likert)!;
 
   it('reads choices by id (xAPI, SCORM 2004) and by position letter (SCORM 1.2)', () => {

@@ -4,9 +4,9 @@ import { emptyLearnerState, type LearnerState } from '../../../../course/runtime
 import type { KnowledgeCheckScreen } from '../../../../course/types.ts';
 import { fixtureCourse } from '../fixture-course.ts';
 
-function stateWith(completed: string[], answers: Record<string, string[]> = {}): LearnerState {
+function stateWith(completed: string[], answers: Record<string, string[]> = {}, checkAttempt = 1): LearnerState {
   const attempts = Object.fromEntries(Object.keys(answers).map((id) => [id, 1]));
-  return { ...emptyLearnerState('welcome'), completedScreens: completed, answers, attempts };
+  return { ...emptyLearnerState('welcome'), completedScreens: completed, answers, attempts, checkAttempts: checkAttempt > 1 ? { check: checkAttempt } : {} };
 }
 
 const course = fixtureCourse();
@@ -27,8 +27,15 @@ describe('computeOutcome', () => {
   });
 
   it('completes under all-sections once every screen is done, even with a failed check', () => {
-    const outcome = computeOutcome(course, stateWith(everything, { q1: ['b'], q2: ['c'] }));
+    const outcome = computeOutcome(course, stateWith(everything, { q1: ['b'], q2: ['c'] }, 2));
     expect(outcome).toEqual({ completed: true, passed: false, scaled: 0, progress: 1 });
+  });
+
+  it('reports passed: false only once the learner has failed for good (the Outcome contract)', () => {
+    // Below the pass mark with an attempt left: not decided.
+    expect(computeOutcome(course, stateWith(everything, { q1: ['b'], q2: ['c'] }, 1)).passed).toBeNull();
+    // Below the pass mark on the last attempt: failed.
+    expect(computeOutcome(course, stateWith(everything, { q1: ['b'], q2: ['c'] }, 2)).passed).toBe(false);
   });
 
   it('needs a pass as well under all-sections-and-pass', () => {
@@ -55,7 +62,9 @@ describe('completionBlockers', () => {
   it('names a failed check under the pass rule, which no unfinished section would show', () => {
     const strict = fixtureCourse({ rule: 'all-sections-and-pass' });
     const failed = stateWith(allScreenIds(strict), { q1: ['b'], q2: ['c'] });
-    expect(completionBlockers(strict, failed)).toEqual({ sections: [], passNeeded: true });
+    expect(completionBlockers(strict, failed)).toEqual({ sections: [], passNeeded: true, failedForGood: false });
+    const failedForGood = stateWith(allScreenIds(strict), { q1: ['b'], q2: ['c'] }, 2);
+    expect(completionBlockers(strict, failedForGood)).toEqual({ sections: [], passNeeded: false, failedForGood: true });
     expect(completionBlockers(strict, stateWith(allScreenIds(strict), { q1: ['a'], q2: ['a', 'b'] })).passNeeded).toBe(false);
   });
 

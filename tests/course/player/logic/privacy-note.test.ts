@@ -46,7 +46,9 @@ describe('the course data on who reads the reflections', () => {
 
   it('words the description and the outcomes so that they hold in both modes', () => {
     expect(course.description).not.toMatch(PROMISE);
-    expect(welcome?.outcomes.join(' ')).not.toMatch(PROMISE);
+    expect(welcome?.activities.join(' ')).not.toMatch(PROMISE);
+    expect(course.outcomes.map((o) => o.text).join(' ')).not.toMatch(PROMISE);
+    expect(welcome?.trackingNote ?? '').not.toMatch(PROMISE);
     expect(welcome?.body ?? '').not.toMatch(PROMISE);
     expect(reflections.length).toBeGreaterThan(0);
     for (const screen of reflections) expect(screen.body ?? '').not.toMatch(PROMISE);

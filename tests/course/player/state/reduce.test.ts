@@ -57,9 +57,15 @@ describe('scenarios', () => {
 describe('questions', () => {
   const answer = (questionId: string, optionIds: string[]): PlayerAction => ({ type: 'answer', questionId, optionIds, latencyMs: 500 });
 
-  it('counts attempts and stops at the limit', () => {
-    const state = run([answer('q1', ['b']), answer('q1', ['b']), answer('q1', ['a'])]);
-    expect(state.attempts.q1).toBe(2);
+  it('counts a film question\'s tries and stops at the limit', () => {
+    const state = run([answer('film-q1', ['b']), answer('film-q1', ['b']), answer('film-q1', ['a'])]);
+    expect(state.attempts['film-q1']).toBe(2);
+    expect(state.answers['film-q1']).toEqual(['b']);
+  });
+
+  it('takes one answer per knowledge-check question per attempt, right or wrong', () => {
+    const state = run([answer('q1', ['b']), answer('q1', ['a'])]);
+    expect(state.attempts.q1).toBe(1);
     expect(state.answers.q1).toEqual(['b']);
   });
 
@@ -76,10 +82,15 @@ describe('questions', () => {
     expect(reduce(context, start, answer('nope', ['a']))).toBe(start);
   });
 
-  it('completes the check once every question has an answer, right or wrong', () => {
-    const state = run([answer('q1', ['b']), answer('q2', ['a', 'c', 'c'])]);
-    expect(state.answers.q2).toEqual(['a', 'c']);
-    expect(state.completedScreens).toContain('check');
+  it('completes the check once it is decided: passed, or below the pass mark on the last attempt', () => {
+    const below = run([answer('q1', ['b']), answer('q2', ['a', 'c', 'c'])]);
+    expect(below.answers.q2).toEqual(['a', 'c']);
+    // Attempt 1 of 2, below the pass mark: another attempt is due, so the menu must not tick the check.
+    expect(below.completedScreens).not.toContain('check');
+    const failed = run([answer('q1', ['b']), answer('q2', ['a']), { type: 'retake-check', screenId: 'check' }, answer('q1', ['b']), answer('q2', ['c'])]);
+    expect(failed.checkAttempts).toEqual({ check: 2 });
+    expect(failed.completedScreens).toContain('check');
+    expect(run([answer('q1', ['a']), answer('q2', ['b'])]).completedScreens).toContain('check');
   });
 
   it('records film questions without completing any screen', () => {
@@ -88,10 +99,19 @@ describe('questions', () => {
     expect(state.completedScreens).toEqual([]);
   });
 
-  it('clears a check for a retake, leaving other answers alone', () => {
-    const state = run([answer('q1', ['b']), answer('q1', ['b']), answer('film-q1', ['a']), { type: 'retake-check', screenId: 'check' }]);
+  it('starts the next attempt only after a complete attempt below the pass mark, leaving other answers alone', () => {
+    // Not complete yet: no retake.
+    const partial = run([answer('q1', ['b']), answer('film-q1', ['a'])]);
+    expect(reduce(context, partial, { type: 'retake-check', screenId: 'check' })).toBe(partial);
+    const state = run([answer('q1', ['b']), answer('q2', ['a']), answer('film-q1', ['a']), { type: 'retake-check', screenId: 'check' }]);
     expect(state.answers).toEqual({ 'film-q1': ['a'] });
     expect(state.attempts).toEqual({ 'film-q1': 1 });
+    expect(state.checkAttempts).toEqual({ check: 2 });
+    // No attempt after the last, nor after a pass.
+    const last = run([answer('q1', ['b']), answer('q2', ['a']), { type: 'retake-check', screenId: 'check' }, answer('q1', ['b']), answer('q2', ['a'])]);
+    expect(reduce(context, last, { type: 'retake-check', screenId: 'check' })).toBe(last);
+    const passed = run([answer('q1', ['a']), answer('q2', ['a', 'b'])]);
+    expect(reduce(context, passed, { type: 'retake-check', screenId: 'check' })).toBe(passed);
   });
 });
 

@@ -23,8 +23,16 @@ function progressed(): LearnerState {
 }
 
 describe('resumeFrom', () => {
-  it('starts fresh without a notice on a first launch', () => {
-    expect(resumeFrom(course, map, null)).toEqual({ state: emptyLearnerState('welcome'), notice: null, keepSavedState: false });
+  it('starts fresh without a notice on a first launch, with a seed of the learner\'s own', () => {
+    expect(resumeFrom(course, map, null, () => 1234)).toEqual({ state: emptyLearnerState('welcome', 1234), notice: null, keepSavedState: false });
+    const seeds = new Set(Array.from({ length: 20 }, () => resumeFrom(course, map, null).state.seed));
+    expect(seeds.size).toBeGreaterThan(15);
+    for (const seed of seeds) expect(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 31).toBe(true);
+  });
+
+  it('keeps a saved seed, and gives a state saved before seeds existed one (so its draw is stable from then on)', () => {
+    expect(resumeFrom(course, map, { ok: true, state: { ...progressed(), seed: 99 } }, () => 5).state.seed).toBe(99);
+    expect(resumeFrom(course, map, { ok: true, state: { ...progressed(), seed: -1 } }, () => 5).state.seed).toBe(5);
   });
 
   it('welcomes a returning learner back where they left off', () => {
@@ -70,8 +78,8 @@ describe('resumeFrom', () => {
   });
 
   it('starts again with a notice when nothing could be salvaged', () => {
-    const result = resumeFrom(course, map, { ok: false, reason: 'corrupt', message: 'unreadable', salvaged: null, affectedSections: [] });
-    expect(result.state).toEqual(emptyLearnerState('welcome'));
+    const result = resumeFrom(course, map, { ok: false, reason: 'corrupt', message: 'unreadable', salvaged: null, affectedSections: [] }, () => 8);
+    expect(result.state).toEqual(emptyLearnerState('welcome', 8));
     expect(result.notice).toEqual({ kind: 'progress-lost', message: 'unreadable' });
     expect(result.keepSavedState).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enGB } from '../../../../course/player/strings/en-GB.ts';
 import { enGBScreens } from '../../../../course/player/strings/en-GB.screens.ts';
+import { enGBPages } from '../../../../course/player/strings/en-GB.pages.ts';
 import { frameStringsFor } from '../../../../course/player/strings/frame.ts';
 import { screenStringsFor } from '../../../../course/player/strings/screens.ts';
 import { stringsFor } from '../../../../course/player/strings/index.ts';
@@ -46,11 +47,14 @@ describe('en-GB catalogue', () => {
     expect(screenStringsFor('cy')).toBe(enGBScreens);
   });
 
-  it('keeps the two parts apart: no group is in both, and the whole catalogue has every group', () => {
+  it('keeps the three parts apart: no group is in two, and the whole catalogue has every group', () => {
     const frameGroups = Object.keys(enGB);
     const screenGroups = Object.keys(enGBScreens);
-    expect(frameGroups.filter((group) => screenGroups.includes(group))).toEqual([]);
-    expect(Object.keys(all).sort()).toEqual([...frameGroups, ...screenGroups].sort());
+    const pageGroups = Object.keys(enGBPages);
+    expect(frameGroups.filter((group) => screenGroups.includes(group) || pageGroups.includes(group))).toEqual([]);
+    expect(screenGroups.filter((group) => pageGroups.includes(group))).toEqual([]);
+    expect(Object.keys(all).sort()).toEqual([...frameGroups, ...screenGroups, ...pageGroups].sort());
+    expect(all.summary).toBe(enGBPages.summary);
     expect(all.app).toBe(enGB.app);
     expect(all.film).toBe(enGBScreens.film);
   });

@@ -55,6 +55,8 @@ export function typicalRun(course: Course): LearnerState {
     confidence: { before: {}, after: {} },
     film: { position: Math.floor(course.film.durationSeconds), played: [[0, Math.floor(course.film.durationSeconds)]] },
     secondsSpent: 2700,
+    seed: 1_234_567_891,
+    checkAttempts: {},
   };
   let promptIndex = 0;
   for (const section of course.sections) {
@@ -72,7 +74,9 @@ export function typicalRun(course: Course): LearnerState {
         }
         state.scenarioPaths[screen.id] = path;
       } else if (screen.type === 'knowledge-check') {
-        for (const question of screen.questions) {
+        // One attempt's questions (a check draws questionsPerAttempt of its bank), after one retake.
+        if (screen.attempts > 1) state.checkAttempts[screen.id] = 2;
+        for (const question of screen.questions.slice(0, screen.questionsPerAttempt)) {
           state.answers[question.id] = question.options.filter((o) => o.correct).map((o) => o.id);
           state.attempts[question.id] = 1;
         }

@@ -228,6 +228,9 @@ describe('state codec', () => {
         confidence: { before: { [item.id]: 3 }, after: {} },
         film: { position: 30, played: [[0, 30]] },
         secondsSpent: 600,
+        // Version 0 had no seed (the player gives one on resume) and no retakes.
+        seed: -1,
+        checkAttempts: {},
       },
     });
   });
