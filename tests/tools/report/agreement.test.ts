@@ -93,12 +93,14 @@ describe('one report from two sources', () => {
     expect(fromLrs.enrolledNotStarted).toBeNull();
   });
 
-  it('without the objectives download, says which completions the Moodle export cannot tell', async () => {
+  it('without the objectives download, says completion is unknown: never a count of those it can see', async () => {
     const data = await buildReport({ source: { kind: 'export', files: [INTERACTIONS_FIXTURE] }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
-    // Everyone with a score shows "83.33/100" in place of a status: twelve learners' completion is unknown.
-    expect(data.overall.statusUnknown).toBe(12);
-    expect(data.overall.completionRate).toBe(0);
-    expect(data.notes.join(' ')).toMatch(/12 learners' completion could not be read/);
+    // Everyone with a score shows "83.33/100" in place of a status: twelve learners' completion is unknown, and the
+    // four without a score show "Incomplete".
+    expect(data.overall).toMatchObject({ learners: 16, statusUnknown: 12, completedKnown: 0, completed: null, completionRate: null });
+    expect(data.groups.every((g) => g.completed === null && g.completionRate === null)).toBe(true);
+    expect(data.timelineMissing).toBe('unknown');
+    expect(data.notes.join(' ')).toMatch(/Completion is unknown for 12 of the 16 learners/);
   });
 });
 

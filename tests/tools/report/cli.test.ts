@@ -5,8 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CSV_NAME, HTML_NAME, runReport } from '../../../tools/report/cli.ts';
-import type { ChartRenderer } from '../../../tools/report/charts.ts';
+import { CSV_NAME, HTML_NAME, TEAM_CSV_NAME, runReport } from '../../../tools/report/cli.ts';
 import { JOURNEYS, NOT_STARTED, REFLECTION_TEXT, xapiStatements } from '../../fixtures/report/journeys.ts';
 import { INTERACTIONS_FIXTURE, OBJECTIVES_FIXTURE } from '../../fixtures/report/write-fixtures.ts';
 import { startFakeLrs, type FakeLrs } from './fake-lrs.ts';
@@ -14,8 +13,6 @@ import { startFakeLrs, type FakeLrs } from './fake-lrs.ts';
 let work: string;
 let lrs: FakeLrs;
 const AUTH = 'report-key:report-secret';
-/** A stand-in chart layer, so these tests do not depend on the chart library being installed. */
-const fakeCharts: ChartRenderer = { unavailableReason: null, render: async () => '<svg class="stand-in"></svg>' };
 
 function capture() {
   const lines = { log: [] as string[], error: [] as string[] };
@@ -33,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('npm run report', () => {
-  const outputs: Record<string, { html: string; csv: string }> = {};
+  const outputs: Record<string, { html: string; csv: string; teams: string }> = {};
 
   beforeAll(async () => {
     for (const [name, args] of [
@@ -42,15 +39,15 @@ describe('npm run report', () => {
     ] as const) {
       const out = join(work, name);
       const { output, lines } = capture();
-      expect(await runReport([...args, '--out', out], output, { charts: fakeCharts }), lines.error.join('\n')).toBe(0);
+      expect(await runReport([...args, '--out', out], output), lines.error.join('\n')).toBe(0);
       expect(lines.log.join('\n')).toMatch(/16 learners started, 11 completed \(69%\), 3 groups shown/);
-      outputs[name] = { html: await readFile(join(out, HTML_NAME), 'utf8'), csv: await readFile(join(out, CSV_NAME), 'utf8') };
+      outputs[name] = { html: await readFile(join(out, HTML_NAME), 'utf8'), csv: await readFile(join(out, CSV_NAME), 'utf8'), teams: await readFile(join(out, TEAM_CSV_NAME), 'utf8') };
     }
   });
 
   it('writes no reflection text, names, e-mail addresses or learner ids', () => {
-    for (const { html, csv } of Object.values(outputs)) {
-      for (const text of [html, csv]) {
+    for (const { html, csv, teams } of Object.values(outputs)) {
+      for (const text of [html, csv, teams]) {
         expect(text).not.toContain('PRIVATE-REFLECTION');
         expect(text).not.toContain(REFLECTION_TEXT.slice(20, 50));
         for (const person of [...JOURNEYS, ...NOT_STARTED]) {
@@ -65,20 +62,20 @@ describe('npm run report', () => {
   it('merges the small groups and says so', () => {
     for (const { html, csv } of Object.values(outputs)) {
       expect(html).toContain('No figure is shown for fewer than 5 people.');
-      expect(html).toContain('2 groups with fewer than 5 people are combined into &quot;Other (small groups)&quot;.');
+      expect(html).toContain('2 teams with fewer are combined into &quot;Other (small groups)&quot;.');
       expect(html).not.toContain('Pharmacy');
       expect(html).not.toContain('Estates');
-      expect(csv).toContain('completion_by_group,Other (small groups),,,learners_started,5');
+      expect(csv).toContain('completion_by_team,Other (small groups),,,,,learners_started,5,');
       expect(csv).not.toContain('Pharmacy');
     }
   });
 
-  it('is one self-contained page: no script, nothing fetched, charts inline', () => {
+  it('is one self-contained page: no script, nothing fetched, charts inline as described SVG', () => {
     const { html } = outputs.lrs!;
     expect(html).toContain(`Content-Security-Policy" content="default-src 'none'`);
     expect(html).not.toMatch(/<script|<link|src="http|href="http|@import/i);
-    expect(html.match(/<div class="chart-svg" role="img" aria-label="[^"]+"><svg class="stand-in">/g)?.length).toBeGreaterThanOrEqual(10);
-    expect(html).toContain('Completion by team');
+    expect(html.match(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="bar-chart"[^>]*role="img" aria-labelledby="[^"]+"[^>]*><title id="[^"]+">[^<]+<\/title><desc id="[^"]+">[^<]+<\/desc>/g)?.length).toBeGreaterThanOrEqual(10);
+    expect(html).toContain('At a glance');
     expect(html).toContain('Choices staff make in the scenarios');
     expect(html).toContain('Confidence before and after');
   });
@@ -88,20 +85,16 @@ describe('npm run report', () => {
     expect(drop(outputs.moodle!.csv)).toEqual(drop(outputs.lrs!.csv));
   });
 
-  it('says when the chart library is missing, and still writes the tables', async () => {
-    const out = join(work, 'no-charts');
-    const noCharts: ChartRenderer = { unavailableReason: 'the charting library (the echarts package) is not installed', render: async () => null };
-    expect(await runReport(['--lrs', lrs.endpoint, '--auth', AUTH, '--out', out], capture().output, { charts: noCharts })).toBe(0);
-    const html = await readFile(join(out, HTML_NAME), 'utf8');
-    expect(html).toContain('Charts: the charting library (the echarts package) is not installed.');
-    expect(html).toContain('<caption>Completion by team</caption>');
+  it('gives the same team sheet from both sources, but for the time Moodle cannot know', () => {
+    const dropTime = (csv: string) => csv.split('\r\n').map((l) => l.replace(/,[^,]*$/, ''));
+    expect(dropTime(outputs.moodle!.teams)).toEqual(dropTime(outputs.lrs!.teams));
   });
 });
 
 describe('bad input: a clear message and exit 1', () => {
   async function run(args: string[]) {
     const { output, lines } = capture();
-    const code = await runReport(args, output, { charts: fakeCharts });
+    const code = await runReport(args, output);
     return { code, message: lines.error.join('\n') };
   }
 
@@ -182,7 +175,7 @@ describe('usage errors: exit 2 with the usage', () => {
     [[], /say where the data is/],
     [['--lrs', 'http://127.0.0.1:1/xapi/'], /--lrs needs --auth/],
     [['--lrs', 'http://127.0.0.1:1/xapi/', '--auth', 'no-colon'], /--auth must be key:secret/],
-    [['--lrs', 'http://127.0.0.1:1/xapi/', '--auth', 'a:b', '--scorm-export', 'x.txt'], /either --lrs or --scorm-export/],
+    [['--lrs', 'http://127.0.0.1:1/xapi/', '--auth', 'a:b', '--scorm-export', 'x.txt'], /either --lrs or LMS downloads/],
     [['--scorm-export', 'x.txt', '--colour', 'blue'], /Unknown option '--colour'/],
     [['--scorm-export', 'x.txt', '--timezone', 'Mars/Olympus'], /unknown time zone "Mars\/Olympus"/],
     [['--scorm-export', 'x.txt', '--since', 'last week'], /--since "last week" is not a date/],
@@ -190,7 +183,7 @@ describe('usage errors: exit 2 with the usage', () => {
     [['--lrs', 'http://127.0.0.1:1/xapi/', '--auth', 'a:b', '--group-by', 'ward'], /--group-by for an LRS is one of/],
   ])('%j', async (args, pattern) => {
     const { output, lines } = capture();
-    expect(await runReport(args, output, { charts: fakeCharts })).toBe(2);
+    expect(await runReport(args, output)).toBe(2);
     expect(lines.error[0]).toMatch(pattern);
     expect(lines.error.join('\n')).toContain('usage:');
   });
