@@ -88,6 +88,11 @@ export class LearnerTally {
     record.groupAt = at;
   }
 
+  /** Tracking data names this learner (a SCORM download lists everyone enrolled, with or without an attempt). */
+  tracked(record: LearnerRecord): void {
+    record.inTracking = true;
+  }
+
   /** Something happened in an attempt (attempt '' when the input has no attempt id). */
   activity(record: LearnerRecord, at: number, attempt: string): void {
     record.inTracking = true;

@@ -115,8 +115,8 @@ export function renderTeamCsv(data: ReportData): string {
     g.learners,
     g.completed ?? unknown,
     g.completed === null ? unknown : oneDecimal(percent(g.completionRate)),
-    g.trend.earlierRate !== null ? oneDecimal(percent(g.trend.earlierRate)) : g.trend.missing === 'unknown' ? unknown : g.trend.missing === 'withheld' ? `${withheld} then` : '',
-    g.trend.recent ?? (g.trend.missing === 'unknown' ? unknown : ''),
+    g.trend.earlierRate !== null ? oneDecimal(percent(g.trend.earlierRate)) : TREND_WORDS[g.trend.missing ?? 'unknown'],
+    g.trend.recent ?? (g.trend.missing === 'unknown' ? unknown : TREND_WORDS[g.trend.missing ?? 'unknown']),
     g.passWithheld ? withheld : g.judged,
     g.passWithheld ? withheld : g.passed,
     g.passWithheld ? withheld : oneDecimal(percent(g.passRate)),
@@ -126,6 +126,15 @@ export function renderTeamCsv(data: ReportData): string {
   ];
   return finish([header, ...data.groups.map(line), line(data.overall)]);
 }
+
+/** The wide sheet's words for a trend figure that cannot be given. */
+const TREND_WORDS: Record<NonNullable<GroupFigures['trend']['missing']>, string> = {
+  unknown: 'unknown',
+  withheld: `fewer than ${MIN_GROUP_SIZE} had started`,
+  undated: 'no dates',
+  'no-start-dates': 'start dates not known',
+  'none-started': 'nobody had started',
+};
 
 function trendNote(g: GroupFigures): string {
   switch (g.trend.missing) {

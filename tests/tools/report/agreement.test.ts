@@ -60,6 +60,30 @@ describe('one report from two sources', () => {
     ]);
   });
 
+  it('gives pass rate and confidence change by team only where five or more are counted, and hides the next smallest with it', () => {
+    const teams = fromLrs.groups.map((g) => [g.name, g.judged, g.passRate === null ? null : Math.round(g.passRate * 100), g.passWithheld, g.confidence.paired, g.confidence.withheld]);
+    expect(teams).toEqual([
+      // Ward 7: five have a result and five rated twice: shown.
+      ['Ward 7', 5, 100, false, 5, false],
+      // The Emergency Department has four results and three paired ratings: withheld, and so is the combined group
+      // (three and three), or the total would give the department's figure away.
+      ['Emergency Department', 4, null, true, 3, true],
+      ['Other (small groups)', 3, null, true, 3, true],
+    ]);
+    expect(fromLrs.overall).toMatchObject({ judged: 12, passed: 11, passWithheld: false, confidence: { paired: 11, withheld: false } });
+    expect(fromLrs.groups[0]!.confidence.change).toBeGreaterThan(0);
+  });
+
+  it('gives the trend: the rate four weeks before the last activity, where five or more had started by then', () => {
+    // The data ends on 24 May (Priya's start); four weeks earlier, 26 April, nobody had started.
+    expect(fromLrs.asOf).toBe('2024-05-24T13:12:00.000Z');
+    expect(fromLrs.groups.map((g) => [g.name, g.trend.missing, g.trend.recent])).toEqual([
+      ['Ward 7', 'none-started', 5],
+      ['Emergency Department', 'none-started', 3],
+      ['Other (small groups)', 'none-started', 3],
+    ]);
+  });
+
   it('counts weeks in the time zone asked for', async () => {
     const inUtc = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: 'report-key:report-secret' }, out: '', timezone: 'UTC' }, { now: REPORT_NOW });
     expect(inUtc.timeline.buckets.map((b) => b.count)).toEqual([5, 3, 3]);
