@@ -4,7 +4,7 @@
 // activity completion download — Moodle's two forms or Totara's — it says 2, and agrees figure for figure with the
 // same learners' statements in an LRS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReport, CSV_NAME, HTML_NAME, runReport, TEAM_CSV_NAME } from '../../../tools/report/cli.ts';
@@ -12,6 +12,8 @@ import type { ReportArgs } from '../../../tools/report/args.ts';
 import type { ReportData } from '../../../tools/report/summary.ts';
 import { MIXED_FIXTURES } from '../../fixtures/report/write-fixtures.ts';
 import { MIXED_TEAM } from '../../fixtures/report/mixed-case.ts';
+import { COURSE } from '../../fixtures/report/journeys.ts';
+import { moodleDownloadsFrom } from '../../fixtures/report/moodle-from-statements.ts';
 import { comparable, REPORT_NOW } from './comparable.ts';
 import { startFakeLrs, type FakeLrs } from './fake-lrs.ts';
 
@@ -131,6 +133,20 @@ describe('with the activity completion download: 2 completed, in each of its for
 });
 
 describe('the same learners from an LRS', () => {
+  it('and the Moodle downloads the end-to-end suite makes from an LRS\'s statements agree with that LRS', async () => {
+    // tests/e2e/complete-xapi.test.ts writes Moodle's downloads from the statements its walks left in a real LRS; here
+    // the same writer is checked on the mixed case's statements, which the fake LRS serves.
+    const statements = JSON.parse(await readFile(MIXED_FIXTURES.lrs, 'utf8')) as object[];
+    const { interactions, completion } = moodleDownloadsFrom(statements, COURSE);
+    const files = [join(work, 'from-statements-interactions.txt'), join(work, 'from-statements-progress.csv')];
+    await writeFile(files[0]!, interactions);
+    await writeFile(files[1]!, completion);
+    const fromLrs = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: 'report-key:report-secret' }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
+    const fromMoodle = await report([files[0]!], [files[1]!]);
+    expect(fromMoodle.overall).toMatchObject({ learners: 7, completed: 2 });
+    expect(comparable(fromMoodle)).toEqual(comparable(fromLrs));
+  });
+
   it('agree figure for figure with the Moodle downloads joined to the activity completion download', async () => {
     const fromLrs = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: 'report-key:report-secret' }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
     const fromMoodle = await report(SCORM, [MIXED_FIXTURES.completionMoodle]);
