@@ -92,14 +92,19 @@ function headlineSection(data: ReportData, chart: ChartSlot): string {
   const o = data.overall;
   const weeks = Math.round(data.trendDays / 7);
   const counted = data.population === 'started' ? 'Started the course' : 'Enrolled';
-  const cards: [string, string][] = [
-    [counted, String(o.learners)],
-    ['Completed', o.completed === null ? 'Unknown' : String(o.completed)],
-    ['Completion rate', o.completed === null ? 'Unknown' : formatPercent(o.completionRate)],
-    ['Passed the knowledge check', o.passWithheld ? `Fewer than ${MIN_GROUP_SIZE} results` : o.judged > 0 ? `${formatPercent(o.passRate)} of ${o.judged}` : 'No results yet'],
-    ['Confidence change', o.confidence.withheld ? `Fewer than ${MIN_GROUP_SIZE} rated twice` : o.confidence.change === null ? 'No ratings yet' : `${signed(o.confidence.change)} points`],
+  // [label, figure, words in place of a figure]: words are set smaller, so a card never becomes a paragraph.
+  const cards: [string, string, boolean][] = [
+    [counted, String(o.learners), false],
+    ['Completed', o.completed === null ? 'Unknown' : String(o.completed), o.completed === null],
+    ['Completion rate', o.completed === null ? 'Unknown' : formatPercent(o.completionRate), o.completed === null],
+    ['Passed the knowledge check', o.passWithheld ? `Fewer than ${MIN_GROUP_SIZE} results` : o.judged > 0 ? `${formatPercent(o.passRate)} of ${o.judged}` : 'No results yet', o.passWithheld || o.judged === 0],
+    [
+      'Confidence change',
+      o.confidence.withheld ? `Fewer than ${MIN_GROUP_SIZE} rated twice` : o.confidence.change === null ? 'No ratings yet' : `${signed(o.confidence.change)} points`,
+      o.confidence.withheld || o.confidence.change === null,
+    ],
   ];
-  if (data.enrolledNotStarted !== null) cards.splice(1, 0, ['Enrolled, not started', String(data.enrolledNotStarted)]);
+  if (data.enrolledNotStarted !== null) cards.splice(1, 0, ['Enrolled, not started', String(data.enrolledNotStarted), false]);
   const unknown =
     o.completed === null
       ? `<p class="warning"><strong>Completion is unknown for ${o.statusUnknown} of the ${o.learners} learners${
@@ -111,11 +116,10 @@ function headlineSection(data: ReportData, chart: ChartSlot): string {
       g.completed === null ? UNKNOWN : formatPercent(g.completionRate)
     }</td><td>${trendCell(g.trend)}</td><td>${g.trend.recent === null ? (g.trend.missing === 'unknown' ? UNKNOWN : '–') : g.trend.recent}</td><td>${passCell(g)}</td><td>${confidenceCell(g)}</td></tr>`;
   return `<section class="headline" aria-labelledby="headline-h"><h2 id="headline-h">At a glance</h2>
-<dl class="cards">${cards.map(([k, v]) => `<div><dt>${e(k)}</dt><dd>${e(v)}</dd></div>`).join('')}</dl>
+<dl class="cards">${cards.map(([k, v, words]) => `<div><dt>${e(k)}</dt><dd${words ? ' class="words"' : ''}>${e(v)}</dd></div>`).join('')}</dl>
 ${unknown}
 ${namedList(data)}
 <h3>By team</h3>
-${chart('completion-by-group', `Completion rate by team${data.groups.some((g) => g.trend.earlierRate !== null) ? `, now and ${weeks} weeks earlier` : ''}`)}
 ${scrollRegion(
     'table',
     'figures by team',
@@ -131,6 +135,7 @@ ${scrollRegion(
 <li>Where a team's figure is held back, the next smallest team's is too, so it cannot be worked out from the total.</li>
 </ul>
 <p class="explain">Teams are read from ${e(data.groupField)}. ${data.population === 'started' ? 'Completion rate: learners who completed ÷ learners who started.' : 'No input says who has started, so the rate is completed ÷ everyone the LMS lists.'}</p>
+${chart('completion-by-group', `Completion rate by team${data.groups.some((g) => g.trend.earlierRate !== null) ? `, now and ${weeks} weeks earlier` : ''}`)}
 </section>`;
 }
 
@@ -142,7 +147,7 @@ function trendCell(t: TrendFigures): string {
     case 'withheld':
       return `<span class="withheld">fewer than ${MIN_GROUP_SIZE} then</span>`;
     case 'none-started':
-      return 'not started then';
+      return 'nobody had started';
     case 'undated':
       return '<span class="unknown">no dates</span>';
     default:
@@ -318,12 +323,13 @@ h2{color:${NHS_COLOURS.darkBlue};margin-top:0}
 h3{margin:20px 0 4px}
 .headline{border-top:6px solid ${NHS_COLOURS.blue}}
 .privacy{border-left:8px solid ${NHS_COLOURS.blue}}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin:0}
-.cards div{background:${NHS_COLOURS.paleGrey};padding:10px 12px}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(130px,1fr));gap:10px;margin:0}
+.cards div{background:${NHS_COLOURS.paleGrey};padding:8px 12px}
 .cards dt{font-size:.9rem;color:${NHS_COLOURS.secondaryText}}
 .cards dd{margin:0;font-size:1.5rem;font-weight:bold}
+.cards dd.words{font-size:1rem;padding-top:4px}
 .warning{border-left:6px solid ${NHS_COLOURS.warmYellow};background:#fff9e6;padding:8px 12px;margin:12px 0}
-.named-list{border-left:6px solid ${NHS_COLOURS.darkBlue};padding:2px 12px;margin:12px 0}
+.named-list{border-left:6px solid ${NHS_COLOURS.darkBlue};padding:0 12px;margin:12px 0}
 .named-list p{margin:6px 0}
 details{margin:0 0 6px}
 summary{cursor:pointer;color:${NHS_COLOURS.blue};text-decoration:underline}
