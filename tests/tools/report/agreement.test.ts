@@ -1,6 +1,9 @@
 // The same seventeen staff (tests/fixtures/report/journeys.ts), once as the course's own statements in an LRS and
 // once as Moodle's SCORM report downloads: the two reports must give the same figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildReport } from '../../../tools/report/cli.ts';
 import type { ReportData } from '../../../tools/report/summary.ts';
 import { comparable, REPORT_NOW } from './comparable.ts';
@@ -142,5 +145,19 @@ describe('another LMS, read with a column mapping', () => {
     expect(data.overall.medianMinutes).toBe(fromLrs.overall.medianMinutes);
     expect(data.groups.map((g) => g.medianMinutes)).toEqual(fromLrs.groups.map((g) => g.medianMinutes));
     expect(data.enrolledNotStarted).toBe(1);
+  });
+
+  it('says completion is unknown, not 0, when the mapping names no status or completion date column', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cg-report-mapping-'));
+    try {
+      const mapping = join(dir, 'no-status.json');
+      await writeFile(mapping, JSON.stringify({ delimiter: ',', dateStyle: 'dmy', columns: { learner: 'Employee number', group: 'Team', attempt: 'Attempt', startedAt: 'Started on' } }));
+      const data = await buildReport({ source: { kind: 'export', files: [GENERIC_FIXTURE], mapping }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
+      expect(data.overall).toMatchObject({ learners: 16, completed: null, completionRate: null, statusUnknown: 16 });
+      expect(data.unknownAdvice).toBe('The column mapping no-status.json names no status or completion date column; map one, or add the LMS\'s activity completion download with --activity-completion.');
+      expect(data.notes).toContain('The mapping no-status.json names no status or completion date column, so the export cannot tell who completed.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
