@@ -21,32 +21,41 @@ const QUALITY_LABEL = { helpful: 'Helpful', 'partly-helpful': 'Partly helpful', 
 const UNKNOWN = '<span class="unknown">unknown</span>';
 const WITHHELD = `<span class="withheld">fewer than ${MIN_GROUP_SIZE}</span>`;
 
-type ChartSlot = (key: string, caption: string) => string;
+/** What the sections place on the page: a chart by its key, and a table. */
+interface Blocks {
+  chart(key: string, caption: string): string;
+  table(name: string, html: string): string;
+}
 
 /**
  * What scrolls sideways on a narrow screen (a chart at its own size, a table wider than the screen) does so in a
  * region of its own that takes keyboard focus, so the page itself reflows (WCAG 1.4.10). Each region's name is unique
  * on the page, as landmarks must be.
  */
-let regionNames = new Set<string>();
-function scrollRegion(kind: 'chart' | 'table', name: string, content: string): string {
-  let label = `${kind === 'chart' ? 'Chart' : 'Table'}: ${name}`;
-  for (let n = 2; regionNames.has(label); n++) label = `${kind === 'chart' ? 'Chart' : 'Table'}: ${name} (${n})`;
-  regionNames.add(label);
-  return `<div class="${kind}-scroll" tabindex="0" role="region" aria-label="${e(label)}">${content}</div>`;
+function blocksFor(data: ReportData): Blocks {
+  const charts = new Map(reportCharts(data).map((c) => [c.key, c.spec]));
+  const names = new Set<string>();
+  const region = (kind: 'Chart' | 'Table', name: string, content: string) => {
+    let label = `${kind}: ${name}`;
+    for (let n = 2; names.has(label); n++) label = `${kind}: ${name} (${n})`;
+    names.add(label);
+    return `<div class="${kind.toLowerCase()}-scroll" tabindex="0" role="region" aria-label="${e(label)}">${content}</div>`;
+  };
+  return {
+    chart(key, caption) {
+      const spec = charts.get(key);
+      if (!spec) return '';
+      // Drawn at its own size (text never shrinks below 13 px): a narrow screen scrolls it sideways, and the table
+      // beside it holds every figure in any case.
+      return `<figure class="chart">${region('Chart', caption, renderBarChart(spec, `chart-${key}`))}<figcaption>${e(caption)}</figcaption></figure>`;
+    },
+    table: (name, html) => region('Table', name, html),
+  };
 }
 
 export function renderReportHtml(data: ReportData): string {
-  regionNames = new Set();
-  const charts = new Map(reportCharts(data).map((c) => [c.key, c.spec]));
-  const chart: ChartSlot = (key, caption) => {
-    const spec = charts.get(key);
-    if (!spec) return '';
-    // Drawn at its own size (text never shrinks below 13 px): a narrow screen scrolls it sideways, and the table
-    // beside it holds every figure in any case.
-    return `<figure class="chart">${scrollRegion('chart', caption, renderBarChart(spec, `chart-${key}`))}<figcaption>${e(caption)}</figcaption></figure>`;
-  };
-  const body = data.suppressedAll ? suppressedBody(data) : fullBody(data, chart);
+  const blocks = blocksFor(data);
+  const body = data.suppressedAll ? suppressedBody(data) : fullBody(data, blocks);
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -76,19 +85,19 @@ function suppressedBody(data: ReportData): string {
   }. Figures will appear once ${MIN_GROUP_SIZE} or more have.</p>${namedList(data)}</section>`;
 }
 
-function fullBody(data: ReportData, chart: ChartSlot): string {
-  return `${headlineSection(data, chart)}
-${timelineSection(data, chart)}
-${assessmentSection(data, chart)}
-${scenarioSection(data, chart)}
-${knowledgeSection(data, chart)}
-${confidenceSection(data, chart)}`;
+function fullBody(data: ReportData, blocks: Blocks): string {
+  return `${headlineSection(data, blocks)}
+${timelineSection(data, blocks)}
+${assessmentSection(data, blocks)}
+${scenarioSection(data, blocks)}
+${knowledgeSection(data, blocks)}
+${confidenceSection(data, blocks)}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The headline: what a manager sees first.
 
-function headlineSection(data: ReportData, chart: ChartSlot): string {
+function headlineSection(data: ReportData, blocks: Blocks): string {
   const o = data.overall;
   const weeks = Math.round(data.trendDays / 7);
   const counted = data.population === 'started' ? 'Started the course' : 'Enrolled';
@@ -120,8 +129,7 @@ function headlineSection(data: ReportData, chart: ChartSlot): string {
 ${unknown}
 ${namedList(data)}
 <h3>By team</h3>
-${scrollRegion(
-    'table',
+${blocks.table(
     'figures by team',
     `<table class="by-team"><caption>Completion, pass rate and confidence by team${data.asOf ? ` (data up to ${e(longDate(data.asOf, data.timezone))})` : ''}</caption>
 <thead><tr><th scope="col">Team</th><th scope="col">${data.population === 'started' ? 'Started' : 'Enrolled'}</th><th scope="col">Completed</th><th scope="col">Completion rate</th><th scope="col">Rate ${weeks} weeks earlier</th><th scope="col">Completed in the last ${weeks} weeks</th><th scope="col">Pass rate</th><th scope="col">Confidence change</th></tr></thead>
@@ -135,7 +143,7 @@ ${scrollRegion(
 <li>Where a team's figure is held back, the next smallest team's is too, so it cannot be worked out from the total.</li>
 </ul>
 <p class="explain">Teams are read from ${e(data.groupField)}. ${data.population === 'started' ? 'Completion rate: learners who completed ÷ learners who started.' : 'No input says who has started, so the rate is completed ÷ everyone the LMS lists.'}</p>
-${chart('completion-by-group', `Completion rate by team${data.groups.some((g) => g.trend.earlierRate !== null) ? `, now and ${weeks} weeks earlier` : ''}`)}
+${blocks.chart('completion-by-group', `Completion rate by team${data.groups.some((g) => g.trend.earlierRate !== null) ? `, now and ${weeks} weeks earlier` : ''}`)}
 </section>`;
 }
 
@@ -191,23 +199,22 @@ function namedList(data: ReportData): string {
 // ---------------------------------------------------------------------------------------------------------------
 // The details.
 
-function timelineSection(data: ReportData, chart: ChartSlot): string {
+function timelineSection(data: ReportData, blocks: Blocks): string {
   const head = '<section aria-labelledby="time-h"><h2 id="time-h">Completions over time</h2>';
   if (data.timelineMissing === 'unknown') return `${head}<p>Not shown: completion is unknown for ${data.overall.statusUnknown} learners (see the top of the report).</p></section>`;
   if (data.timelineMissing === 'undated') return `${head}<p>Not shown: some completions have no date in the input.</p></section>`;
   const { buckets, granularity } = data.timeline;
   if (buckets.length === 0) return `${head}<p>No completions yet.</p></section>`;
   return `${head}
-${chart('completions-over-time', `Completions per ${granularity}`)}
-${scrollRegion(
-    'table',
+${blocks.chart('completions-over-time', `Completions per ${granularity}`)}
+${blocks.table(
     `completions per ${granularity}`,
     `<table><caption>Completions per ${granularity}</caption><thead><tr><th scope="col">${granularity === 'week' ? 'Week' : 'Month'}</th><th scope="col">Completions</th><th scope="col">Running total</th></tr></thead>
 <tbody>${buckets.map((b) => `<tr><th scope="row">${e(b.label)}</th><td>${b.count}</td><td>${b.cumulative}</td></tr>`).join('')}</tbody></table>`,
   )}</section>`;
 }
 
-function assessmentSection(data: ReportData, chart: ChartSlot): string {
+function assessmentSection(data: ReportData, blocks: Blocks): string {
   const a = data.attempts;
   const o = data.overall;
   const pass = o.passWithheld
@@ -219,19 +226,18 @@ function assessmentSection(data: ReportData, chart: ChartSlot): string {
   return `<section aria-labelledby="attempts-h"><h2 id="attempts-h">Pass rate, attempts and time</h2>
 <p>${pass} ${time}
 Attempts per learner: mean ${a.mean === null ? '–' : a.mean.toFixed(2)}, median ${a.median ?? '–'} (an attempt is an LMS attempt or an xAPI registration).</p>
-${chart('attempts', 'Learners by number of attempts')}
-${scrollRegion(
-    'table',
+${blocks.chart('attempts', 'Learners by number of attempts')}
+${blocks.table(
     'learners by number of attempts',
     `<table><caption>Learners by number of attempts</caption><thead><tr><th scope="col">Attempts</th><th scope="col">Learners</th></tr></thead>
 <tbody>${a.distribution.map((d) => `<tr><th scope="row">${e(d.label)}</th><td>${d.count}</td></tr>`).join('')}</tbody></table>`,
   )}</section>`;
 }
 
-function choiceTable(q: QuestionFigures, withQuality: boolean): string {
+function choiceTable(q: QuestionFigures, withQuality: boolean, blocks: Blocks): string {
   if (q.suppressed) return `<p class="suppressed">${e(q.prompt)} — fewer than ${MIN_GROUP_SIZE} answers (${q.respondents > 0 ? 'not shown' : 'none yet'}).</p>`;
   const extra = withQuality ? '<th scope="col">How helpful</th>' : '<th scope="col">Right answer</th>';
-  return scrollRegion('table', q.prompt, `<table><caption>${e(q.prompt)} <span class="n">(${q.respondents} answered${q.multiple ? '; several choices allowed' : ''})</span></caption>
+  return blocks.table(q.prompt, `<table><caption>${e(q.prompt)} <span class="n">(${q.respondents} answered${q.multiple ? '; several choices allowed' : ''})</span></caption>
 <thead><tr><th scope="col">Choice</th>${extra}<th scope="col">Staff</th><th scope="col">Share</th></tr></thead><tbody>${q.choices
     .map((c) => {
       const mark = withQuality
@@ -242,28 +248,28 @@ function choiceTable(q: QuestionFigures, withQuality: boolean): string {
     .join('')}</tbody></table>`);
 }
 
-function scenarioSection(data: ReportData, chart: ChartSlot): string {
+function scenarioSection(data: ReportData, blocks: Blocks): string {
   const parts = [...scenarioGroups(data.questions)].map(
     ([groupId, questions]) =>
       `<section class="scenario" aria-labelledby="sc-${e(groupId)}"><h3 id="sc-${e(groupId)}">${e(questions[0]!.groupTitle)}</h3>
-${chart(`scenario-${groupId}`, `${questions[0]!.groupTitle}: share of helpful, partly helpful and unhelpful choices at each step`)}
-${questions.map((q) => choiceTable(q, true)).join('\n')}</section>`,
+${blocks.chart(`scenario-${groupId}`, `${questions[0]!.groupTitle}: share of helpful, partly helpful and unhelpful choices at each step`)}
+${questions.map((q) => choiceTable(q, true, blocks)).join('\n')}</section>`,
   );
   return `<section aria-labelledby="choices-h"><h2 id="choices-h">Choices staff make in the scenarios</h2>
 <p class="explain">Each learner's latest choice at each step. Steps a learner's path did not reach have fewer answers. A step answered by fewer than ${MIN_GROUP_SIZE} is not shown.</p>
 ${parts.join('\n')}</section>`;
 }
 
-function knowledgeSection(data: ReportData, chart: ChartSlot): string {
+function knowledgeSection(data: ReportData, blocks: Blocks): string {
   const questions = data.questions.filter((q) => q.kind === 'knowledge' || q.kind === 'film');
   if (questions.length === 0) return '';
   return `<section aria-labelledby="kc-h"><h2 id="kc-h">Knowledge check and film questions</h2>
 <p class="explain">Each learner's latest answer. A question answered by fewer than ${MIN_GROUP_SIZE} is not shown.</p>
-${chart('knowledge', 'Share of staff whose latest answer was right')}
-${questions.map((q) => choiceTable(q, false)).join('\n')}</section>`;
+${blocks.chart('knowledge', 'Share of staff whose latest answer was right')}
+${questions.map((q) => choiceTable(q, false, blocks)).join('\n')}</section>`;
 }
 
-function confidenceSection(data: ReportData, chart: ChartSlot): string {
+function confidenceSection(data: ReportData, blocks: Blocks): string {
   const c = data.confidence;
   const rows = c.items
     .map((i) =>
@@ -276,9 +282,8 @@ function confidenceSection(data: ReportData, chart: ChartSlot): string {
 <p>Learners rate each statement from 1 (${e(c.scaleLabels[0] ?? '')}) to ${c.scaleLabels.length} (${e(c.scaleLabels.at(-1) ?? '')}) before and after the course. ${
     c.meanChange === null ? 'Not enough paired ratings yet.' : `Average change: ${signed(c.meanChange)} points, from ${c.paired} learners who rated both times.`
   } A statement rated twice by fewer than ${MIN_GROUP_SIZE} is not shown.</p>
-${chart('confidence', 'Average rating before and after the course')}
-${scrollRegion(
-    'table',
+${blocks.chart('confidence', 'Average rating before and after the course')}
+${blocks.table(
     'confidence ratings',
     `<table><caption>Confidence ratings (averages of learners who rated the statement both times)</caption><thead><tr><th scope="col">Statement</th><th scope="col">Before</th><th scope="col">After</th><th scope="col">Change</th><th scope="col">Learners</th></tr></thead>
 <tbody>${rows}</tbody></table>`,

@@ -169,22 +169,23 @@ export function summarise(tally: LearnerTally, index: QuestionIndex, options: Su
   const asOf = active.reduce((latest, r) => (r.lastActivity > latest || Number.isNaN(latest) ? r.lastActivity : latest), NaN);
   const questions = index.questions.filter((q) => q.kind === 'scenario' || q.kind === 'knowledge' || q.kind === 'film').map((q) => questionFigures(q, active, suppressedAll));
   const confidence = confidenceFigures(index, active, suppressedAll);
-  const context: FigureContext = {
-    population,
-    asOf,
-    ratingPairs: ratingPairs(index, new Set(confidence.items.filter((i) => !i.suppressed).map((i) => i.itemId))),
-  };
+  const rated = ratingPairs(index, new Set(confidence.items.filter((i) => !i.suppressed).map((i) => i.itemId)));
 
   // The figures that count only part of each team are withheld team by team, then the all-teams figure is shown.
   const members = shownNames.map((name) => [name, byGroup.get(name) ?? []] as const);
   const measure = (count: (records: readonly LearnerRecord[]) => number): MeasurePlan => planMeasure(new Map(members.map(([name, records]) => [name, count(records)])));
-  context.plans = {
-    judged: measure((records) => records.filter((r) => r.judged).length),
-    paired: measure((records) => records.filter((r) => context.ratingPairs(r).rated > 0).length),
-    earlier: measure((records) => startedBy(records, asOf - TREND_DAYS * DAY_MS).length),
+  const context: FigureContext = {
+    population,
+    asOf,
+    ratingPairs: rated,
+    plans: {
+      judged: measure((records) => records.filter((r) => r.judged).length),
+      paired: measure((records) => records.filter((r) => rated(r).rated > 0).length),
+      earlier: measure((records) => startedBy(records, asOf - TREND_DAYS * DAY_MS).length),
+    },
   };
-  const groups = members.map(([name, records]) => figuresFor(name, records, context));
-  const overall = figuresFor(ALL_LEARNERS, active, context);
+  const groups = members.map(([name, records]) => figuresFor({ team: name }, records, context));
+  const overall = figuresFor('all', active, context);
 
   const notes = [...(options.notes ?? [])];
   if (overall.statusUnknown > 0) {
@@ -233,7 +234,7 @@ interface FigureContext {
   population: ReportData['population'];
   asOf: number;
   ratingPairs: (record: LearnerRecord) => { rated: number; pairs: number; change: number };
-  plans?: { judged: MeasurePlan; paired: MeasurePlan; earlier: MeasurePlan };
+  plans: { judged: MeasurePlan; paired: MeasurePlan; earlier: MeasurePlan };
 }
 
 /** Learners who had started by `cutoff`; a completion the LMS recorded counts as a start where no attempt is dated. */
@@ -244,16 +245,17 @@ function startedBy(records: readonly LearnerRecord[], cutoff: number): LearnerRe
   });
 }
 
-function figuresFor(name: string, records: readonly LearnerRecord[], context: FigureContext): GroupFigures {
-  const all = name === ALL_LEARNERS;
-  const withheld = (plan: MeasurePlan | undefined) => (all ? (plan?.totalWithheld ?? false) : (plan?.withheld.has(name) ?? false));
+/** The figures of one team, or of all learners together. */
+function figuresFor(scope: { team: string } | 'all', records: readonly LearnerRecord[], context: FigureContext): GroupFigures {
+  const name = scope === 'all' ? ALL_LEARNERS : scope.team;
+  const withheld = (plan: MeasurePlan) => (scope === 'all' ? plan.totalWithheld : plan.withheld.has(scope.team));
   const states = records.map(completionOf);
   const completedKnown = states.filter((c) => c.state === 'completed').length;
   const statusUnknown = states.filter((c) => c.state === 'unknown').length;
   const completed = statusUnknown > 0 ? null : completedKnown;
   const judged = records.filter((r) => r.judged).length;
   const passed = records.filter((r) => r.passed).length;
-  const passWithheld = withheld(context.plans?.judged);
+  const passWithheld = withheld(context.plans.judged);
   let pairs = 0;
   let change = 0;
   let paired = 0;
@@ -264,7 +266,7 @@ function figuresFor(name: string, records: readonly LearnerRecord[], context: Fi
     pairs += rated.pairs;
     change += rated.change;
   }
-  const confidenceWithheld = withheld(context.plans?.paired);
+  const confidenceWithheld = withheld(context.plans.paired);
   const times = records.filter((r, i) => states[i]!.state === 'completed' && !Number.isNaN(r.timeSpentMs)).map((r) => r.timeSpentMs / 60_000);
   return {
     name,
@@ -273,7 +275,7 @@ function figuresFor(name: string, records: readonly LearnerRecord[], context: Fi
     completedKnown,
     statusUnknown,
     completionRate: completed !== null && records.length > 0 ? completed / records.length : null,
-    trend: trendFor(records, states, context, withheld(context.plans?.earlier)),
+    trend: trendFor(records, states, context, withheld(context.plans.earlier)),
     judged,
     passed,
     passRate: judged > 0 && !passWithheld ? passed / judged : null,
