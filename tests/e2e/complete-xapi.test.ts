@@ -7,12 +7,16 @@
 // and no reflection text in any statement or request but the learner's own resume document. The walk itself is in
 // support/completion.ts.
 // Then the completion report (tools/report) is read from that LRS, loaded with what the walks produced: its figures
-// must be those of the learners who completed.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// must be those of the learners who completed; and `npm run report` on that LRS and on the Moodle downloads of the
+// same learners (their answers written through the course's SCORM 1.2 data model, as Moodle would hold them) must agree
+// figure for figure.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReport, runReport } from '../../tools/report/cli.ts';
+import { buildReport, CSV_NAME, runReport, TEAM_CSV_NAME } from '../../tools/report/cli.ts';
+import { moodleDownloadsFrom } from '../fixtures/report/moodle-from-statements.ts';
+import { comparable } from '../tools/report/comparable.ts';
 import { LRS_KEY_SECRET } from '../support/real-lrs.ts';
 import { hasChromium } from '../support/chromium.ts';
 import { describeCompletion } from './support/completion.ts';
@@ -46,9 +50,28 @@ describe.skipIf(!hasChromium)('the completion report read from the LRS the walks
       const code = await runReport(['--lrs', lrs.endpoint, '--auth', LRS_KEY_SECRET, '--out', out], { log: (line) => lines.push(line), error: (line) => lines.push(line) });
       expect(lines.join('\n')).toMatch(/report: 8 learners started, 6 completed \(75%\)/);
       expect(code).toBe(0);
-      for (const file of ['completion-report.html', 'completion-report.csv']) {
+      for (const file of ['completion-report.html', 'completion-report.csv', 'completion-by-team.csv']) {
         expect(reflectionLeaks(plan, file, await readFile(join(out, file), 'utf8'))).toEqual([]);
       }
+
+      // The same eight learners as Moodle's SCORM Interactions and activity completion downloads would list them.
+      const moodle = moodleDownloadsFrom(await lrs.statements(), course);
+      const interactions = join(out, 'moodle-scorm-interactions.txt');
+      const progress = join(out, 'progress.csv');
+      await writeFile(interactions, moodle.interactions);
+      await writeFile(progress, moodle.completion);
+      const fromMoodle = await buildReport({ source: { kind: 'export', files: [interactions], completionFiles: [progress] }, out: '', timezone: 'Europe/London' });
+      expect(comparable(fromMoodle)).toEqual(comparable(data));
+      const moodleOut = join(out, 'from-moodle');
+      const moodleLines: string[] = [];
+      const moodleCode = await runReport(['--scorm-export', interactions, '--activity-completion', progress, '--out', moodleOut], { log: (line) => moodleLines.push(line), error: (line) => moodleLines.push(line) });
+      expect(moodleCode, moodleLines.join('\n')).toBe(0);
+      expect(moodleLines[0]).toBe(lines[0]);
+      // Figure for figure, but for what only one source can know: time in the course (the LRS) and who never started (Moodle).
+      const shared = (csv: string) => csv.split('\r\n').filter((line) => !/median_minutes|enrolled_not_started/.test(line));
+      expect(shared(await readFile(join(moodleOut, CSV_NAME), 'utf8'))).toEqual(shared(await readFile(join(out, CSV_NAME), 'utf8')));
+      const noTime = (csv: string) => csv.split('\r\n').map((line) => line.replace(/,[^,]*$/, ''));
+      expect(noTime(await readFile(join(moodleOut, TEAM_CSV_NAME), 'utf8'))).toEqual(noTime(await readFile(join(out, TEAM_CSV_NAME), 'utf8')));
     } finally {
       await rm(out, { recursive: true, force: true });
     }

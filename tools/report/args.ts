@@ -6,8 +6,11 @@ import { checkTimeZone } from './zoned-time.ts';
 
 export const USAGE = `usage:
   npm run report -- --lrs <endpoint> --auth <key:secret> [--since DATE] [--activity IRI] [options]
-  npm run report -- --scorm-export <file> [--scorm-export <file> …] [--mapping <columns.json>] [options]
+  npm run report -- --scorm-export <file> [--scorm-export <file> …] [--activity-completion <file>] [--mapping <columns.json>] [options]
 options:
+  --activity-completion FILE  the LMS's activity completion download (Moodle/Totara: Course → Reports → Activity
+                      completion → Download): completion as the LMS counts it, joined to the SCORM downloads by learner
+  --activity-name NAME  the course's activity in that download, when it lists several
   --out DIR           where completion-report.html and completion-report.csv are written (default: report)
   --group-by FIELD    LRS: auto | team | homepage | extension:<IRI> | none (default auto);
                       export: a column header, e.g. Department (default Department, else Institution), or none
@@ -17,7 +20,9 @@ options:
   --course FILE       the course.json the packages were built from (default: course/course.json)`;
 
 export interface ReportArgs {
-  source: { kind: 'lrs'; endpoint: string; auth: string; activity?: string } | { kind: 'export'; files: string[]; mapping?: string };
+  source:
+    | { kind: 'lrs'; endpoint: string; auth: string; activity?: string }
+    | { kind: 'export'; files: string[]; completionFiles?: string[]; activityName?: string; mapping?: string };
   out: string;
   groupBy?: string;
   timezone: string;
@@ -39,6 +44,8 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | 'help' {
         since: { type: 'string' },
         activity: { type: 'string' },
         'scorm-export': { type: 'string', multiple: true },
+        'activity-completion': { type: 'string', multiple: true },
+        'activity-name': { type: 'string' },
         mapping: { type: 'string' },
         out: { type: 'string' },
         'group-by': { type: 'string' },
@@ -54,8 +61,11 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | 'help' {
   const v = parsed.values;
   if (v.help) return 'help';
   const exports = v['scorm-export'] ?? [];
-  if (v.lrs !== undefined && exports.length > 0) throw new UsageError('give either --lrs or --scorm-export, not both (one report per source; the two agree for the same learners)');
-  if (v.lrs === undefined && exports.length === 0) throw new UsageError('say where the data is: --lrs <endpoint> --auth <key:secret>, or --scorm-export <file>');
+  const completionFiles = v['activity-completion'] ?? [];
+  const exported = exports.length + completionFiles.length > 0;
+  if (v.lrs !== undefined && exported) throw new UsageError('give either --lrs or LMS downloads (--scorm-export, --activity-completion), not both (one report per source; the two agree for the same learners)');
+  if (v.lrs === undefined && !exported) throw new UsageError('say where the data is: --lrs <endpoint> --auth <key:secret>, or --scorm-export <file> (and --activity-completion <file>)');
+  if (v['activity-name'] !== undefined && completionFiles.length === 0) throw new UsageError('--activity-name picks the course in an activity completion download: it goes with --activity-completion');
   const timezone = checkTimeZone(v.timezone ?? 'Europe/London');
   let source: ReportArgs['source'];
   if (v.lrs !== undefined) {
@@ -65,7 +75,14 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | 'help' {
     source = { kind: 'lrs', endpoint: v.lrs, auth: v.auth, ...(v.activity !== undefined ? { activity: v.activity } : {}) };
   } else {
     if (v.auth !== undefined || v.activity !== undefined) throw new UsageError('--auth and --activity go with --lrs');
-    source = { kind: 'export', files: exports, ...(v.mapping !== undefined ? { mapping: v.mapping } : {}) };
+    if (v.mapping !== undefined && exports.length === 0) throw new UsageError('--mapping describes an export file\'s columns; it goes with --scorm-export');
+    source = {
+      kind: 'export',
+      files: exports,
+      ...(completionFiles.length > 0 ? { completionFiles } : {}),
+      ...(v['activity-name'] !== undefined ? { activityName: v['activity-name'] } : {}),
+      ...(v.mapping !== undefined ? { mapping: v.mapping } : {}),
+    };
   }
   let sinceMs: number | undefined;
   if (v.since !== undefined) {

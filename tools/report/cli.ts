@@ -1,21 +1,21 @@
-// `npm run report -- …` (tsx tools/report/cli.ts): managers' completion report from an xAPI LRS or an LMS's SCORM
-// tracking export, written as a self-contained HTML page and a CSV beside it. Exit 0 = written, 1 = the input
-// could not be read (unreachable LRS, refused credentials, missing columns…), 2 = usage error.
+// `npm run report -- …` (tsx tools/report/cli.ts): managers' completion report from an xAPI LRS or an LMS's
+// downloads (SCORM reports, activity completion), written as a self-contained HTML page and two CSV files beside it.
+// Exit 0 = written, 1 = the input could not be read (unreachable LRS, refused credentials, a binary file, missing
+// columns…), 2 = usage error.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Course } from '../../course/types.ts';
 import { parseReportArgs, USAGE, type ReportArgs } from './args.ts';
-import { echartsRenderer, type ChartRenderer } from './charts.ts';
 import { indexQuestions } from './course-questions.ts';
 import { InputError, UsageError } from './errors.ts';
 import { loadColumnMapping } from './export/column-mapping.ts';
-import { readExportFile } from './export/export-source.ts';
+import { readExportFile, type ExportReadResult } from './export/export-source.ts';
+import type { ExportGap } from './export/row-interpreter.ts';
 import { LearnerTally } from './learner-tally.ts';
-import { renderReportCsv } from './render-csv.ts';
-import { renderReportHtml, type DrawnChart } from './render-html.ts';
-import { reportCharts } from './report-charts.ts';
-import { summarise, type ReportData } from './summary.ts';
+import { renderReportCsv, renderTeamCsv } from './render-csv.ts';
+import { renderReportHtml } from './render-html.ts';
+import { summarise, type ReportData, type SourceLms } from './summary.ts';
 import { parseLrsGroupField, type LrsGroupField } from './xapi/group-field.ts';
 import { readLrsStatements } from './xapi/lrs-source.ts';
 import { StatementReader } from './xapi/statement-reader.ts';
@@ -27,13 +27,13 @@ export interface Output {
 
 export interface ReportDeps {
   fetch?: typeof fetch;
-  charts?: ChartRenderer;
   now?: Date;
 }
 
 const DEFAULT_COURSE = fileURLToPath(new URL('../../course/course.json', import.meta.url));
 export const HTML_NAME = 'completion-report.html';
 export const CSV_NAME = 'completion-report.csv';
+export const TEAM_CSV_NAME = 'completion-by-team.csv';
 
 /** Run the tool; resolves to the exit code. Never throws. */
 export async function runReport(argv: readonly string[], output: Output = console, deps: ReportDeps = {}): Promise<number> {
@@ -51,21 +51,13 @@ export async function runReport(argv: readonly string[], output: Output = consol
   }
   try {
     const data = await buildReport(args, deps);
-    const charts = deps.charts ?? (await echartsRenderer());
-    if (charts.unavailableReason) data.notes.push(`Charts: ${charts.unavailableReason}.`);
-    const drawn = new Map<string, DrawnChart>();
-    for (const { key, spec } of reportCharts(data)) drawn.set(key, { svg: await charts.render(spec), description: spec.description });
     const out = resolve(args.out);
     await mkdir(out, { recursive: true });
-    await writeFile(join(out, HTML_NAME), renderReportHtml(data, drawn));
+    await writeFile(join(out, HTML_NAME), renderReportHtml(data));
     await writeFile(join(out, CSV_NAME), renderReportCsv(data));
-    const o = data.overall;
-    output.log(
-      data.suppressedAll
-        ? `report: fewer than ${data.minimumGroupSize} learners have started, so no figures are shown`
-        : `report: ${o.learners} learners started, ${o.completed} completed (${o.completionRate === null ? '–' : `${Math.round(o.completionRate * 100)}%`}), ${data.groups.length} group${data.groups.length === 1 ? '' : 's'} shown`,
-    );
-    output.log(`report: written ${join(out, HTML_NAME)} and ${join(out, CSV_NAME)}`);
+    await writeFile(join(out, TEAM_CSV_NAME), renderTeamCsv(data));
+    output.log(summaryLine(data));
+    output.log(`report: written ${join(out, HTML_NAME)}, ${join(out, TEAM_CSV_NAME)} and ${join(out, CSV_NAME)}`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -80,6 +72,18 @@ export async function runReport(argv: readonly string[], output: Output = consol
     output.error(`report: unexpected failure: ${(error as Error).stack ?? String(error)}`);
     return 1;
   }
+}
+
+/** The one line the command prints about the figures. */
+function summaryLine(data: ReportData): string {
+  const o = data.overall;
+  const counted = data.population === 'started' ? 'started' : 'enrolled';
+  if (data.suppressedAll) return `report: fewer than ${data.minimumGroupSize} learners have ${counted === 'started' ? 'started' : 'been listed'}, so no figures are shown`;
+  const completed =
+    o.completed === null
+      ? `completion unknown for ${o.statusUnknown} (${o.completedKnown} known to have completed)`
+      : `${o.completed} completed (${o.completionRate === null ? '–' : `${Math.round(o.completionRate * 100)}%`})`;
+  return `report: ${o.learners} learners ${counted}, ${completed}, ${data.groups.length} group${data.groups.length === 1 ? '' : 's'} shown`;
 }
 
 /** Reads the input into the tally and summarises it. */
@@ -118,32 +122,83 @@ export async function buildReport(args: ReportArgs, deps: ReportDeps = {}): Prom
     });
   }
 
-  const mapping = args.source.mapping ? { mapping: await loadColumnMapping(args.source.mapping), file: args.source.mapping } : undefined;
-  const zone = args.timezone;
-  const notes = new Set<string>();
-  const descriptions = new Set<string>();
-  let rows = 0;
-  for (const file of args.source.files) {
-    const result = await readExportFile(file, tally, {
+  const source = args.source;
+  const mapping = source.mapping ? { mapping: await loadColumnMapping(source.mapping), file: source.mapping } : undefined;
+  const results: ExportReadResult[] = [];
+  const scoTitles = new Set<string>();
+  const read = async (file: string, kind: 'tracking' | 'completion') => {
+    const result = await readExportFile(file, kind, tally, {
       index,
       passMark,
-      zone,
+      zone: args.timezone,
+      scoTitles,
       ...(args.groupBy !== undefined ? { groupBy: args.groupBy } : {}),
       ...(mapping ? { mapping } : {}),
       ...(args.sinceMs !== undefined ? { sinceMs: args.sinceMs } : {}),
+      ...(source.activityName !== undefined ? { activityName: source.activityName } : {}),
     });
-    rows += result.rows;
-    descriptions.add(result.description);
-    result.notes.forEach((n) => notes.add(n));
+    result.scoTitles.forEach((title) => scoTitles.add(title));
+    results.push(result);
+  };
+  // Tracking downloads first: their SCO titles help find the course among the completion download's activities.
+  for (const file of source.files) await read(file, 'tracking');
+  for (const file of source.completionFiles ?? []) await read(file, 'completion');
+  checkJoin(tally, source);
+
+  const notes = new Set<string>();
+  for (const result of results) result.notes.forEach((n) => notes.add(n));
+  // A gap is said only when no file given fills it (a Basic download has no answers; the Interactions one has).
+  for (const gap of ['answers', 'scores', 'time'] as ExportGap[]) {
+    if (results.every((r) => r.gaps[gap] !== undefined)) notes.add(results[0]!.gaps[gap]!);
   }
-  const files = args.source.files.length;
+  const counts = new Map<string, number>();
+  for (const r of results) counts.set(r.description, (counts.get(r.description) ?? 0) + 1);
+  const rows = results.reduce((n, r) => n + r.rows, 0);
+  const lms = commonLms(results);
+  const completionGiven = results.some((r) => r.kind === 'completion');
   return summarise(tally, index, {
     ...common,
-    source: { kind: 'export', description: `${[...descriptions].join('; ')}, ${files} file${files === 1 ? '' : 's'}, ${rows} attempt rows` },
-    groupField: args.groupBy === 'none' ? 'no grouping' : `the export's "${args.groupBy ?? mapping?.mapping.columns.group ?? 'Department'}" column`,
+    source: {
+      kind: 'export',
+      description: `${[...counts].map(([d, n]) => (n > 1 ? `${d} (${n} files)` : d)).join(', ')}; ${rows} rows`,
+      ...(lms ? { lms } : {}),
+    },
+    groupField: args.groupBy === 'none' ? 'no grouping' : `the downloads' "${args.groupBy ?? mapping?.mapping.columns.group ?? 'Department'}" column`,
     notes: [...notes],
     listsNonStarters: true,
+    unknownCompletionAdvice: mapping
+      ? `The column mapping ${basename(mapping.file)} names no status or completion date column; map one, or add the LMS's activity completion download with --activity-completion.`
+      : completionGiven
+        ? "These learners are not in the activity completion download given: download it again for the same course and group."
+        : "Moodle's SCORM downloads show a score in place of the status once there is one, and its Objectives download does not settle it where the objective cells are empty (as Moodle 5.0.6 writes them). Add the activity completion download (Course → Reports → Activity completion → Download) with --activity-completion.",
   });
+}
+
+/** The LMS every download came from, when they agree. */
+function commonLms(results: readonly ExportReadResult[]): SourceLms | undefined {
+  const named = new Set(results.map((r) => r.lms));
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+/**
+ * With both tracking downloads and the LMS's completion list, someone must be in both: otherwise they key learners
+ * differently (different identity fields shown) or come from different courses, and joining them would count
+ * everyone twice.
+ */
+function checkJoin(tally: LearnerTally, source: Extract<ReportArgs['source'], { kind: 'export' }>): void {
+  if (source.files.length === 0 || !source.completionFiles?.length) return;
+  let tracked = 0;
+  let listed = 0;
+  for (const record of tally.learners.values()) {
+    if (record.inTracking && record.inCompletionList) return;
+    if (record.inTracking) tracked++;
+    if (record.inCompletionList) listed++;
+  }
+  if (tracked > 0 && listed > 0) {
+    throw new InputError(
+      `none of the ${listed} learners in the activity completion download is among the ${tracked} in the SCORM downloads: are they from the same course, and do both show the same identity fields (ID number, Email address or Username)?`,
+    );
+  }
 }
 
 async function loadCourse(file: string): Promise<Course> {

@@ -1,8 +1,10 @@
 // NHS identity colours (NHS.UK frontend's palette), used by the charts and the page. Text colours meet WCAG AA
-// contrast on white; scenario choices are told apart by name in legends and tables, never by colour alone.
+// contrast on white; bars are outlined in secondary text so pale ones stand out; scenario choices are told apart by
+// name in legends and tables, never by colour alone.
 export const NHS_COLOURS = {
   blue: '#005eb8',
   darkBlue: '#003087',
+  lightBlue: '#41b6e6',
   text: '#212b32',
   secondaryText: '#4c6272',
   green: '#007f3b',

@@ -10,36 +10,48 @@ export interface KeyedChart {
 }
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+const shown = (value: number | null) => (value === null ? 'not shown' : `${value}%`);
 
 export function reportCharts(data: ReportData): KeyedChart[] {
   if (data.suppressedAll) return [];
   const charts: KeyedChart[] = [];
   const groups = data.groups.filter((g) => g.completionRate !== null);
   if (groups.length > 0) {
+    const weeks = Math.round(data.trendDays / 7);
+    const withTrend = groups.some((g) => g.trend.earlierRate !== null);
+    const now = groups.map((g) => percent(g.completionRate));
+    const earlier = groups.map((g) => percent(g.trend.earlierRate));
     charts.push({
       key: 'completion-by-group',
       spec: {
-        kind: 'bar',
-        horizontal: true,
+        title: withTrend ? `Completion rate by team, now and ${weeks} weeks earlier` : 'Completion rate by team',
         unit: 'percent',
-        max: 100,
         min: 0,
-        description: `Completion rate by ${data.groupField}: ${groups.map((g) => `${g.name} ${percent(g.completionRate)}%`).join(', ')}.`,
+        max: 100,
+        description: `Completion rate by team${withTrend ? `, now and ${weeks} weeks earlier` : ''}: ${groups
+          .map((g, i) => `${g.name} ${now[i]}%${withTrend ? ` (${weeks} weeks earlier ${shown(earlier[i]!)})` : ''}`)
+          .join(', ')}.`,
         categories: groups.map((g) => g.name),
-        series: [{ name: 'Completion rate', values: groups.map((g) => percent(g.completionRate)) }],
+        series: withTrend
+          ? [
+              { name: `${weeks} weeks earlier`, values: earlier, colour: NHS_COLOURS.lightBlue, textColour: NHS_COLOURS.text },
+              { name: 'Now', values: now, colour: NHS_COLOURS.blue },
+            ]
+          : [{ name: 'Completion rate', values: now, colour: NHS_COLOURS.blue }],
       },
     });
   }
   if (data.timeline.buckets.length > 0) {
+    const { buckets, granularity } = data.timeline;
     charts.push({
       key: 'completions-over-time',
       spec: {
-        kind: 'bar',
+        title: `Completions per ${granularity}`,
         unit: 'count',
         min: 0,
-        description: `Completions per ${data.timeline.granularity}, from ${data.timeline.buckets[0]!.label} to ${data.timeline.buckets.at(-1)!.label}; ${data.timeline.buckets.at(-1)!.cumulative} in all.`,
-        categories: data.timeline.buckets.map((b) => b.label),
-        series: [{ name: 'Completions', values: data.timeline.buckets.map((b) => b.count), colour: NHS_COLOURS.blue }],
+        description: `Completions per ${granularity}, from ${buckets[0]!.label} to ${buckets.at(-1)!.label}: ${buckets.map((b) => `${b.label} ${b.count}`).join(', ')}; ${buckets.at(-1)!.cumulative} in all.`,
+        categories: buckets.map((b) => b.label),
+        series: [{ name: 'Completions', values: buckets.map((b) => b.count), colour: NHS_COLOURS.blue }],
       },
     });
   }
@@ -47,7 +59,7 @@ export function reportCharts(data: ReportData): KeyedChart[] {
     charts.push({
       key: 'attempts',
       spec: {
-        kind: 'bar',
+        title: 'Learners by number of attempts',
         unit: 'count',
         min: 0,
         description: `Attempts per learner: ${data.attempts.distribution.map((d) => `${d.label}: ${d.count}`).join(', ')}.`,
@@ -57,27 +69,26 @@ export function reportCharts(data: ReportData): KeyedChart[] {
     });
   }
   for (const [groupId, questions] of scenarioGroups(data.questions)) {
-    const shown = questions.filter((q) => !q.suppressed);
-    if (shown.length === 0) continue;
+    const visible = questions.filter((q) => !q.suppressed);
+    if (visible.length === 0) continue;
     const share = (q: QuestionFigures, quality: keyof typeof QUALITY_COLOURS) =>
       percent(q.respondents === 0 ? 0 : q.choices.filter((c) => c.quality === quality).reduce((n, c) => n + c.count, 0) / q.respondents);
     charts.push({
       key: `scenario-${groupId}`,
       spec: {
-        kind: 'bar',
-        horizontal: true,
+        title: `${visible[0]!.groupTitle}: helpful, partly helpful and unhelpful choices`,
         stacked: true,
         unit: 'percent',
-        max: 100,
         min: 0,
-        description: `${shown[0]!.groupTitle}: share of staff choosing a helpful, partly helpful or unhelpful response at each step. ${shown
-          .map((q) => `${q.prompt} helpful ${share(q, 'helpful')}%`)
+        max: 100,
+        description: `${visible[0]!.groupTitle}: share of staff choosing a helpful, partly helpful or unhelpful response at each step. ${visible
+          .map((q) => `${q.prompt} helpful ${share(q, 'helpful')}%, partly helpful ${share(q, 'partly-helpful')}%, unhelpful ${share(q, 'unhelpful')}%`)
           .join('; ')}.`,
-        categories: shown.map((q) => q.prompt),
+        categories: visible.map((q) => q.prompt),
         series: [
-          { name: 'Helpful', values: shown.map((q) => share(q, 'helpful')), colour: QUALITY_COLOURS.helpful },
-          { name: 'Partly helpful', values: shown.map((q) => share(q, 'partly-helpful')), colour: QUALITY_COLOURS['partly-helpful'] },
-          { name: 'Unhelpful', values: shown.map((q) => share(q, 'unhelpful')), colour: QUALITY_COLOURS.unhelpful },
+          { name: 'Helpful', values: visible.map((q) => share(q, 'helpful')), colour: QUALITY_COLOURS.helpful },
+          { name: 'Partly helpful', values: visible.map((q) => share(q, 'partly-helpful')), colour: QUALITY_COLOURS['partly-helpful'], textColour: NHS_COLOURS.text },
+          { name: 'Unhelpful', values: visible.map((q) => share(q, 'unhelpful')), colour: QUALITY_COLOURS.unhelpful },
         ],
       },
     });
@@ -87,11 +98,10 @@ export function reportCharts(data: ReportData): KeyedChart[] {
     charts.push({
       key: 'knowledge',
       spec: {
-        kind: 'bar',
-        horizontal: true,
+        title: 'Share of staff whose latest answer was right',
         unit: 'percent',
-        max: 100,
         min: 0,
+        max: 100,
         description: `Share of staff whose latest answer was right: ${scored.map((q) => `${q.prompt} ${percent(q.correct! / q.respondents)}%`).join('; ')}.`,
         categories: scored.map((q) => q.prompt),
         series: [{ name: 'Answered correctly', values: scored.map((q) => percent(q.correct! / q.respondents)), colour: NHS_COLOURS.green }],
@@ -101,20 +111,20 @@ export function reportCharts(data: ReportData): KeyedChart[] {
   const items = data.confidence.items.filter((i) => !i.suppressed);
   if (items.length > 0) {
     const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+    const points = data.confidence.scaleLabels.length;
     charts.push({
       key: 'confidence',
       spec: {
-        kind: 'bar',
-        horizontal: true,
+        title: 'Average confidence rating before and after the course',
         unit: 'score',
         min: 0,
-        max: data.confidence.scaleLabels.length,
-        description: `Average confidence rating before and after the course (1 to ${data.confidence.scaleLabels.length}): ${items
+        max: points,
+        description: `Average confidence rating before and after the course (1 to ${points}): ${items
           .map((i) => `${i.statement} from ${round(i.beforeMean)} to ${round(i.afterMean)}`)
           .join('; ')}.`,
         categories: items.map((i) => i.statement),
         series: [
-          { name: 'Before', values: items.map((i) => round(i.beforeMean)), colour: NHS_COLOURS.secondaryText },
+          { name: 'Before', values: items.map((i) => round(i.beforeMean)), colour: NHS_COLOURS.lightBlue, textColour: NHS_COLOURS.text },
           { name: 'After', values: items.map((i) => round(i.afterMean)), colour: NHS_COLOURS.blue },
         ],
       },

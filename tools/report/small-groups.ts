@@ -39,3 +39,22 @@ export function planGroups(sizes: ReadonlyMap<string, number>, minimum = MIN_GRO
 export function plannedGroup(plan: GroupPlan, group: string): string {
   return plan.shown.includes(group) ? group : OTHER_GROUP;
 }
+
+export interface MeasurePlan {
+  /** Teams whose figure for this measure is withheld. */
+  withheld: Set<string>;
+  /** Whether the all-teams figure is withheld too (fewer than the minimum counted in all). */
+  totalWithheld: boolean;
+}
+
+/**
+ * The same rule for a figure that counts only some of a team (the learners with a knowledge-check result, say, or
+ * who rated their confidence twice): a team where fewer than the minimum are counted has that figure withheld, and
+ * so does the next smallest until the withheld teams together count the minimum or more, since the all-teams figure
+ * is shown and the withheld ones could otherwise be worked out from it. Teams counting nobody have no figure to hide.
+ */
+export function planMeasure(counts: ReadonlyMap<string, number>, minimum = MIN_GROUP_SIZE): MeasurePlan {
+  const plan = planGroups(counts, minimum);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  return { withheld: new Set([...plan.small, ...plan.addedToOther]), totalWithheld: total > 0 && total < minimum };
+}

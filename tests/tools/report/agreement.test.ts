@@ -1,13 +1,15 @@
 // The same seventeen staff (tests/fixtures/report/journeys.ts), once as the course's own statements in an LRS and
 // once as Moodle's SCORM report downloads: the two reports must give the same figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildReport } from '../../../tools/report/cli.ts';
 import type { ReportData } from '../../../tools/report/summary.ts';
 import { comparable, REPORT_NOW } from './comparable.ts';
 import { fileURLToPath } from 'node:url';
-import { genericLmsExport, JOURNEYS, moodleInteractionsExport, moodleObjectivesExport, xapiStatements } from '../../fixtures/report/journeys.ts';
-import { GENERIC_FIXTURE, INTERACTIONS_FIXTURE, OBJECTIVES_FIXTURE } from '../../fixtures/report/write-fixtures.ts';
+import { JOURNEYS, xapiStatements } from '../../fixtures/report/journeys.ts';
+import { BASIC_FIXTURE, COMPLETION_FIXTURE, GENERIC_FIXTURE, INTERACTIONS_FIXTURE, OBJECTIVES_FIXTURE } from '../../fixtures/report/write-fixtures.ts';
 import { startFakeLrs, type FakeLrs } from './fake-lrs.ts';
 
 const EXAMPLE_MAPPING = fileURLToPath(new URL('../../../tools/report/mappings/example-lms.json', import.meta.url));
@@ -24,11 +26,6 @@ beforeAll(async () => {
 afterAll(() => lrs.close());
 
 describe('one report from two sources', () => {
-  it('the committed Moodle fixtures are what journeys.ts writes', () => {
-    expect(readFileSync(INTERACTIONS_FIXTURE, 'utf8')).toBe(moodleInteractionsExport());
-    expect(readFileSync(OBJECTIVES_FIXTURE, 'utf8')).toBe(moodleObjectivesExport());
-  });
-
   it('reads every page the LRS offers, following `more`', () => {
     const pages = lrs.requests.filter((r) => r.url.includes('/statements'));
     expect(pages.length).toBeGreaterThan(10);
@@ -38,6 +35,15 @@ describe('one report from two sources', () => {
 
   it('gives the same figures from the LRS and from the Moodle export', () => {
     expect(comparable(fromMoodle)).toEqual(comparable(fromLrs));
+  });
+
+  it('and from the Basic and Interactions downloads with the activity completion download in place of the Objectives one', async () => {
+    const data = await buildReport(
+      { source: { kind: 'export', files: [BASIC_FIXTURE, INTERACTIONS_FIXTURE], completionFiles: [COMPLETION_FIXTURE] }, out: '', timezone: 'Europe/London' },
+      { now: REPORT_NOW },
+    );
+    expect(comparable(data)).toEqual(comparable(fromLrs));
+    expect(data.source.description).toBe('Moodle SCORM report, Moodle SCORM Interactions report, Moodle or Totara activity completion download; 57 rows');
   });
 
   it('has the figures the journeys were written to give', () => {
@@ -57,6 +63,30 @@ describe('one report from two sources', () => {
       ['2024-05-06', 5],
       ['2024-05-13', 2],
       ['2024-05-20', 4],
+    ]);
+  });
+
+  it('gives pass rate and confidence change by team only where five or more are counted, and hides the next smallest with it', () => {
+    const teams = fromLrs.groups.map((g) => [g.name, g.judged, g.passRate === null ? null : Math.round(g.passRate * 100), g.passWithheld, g.confidence.paired, g.confidence.withheld]);
+    expect(teams).toEqual([
+      // Ward 7: five have a result and five rated twice: shown.
+      ['Ward 7', 5, 100, false, 5, false],
+      // The Emergency Department has four results and three paired ratings: withheld, and so is the combined group
+      // (three and three), or the total would give the department's figure away.
+      ['Emergency Department', 4, null, true, 3, true],
+      ['Other (small groups)', 3, null, true, 3, true],
+    ]);
+    expect(fromLrs.overall).toMatchObject({ judged: 12, passed: 11, passWithheld: false, confidence: { paired: 11, withheld: false } });
+    expect(fromLrs.groups[0]!.confidence.change).toBeGreaterThan(0);
+  });
+
+  it('gives the trend: the rate four weeks before the last activity, where five or more had started by then', () => {
+    // The data ends on 24 May (Priya's start); four weeks earlier, 26 April, nobody had started.
+    expect(fromLrs.asOf).toBe('2024-05-24T13:12:00.000Z');
+    expect(fromLrs.groups.map((g) => [g.name, g.trend.missing, g.trend.recent])).toEqual([
+      ['Ward 7', 'none-started', 5],
+      ['Emergency Department', 'none-started', 3],
+      ['Other (small groups)', 'none-started', 3],
     ]);
   });
 
@@ -93,12 +123,14 @@ describe('one report from two sources', () => {
     expect(fromLrs.enrolledNotStarted).toBeNull();
   });
 
-  it('without the objectives download, says which completions the Moodle export cannot tell', async () => {
+  it('without the objectives download, says completion is unknown: never a count of those it can see', async () => {
     const data = await buildReport({ source: { kind: 'export', files: [INTERACTIONS_FIXTURE] }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
-    // Everyone with a score shows "83.33/100" in place of a status: twelve learners' completion is unknown.
-    expect(data.overall.statusUnknown).toBe(12);
-    expect(data.overall.completionRate).toBe(0);
-    expect(data.notes.join(' ')).toMatch(/12 learners' completion could not be read/);
+    // Everyone with a score shows "83.33/100" in place of a status: twelve learners' completion is unknown, and the
+    // four without a score show "Incomplete".
+    expect(data.overall).toMatchObject({ learners: 16, statusUnknown: 12, completedKnown: 0, completed: null, completionRate: null });
+    expect(data.groups.every((g) => g.completed === null && g.completionRate === null)).toBe(true);
+    expect(data.timelineMissing).toBe('unknown');
+    expect(data.notes.join(' ')).toMatch(/Completion is unknown for 12 of the 16 learners/);
   });
 });
 
@@ -115,7 +147,17 @@ describe('another LMS, read with a column mapping', () => {
     expect(data.enrolledNotStarted).toBe(1);
   });
 
-  it('the committed CSV fixture is what journeys.ts writes', () => {
-    expect(readFileSync(GENERIC_FIXTURE, 'utf8')).toBe(genericLmsExport());
+  it('says completion is unknown, not 0, when the mapping names no status or completion date column', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cg-report-mapping-'));
+    try {
+      const mapping = join(dir, 'no-status.json');
+      await writeFile(mapping, JSON.stringify({ delimiter: ',', dateStyle: 'dmy', columns: { learner: 'Employee number', group: 'Team', attempt: 'Attempt', startedAt: 'Started on' } }));
+      const data = await buildReport({ source: { kind: 'export', files: [GENERIC_FIXTURE], mapping }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
+      expect(data.overall).toMatchObject({ learners: 16, completed: null, completionRate: null, statusUnknown: 16 });
+      expect(data.unknownAdvice).toBe('The column mapping no-status.json names no status or completion date column; map one, or add the LMS\'s activity completion download with --activity-completion.');
+      expect(data.notes).toContain('The mapping no-status.json names no status or completion date column, so the export cannot tell who completed.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

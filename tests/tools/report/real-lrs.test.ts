@@ -15,7 +15,7 @@ import { buildReport } from '../../../tools/report/cli.ts';
 import type { ReportData } from '../../../tools/report/summary.ts';
 import { comparable, REPORT_NOW } from './comparable.ts';
 import { readLrsStatements } from '../../../tools/report/xapi/lrs-source.ts';
-import { COURSE, JOURNEYS, moodleInteractionsExport, moodleObjectivesExport, REFLECTION_TEXT, xapiStatements } from '../../fixtures/report/journeys.ts';
+import { asCmi5, JOURNEYS, moodleInteractionsExport, moodleObjectivesExport, REFLECTION_TEXT, xapiStatements } from '../../fixtures/report/journeys.ts';
 import { invalidStatements, LRS_KEY_SECRET, startRealLrs, type RealLrs } from '../../support/real-lrs.ts';
 
 const run = promisify(execFile);
@@ -100,22 +100,15 @@ describe('the report from a real LRS and from a Moodle export of the same learne
 
 describe('cmi5 statements, whose AU id the LMS makes up', () => {
   // cmi5 8.1: the LMS gives the AU an activity id of its own, so the course's cmi5 defined statements (completed,
-  // passed, terminated) are about an id outside the course IRI; the publisher's AU id is in context grouping, from
-  // the LMS's context template. The same learners reported that way must give the same figures.
+  // passed, terminated, with the cmi5 category) are about an id outside the course IRI; the publisher's AU id is in
+  // context grouping, from the LMS's context template. The same learners reported that way must give the same figures.
   it('counts completion, pass and time from them as from the TinCan ones', async () => {
     const cmi5Lrs = await startRealLrs();
     try {
-      const publisherAu = `${COURSE.iri.replace(/\/+$/, '')}/v1/acute-trust`;
       const lmsAu = 'https://lms.example-acute.nhs.uk/cmi5/activities/au/8842';
-      const asCmi5 = xapiStatements().map((statement) => {
-        const copy = structuredClone(statement) as { object: { id: string }; context?: { contextActivities?: Record<string, unknown> } };
-        if (copy.object.id !== publisherAu) return copy;
-        copy.object.id = lmsAu;
-        copy.context = { ...copy.context, contextActivities: { ...copy.context?.contextActivities, grouping: [{ id: publisherAu }] } };
-        return copy;
-      });
-      expect(asCmi5.filter((statement) => (statement as { object: { id: string } }).object.id === lmsAu).length).toBeGreaterThan(20);
-      await cmi5Lrs.load(asCmi5);
+      const cmi5 = asCmi5(xapiStatements(), lmsAu);
+      expect(cmi5.filter((statement) => (statement as { object: { id: string } }).object.id === lmsAu).length).toBeGreaterThan(20);
+      await cmi5Lrs.load(cmi5);
       const fromLrs = await buildReport({ source: { kind: 'lrs', endpoint: lrs.endpoint, auth: LRS_KEY_SECRET }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
       const fromCmi5 = await buildReport({ source: { kind: 'lrs', endpoint: cmi5Lrs.endpoint, auth: LRS_KEY_SECRET }, out: '', timezone: 'Europe/London' }, { now: REPORT_NOW });
       expect(fromCmi5.overall).toEqual(fromLrs.overall);

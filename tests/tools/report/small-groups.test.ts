@@ -3,7 +3,7 @@ import { indexQuestions } from '../../../tools/report/course-questions.ts';
 import { LearnerTally } from '../../../tools/report/learner-tally.ts';
 import { renderReportCsv } from '../../../tools/report/render-csv.ts';
 import { renderReportHtml } from '../../../tools/report/render-html.ts';
-import { OTHER_GROUP, planGroups } from '../../../tools/report/small-groups.ts';
+import { OTHER_GROUP, planGroups, planMeasure } from '../../../tools/report/small-groups.ts';
 import { summarise } from '../../../tools/report/summary.ts';
 import { COURSE } from '../../fixtures/report/journeys.ts';
 
@@ -41,6 +41,21 @@ describe('planGroups', () => {
   });
 });
 
+describe('planMeasure: a figure that counts only part of each team', () => {
+  it('withholds a team where fewer than five are counted, and the next smallest with it, so the total cannot give it away', () => {
+    const plan = planMeasure(sizes([['A', 9], ['B', 6], ['C', 3]]));
+    expect([...plan.withheld].sort()).toEqual(['B', 'C']);
+    expect(plan.totalWithheld).toBe(false);
+  });
+
+  it('withholds nothing when every team counts five or more, and the total when all together count fewer', () => {
+    expect(planMeasure(sizes([['A', 5], ['B', 7]]))).toEqual({ withheld: new Set(), totalWithheld: false });
+    expect(planMeasure(sizes([['A', 2], ['B', 1]])).totalWithheld).toBe(true);
+    // Nobody counted anywhere: nothing to hide (the figure is "none yet", not withheld).
+    expect(planMeasure(sizes([['A', 0], ['B', 0]]))).toEqual({ withheld: new Set(), totalWithheld: false });
+  });
+});
+
 describe('a report for fewer than five people', () => {
   const index = indexQuestions(COURSE);
   const tally = new LearnerTally(index.questions.length);
@@ -58,11 +73,13 @@ describe('a report for fewer than five people', () => {
     expect(data.suppressedAll).toBe(true);
     expect(data.groups).toEqual([]);
     expect(data.questions.every((q) => q.suppressed && q.choices.every((c) => c.count === 0))).toBe(true);
-    const html = renderReportHtml(data, new Map());
+    const html = renderReportHtml(data);
     expect(html).toContain('Not enough learners yet');
     expect(html).toContain('Fewer than 5 people have started the course in all');
     expect(html).not.toContain('Ward 9');
-    expect(renderReportCsv(data)).toBe('section,group,item,option,measure,value\r\nsummary,,,,minimum_group_size,5\r\nsummary,,,,suppressed_fewer_than_minimum,1\r\n');
+    expect(renderReportCsv(data)).toBe(
+      '\ufeffsection,team,item_id,item,option_id,option,measure,value,note\r\nsummary,,,,,,minimum_group_size,5,\r\nsummary,,,,,,learners,,"withheld: fewer than 5 in all, so no figures are shown"\r\n',
+    );
   });
 
   it('withholds a question answered by fewer than five among many learners', () => {

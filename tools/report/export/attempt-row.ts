@@ -34,8 +34,10 @@ export function tallyAttemptRow(tally: LearnerTally, index: QuestionIndex, row: 
   const record = tally.learner(row.learner);
   const at = Number.isFinite(row.lastAccessAt) ? row.lastAccessAt : Number.isFinite(row.startedAt) ? row.startedAt : 0;
   tally.setGroup(record, row.group, at);
+  tally.tracked(record);
   if (row.attempt === null) return;
   tally.activity(record, Number.isFinite(row.startedAt) ? row.startedAt : at, row.attempt);
+  tally.seen(record, row.lastAccessAt);
   tally.completionKnown(record, row.attempt, row.completion !== 'unknown');
   if (row.completion === 'completed') tally.completed(record, Number.isFinite(row.completedAt) ? row.completedAt : at);
   if (row.passed !== null) tally.judged(record, row.passed, row.scaled);

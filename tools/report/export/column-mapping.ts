@@ -2,12 +2,13 @@
 // it, tools/report/mappings/ has an example). Only "learner" is required; each other figure is reported when its
 // column is mapped and left out, with a note, when it is not.
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { QuestionIndex } from '../course-questions.ts';
 import { InputError } from '../errors.ts';
 import { parseAnyDuration } from '../durations.ts';
 import { decodeEntities, parseScoreCell, type AttemptRow, type RowCompletion } from './attempt-row.ts';
 import { parseExportDate, type DateStyle } from './moodle-dates.ts';
-import type { RowInterpreter } from './row-interpreter.ts';
+import type { ExportRow, RowInterpreter } from './row-interpreter.ts';
 
 export interface ColumnMapping {
   description?: string;
@@ -101,7 +102,10 @@ export interface MappingContext {
   passMark: number;
   zone: string;
   groupBy?: string;
+  /** The mapping file. */
   file: string;
+  /** The export it describes. */
+  exportFile: string;
 }
 
 export function mappedInterpreter(header: readonly string[], mapping: ColumnMapping, context: MappingContext): RowInterpreter {
@@ -111,11 +115,13 @@ export function mappedInterpreter(header: readonly string[], mapping: ColumnMapp
     .filter(([, name]) => find(name) < 0)
     .map(([key, name]) => `"${name}" (${key})`);
   if (missing.length > 0) {
-    throw new InputError(`the export is missing column${missing.length > 1 ? 's' : ''} named in ${context.file}: ${missing.join(', ')}; its columns are: ${header.map((h) => `"${h.trim()}"`).join(', ')}`);
+    throw new InputError(
+      `${context.exportFile}: the export is missing column${missing.length > 1 ? 's' : ''} named in ${context.file}: ${missing.join(', ')}; its columns are: ${header.map((h) => `"${h.trim()}"`).join(', ')}`,
+    );
   }
   const groupName = context.groupBy === 'none' ? undefined : (context.groupBy ?? mapping.columns.group);
   const groupCol = find(groupName);
-  if (groupName !== undefined && groupCol < 0) throw new InputError(`--group-by "${groupName}" is not a column of this export`);
+  if (groupName !== undefined && groupCol < 0) throw new InputError(`${context.exportFile}: --group-by "${groupName}" is not one of its columns`);
   const col = {
     learner: find(mapping.columns.learner),
     attempt: find(mapping.columns.attempt),
@@ -135,15 +141,20 @@ export function mappedInterpreter(header: readonly string[], mapping: ColumnMapp
   const pairs = interactionPairs(header, mapping.interactions);
   const dateStyle = mapping.dateStyle ?? 'iso';
 
-  const notes: string[] = [];
-  if (col.status < 0 && col.completedAt < 0) notes.push('The mapping names no status or completion date column, so no one can be counted as completed.');
-  if (col.timeSpent < 0) notes.push('The mapping names no time-spent column, so the time figure is left out for this export.');
-  if (pairs.length === 0) notes.push('The mapping names no interaction columns, so there are no answer distributions.');
+  // Without a status or completion date column nobody's completion can be told: unknown, never "not completed".
+  const completionKnown = col.status >= 0 || col.completedAt >= 0;
+  const gaps: RowInterpreter['gaps'] = {};
+  const mappingName = basename(context.file);
+  if (col.timeSpent < 0) gaps.time = `The mapping ${mappingName} names no time-spent column, so the time figure is left out.`;
+  if (pairs.length === 0) gaps.answers = `The mapping ${mappingName} names no interaction columns, so there are no answer distributions.`;
+  if (col.score < 0 && col.status < 0) gaps.scores = `The mapping ${mappingName} names no score or status column, so there is no pass rate.`;
 
   return {
-    description: mapping.description ?? `LMS export read with the column mapping ${context.file}`,
-    notes,
-    read(fields): AttemptRow | null {
+    description: mapping.description ?? `LMS export read with the column mapping ${mappingName}`,
+    kind: 'tracking',
+    notes: completionKnown ? [] : [`The mapping ${mappingName} names no status or completion date column, so the export cannot tell who completed.`],
+    gaps,
+    read(fields): ExportRow | null {
       const cell = (c: number) => (c >= 0 ? decodeEntities(fields[c] ?? '').trim() : '');
       const learner = cell(col.learner);
       if (learner === '') return null;
@@ -154,9 +165,9 @@ export function mappedInterpreter(header: readonly string[], mapping: ColumnMapp
       const lastAccessAt = parseExportDate(cell(col.lastAccessAt), dateStyle, context.zone);
       const scaled = col.score >= 0 ? parseScoreCell(cell(col.score), mapping.scoreMax ?? 100) : null;
       const anyActivity = attemptCell !== '-' && !status.notStarted.has(statusCell) && (attemptCell !== '' || statusCell !== '' || Number.isFinite(startedAt) || Number.isFinite(lastAccessAt) || Number.isFinite(completedAt) || scaled !== null);
-      const completion: RowCompletion = status.completed.has(statusCell) || Number.isFinite(completedAt) ? 'completed' : 'not-completed';
+      const completion: RowCompletion = !completionKnown ? 'unknown' : status.completed.has(statusCell) || Number.isFinite(completedAt) ? 'completed' : 'not-completed';
       const passed = status.passed.has(statusCell) ? true : status.failed.has(statusCell) ? false : scaled !== null ? scaled * 100 >= context.passMark : null;
-      return {
+      const row: AttemptRow = {
         learner,
         group: groupCol >= 0 ? cell(groupCol) || null : null,
         attempt: anyActivity ? attemptCell || '1' : null,
@@ -169,6 +180,7 @@ export function mappedInterpreter(header: readonly string[], mapping: ColumnMapp
         timeSpentMs: parseAnyDuration(cell(col.timeSpent)),
         interactions: pairs.map(([idCol, responseCol]) => ({ id: cell(idCol), response: cell(responseCol) })).filter((i) => i.id !== ''),
       };
+      return { kind: 'attempt', row };
     },
   };
 }

@@ -1,11 +1,11 @@
 // Delimited text as LMSs export it: Moodle's tab-separated download (PHP's fputcsv: quotes doubled, quoted fields may
-// hold the delimiter or line breaks) and other LMSs' comma or semicolon CSV. csv-parse does the reading, one record
-// at a time; this file only chooses its settings and the delimiter.
+// hold the delimiter or line breaks), its activity completion download (every field quoted) and other LMSs' comma or
+// semicolon CSV. csv-parse does the reading, one record at a time; this file only chooses its settings and the
+// delimiter, and turns the parser's error codes into a sentence a person can act on.
 import { parse } from 'csv-parse';
-import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 
-/** Records from a byte or text stream; a byte-order mark and blank lines are skipped, ragged rows allowed. */
+/** Records from a text (or UTF-8 byte) stream; a byte-order mark and blank lines are skipped, ragged rows allowed. */
 export function delimitedRecords(input: Readable, delimiter: string): AsyncIterable<string[]> & { destroy(): void } {
   return input.pipe(parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true }));
 }
@@ -17,14 +17,22 @@ export function guessDelimiter(headerLine: string): string {
   return best[1] > 0 ? best[0] : '\t';
 }
 
-/** The first line of a file (up to 64 KB), to tell its delimiter. */
-export async function firstLineOf(file: string): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8').replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
-  } finally {
-    await handle.close();
+/** What a csv-parse error means for the person who gave the file, with the line it happened on. */
+export function describeParseError(error: { code?: string; lines?: number; message: string }): string {
+  const where = typeof error.lines === 'number' ? `line ${error.lines}: ` : '';
+  switch (error.code) {
+    case 'CSV_INVALID_OPENING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
+      return `${where}a quote mark in the middle of a field, which delimited text does not allow`;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'INVALID_CLOSING_QUOTE':
+      return `${where}text after a closing quote mark, which delimited text does not allow`;
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `${where}a quoted field that never ends (a missing closing quote mark)`;
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
+      return `${where}a row with a different number of fields from the header`;
+    default:
+      return `${where}${error.message.replace(/\s+/g, ' ').slice(0, 160)}`;
   }
 }

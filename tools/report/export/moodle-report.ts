@@ -8,21 +8,23 @@
 //   "<id> Score" when objective scores are shown) holding its status.
 // A learner who never started has "-" in Attempt, Started on, Last accessed on and Score. The SCO column holds the
 // raw score ("85/100") when there is one and only otherwise the status ("Completed", "Passed", "Incomplete"…);
-// for a scored attempt the objectives report (one objective per course section) is what tells completion.
+// for a scored attempt the objectives report (one objective per course section) can tell completion, but only where
+// it has statuses: Moodle 5.0.6's download leaves every objective cell empty, and LMS profiles that do not record
+// objectives (ESR) have none, so an attempt with no objective status at all stays "unknown". Completion as the LMS
+// counts it is in the activity completion download (activity-completion.ts), which settles these.
 // Identity fields and interaction cells pass through Moodle's s(), so they may carry HTML entities.
+import { basename } from 'node:path';
 import { scorm12Identifier } from '../../../course/runtime/scorm/data-model-12.ts';
 import type { QuestionIndex } from '../course-questions.ts';
 import { InputError } from '../errors.ts';
 import { decodeEntities, parseScoreCell, type AttemptRow, type RowCompletion } from './attempt-row.ts';
 import { parseExportDate } from './moodle-dates.ts';
-import type { RowInterpreter } from './row-interpreter.ts';
+import { groupColumn, headerFinder, identityColumn, normHeader as norm } from './moodle-identity.ts';
+import type { ExportRow, RowInterpreter } from './row-interpreter.ts';
 
 /** The fixed columns every Moodle SCORM report download has. */
 export const MOODLE_REQUIRED = ['Name', 'Attempt', 'Started on', 'Last accessed on', 'Score'] as const;
 
-/** Identity fields that single out a person, most reliable first. */
-const IDENTITY_COLUMNS = ['ID number', 'Email address', 'Username'];
-const DEFAULT_GROUP_COLUMNS = ['Department', 'Institution'];
 const INTERACTION_HEADER = /^(Question|Response|Right answer|Result) (\d+)$/i;
 
 /** Moodle's status strings (mod/scorm/lang/en/scorm.php) by what they mean for the report. */
@@ -42,9 +44,8 @@ export interface MoodleContext {
   zone: string;
   /** A column header to group by (--group-by); default Department, else Institution. */
   groupBy?: string;
+  file: string;
 }
-
-const norm = (header: string) => header.trim().toLowerCase();
 
 /** Which of Moodle's fixed columns the header has. */
 export function moodleColumnsPresent(header: readonly string[]): { present: string[]; missing: string[] } {
@@ -55,16 +56,16 @@ export function moodleColumnsPresent(header: readonly string[]): { present: stri
 }
 
 export function moodleInterpreter(header: readonly string[], context: MoodleContext): RowInterpreter {
-  const find = (name: string) => header.findIndex((h) => norm(h) === norm(name));
+  const find = headerFinder(header);
   const { missing } = moodleColumnsPresent(header);
-  if (missing.length > 0) throw new InputError(`the Moodle SCORM report is missing the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`);
+  if (missing.length > 0) throw new InputError(`${context.file}: the Moodle SCORM report is missing the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`);
   const nameCol = find('Name');
   const attemptCol = find('Attempt');
   const startedCol = find('Started on');
   const lastCol = find('Last accessed on');
   const scoreCol = find('Score');
-  const identityCol = IDENTITY_COLUMNS.map(find).find((i) => i >= 0) ?? nameCol;
-  const groupCol = groupColumn(header, context.groupBy, find);
+  const identityCol = identityColumn(header, nameCol);
+  const groupCol = groupColumn(header, context.groupBy, context.file);
 
   const { course } = context.index;
   const sectionObjectives = new Map<string, string>();
@@ -92,23 +93,34 @@ export function moodleInterpreter(header: readonly string[], context: MoodleCont
     else if (!/ score$/i.test(h) || !sectionObjectives.has(norm(h.replace(/ score$/i, '')))) scoCols.push(col);
   });
 
-  const notes: string[] = [];
   const pairs = [...questionCols.keys()].filter((n) => responseCols.has(n)).sort((a, b) => a - b);
+  const gaps: RowInterpreter['gaps'] = {
+    time: 'Moodle\'s SCORM reports hold no time spent in the course, so the time figure is left out.',
+  };
   if (pairs.length === 0) {
-    notes.push(
+    gaps.answers =
       responseCols.size > 0
-        ? 'The export has Response columns but no Question columns, so answers cannot be matched to questions: tick "Summary of question" as well as "Summary of responses" in Moodle\'s Interactions report before downloading.'
-        : 'The export has no answers (Question and Response columns come from Moodle\'s Interactions report, with "Summary of question" and "Summary of responses" ticked).',
-    );
+        ? 'The SCORM download has Response columns but no Question columns, so answers cannot be matched to questions: tick "Summary of question" as well as "Summary of responses" in Moodle\'s Interactions report before downloading.'
+        : 'No file given holds answers: they come from Moodle\'s SCORM Interactions report, downloaded with "Summary of question" and "Summary of responses" ticked.';
   }
-  notes.push('Moodle\'s SCORM reports hold no time spent in the course, so the time figure is left out for this export.');
   const rule = course.completion.rule;
   const allSections = course.sections.map((s) => s.id);
+  let objectiveStatuses = 0;
+  let attempts = 0;
 
   return {
-    description: 'Moodle SCORM report (tab-separated text download)',
-    notes,
-    read(fields): AttemptRow | null {
+    description: objectiveCols.size > 0 ? 'Moodle SCORM Objectives report' : pairs.length > 0 ? 'Moodle SCORM Interactions report' : 'Moodle SCORM report',
+    kind: 'tracking',
+    lms: 'moodle-or-totara',
+    notes: [],
+    gaps,
+    scoTitles: scoCols.map((col) => header[col]!.trim()),
+    finish() {
+      return objectiveCols.size > 0 && attempts > 0 && objectiveStatuses === 0
+        ? [`${basename(context.file)} has objective columns but not one status in them (Moodle 5.0.6's Objectives download leaves them empty), so it cannot tell who completed.`]
+        : [];
+    },
+    read(fields): ExportRow | null {
       const cell = (col: number) => (col >= 0 ? decodeEntities(fields[col] ?? '').trim() : '');
       const learner = cell(identityCol) || cell(nameCol);
       if (learner === '') return null;
@@ -126,7 +138,8 @@ export function moodleInterpreter(header: readonly string[], context: MoodleCont
         timeSpentMs: NaN,
         interactions: [],
       };
-      if (attemptText === '' || attemptText === '-') return base;
+      if (attemptText === '' || attemptText === '-') return { kind: 'attempt', row: base };
+      attempts++;
       const startedAt = parseExportDate(cell(startedCol), 'moodle', context.zone);
       const lastAccessAt = parseExportDate(cell(lastCol), 'moodle', context.zone);
 
@@ -149,12 +162,14 @@ export function moodleInterpreter(header: readonly string[], context: MoodleCont
         }
       }
       if (scaled !== null && passed === null) passed = scaled * 100 >= context.passMark;
+      const statuses = [...objectiveCols].map(([col, section]) => [section, cell(col)] as const).filter(([, status]) => status !== '');
+      objectiveStatuses += statuses.length;
       if (sawScore && completion !== 'completed') {
-        // The score hid the status: the course's own rule decides, from its section objectives if exported.
-        if (objectiveCols.size === 0) completion = 'unknown';
+        // The score hid the status: the course's own rule decides, from its section objectives where they have
+        // statuses. No status at all is not "not completed": the cells are empty (Moodle 5.0.6) or never recorded.
+        if (statuses.length === 0) completion = 'unknown';
         else {
-          const done = new Set<string>();
-          for (const [col, section] of objectiveCols) if (/^(completed|passed)$/i.test(cell(col))) done.add(section);
+          const done = new Set(statuses.filter(([, status]) => /^(completed|passed)$/i.test(status)).map(([section]) => section));
           const sectionsDone = allSections.every((s) => done.has(s));
           completion = sectionsDone && (rule === 'all-sections' || passed === true) ? 'completed' : 'not-completed';
         }
@@ -164,17 +179,7 @@ export function moodleInterpreter(header: readonly string[], context: MoodleCont
         const id = cell(questionCols.get(n)!);
         if (id !== '') interactions.push({ id, response: cell(responseCols.get(n)!) });
       }
-      return { ...base, attempt: attemptText, startedAt, lastAccessAt, completion, completedAt: lastAccessAt, passed, scaled, interactions };
+      return { kind: 'attempt', row: { ...base, attempt: attemptText, startedAt, lastAccessAt, completion, completedAt: lastAccessAt, passed, scaled, interactions } };
     },
   };
-}
-
-function groupColumn(header: readonly string[], groupBy: string | undefined, find: (name: string) => number): number {
-  if (groupBy === 'none') return -1;
-  if (groupBy !== undefined) {
-    const col = find(groupBy);
-    if (col < 0) throw new InputError(`--group-by "${groupBy}" is not a column of this export; its columns are: ${header.map((h) => `"${h.trim()}"`).join(', ')}`);
-    return col;
-  }
-  return DEFAULT_GROUP_COLUMNS.map(find).find((i) => i >= 0) ?? -1;
 }

@@ -2,9 +2,11 @@
 // the course IRI (the TinCan activity and every interaction, section and film id are built there), or, for cmi5, the
 // object is the id the LMS gave the AU (cmi5 8.1 has the LMS make its own, so it can lie anywhere) and the publisher's
 // AU id, which is beneath the course IRI, is in the context's grouping (the LMS's context template puts it there).
-// Course-level statements carry completion, pass/fail and session time; "answered" statements about a known
-// interaction carry a choice. Everything else — the film's own "completed", progress, reflections (free text,
-// which the course only sends when a trust opts in) — is read past and never stored.
+// Completion, pass/fail and session time come only from statements about the course itself: xAPI, the course's own
+// activity; cmi5, a cmi5 defined statement (cmi5 category) about the AU. A Video Profile statement is never one,
+// whatever its object: the film's "completed" says the film ended, not the course. "answered" statements about a
+// known interaction carry a choice. Everything else — the film's events, progress, reflections (free text, which the
+// course only sends when a trust opts in) — is read past and never stored.
 import type { QuestionIndex } from '../course-questions.ts';
 import { parseIsoDuration } from '../durations.ts';
 import type { LearnerTally } from '../learner-tally.ts';
@@ -22,6 +24,10 @@ const VERB = {
 
 /** Child activities of the course: everything else beneath the IRI is the course (or cmi5 AU) itself. */
 const CHILD_KINDS = ['interactions', 'sections', 'film'];
+/** cmi5 9.6.2.1: every cmi5 defined statement carries this category. */
+export const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
+/** The xAPI Video Profile's category, on every statement about the film. */
+export const VIDEO_PROFILE_CATEGORY = 'https://w3id.org/xapi/video';
 
 export interface ReadCounts {
   read: number;
@@ -36,7 +42,7 @@ interface StatementShape {
   verb?: { id?: unknown };
   object?: { id?: unknown; objectType?: unknown };
   result?: { success?: unknown; duration?: unknown; response?: unknown; score?: { scaled?: unknown } };
-  context?: { registration?: unknown; contextActivities?: { grouping?: unknown } };
+  context?: { registration?: unknown; contextActivities?: { grouping?: unknown; category?: unknown } };
   timestamp?: unknown;
   stored?: unknown;
 }
@@ -76,7 +82,8 @@ export class StatementReader {
     this.tally.activity(record, at, typeof registration === 'string' ? registration : '');
     this.tally.setGroup(record, groupOf(statement as Parameters<typeof groupOf>[0], this.groupField), at);
 
-    const courseLevel = !beneath || !this.childPrefixes.some((p) => objectId.startsWith(p));
+    const child = beneath && this.childPrefixes.some((p) => objectId.startsWith(p));
+    const courseLevel = !child && !hasCategory(statement, VIDEO_PROFILE_CATEGORY) && (beneath || hasCategory(statement, CMI5_CATEGORY));
     if (courseLevel) {
       if (verb === VERB.completed) this.tally.completed(record, at);
       else if (verb === VERB.passed || verb === VERB.failed) this.tally.judged(record, verb === VERB.passed, scaledScore(statement.result?.score?.scaled));
@@ -95,13 +102,19 @@ export class StatementReader {
   /** cmi5: an Activity the LMS named, in this course's grouping (the publisher's AU or course id). */
   private groupedUnderCourse(statement: StatementShape): boolean {
     if (statement.object?.objectType !== undefined && statement.object.objectType !== 'Activity') return false;
-    const grouping = statement.context?.contextActivities?.grouping;
-    const activities = Array.isArray(grouping) ? grouping : grouping === undefined ? [] : [grouping];
-    return activities.some((activity) => {
-      const id = (activity as { id?: unknown } | null)?.id;
-      return typeof id === 'string' && (id === this.index.iri || id.startsWith(this.prefix));
-    });
+    return contextActivities(statement, 'grouping').some((id) => id === this.index.iri || id.startsWith(this.prefix));
   }
+}
+
+/** The ids of a context activities list (xAPI allows one activity in place of an array). */
+function contextActivities(statement: StatementShape, list: 'grouping' | 'category'): string[] {
+  const value = statement.context?.contextActivities?.[list];
+  const activities = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return activities.map((activity) => (activity as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
+}
+
+function hasCategory(statement: StatementShape, id: string): boolean {
+  return contextActivities(statement, 'category').includes(id);
 }
 
 /** A stable key for the actor's inverse functional identifier; null for groups and actors without one. */
