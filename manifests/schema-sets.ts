@@ -10,6 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { packagerSchemaFolder } from './control-documents.ts';
 import { NS } from './standards.ts';
 
+/** A schema set that cannot be read or compiled: a setup problem, not a fault of the package being validated. */
+export class SchemaSetError extends Error {
+  override name = 'SchemaSetError';
+}
+
 export type SchemaSetId = 'scorm12' | 'scorm2004-3rd' | 'scorm2004-4th' | 'cmi5';
 
 export interface SchemaFile {
@@ -74,12 +79,12 @@ export function loadSchemaSet(id: SchemaSetId, schemaDir?: string): SchemaSet {
   const key = `${id}\u0000${folder}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  if (!existsSync(folder)) throw new Error(`schema folder ${folder} does not exist`);
+  if (!existsSync(folder)) throw new SchemaSetError(`schema folder ${folder} does not exist`);
 
   const paths = listSchemaFiles(folder);
   const imports = [...IMPORTS[id], ...(id !== 'cmi5' && id !== 'scorm12' && paths.includes(LOM_IMPORT[1]) ? [LOM_IMPORT] : [])];
   for (const [, file] of imports) {
-    if (!paths.includes(file)) throw new Error(`schema folder ${folder} has no ${file}`);
+    if (!paths.includes(file)) throw new SchemaSetError(`schema folder ${folder} has no ${file}`);
   }
   const files = paths.map((path) => ({
     fileName: `${id}/${path}`,
