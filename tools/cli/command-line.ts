@@ -31,6 +31,8 @@ export interface CommandSpec {
   options: Readonly<Record<string, OptionSpec>>;
   /** Arguments that are not options (file names…). Default: none allowed. */
   positionals?: { name: string; min?: number; max?: number };
+  /** Whether words after a lone "--" are handed on to another program (CommandLine.rest) rather than read here. */
+  passThrough?: boolean;
   /** Paragraphs shown after the options (examples, what the exit statuses mean for this command…). */
   notes?: readonly string[];
 }
@@ -42,6 +44,8 @@ export type OptionValues<S extends CommandSpec> = { -readonly [K in keyof S['opt
 export interface CommandLine<S extends CommandSpec> {
   values: OptionValues<S>;
   positionals: string[];
+  /** With spec.passThrough: every word after the first lone "--", as given. */
+  rest: string[];
 }
 
 /** The command line is wrong; the message names what and how to put it right. Exit 2. */
@@ -69,7 +73,10 @@ export function parseCommandLine<S extends CommandSpec>(spec: S, argv: readonly 
   const values: Record<string, unknown> = {};
   for (const [name, option] of Object.entries(spec.options)) values[name] = option.type === 'boolean' ? false : option.multiple ? [] : undefined;
   const positionals: string[] = [];
+  const terminator = tokens.find((token) => token.kind === 'option-terminator');
+  const rest = spec.passThrough && terminator ? argv.slice(terminator.index + 1) : [];
   for (const token of tokens) {
+    if (spec.passThrough && terminator && token.index > terminator.index) break;
     if (token.kind === 'positional') positionals.push(token.value);
     if (token.kind !== 'option') continue;
     const option = options[token.name];
@@ -102,7 +109,7 @@ export function parseCommandLine<S extends CommandSpec>(spec: S, argv: readonly 
     );
   }
   if (positionals.length < min) throw new UsageError(`no ${name} given`);
-  return { values: values as OptionValues<S>, positionals };
+  return { values: values as OptionValues<S>, positionals, rest: [...rest] };
 }
 
 function isOptionWord(word: string, options: Readonly<Record<string, OptionSpec>>): boolean {
