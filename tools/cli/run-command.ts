@@ -130,12 +130,20 @@ export function describeFileError(error: unknown): string | undefined {
 }
 
 /** Write the details of an unexpected error to a file; the one line that says so. */
-function bugLine(spec: CommandSpec, argv: readonly string[], error: unknown, bugDir = join(tmpdir(), 'common-ground-bugs')): string {
+function bugLine(spec: CommandSpec, argv: readonly string[], error: unknown, bugDir?: string): string {
+  return reportBug(spec.name, error, `${spec.invocation} ${redactedArgv(spec, argv).join(' ')}`, bugDir);
+}
+
+/**
+ * For an error nobody expected (a bug): its details (stack, cause chain, versions) written to a file, and the one line
+ * that says so, for the terminal. `command` is what was run, with any secret already left out.
+ */
+export function reportBug(name: string, error: unknown, command: string, bugDir = join(tmpdir(), 'common-ground-bugs')): string {
   const summary = oneLine(error);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const file = join(bugDir, `${spec.name}-${stamp}-${process.pid}.txt`);
+  const file = join(bugDir, `${name}-${stamp}-${process.pid}.txt`);
   const details = [
-    `command: ${spec.invocation} ${redactedArgv(spec, argv).join(' ')}`,
+    `command: ${command}`,
     `time: ${new Date().toISOString()}`,
     `node: ${process.version} on ${process.platform} ${process.arch}`,
     `working folder: ${process.cwd()}`,
@@ -145,9 +153,9 @@ function bugLine(spec: CommandSpec, argv: readonly string[], error: unknown, bug
   try {
     mkdirSync(bugDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, `${details}\n`, { mode: 0o600 });
-    return `${spec.name}: unexpected error (${summary}). This is a bug in Common Ground, not in your files; the details are in ${file}; please send that file with your report.`;
+    return `${name}: unexpected error (${summary}). This is a bug in Common Ground, not in your files; the details are in ${file}; please send that file with your report.`;
   } catch {
-    return `${spec.name}: unexpected error (${summary}). This is a bug in Common Ground, not in your files; the details could not be written to ${bugDir}, so please report this line.`;
+    return `${name}: unexpected error (${summary}). This is a bug in Common Ground, not in your files; the details could not be written to ${bugDir}, so please report this line.`;
   }
 }
 

@@ -1,20 +1,30 @@
 // The command line: which input (an LRS or LMS export files), where the report goes, and how to group and date it.
-import { parseArgs } from 'node:util';
+import { defineCommand, parseCommandLine, UsageError as CommandLineError } from '../cli/command-line.ts';
 import { UsageError } from './errors.ts';
 import { parseExportDate } from './export/moodle-dates.ts';
 import { checkTimeZone } from './zoned-time.ts';
 
-export const USAGE = `usage:
-  npm run report -- --lrs <endpoint> --auth <key:secret> [--since DATE] [--activity IRI] [options]
-  npm run report -- --scorm-export <file> [--scorm-export <file> …] [--mapping <columns.json>] [options]
-options:
-  --out DIR           where completion-report.html and completion-report.csv are written (default: report)
-  --group-by FIELD    LRS: auto | team | homepage | extension:<IRI> | none (default auto);
-                      export: a column header, e.g. Department (default Department, else Institution), or none
-  --timezone ZONE     IANA zone for export dates and weekly counts (default Europe/London)
-  --since DATE        only activity after DATE (YYYY-MM-DD in --timezone, or an ISO 8601 time)
-  --pass-mark N       pass mark in percent, if the trust's variant changed it (default: the course's)
-  --course FILE       the course.json the packages were built from (default: course/course.json)`;
+export const REPORT_COMMAND = defineCommand({
+  name: 'report',
+  invocation: 'npm run report --',
+  usage: ['--lrs <endpoint> --auth <key:secret> [--since <date>] [--activity <IRI>] [options]', '--scorm-export <file> [--scorm-export <file> …] [--mapping <columns.json>] [options]'],
+  summary:
+    "Managers' completion report: a self-contained HTML page (charts and tables) and a CSV beside it, read from an\n" +
+    "xAPI LRS or from LMS tracking exports (Moodle's SCORM report download, other LMSs' CSV). Reflections are never read.",
+  options: {
+    lrs: { type: 'string', value: '<endpoint>', help: "the LRS's xAPI endpoint" },
+    auth: { type: 'string', value: '<key:secret>', secret: true, help: 'the key and secret of an LRS client that may read statements' },
+    since: { type: 'string', value: '<date>', help: 'only activity after DATE (YYYY-MM-DD in --timezone, or an ISO 8601 time)' },
+    activity: { type: 'string', value: '<IRI>', help: "LRS: only statements about this activity (default: the course's own)" },
+    'scorm-export': { type: 'string', multiple: true, value: '<file>', help: "an LMS's tracking export (repeatable)" },
+    mapping: { type: 'string', value: '<columns.json>', help: "export: which column holds what, for an LMS other than Moodle (see tools/report/README.md)" },
+    out: { type: 'string', value: '<dir>', help: 'where completion-report.html and completion-report.csv are written (default: report)' },
+    'group-by': { type: 'string', value: '<field>', help: 'LRS: auto | team | homepage | extension:<IRI> | none (default auto);\nexport: a column header, e.g. Department (default Department, else Institution), or none' },
+    timezone: { type: 'string', value: '<zone>', help: 'IANA zone for export dates and weekly counts (default Europe/London)' },
+    'pass-mark': { type: 'string', value: '<n>', help: "pass mark in percent, if the trust's variant changed it (default: the course's)" },
+    course: { type: 'string', value: '<file>', help: 'the course.json the packages were built from (default: course/course.json)' },
+  },
+});
 
 export interface ReportArgs {
   source: { kind: 'lrs'; endpoint: string; auth: string; activity?: string } | { kind: 'export'; files: string[]; mapping?: string };
@@ -29,31 +39,14 @@ export interface ReportArgs {
 export function parseReportArgs(argv: readonly string[]): ReportArgs | 'help' {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        lrs: { type: 'string' },
-        auth: { type: 'string' },
-        since: { type: 'string' },
-        activity: { type: 'string' },
-        'scorm-export': { type: 'string', multiple: true },
-        mapping: { type: 'string' },
-        out: { type: 'string' },
-        'group-by': { type: 'string' },
-        timezone: { type: 'string' },
-        'pass-mark': { type: 'string' },
-        course: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseCommandLine(REPORT_COMMAND, argv);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    if (error instanceof CommandLineError) throw new UsageError(error.message);
+    throw error;
   }
+  if (parsed === 'help') return 'help';
   const v = parsed.values;
-  if (v.help) return 'help';
-  const exports = v['scorm-export'] ?? [];
+  const exports = v['scorm-export'];
   if (v.lrs !== undefined && exports.length > 0) throw new UsageError('give either --lrs or --scorm-export, not both (one report per source; the two agree for the same learners)');
   if (v.lrs === undefined && exports.length === 0) throw new UsageError('say where the data is: --lrs <endpoint> --auth <key:secret>, or --scorm-export <file>');
   const timezone = checkTimeZone(v.timezone ?? 'Europe/London');
