@@ -14,7 +14,7 @@ import { configScript, runtimeConfig } from './runtime-config.ts';
 import { checkStateBudget } from './state-budget.ts';
 import { PackageZipper } from './zip.ts';
 import { describePackage } from '../manifests/index.ts';
-import { validatePackages, type PackageReport } from '../manifests/validate.ts';
+import { SchemaSetError, validatePackages, type PackageReport } from '../manifests/validate.ts';
 import { ADAPTER_SOURCES } from '../course/runtime/adapter-modules.ts';
 import { loadAccessibilityAudit } from './accessibility-audit.ts';
 import { accessibilityStatement } from './accessibility-statement.ts';
@@ -153,10 +153,7 @@ async function build(options: BuildOptions, written: Set<string>, inScope: (vari
 
   const planned = planPackages(targets, sources, playerPartFor(player));
   const validationStarted = performance.now();
-  const reports = await validatePackages(
-    planned.map(({ name, shared, own, standard }) => ({ name, files: new Map([...shared, ...own]), standard })),
-    { schemaDir: options.schemaDir },
-  );
+  const reports = await validate(planned, options.schemaDir);
   options.onProgress?.({ kind: 'validated', seconds: (performance.now() - validationStarted) / 1000 });
 
   const zippers = new Map<StandardId, PackageZipper>();
@@ -265,12 +262,22 @@ function describeOrRefuse(target: Target, variant: Variant, files: string[]): [{
   }
 }
 
+/** validatePackages, with a schema folder that cannot be used reported as the run's input, not as a bug. */
+async function validate(planned: readonly PlannedPackage[], schemaDir: string | undefined): Promise<PackageReport[]> {
+  try {
+    return await validatePackages(
+      planned.map(({ name, shared, own, standard }) => ({ name, files: new Map([...shared, ...own]), standard })),
+      { schemaDir },
+    );
+  } catch (error) {
+    if (error instanceof SchemaSetError) throw new BuildError(`${schemaDir === undefined ? 'the vendored schemas' : '--schemas'}: ${error.message}`);
+    throw error;
+  }
+}
+
 /** Validate the rehearsal's descriptors; any refusal stops the run before the Vite build. */
 async function refuseInvalid(rehearsal: readonly PlannedPackage[], schemaDir: string | undefined): Promise<void> {
-  const reports = await validatePackages(
-    rehearsal.map(({ name, shared, own, standard }) => ({ name, files: new Map([...shared, ...own]), standard })),
-    { schemaDir },
-  );
+  const reports = await validate(rehearsal, schemaDir);
   const refused = reports.flatMap((report, index) =>
     report.valid ? [] : report.problems.map((problem) => `${rehearsal[index]!.variant.id}/${rehearsal[index]!.standard}: [${problem.rule}] ${problem.where}: ${problem.message}`),
   );
