@@ -10,12 +10,13 @@ import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
 import { validatePackages } from '../../manifests/validate.ts';
+import { toolAvailable } from '../support/tools.ts';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const sharedStandards = join(repo, '..', 'shared', 'standards');
-const hasShared = existsSync(join(sharedStandards, 'validate.sh'));
-const hasXmllint = await run('xmllint', ['--version']).then(() => true, () => false);
+const hasShared = toolAvailable('the official schema folder', existsSync(join(sharedStandards, 'validate.sh')), `${sharedStandards}; it sits beside the repository in CI`);
+const hasXmllint = toolAvailable('xmllint', await run('xmllint', ['--version']).then(() => true, () => false), 'apt-get install libxml2-utils');
 
 interface CliResult { code: number; stdout: string; stderr: string }
 async function build(args: string[]): Promise<CliResult> {

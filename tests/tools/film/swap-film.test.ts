@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSwapArgs, swapFilm, type SwapLog, type SwapOptions } from '../../../tools/film/swap-film.ts';
+import { runs, toolAvailable } from '../../support/tools.ts';
 import { isFastStart, pngSize, readTopLevelBoxes } from '../../../tools/film/swap-output-check.ts';
 
 const realCourse = fileURLToPath(new URL('../../../course/', import.meta.url));
@@ -43,7 +44,7 @@ describe('parseSwapArgs', () => {
   });
 });
 
-const ffmpegMissing = ['ffmpeg', 'ffprobe'].some((program) => spawnSync(program, ['-version'], { stdio: 'ignore' }).status !== 0);
+const ffmpegMissing = !toolAvailable('ffmpeg and ffprobe', ['ffmpeg', 'ffprobe'].every((program) => runs(program)), 'apt-get install ffmpeg');
 if (ffmpegMissing) console.log('swap-film integration tests skipped: ffmpeg and ffprobe are not installed (apt-get install ffmpeg)');
 
 /** A log that keeps every line, for asserting on what the trust is told. */
