@@ -6,7 +6,7 @@ import type { Course, LmsProfileId, Variant } from '../../course/types.ts';
 import { CourseError, type CourseProblem } from './problems.ts';
 import { describeFsError, readJsonFile } from './read-json.ts';
 import { checkAgainstSchema } from './schema-check.ts';
-import { checkLogo } from './logo-check.ts';
+import { checkLogo, logoFormatProblem } from './logo-check.ts';
 import { checkText } from './text-check.ts';
 import { WCAG_AA_TEXT, contrastRatio, formatRatio } from './contrast.ts';
 import { NHS_PALETTE, findPaletteColour } from './nhs-palette.ts';
@@ -87,7 +87,8 @@ async function checkVariantFile(file: string, course: Course): Promise<VariantCh
   const read = await readJsonFile(file);
   const id = variantIdOf(read.value, file);
   if (read.value === undefined) return { variant: undefined, id, problems: read.problems };
-  const schemaProblems = checkAgainstSchema('variant', read.value, file);
+  const logoFormat = logoFormatProblem(read.value, file);
+  const schemaProblems = [...(logoFormat ? [logoFormat] : []), ...checkAgainstSchema('variant', read.value, file).filter((problem) => !logoFormat || problem.pointer !== logoFormat.pointer)];
   const textProblems = checkText(read.value, file).filter((problem) => !schemaProblems.some((other) => other.pointer === problem.pointer));
   if (schemaProblems.length > 0) return { variant: undefined, id, problems: [...read.problems, ...textProblems, ...schemaProblems] };
   const variant = read.value as Variant;
