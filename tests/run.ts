@@ -2,6 +2,7 @@
 // vitest projects (tests/vitest.config.ts), each as its own process so that its exit status is the run's.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCommand, UsageError } from '../tools/cli/command-line.ts';
 import { EXIT } from '../tools/cli/exit-codes.ts';
@@ -35,7 +36,7 @@ runMain(TEST_COMMAND, async ({ values, positionals, rest }) => {
     const code = await run(require.resolve('typescript/bin/tsc'), ['--noEmit', '-p', '.']);
     if (code !== 0) return EXIT.badInput;
   }
-  const vitest = require.resolve('vitest/vitest.mjs');
+  const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
   const projects = values.project.flatMap((name) => ['--project', name]);
   return (await run(vitest, ['run', '--config', 'tests/vitest.config.ts', ...projects, ...positionals, ...rest])) === 0 ? EXIT.ok : EXIT.badInput;
 });
