@@ -1,7 +1,7 @@
 // `npm run build [-- --variant <id>] [--standard <id>] [--schemas <dir>] [--out <dir>] [--course <dir>]`
 // The heavy parts (Vite, the validators) are imported only once the command line is known to be good, so --help
 // and a mistyped option answer at once.
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STANDARD_IDS, type StandardId } from '../course/types.ts';
 import { defineCommand, UsageError } from '../tools/cli/command-line.ts';
@@ -73,6 +73,15 @@ runMain(BUILD_COMMAND, async ({ values }, io) => {
   return EXIT.ok;
 });
 
+/** One line for what was removed, folder by folder: "…: dist/packages/default (5 zips and the statement), …". */
 function removedLines(removed: readonly string[], shown: (path: string) => string): string[] {
-  return removed.length === 0 ? [] : [`removed ${removed.length} file(s) from an earlier build that this run could not rebuild: ${removed.map(shown).join(', ')}`];
+  if (removed.length === 0) return [];
+  const byFolder = new Map<string, string[]>();
+  for (const path of removed) byFolder.set(dirname(path), [...(byFolder.get(dirname(path)) ?? []), basename(path)]);
+  const folders = [...byFolder].map(([folder, names]) => {
+    const zips = names.filter((name) => name.endsWith('.zip'));
+    const parts = [...(zips.length > 0 ? [zips.length === 1 ? zips[0]! : `${zips.length} zips`] : []), ...names.filter((name) => !name.endsWith('.zip'))];
+    return `${shown(folder)} (${parts.join(' and ')})`;
+  });
+  return [`removed what an earlier build left there, as this run could not rebuild it: ${folders.join('; ')}`];
 }
