@@ -37,8 +37,10 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ALL, exclude: [...BROWSER, ...INTEGRATION, ...E2E] } },
       { extends: true, test: { name: 'integration', include: INTEGRATION } },
       { extends: true, test: { name: 'browser', include: BROWSER } },
-      // The end-to-end suite builds every package once, into a temp folder, and shares it between its files.
-      { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['tests/e2e/global-setup.ts'] } },
+      // The end-to-end suite builds every package once, into a temp folder, and shares it between its files. Its walks
+      // run after the other projects have finished (a later group), so two cores are theirs and not shared with
+      // Vite builds and other browsers: a full walk near its time limit on a busy machine is not pushed over it.
+      { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['tests/e2e/global-setup.ts'], sequence: { groupOrder: 1 } } },
     ],
   },
 });
