@@ -16,8 +16,8 @@ export const TEST_COMMAND = defineCommand({
   invocation: 'npm test --',
   usage: ['[--project <name>]… [--skip-typecheck] [file filter …]', '[…] -- <vitest options, e.g. -t "a test name">'],
   summary:
-    'Type-checks the project (tsc --noEmit), then runs the vitest projects: unit (pure logic, under a minute), integration\n' +
-    '(the Vite build, commands, xmllint, ffmpeg and the test LRS as processes), browser (Chromium) and e2e (full walks;\n' +
+    'Type-checks the project (tsc --noEmit), then runs the vitest projects: unit (in-process logic), integration (the\n' +
+    'Vite build, commands, xmllint, ffmpeg and the test LRS as processes; the XSD validator), browser (Chromium) and e2e (full walks;\n' +
     'builds every package first). Set REQUIRE_TOOLS=1 (CI does) to fail instead of skip when a tool is missing.',
   options: {
     project: { type: 'string', multiple: true, value: '<name>', help: `run only this project (repeatable): ${PROJECTS.join(', ')}` },

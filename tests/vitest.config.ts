@@ -4,16 +4,21 @@ import { fileURLToPath } from 'node:url';
 // Tests mirror the source tree (tests/build, tests/manifests, tests/tools, tests/course/…) and fall into four projects
 // by what they need, so each can run alone (npm test -- --project <name>):
 //   unit         pure logic in this process: seconds each, under a minute in all
-//   integration  runs something as its own process: the Vite build, a command line (tsx), xmllint's validate.sh,
-//                ffmpeg, the test LRS
+//   integration  runs something as its own process (the Vite build, a command line, xmllint's validate.sh, ffmpeg,
+//                the test LRS), or real packaging, the XSD validator (xmllint-wasm) or 10 MB inputs in-process
 //   browser      drives Debian's Chromium (outside the full end-to-end walks)
 //   e2e          the full walks in Chromium against the preview LMS and the test LRS; only this project builds every
 //                package first (its global set-up), so no other file waits for that build
 const BROWSER = ['tests/**/*.browser.test.ts', 'tests/tools/preview/browser.test.ts', 'tests/tools/report/browser.test.ts'];
 const INTEGRATION = [
+  'tests/build/build-packages.test.ts',
   'tests/build/cli.test.ts',
+  'tests/build/course/hostile-course.test.ts',
   'tests/build/first-screen.test.ts',
   'tests/manifests/generators.test.ts',
+  'tests/manifests/validate-examples.test.ts',
+  'tests/manifests/validate-rules.test.ts',
+  'tests/manifests/validate-xsd.test.ts',
   'tests/tools/cli/help.test.ts',
   'tests/tools/cli/hostile-input.test.ts',
   'tests/tools/film/swap-film.test.ts',
