@@ -19,10 +19,8 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Frame, Page } from 'playwright-core';
 import { STANDARD_IDS, type StandardId } from '../course/types.ts';
-import { startPreviewServer } from '../tools/preview/server.ts';
-import { buildIntoTemp } from '../tests/e2e/support/build-into-temp.ts';
-import { hasChromium, launchChromium } from '../tests/support/chromium.ts';
-import { startCompressingProxy } from '../tests/e2e/support/compressing-proxy.ts';
+import { defineCommand } from '../tools/cli/command-line.ts';
+import { CommandError, runMain } from '../tools/cli/run-command.ts';
 
 const GOAL_FIRST_SCREEN = 35_000;
 const GOAL_FILM_SCREEN = 120_000;
@@ -247,19 +245,37 @@ function report(standard: StandardId, f: Figures, listFiles: boolean): void {
   console.log(`${lines.join('\n')}\n`);
 }
 
-async function main(argv: string[]): Promise<number> {
-  if (!hasChromium) {
-    console.error('load: Chromium is not installed at /usr/bin/chromium (Debian: apt-get install chromium)');
-    return 1;
-  }
-  const { folder, cleanUp } = await packagesFolder(argv.find((arg) => !arg.startsWith('--')));
+export const BENCH_LOAD_COMMAND = defineCommand({
+  name: 'bench:load',
+  invocation: 'npm run bench:load --',
+  usage: ['[<folder of built zips>] [--files]'],
+  summary:
+    'Each built package in real Chromium through a 1.6 Mbps / 150 ms link: the time to the first interactive screen\n' +
+    'and to the film\'s first frame, and the gzip bytes each screen transfers, against the goals. Reads the zips in\n' +
+    '<folder>, or builds the default variant into a temp folder first. Figures only.',
+  options: { files: { type: 'boolean', help: 'list every file each screen transferred' } },
+  positionals: { name: 'folder', max: 1 },
+});
+
+// The browser, the preview LMS and the build are loaded only once the command line is read (--help answers at once).
+let startPreviewServer: typeof import('../tools/preview/server.ts').startPreviewServer;
+let buildIntoTemp: typeof import('../tests/e2e/support/build-into-temp.ts').buildIntoTemp;
+let startCompressingProxy: typeof import('../tests/e2e/support/compressing-proxy.ts').startCompressingProxy;
+
+async function main({ values, positionals }: { values: { files: boolean }; positionals: string[] }): Promise<number> {
+  const { hasChromium, launchChromium } = await import('../tests/support/chromium.ts');
+  if (!hasChromium) throw new CommandError('Chromium is not installed at /usr/bin/chromium (Debian: apt-get install chromium)');
+  ({ startPreviewServer } = await import('../tools/preview/server.ts'));
+  ({ buildIntoTemp } = await import('../tests/e2e/support/build-into-temp.ts'));
+  ({ startCompressingProxy } = await import('../tests/e2e/support/compressing-proxy.ts'));
+  const { folder, cleanUp } = await packagesFolder(positionals[0]);
   const browser = await launchChromium();
   try {
     console.log(`Loading the course over a throttled network (1.6 Mbps down, 150 ms round trip, gzip, no cache), from ${folder}`);
     console.log(`Goals (issue 3): first screen ≤ ${kb(GOAL_FIRST_SCREEN)} of JS+CSS; film screen ≤ ${kb(GOAL_FILM_SCREEN)} of JS+CSS in total, before the film itself.\n`);
     for (const standard of STANDARD_IDS) {
       try {
-        report(standard, await measure(browser, join(folder, `common-ground-${standard}.zip`)), argv.includes('--files'));
+        report(standard, await measure(browser, join(folder, `common-ground-${standard}.zip`)), values.files);
       } catch (error) {
         console.log(`${standard}: not measured (${(error as Error).message.split('\n')[0]})\n`);
       }
@@ -272,4 +288,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+runMain(BENCH_LOAD_COMMAND, main);

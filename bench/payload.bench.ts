@@ -15,6 +15,8 @@ import { join, resolve } from 'node:path';
 import { measurePackage, type Files } from './chunk-graph.ts';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { defineCommand } from '../tools/cli/command-line.ts';
+import { CommandError, runMain } from '../tools/cli/run-command.ts';
 
 const GOAL_FIRST_SCREEN = 35_000;
 const GOAL_FILM_SCREEN = 120_000;
@@ -28,15 +30,25 @@ function gzipBytes(files: Files, paths: Iterable<string>, only: (path: string) =
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(2)} KB`;
 const verdict = (bytes: number, goal: number): string => (bytes <= goal ? 'met' : `over by ${kb(bytes - goal)}`);
 
-async function main(argv: string[]): Promise<number> {
-  const listFiles = argv.includes('--files');
-  const folder = resolve(argv.find((arg) => !arg.startsWith('--')) ?? fileURLToPath(new URL('../dist/packages/default', import.meta.url)));
+export const BENCH_PAYLOAD_COMMAND = defineCommand({
+  name: 'bench:payload',
+  invocation: 'npm run bench:payload --',
+  usage: ['[<folder of built zips>] [--files]'],
+  summary:
+    'The gzip bytes of JS and CSS each built package loads for its first screen and for its film screen, against the\n' +
+    'goals (≤ 35 KB, ≤ 120 KB). Reads the zips in <folder> (default dist/packages/default: run npm run build first).',
+  options: { files: { type: 'boolean', help: 'list every file counted' } },
+  positionals: { name: 'folder', max: 1 },
+});
+
+async function main({ values, positionals }: { values: { files: boolean }; positionals: string[] }): Promise<number> {
+  const listFiles = values.files;
+  const folder = resolve(positionals[0] ?? fileURLToPath(new URL('../dist/packages/default', import.meta.url)));
   let zips: string[];
   try {
     zips = (await readdir(folder)).filter((name) => name.endsWith('.zip')).sort();
   } catch {
-    console.error(`payload: no folder ${folder}; build the packages first (npm run build -- --variant default)`);
-    return 1;
+    throw new CommandError(`no folder ${folder}; build the packages first (npm run build -- --variant default)`);
   }
   if (zips.length === 0) {
     console.error(`payload: no zips in ${folder}; build the packages first (npm run build -- --variant default)`);
@@ -82,4 +94,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+runMain(BENCH_PAYLOAD_COMMAND, main);

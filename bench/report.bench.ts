@@ -14,14 +14,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { defineCommand } from '../tools/cli/command-line.ts';
+import { runMain } from '../tools/cli/run-command.ts';
 
 const TOTAL = Number(process.env.BENCH_STATEMENTS ?? 1_000_000);
 const GOAL_SECONDS = 30;
 const GOAL_MB = 500;
 const PAGE = 500;
 
+export const BENCH_REPORT_COMMAND = defineCommand({
+  name: 'bench:report',
+  invocation: 'npm run bench:report --',
+  usage: [''],
+  summary:
+    'The completion report over 1,000,000 generated statements (BENCH_STATEMENTS=… changes the count), served page\n' +
+    'by page by a child process playing the LRS: the time and peak memory against the goal (≤ 30 s, ≤ 500 MB).',
+  options: {},
+});
+
 if (process.env.BENCH_ROLE === 'lrs') await serveStatements(TOTAL);
-else await main();
+else runMain(BENCH_REPORT_COMMAND, main);
 
 async function main(): Promise<void> {
   const { runReport } = await import('../tools/report/cli.ts');

@@ -1,25 +1,32 @@
-// The build, top to bottom: check the course and variants, check each target's state budget, build the player once,
-// then assemble, validate and zip one package per variant × standard.
-import { mkdir, writeFile } from 'node:fs/promises';
+// The build, top to bottom: check the course and variants; plan every package with a stand-in for the player and
+// refuse, before the Vite build, anything a later step would refuse (state budget, name clashes, the manifests'
+// schemas and rules, an output folder that cannot be written); build the player once; then assemble, validate and
+// zip one package per variant × standard, each written whole (temp file, then rename). Whatever the run was asked
+// to build and could not is removed from the output folder, so no stale zip is left beside fresh ones.
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Course, StandardId, Variant } from '../course/types.ts';
-import { applyVariant, loadCourse, loadVariants } from './course/index.ts';
-import { buildPlayer, type PlayerBuild } from './player-build.ts';
+import { STANDARD_IDS, type Course, type StandardId, type Variant } from '../course/types.ts';
+import { applyVariant, COURSE_FILE_NAME, CourseError, loadCourse, loadVariantSelection, variantIdOf } from './course/index.ts';
+import type { PlayerBuild } from './player-build.ts';
 import { selectPlayerFiles } from './package-files.ts';
 import { readCourseMedia } from './course-media.ts';
 import { configScript, runtimeConfig } from './runtime-config.ts';
 import { checkStateBudget } from './state-budget.ts';
 import { PackageZipper } from './zip.ts';
 import { describePackage } from '../manifests/index.ts';
-import { validatePackages, type PackageReport } from '../manifests/validate.ts';
+import { SchemaSetError, validatePackages, type PackageReport } from '../manifests/validate.ts';
 import { ADAPTER_SOURCES } from '../course/runtime/adapter-modules.ts';
 import { loadAccessibilityAudit } from './accessibility-audit.ts';
 import { accessibilityStatement } from './accessibility-statement.ts';
 import { brandingAssets } from './branding-assets.ts';
+import { describeClash, findClashes, mergeParts, type PackagePart } from './package-contents.ts';
+import { removeStaleOutputs, writeFileAtomic } from './output-files.ts';
 
 /** The statement's file name inside each package (the player links to it) and beside the zips (for the trust's site). */
 export const PACKAGE_STATEMENT = 'accessibility.html';
 export const PUBLISHED_STATEMENT = 'accessibility-statement.html';
+/** The launch file every package opens; the player build's own index.html. */
+const LAUNCH = 'index.html';
 
 export interface BuildOptions {
   courseDir: string;
@@ -29,7 +36,7 @@ export interface BuildOptions {
   variants?: string[];
   /** Build only these standards (each variant's own list when empty). */
   standards?: StandardId[];
-  /** Folder of official schemas laid out like shared/standards (default: the schemas shipped with the project). */
+  /** Folder of official schemas laid out like shared/standards (default: the schemas vendored in manifests/schemas). */
   schemaDir?: string;
   /** A ready player build to reuse (the benchmark builds once and packages many times). */
   player?: PlayerBuild;
@@ -38,7 +45,7 @@ export interface BuildOptions {
 }
 
 export type ProgressEvent =
-  | { kind: 'checked'; variants: number; packages: number }
+  | { kind: 'checked'; variants: string[]; packages: number }
   | { kind: 'player-built'; seconds: number }
   | { kind: 'validated'; seconds: number }
   | { kind: 'package-written'; done: number; total: number; path: string };
@@ -56,6 +63,10 @@ export interface BuildResult {
   packages: PackageResult[];
   /** Each built variant's accessibility statement, written beside its zips for the trust to publish. */
   statements: string[];
+  /** Files of an earlier build this run was asked to rebuild and could not, now removed. */
+  removed: string[];
+  /** Things worth knowing that did not stop the build (e.g. another variant file with problems, not built). */
+  notes: string[];
   playerSeconds: number;
   /** Seconds from the end of the player build to the last zip written. */
   packagingSeconds: number;
@@ -68,65 +79,81 @@ export class BuildError extends Error {
   }
 }
 
-interface PlannedPackage {
+/** A run that stopped on bad input: the reason, and the earlier outputs it removed because it could not rebuild them. */
+export class BuildStopped extends Error {
+  constructor(
+    readonly reason: CourseError | BuildError,
+    readonly removed: readonly string[],
+  ) {
+    super(reason.message, { cause: reason });
+    this.name = 'BuildStopped';
+  }
+}
+
+interface Target {
   variant: Variant;
-  course: Course;
   standard: StandardId;
+  /** The course with the variant's overrides. */
+  course: Course;
+  /** Zip path relative to outDir. */
   name: string;
-  /** The package's own files (config.js, its descriptor, branding, accessibility.html); the rest is shared by its standard. */
+}
+
+interface PlannedPackage extends Target {
+  /** Files every package of its standard shares (player, media, schema files), zipped once per standard. */
+  shared: Map<string, Uint8Array>;
+  /** This package's own files (config.js, descriptor, logo, accessibility.html). */
   own: Map<string, Uint8Array>;
 }
 
+/** What a package is made of, apart from the player build. */
+interface PackageSources {
+  media: PackagePart[];
+  /** Per variant: its logo and statement as package files, and the variant as packages see it (logo path rewritten). */
+  variantFiles: Map<string, { variant: Variant; files: PackagePart; statement: Uint8Array }>;
+}
+
 export async function buildPackages(options: BuildOptions): Promise<BuildResult> {
+  const written = new Set<string>();
+  let scope = { variants: options.variants?.length ? options.variants : await variantIdsIn(options.variantsDir), standards: scopeStandards(options) };
+  try {
+    const result = await build(options, written, (variants) => (scope = { ...scope, variants }));
+    const removed = await removeStaleOutputs({ outDir: options.outDir, ...scope, statementName: PUBLISHED_STATEMENT }, written);
+    return { ...result, removed };
+  } catch (error) {
+    const removed = await removeStaleOutputs({ outDir: options.outDir, ...scope, statementName: PUBLISHED_STATEMENT }, written).catch(() => []);
+    if (error instanceof CourseError || error instanceof BuildError) throw new BuildStopped(error, removed);
+    throw error;
+  }
+}
+
+async function build(options: BuildOptions, written: Set<string>, inScope: (variants: string[]) => void): Promise<Omit<BuildResult, 'removed'>> {
   const course = await loadCourse(options.courseDir);
-  const variants = pickVariants(await loadVariants(options.variantsDir, course), options.variants ?? []);
-  const targets = variants.flatMap((variant) =>
-    standardsFor(variant, options.standards ?? []).map((standard) => ({ variant, standard, course: applyVariant(course, variant) })),
+  const loaded = await loadVariantSelection(options.variantsDir, course, options.variants ?? []);
+  const variants = loaded.variants;
+  inScope([...new Set([...variants.map((variant) => variant.id), ...(options.variants ?? [])])]);
+  const targets: Target[] = variants.flatMap((variant) =>
+    standardsFor(variant, options.standards ?? []).map((standard) => ({ variant, standard, course: applyVariant(course, variant), name: `${variant.id}/${course.id}-${standard}.zip` })),
   );
+  if (targets.length === 0) throw new BuildError('nothing to build: no variant asks for the standards given', variants.map((variant) => `${variant.id}: ${variant.standards.join(', ')}`));
   const overBudget = targets.flatMap(({ variant, standard, course: applied }) => checkStateBudget(applied, variant, standard));
   if (overBudget.length > 0) throw new BuildError('the learner state would not fit in the LMS for some targets', overBudget);
-  const audit = await loadAccessibilityAudit(options.courseDir);
-  // Per variant, the files every one of its packages carries: its logo and its accessibility statement.
-  const variantFiles = new Map<string, { variant: Variant; files: Map<string, Uint8Array>; statement: Uint8Array }>();
-  for (const variant of variants) {
-    const branding = await brandingAssets(variant, options.variantsDir);
-    const statement = encode(accessibilityStatement({ course: applyVariant(course, variant), variant, audit }));
-    variantFiles.set(variant.id, { variant: branding.variant, files: new Map([...branding.files, [PACKAGE_STATEMENT, statement]]), statement });
-  }
-  options.onProgress?.({ kind: 'checked', variants: variants.length, packages: targets.length });
 
-  const player = options.player ?? (await buildPlayer());
+  const sources = await readSources(options, course, variants);
+  // The whole plan, with a stand-in for the player: every refusal the packaging could make is made now, before the
+  // Vite build, in terms of the course and variant files.
+  const rehearsal = planPackages(targets, sources, standInPlayer());
+  await refuseInvalid(rehearsal, options.schemaDir);
+  await checkWritable(options.outDir);
+  options.onProgress?.({ kind: 'checked', variants: variants.map((variant) => variant.id), packages: targets.length });
+
+  const player = options.player ?? (await (await import('./player-build.ts')).buildPlayer());
   options.onProgress?.({ kind: 'player-built', seconds: player.seconds });
   const packagingStarted = performance.now();
 
-  const media = await readCourseMedia(options.courseDir, course);
-  const playerPaths = [...player.files.keys()];
-  const allAdapters = [...new Set(Object.values(ADAPTER_SOURCES).flat())];
-  const playerFilesFor = memo((standard: StandardId) =>
-    selectPlayerFiles(playerPaths, player.manifest, player.rootFromRepo, allAdapters, ADAPTER_SOURCES[standard]),
-  );
-
-  // Each package is the files every package of its standard shares (player build, media, schema files) plus its
-  // own config.js and descriptor; the shared part is zipped once per standard (see PackageZipper).
-  const shared = new Map<StandardId, Map<string, Uint8Array>>();
-  const planned: PlannedPackage[] = targets.map(({ variant, standard, course: applied }) => {
-    const common = new Map<string, Uint8Array>();
-    for (const path of playerFilesFor(standard)) common.set(path, player.files.get(path)!);
-    for (const [path, bytes] of media) common.set(path, bytes);
-    const packaged = variantFiles.get(variant.id)!;
-    const own = new Map<string, Uint8Array>([['config.js', encode(configScript(runtimeConfig(standard, applied, packaged.variant)))], ...packaged.files]);
-    const [descriptor, ...controlDocuments] = describePackage({ standard, course: applied, variant: packaged.variant, launch: 'index.html', files: [...common.keys(), ...own.keys()].sort() });
-    own.set(descriptor!.path, bytesOf(descriptor!.contents));
-    for (const { path, contents } of controlDocuments) common.set(path, bytesOf(contents));
-    if (!shared.has(standard)) shared.set(standard, common);
-    return { variant, course: applied, standard, name: `${variant.id}/${course.id}-${standard}.zip`, own };
-  });
-
+  const planned = planPackages(targets, sources, playerPartFor(player));
   const validationStarted = performance.now();
-  const reports = await validatePackages(
-    planned.map(({ name, own, standard }) => ({ name, files: new Map([...shared.get(standard)!, ...own]), standard })),
-    { schemaDir: options.schemaDir },
-  );
+  const reports = await validate(planned, options.schemaDir);
   options.onProgress?.({ kind: 'validated', seconds: (performance.now() - validationStarted) / 1000 });
 
   const zippers = new Map<StandardId, PackageZipper>();
@@ -138,11 +165,12 @@ export async function buildPackages(options: BuildOptions): Promise<BuildResult>
       continue;
     }
     let zipper = zippers.get(pkg.standard);
-    if (!zipper) zippers.set(pkg.standard, (zipper = await PackageZipper.create(shared.get(pkg.standard)!)));
+    if (!zipper) zippers.set(pkg.standard, (zipper = await PackageZipper.create(pkg.shared)));
     const zip = await zipper.zip(pkg.own);
     const path = join(options.outDir, pkg.name);
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, zip);
+    await writeFileAtomic(path, zip);
+    written.add(path);
     results.push({ variant: pkg.variant.id, standard: pkg.standard, path, bytes: zip.byteLength, report });
     options.onProgress?.({ kind: 'package-written', done: index + 1, total: planned.length, path });
   }
@@ -150,19 +178,132 @@ export async function buildPackages(options: BuildOptions): Promise<BuildResult>
   for (const variant of variants) {
     if (!results.some((result) => result.variant === variant.id && result.path !== null)) continue;
     const path = join(options.outDir, variant.id, PUBLISHED_STATEMENT);
-    await writeFile(path, variantFiles.get(variant.id)!.statement);
+    await writeFileAtomic(path, sources.variantFiles.get(variant.id)!.statement);
+    written.add(path);
     statements.push(path);
   }
-  return { packages: results, statements, playerSeconds: player.seconds, packagingSeconds: (performance.now() - packagingStarted) / 1000 };
+  return { packages: results, statements, notes: loaded.notes, playerSeconds: player.seconds, packagingSeconds: (performance.now() - packagingStarted) / 1000 };
 }
 
-function pickVariants(all: Variant[], wanted: string[]): Variant[] {
-  if (wanted.length === 0) return all;
-  const unknown = wanted.filter((id) => !all.some((variant) => variant.id === id));
-  if (unknown.length > 0) {
-    throw new BuildError(`no variant named ${unknown.join(', ')}`, [`variants found: ${all.map((variant) => variant.id).join(', ')}`]);
+/** Everything read from disk for the packages, read before the Vite build so an unreadable file stops the run early. */
+async function readSources(options: BuildOptions, course: Course, variants: readonly Variant[]): Promise<PackageSources> {
+  const audit = await loadAccessibilityAudit(options.courseDir);
+  const variantFiles: PackageSources['variantFiles'] = new Map();
+  for (const variant of variants) {
+    const branding = await brandingAssets(variant, options.variantsDir);
+    const statement = encode(accessibilityStatement({ course: applyVariant(course, variant), variant, audit }));
+    const files = new Map([...branding.files, [PACKAGE_STATEMENT, statement]]);
+    variantFiles.set(variant.id, { variant: branding.variant, files: { origin: `the files the build makes for variant "${variant.id}" (its logo and ${PACKAGE_STATEMENT})`, files }, statement });
   }
-  return all.filter((variant) => wanted.includes(variant.id));
+  const media = await readCourseMedia(options.courseDir, course, join(options.courseDir, COURSE_FILE_NAME));
+  return { media, variantFiles };
+}
+
+/** The player's files for one standard, as a package part. */
+type PlayerFor = (standard: StandardId) => PackagePart;
+
+function playerPartFor(player: PlayerBuild): PlayerFor {
+  const playerPaths = [...player.files.keys()];
+  const allAdapters = [...new Set(Object.values(ADAPTER_SOURCES).flat())];
+  return memo((standard: StandardId) => {
+    const paths = selectPlayerFiles(playerPaths, player.manifest, player.rootFromRepo, allAdapters, ADAPTER_SOURCES[standard]);
+    return { origin: 'the player build', files: new Map(paths.map((path) => [path, player.files.get(path)!])) };
+  });
+}
+
+/** Before the Vite build the player's file names are not known; its launch page and one chunk stand in for them. */
+function standInPlayer(): PlayerFor {
+  const part: PackagePart = { origin: 'the player build', files: new Map([[LAUNCH, new Uint8Array(0)], ['assets/player.js', new Uint8Array(0)]]) };
+  return () => part;
+}
+
+/**
+ * Each target's files: shared (player, media, the standard's schema files) and own (config.js, descriptor, variant
+ * files). Throws BuildError naming the sources of any two files that would land on one path.
+ */
+function planPackages(targets: readonly Target[], sources: PackageSources, playerFor: PlayerFor): PlannedPackage[] {
+  const sharedByStandard = new Map<StandardId, Map<string, Uint8Array>>();
+  return targets.map((target) => {
+    const { variant, standard, course } = target;
+    const packaged = sources.variantFiles.get(variant.id)!;
+    const config: PackagePart = { origin: 'the build (config.js)', files: new Map([['config.js', encode(configScript(runtimeConfig(standard, course, packaged.variant)))]]) };
+    const parts = [playerFor(standard), ...sources.media, config, packaged.files];
+    refuseClashes(parts, target);
+    const files = mergeParts(parts);
+    const [descriptor, ...controlDocuments] = describeOrRefuse(target, packaged.variant, [...files.keys()].sort());
+    const generated: PackagePart = {
+      origin: `the build (${[descriptor, ...controlDocuments].map((document) => document.path).slice(0, 3).join(', ')}${controlDocuments.length > 2 ? ', …' : ''})`,
+      files: new Map([descriptor, ...controlDocuments].map(({ path, contents }) => [path, bytesOf(contents)])),
+    };
+    refuseClashes([...parts, generated], target);
+
+    const own = new Map([...config.files, ...packaged.files.files, [descriptor.path, bytesOf(descriptor.contents)]]);
+    let shared = sharedByStandard.get(standard);
+    if (!shared) {
+      shared = new Map([...playerFor(standard).files, ...sources.media.flatMap((part) => [...part.files]), ...controlDocuments.map(({ path, contents }): [string, Uint8Array] => [path, bytesOf(contents)])]);
+      sharedByStandard.set(standard, shared);
+    }
+    return { ...target, shared, own };
+  });
+}
+
+function refuseClashes(parts: readonly PackagePart[], target: Target): void {
+  const clashes = findClashes(parts);
+  if (clashes.length > 0) throw new BuildError(`the ${target.variant.id}/${target.standard} package would have two files at one place`, clashes.map(describeClash));
+}
+
+function describeOrRefuse(target: Target, variant: Variant, files: string[]): [{ path: string; contents: string | Uint8Array }, ...{ path: string; contents: string | Uint8Array }[]] {
+  try {
+    const [descriptor, ...rest] = describePackage({ standard: target.standard, course: target.course, variant, launch: LAUNCH, files });
+    return [descriptor!, ...rest];
+  } catch (error) {
+    // The generators refuse what would make a broken descriptor; the checks before them should have caught it first.
+    throw new BuildError(`the ${target.variant.id}/${target.standard} descriptor could not be made from the course data`, [error instanceof Error ? error.message : String(error)]);
+  }
+}
+
+/** validatePackages, with a schema folder that cannot be used reported as the run's input, not as a bug. */
+async function validate(planned: readonly PlannedPackage[], schemaDir: string | undefined): Promise<PackageReport[]> {
+  try {
+    return await validatePackages(
+      planned.map(({ name, shared, own, standard }) => ({ name, files: new Map([...shared, ...own]), standard })),
+      { schemaDir },
+    );
+  } catch (error) {
+    if (error instanceof SchemaSetError) throw new BuildError(`${schemaDir === undefined ? 'the vendored schemas' : '--schemas'}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Validate the rehearsal's descriptors; any refusal stops the run before the Vite build. */
+async function refuseInvalid(rehearsal: readonly PlannedPackage[], schemaDir: string | undefined): Promise<void> {
+  const reports = await validate(rehearsal, schemaDir);
+  const refused = reports.flatMap((report, index) =>
+    report.valid ? [] : report.problems.map((problem) => `${rehearsal[index]!.variant.id}/${rehearsal[index]!.standard}: [${problem.rule}] ${problem.where}: ${problem.message}`),
+  );
+  if (refused.length > 0) throw new BuildError('the course and variant data would make packages the validator refuses (nothing was built)', refused);
+}
+
+/** The output folder must take files, before a minute is spent on the Vite build. */
+async function checkWritable(outDir: string): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  await writeFileAtomic(join(outDir, '.write-check'), '');
+  await unlink(join(outDir, '.write-check'));
+}
+
+/** The ids of the variant files in a folder (for clearing outputs when the files cannot all be checked). */
+async function variantIdsIn(dir: string): Promise<string[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.json'));
+  return Promise.all(
+    names.map(async (name) => {
+      const value = await readFile(join(dir, name), 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => undefined);
+      return variantIdOf(value, name);
+    }),
+  );
+}
+
+function scopeStandards(options: BuildOptions): StandardId[] {
+  return options.standards?.length ? options.standards : [...STANDARD_IDS];
 }
 
 function standardsFor(variant: Variant, wanted: StandardId[]): StandardId[] {

@@ -14,7 +14,7 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): { 
     onProgress(event) {
       switch (event.kind) {
         case 'checked':
-          say(`Course and ${event.variants} variant file(s) checked: ${event.packages} package(s) to build.`);
+          say(`Course checked, and variant${event.variants.length === 1 ? '' : 's'} ${event.variants.join(', ')}: ${event.packages} package(s) to build.`);
           break;
         case 'player-built':
           say(`Player built in ${event.seconds.toFixed(1)} s.`);

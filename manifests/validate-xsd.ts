@@ -17,9 +17,8 @@ export interface XsdResult {
 }
 
 /** The schema set could not be compiled: a setup problem, not a verdict on the documents. */
-export class SchemaSetError extends Error {
-  override name = 'SchemaSetError';
-}
+export { SchemaSetError } from './schema-sets.ts';
+import { SchemaSetError } from './schema-sets.ts';
 
 // Bounds per xmllint call: enough to amortise the start-up, small enough to keep the worker's memory modest.
 const MAX_DOCUMENTS_PER_CALL = 250;

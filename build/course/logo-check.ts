@@ -4,13 +4,14 @@
 // - PNG 40 to 400 pixels high (fewer is blurry even on ordinary screens; more is waste) and at most 1000 wide;
 // - any logo at most 6 times as wide as high (wider shrinks its lettering below reading size on a phone) and at
 //   least half as wide as high. An SVG scales without loss, so only its shape is checked, not its size.
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { VariantBranding } from '../../course/types.ts';
 import type { CourseProblem } from './problems.ts';
 import { describeFsError } from './read-json.ts';
 import { hasPngSignature, readPngSize } from './png-header.ts';
 import { checkSvgLogo } from './svg-logo.ts';
+import { closestName } from './schema-errors.ts';
 
 export const LOGO_LIMITS = {
   maxBytes: 100 * 1024,
@@ -60,12 +61,17 @@ export async function checkLogo(variantFile: string, logo: NonNullable<VariantBr
     if (info.size > LOGO_LIMITS.maxBytes) return fail(`is ${kilobytes(info.size)}, which is too big for a logo`, `at most ${kilobytes(LOGO_LIMITS.maxBytes)}`);
     bytes = new Uint8Array(await readFile(realFile));
   } catch (error) {
-    return fail(`cannot be read: ${describeFsError(error)}`);
+    const reason = describeFsError(error);
+    if (reason !== 'it does not exist') return fail(`cannot be read: ${reason} (${resolved.path})`);
+    return fail(`does not exist (looked for ${resolved.path})${await nearestFile(resolved.path, logo.file)}`);
   }
 
   const named = extname(logo.file).toLowerCase() === '.png' ? 'png' : 'svg';
   const actual: LogoKind | 'other' = hasPngSignature(bytes) ? 'png' : looksLikeSvg(bytes) ? 'svg' : 'other';
-  if (actual === 'other') return fail(`is named .${named} but holds neither an SVG nor a PNG image`, 'an SVG or PNG file');
+  if (actual === 'other') {
+    const other = otherImageKind(bytes);
+    return fail(`is named .${named} but holds ${other ? `a ${other} image` : 'neither an SVG nor a PNG image'}`, LOGO_FORMATS);
+  }
   if (actual !== named) return fail(`is named .${named} but holds a${actual === 'svg' ? 'n SVG' : ' PNG'} image`, `the extension .${actual}`);
 
   const problems: string[] = [];
@@ -99,6 +105,41 @@ export async function checkLogo(variantFile: string, logo: NonNullable<VariantBr
 }
 
 /** An SVG file starts (after an optional byte-order mark, XML declaration, comments and space) with "<svg". */
+/** What a logo may be, and how to get there from a photo format. */
+export const LOGO_FORMATS = 'an SVG (best: sharp at every size) or a PNG; export the logo as SVG, or convert the image to PNG';
+
+const PHOTO_EXTENSIONS: Readonly<Record<string, string>> = { jpg: 'JPEG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', bmp: 'BMP', avif: 'AVIF', tif: 'TIFF', tiff: 'TIFF', heic: 'HEIC' };
+
+/**
+ * A logo named as another image format (logo.jpg): one short problem instead of the schema's whole description of
+ * the field, or undefined.
+ */
+export function logoFormatProblem(variant: unknown, variantFile: string): CourseProblem | undefined {
+  const file = (variant as { branding?: { logo?: { file?: unknown } } } | undefined)?.branding?.logo?.file;
+  if (typeof file !== 'string') return undefined;
+  const kind = PHOTO_EXTENSIONS[extname(file).slice(1).toLowerCase()];
+  return kind ? { file: variantFile, pointer: POINTER, message: `${JSON.stringify(file)} is a ${kind} file; a logo must be SVG or PNG`, allowed: LOGO_FORMATS } : undefined;
+}
+
+/** An image format a logo may not be, told by its first bytes (or by its extension when nothing is read). */
+export function otherImageKind(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'JPEG';
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 12));
+  if (head.startsWith('GIF8')) return 'GIF';
+  if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return 'WebP';
+  if (head.startsWith('BM')) return 'BMP';
+  if (/^\x00\x00\x00.ftypavif/.test(head)) return 'AVIF';
+  return undefined;
+}
+
+/** ' (did you mean "logos/x.svg"?)' for the file in the same folder nearest in name, written as `written` is, or ''. */
+async function nearestFile(path: string, written: string): Promise<string> {
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  const near = closestName(basename(path), names);
+  const folder = dirname(written) === '.' ? '' : `${dirname(written)}/`;
+  return near ? ` (did you mean "${folder}${near}"?)` : names.length === 0 ? ` (the folder ${dirname(path)} is empty or missing)` : '';
+}
+
 function looksLikeSvg(bytes: Uint8Array): boolean {
   const head = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '');
   const stripped = head.replace(/^\s*(<\?xml[^>]*\?>)?(\s*<!--[\s\S]*?-->)*\s*(<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>)?(\s*<!--[\s\S]*?-->)*\s*/i, '');

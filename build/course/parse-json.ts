@@ -32,9 +32,6 @@ export class JsonSyntaxError extends Error {
 
 /** Deeper than this is certainly not a course file; momoa recurses, so deeper input must not reach it. */
 const MAX_DEPTH = 256;
-// Lexical pieces for locating context only (momoa decides validity): a string (group 1 = its closing quote), a
-// punctuator, or any other run. A string stops early at a raw control character, which momoa would let through.
-const TOKEN = /"(?:[^"\\\u0000-\u001f]|\\[^])*(")?|[{}[\]:,]|[^\s{}[\]:,"]+/g;
 const WORD_CHAR = /[\w$.+-]/;
 const VALID_WORD = /^(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null)$/;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*/;
@@ -110,11 +107,9 @@ interface Scan {
 function scan(source: string, end: number): Scan {
   const frames: Frame[] = [{ kind: 'root', state: 'value', key: '', index: 0 }];
   const text = source.slice(0, end);
-  for (const match of text.matchAll(TOKEN)) {
-    const [token, closingQuote] = match;
-    const at = match.index;
+  for (const { at, token, closed } of tokens(text)) {
     const top = frames[frames.length - 1]!;
-    if (token.startsWith('"') && closingQuote === undefined) {
+    if (token.startsWith('"') && !closed) {
       const stop = at + token.length;
       // Stopped by a raw control character, or else by the end of the text (possibly just after a backslash).
       if (!(text.charCodeAt(stop) < 0x20)) return { frames, openString: at };
@@ -141,6 +136,55 @@ function scan(source: string, end: number): Scan {
   }
   return { frames };
 }
+
+interface Token {
+  at: number;
+  token: string;
+  /** For a string: whether its closing quote was found. */
+  closed: boolean;
+}
+
+/**
+ * Lexical pieces for locating context only (momoa decides validity): a string, a punctuator, or any other run. A
+ * string stops early at a raw control character, which momoa would let through. A loop rather than a regular
+ * expression: a regex over a 10 MB string exhausts V8's backtracking stack ("Maximum call stack size exceeded").
+ */
+function* tokens(text: string): Generator<Token> {
+  const end = text.length;
+  let at = 0;
+  while (at < end) {
+    const code = text.charCodeAt(at);
+    if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || /\s/.test(text[at]!)) {
+      at++;
+    } else if (code === 0x22) {
+      let index = at + 1;
+      let closed = false;
+      for (; index < end; index++) {
+        const inner = text.charCodeAt(index);
+        if (inner === 0x22) {
+          closed = true;
+          index++;
+          break;
+        }
+        if (inner < 0x20) break;
+        if (inner === 0x5c) index++; // the escaped character, whatever it is
+      }
+      const stop = Math.min(index, end);
+      yield { at, token: text.slice(at, stop), closed };
+      at = stop;
+    } else if (PUNCTUATORS.has(text[at]!)) {
+      yield { at, token: text[at]!, closed: false };
+      at++;
+    } else {
+      let index = at + 1;
+      while (index < end && !PUNCTUATORS.has(text[index]!) && text[index] !== '"' && !/\s/.test(text[index]!)) index++;
+      yield { at, token: text.slice(at, index), closed: false };
+      at = index;
+    }
+  }
+}
+
+const PUNCTUATORS = new Set(['{', '}', '[', ']', ':', ',']);
 
 /** A property name as written; the raw text when it cannot be decoded (momoa will report why). */
 function keyText(token: string): string {

@@ -1,18 +1,21 @@
 // Variant files (course/variants/*.json): read, schema-check, check against the course, and gather a folder's
 // worth. Problems from every file are collected before anything is thrown, so one run shows them all.
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Course, LmsProfileId, Variant } from '../../course/types.ts';
 import { CourseError, type CourseProblem } from './problems.ts';
 import { describeFsError, readJsonFile } from './read-json.ts';
 import { checkAgainstSchema } from './schema-check.ts';
-import { checkLogo } from './logo-check.ts';
+import { checkLogo, logoFormatProblem } from './logo-check.ts';
+import { checkText } from './text-check.ts';
 import { WCAG_AA_TEXT, contrastRatio, formatRatio } from './contrast.ts';
 import { NHS_PALETTE, findPaletteColour } from './nhs-palette.ts';
 import { LMS_PROFILES } from '../../course/runtime/lms-profiles.ts';
 
 interface VariantCheck {
   variant: Variant | undefined;
+  /** The id the file gives itself, or its file name when it gives none. */
+  id: string;
   problems: CourseProblem[];
 }
 
@@ -25,6 +28,22 @@ export async function loadVariant(file: string, course: Course): Promise<Variant
 
 /** All variant files in a folder (course/variants/*.json), sorted by id; duplicate ids are an error. */
 export async function loadVariants(dir: string, course: Course): Promise<Variant[]> {
+  return (await loadVariantSelection(dir, course, [])).variants;
+}
+
+export interface VariantSelection {
+  /** The variants asked for (all when none were named), sorted by id. */
+  variants: Variant[];
+  /** One line per other file of the folder that has problems and is therefore not built (only when some were named). */
+  notes: string[];
+}
+
+/**
+ * The variants named in `only` (every file when it is empty), each checked in full; throws CourseError. Every file
+ * in the folder is read, so a duplicate id is still found, but when variants are named a broken file that is not
+ * one of them does not stop the build: it is named in one note instead.
+ */
+export async function loadVariantSelection(dir: string, course: Course, only: readonly string[]): Promise<VariantSelection> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
@@ -35,28 +54,47 @@ export async function loadVariants(dir: string, course: Course): Promise<Variant
     throw new CourseError([{ file: dir, pointer: '', message: 'the folder holds no variant files', allowed: 'one or more <id>.json files, e.g. default.json' }]);
   }
 
-  const checks = await Promise.all(names.map(async (name) => ({ file: join(dir, name), ...(await checkVariantFile(join(dir, name), course)) })));
-  const problems = checks.flatMap((check) => check.problems);
+  const checks = await Promise.all(names.map(async (name) => ({ file: join(dir, name), name, ...(await checkVariantFile(join(dir, name), course)) })));
   const fileById = new Map<string, string>();
-  for (const { file, variant } of checks) {
-    if (variant === undefined) continue;
-    const other = fileById.get(variant.id);
-    if (other === undefined) fileById.set(variant.id, file);
-    else problems.push({ file, pointer: '/id', message: `duplicate variant id "${variant.id}": ${other} already uses it`, allowed: 'an id no other variant file uses' });
+  for (const check of checks) {
+    if (check.variant === undefined) continue;
+    const other = fileById.get(check.variant.id);
+    if (other === undefined) fileById.set(check.variant.id, check.file);
+    else check.problems.push({ file: check.file, pointer: '/id', message: `duplicate variant id "${check.variant.id}": ${other} already uses it`, allowed: 'an id no other variant file uses' });
+  }
+  const wanted = (check: (typeof checks)[number]): boolean => only.length === 0 || only.includes(check.variant?.id ?? check.id);
+  const problems = checks.filter(wanted).flatMap((check) => check.problems);
+  const found = new Set(checks.map((check) => check.variant?.id ?? check.id));
+  const unknown = only.filter((id) => !found.has(id));
+  for (const id of unknown) {
+    problems.push({ file: dir, pointer: '', message: `no variant file has the id "${id}"`, allowed: [...found].sort().map((known) => `"${known}"`).join(', ') });
   }
   if (problems.length > 0) throw new CourseError(problems);
-  return checks.map((check) => check.variant as Variant).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const notes = checks
+    .filter((check) => !wanted(check) && check.problems.length > 0)
+    .map((check) => `${check.file} has ${check.problems.length} problem(s) and is not built by this run (build it by name, or check the folder with npx tsx build/course/cli.ts, to see them)`);
+  const variants = checks.filter(wanted).map((check) => check.variant as Variant);
+  return { variants: variants.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), notes };
+}
+
+/** The id a variant file gives itself, read leniently (for files that fail their checks); else its file name. */
+export function variantIdOf(value: unknown, fileName: string): string {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id) ? id : basename(fileName, '.json');
 }
 
 async function checkVariantFile(file: string, course: Course): Promise<VariantCheck> {
   const read = await readJsonFile(file);
-  if (read.value === undefined) return { variant: undefined, problems: read.problems };
-  const schemaProblems = checkAgainstSchema('variant', read.value, file);
-  if (schemaProblems.length > 0) return { variant: undefined, problems: [...read.problems, ...schemaProblems] };
+  const id = variantIdOf(read.value, file);
+  if (read.value === undefined) return { variant: undefined, id, problems: read.problems };
+  const logoFormat = logoFormatProblem(read.value, file);
+  const schemaProblems = [...(logoFormat ? [logoFormat] : []), ...checkAgainstSchema('variant', read.value, file).filter((problem) => !logoFormat || problem.pointer !== logoFormat.pointer)];
+  const textProblems = checkText(read.value, file).filter((problem) => !schemaProblems.some((other) => other.pointer === problem.pointer));
+  if (schemaProblems.length > 0) return { variant: undefined, id, problems: [...read.problems, ...textProblems, ...schemaProblems] };
   const variant = read.value as Variant;
   const logo = variant.branding?.logo;
   const logoProblems = logo === undefined ? [] : (await checkLogo(file, logo)).problems;
-  return { variant, problems: [...read.problems, ...crossCheckVariant(variant, course, file), ...logoProblems] };
+  return { variant, id, problems: [...read.problems, ...textProblems, ...crossCheckVariant(variant, course, file), ...logoProblems] };
 }
 
 /**

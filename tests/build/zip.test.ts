@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { describe, expect, it, vi } from 'vitest';
 import JSZip from 'jszip';
 import { PackageZipper, entryDate, isStored, zipFiles } from '../../build/zip.ts';
 
@@ -64,6 +65,21 @@ describe('PackageZipper', () => {
     const fresh = await (await PackageZipper.create(files())).zip(own('trust-b'));
     expect(Buffer.from(afterOthers).equals(Buffer.from(fresh))).toBe(true);
     expect(Object.keys((await JSZip.loadAsync(afterOthers)).files)).not.toContain('logo.png');
+  });
+
+  it('reuses the shared text\'s compressed bytes rather than deflating them again for each package (see build/zip.ts)', async () => {
+    const require = createRequire(import.meta.url);
+    const compressedObject = (require('jszip/lib/compressedObject.js') as { prototype: { getCompressedWorker: () => unknown } }).prototype;
+    const zipper = await PackageZipper.create(files());
+    const copied = vi.spyOn(compressedObject, 'getCompressedWorker');
+    try {
+      await zipper.zip(own('trust-a'));
+      await zipper.zip(own('trust-b'));
+      // Two packages × the two shared text files (index.html, assets/app.js): each copied, never deflated anew.
+      expect(copied).toHaveBeenCalledTimes(4);
+    } finally {
+      copied.mockRestore();
+    }
   });
 
   it('refuses a package file that would replace a shared one', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
 import { describePackage, packageIdentifiers } from '../../manifests/index.ts';
-import { controlDocuments, packagerSchemaFolder } from '../../manifests/control-documents.ts';
+import { controlDocuments, vendoredSchemaFolder } from '../../manifests/control-documents.ts';
 import { masteryScoreFor, moveOnFor } from '../../manifests/cmi5.ts';
 import { NS } from '../../manifests/standards.ts';
 import { validatePackages } from '../../manifests/validate.ts';
@@ -131,7 +131,7 @@ describe('SCORM manifests', () => {
     const controls = controlDocuments(standard);
     expect(descriptors.slice(1).map((descriptor) => descriptor.path)).toEqual(controls.map((document) => document.path));
     for (const { path, contents } of descriptors.slice(1)) {
-      expect(contents).toEqual(new Uint8Array(readFileSync(join(packagerSchemaFolder(standard), path))));
+      expect(contents).toEqual(new Uint8Array(readFileSync(join(vendoredSchemaFolder(standard), path))));
     }
     const cp = standard === 'scorm12' ? NS.imscp12 : NS.imscp;
     const files = all(root(standard), cp, 'file').map((file) => attributeValue(file, 'href'));

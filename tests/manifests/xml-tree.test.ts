@@ -65,8 +65,16 @@ describe('parseXml', () => {
     expect(failure(bomb)).toMatchObject({ line: 2, message: expect.stringMatching(/entity declarations/) });
   });
 
-  it('accepts a DOCTYPE without entity declarations', () => {
-    expect(parse('<!DOCTYPE a SYSTEM "a.dtd">\n<a/>').local).toBe('a');
+  it('accepts a DOCTYPE without entity declarations or an external DTD', () => {
+    expect(parse('<!DOCTYPE a>\n<a/>').local).toBe('a');
+  });
+
+  it.each([
+    ['<!DOCTYPE manifest SYSTEM "file:///etc/passwd">\n<manifest/>', 'SYSTEM "file:///etc/passwd"'],
+    ["<!DOCTYPE a PUBLIC '-//X//DTD X//EN' 'http://example.org/a.dtd'>\n<a/>", 'PUBLIC "-//X//DTD X//EN"'],
+    ['<?xml version="1.0"?>\n<!DOCTYPE a SYSTEM "a.dtd" []>\n<a/>', 'SYSTEM "a.dtd"'],
+  ])('refuses a DOCTYPE that names an external DTD: %s', (xml, named) => {
+    expect(failure(xml)).toMatchObject({ message: expect.stringContaining(`external DTD (${named})`) });
   });
 
   it('reports the line and column of an error', () => {

@@ -2,6 +2,7 @@
 // network quiet: no GPU, no QUIC, and none of Chromium's own background connections (component updates, sync…).
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { toolAvailable } from './tools.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -15,8 +16,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Whether the browser the suite needs is installed (CI's .ci/run installs it with apt). */
-export const hasChromium = existsSync(CHROMIUM_PATH);
+/** Whether the browser the suite needs is installed (CI's .ci/run installs it with apt; REQUIRE_TOOLS=1 makes it a must). */
+export const hasChromium = toolAvailable('Chromium', existsSync(CHROMIUM_PATH), `${CHROMIUM_PATH}; apt-get install chromium`);
 
 /** One browser per test file; every scenario gets a fresh context (its own storage), so profiles never leak. */
 export function launchChromium(): Promise<Browser> {

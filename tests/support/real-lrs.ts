@@ -1,17 +1,23 @@
 // A real LRS for tests: Learning Locker's statements service (xapi-statements, GPL-3.0) run as a separate process,
-// never imported. In-memory models, local file storage in a temp folder, its test auth (it accepts any credential),
+// never imported. It is not among the project's dependencies, so a trust's review of `npm ci` sees only what the
+// product needs (xapi-statements wants Node 6-8 and brings aws-sdk and newrelic): the first test that starts it
+// installs it from the npm registry, exactly as tests/support/test-lrs/package-lock.json pins it, into a cache
+// outside the product's node_modules (ensureTestLrs). In-memory models, local file storage in a temp folder, its test auth (it accepts any credential),
 // bound to 127.0.0.1 only by the preloaded lrs-loopback.cjs shim, on a free port unless one is asked for. It has the
 // Statements resource only: no State API, no profiles (the preview LMS keeps those). Every process started here is
 // killed when the test process exits, even if a test forgot to stop it.
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile, fork, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const require = createRequire(import.meta.url);
-const SERVICE = require.resolve('xapi-statements/dist/index.js');
+const PINNED = fileURLToPath(new URL('./test-lrs/', import.meta.url));
 const LOOPBACK_SHIM = fileURLToPath(new URL('./lrs-loopback.cjs', import.meta.url));
 const validateStatement = (require('@learninglocker/xapi-validation') as { default: (statement: unknown) => ValidationWarning[] }).default;
 
@@ -60,10 +66,51 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
+/**
+ * Where the pinned test LRS is installed: $COMMON_GROUND_TEST_LRS_CACHE, else ~/.cache/common-ground/test-lrs, in a
+ * folder named after the lockfile's hash, so a changed pin installs afresh.
+ */
+export function testLrsFolder(): string {
+  const lock = readFileSync(join(PINNED, 'package-lock.json'));
+  const root = process.env.COMMON_GROUND_TEST_LRS_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'common-ground', 'test-lrs');
+  return join(root, createHash('sha256').update(lock).digest('hex').slice(0, 16));
+}
+
+/**
+ * The service's entry file, installed first if need be (npm ci of the pinned lockfile, install scripts off, into a
+ * temp folder renamed into place, so test processes installing at once never see half an install).
+ */
+export async function ensureTestLrs(): Promise<string> {
+  const folder = testLrsFolder();
+  const entry = join(folder, 'node_modules', 'xapi-statements', 'dist', 'index.js');
+  if (existsSync(entry)) return entry;
+  await mkdir(join(folder, '..'), { recursive: true });
+  const work = await mkdtemp(`${folder}.installing-`);
+  try {
+    await copyFile(join(PINNED, 'package.json'), join(work, 'package.json'));
+    await copyFile(join(PINNED, 'package-lock.json'), join(work, 'package-lock.json'));
+    const npm = process.env.npm_execpath?.endsWith('.js') ? [process.execPath, process.env.npm_execpath] : ['npm'];
+    await promisify(execFile)(npm[0]!, [...npm.slice(1), 'ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--engine-strict=false'], {
+      cwd: work,
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((error: { stderr?: string; message: string }) => {
+      throw new Error(`the test LRS (xapi-statements, pinned in tests/support/test-lrs/) could not be installed from the npm registry into ${folder}: ${(error.stderr ?? error.message).trim().split('\n').slice(-5).join(' | ')}`);
+    });
+    await rename(work, folder).catch((error: NodeJS.ErrnoException) => {
+      // Another test process finished first: its install is the same pinned tree.
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return entry;
+}
+
 /** Start xapi-statements; rejects with its own output when it does not come up. */
 export async function startRealLrs(options: RealLrsOptions = {}): Promise<RealLrs> {
+  const service = await ensureTestLrs();
   const dir = await mkdtemp(join(tmpdir(), 'cg-real-lrs-'));
-  const child = fork(SERVICE, [], {
+  const child = fork(service, [], {
     cwd: dir,
     execArgv: ['-r', LOOPBACK_SHIM],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

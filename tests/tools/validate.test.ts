@@ -9,7 +9,7 @@ import type { StandardId } from '../../course/types.ts';
 import { runValidate } from '../../tools/validate.ts';
 import { buildPackage, descriptorText, packageInput } from '../manifests/fixtures.ts';
 import { REPO_ROOT, SHARED_STANDARDS, skipReason } from '../manifests/shared-standards.ts';
-import { renameEntry, zipOf } from './zip/builders.ts';
+import { patchCentral, readCentral, renameEntry, zipOf } from './zip/builders.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cg-validate-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -101,6 +101,36 @@ describe('broken packages exit 1 and name the broken rule', () => {
       'file-listed',
     ],
     [
+      'a media entry whose CRC-32 does not match (issue 17.5: was VALID)',
+      async () => {
+        const path = join(work, 'bad-crc.zip');
+        const honest = await zipOf(Object.fromEntries(ourPackage('scorm12')));
+        writeFileSync(path, patchCentral(honest, 'config.js', 'crc32', readCentral(honest, 'config.js', 'crc32') ^ 0x5a5a));
+        return path;
+      },
+      'zip-format',
+    ],
+    [
+      'an encrypted entry (issue 17.5: was "size mismatch … 20371 != 20371")',
+      async () => {
+        const path = join(work, 'encrypted.zip');
+        const honest = await zipOf(Object.fromEntries(ourPackage('scorm12')));
+        writeFileSync(path, patchCentral(honest, 'config.js', 'flags', readCentral(honest, 'config.js', 'flags') | 1));
+        return path;
+      },
+      'zip-encrypted',
+    ],
+    [
+      'a manifest with an external DOCTYPE (issue 17.5: was VALID)',
+      () => {
+        const files = ourPackage('scorm12');
+        const xml = descriptorText(files, 'imsmanifest.xml').replace(/^(<\?xml[^>]*\?>\s*)?/, (declaration) => `${declaration}<!DOCTYPE manifest SYSTEM "file:///etc/passwd">\n`);
+        files.set('imsmanifest.xml', new TextEncoder().encode(xml));
+        return writeZip('doctype.zip', files);
+      },
+      'well-formed',
+    ],
+    [
       'an XSD error',
       () => {
         const files = ourPackage('scorm12');
@@ -110,6 +140,22 @@ describe('broken packages exit 1 and name the broken rule', () => {
       'xsd',
     ],
   ];
+
+  it('names the encrypted entry and says it is password-protected', async () => {
+    const honest = await zipOf(Object.fromEntries(ourPackage('scorm12')));
+    const path = join(work, 'encrypted-named.zip');
+    writeFileSync(path, patchCentral(honest, 'config.js', 'flags', 1));
+    const { out } = await run(path);
+    expect(out).toContain('[zip-encrypted] config.js: entry is encrypted (password-protected)');
+    expect(out).not.toMatch(/size mismatch/);
+  });
+
+  it('says what it read: every entry of a good package, or only the listing of a refused one', async () => {
+    const good = await writeZip('read-good.zip', ourPackage('cmi5'));
+    expect((await run(good)).out).toMatch(/read: \d+ file entries \([\d.]+ KB\), each inflated with its CRC-32 and size checked/);
+    const slip = await writeZip('read-slip.zip', { ...Object.fromEntries(ourPackage('cmi5')), '../x': 'x' });
+    expect((await run(slip)).out).toContain('read: the central directory only; no entry was inflated');
+  });
 
   it.each(cases)('%s', async (_, make, rule) => {
     const path = await make();
@@ -123,25 +169,36 @@ describe('broken packages exit 1 and name the broken rule', () => {
   });
 });
 
-describe('usage errors exit 2 with one clear line', () => {
+describe('a wrong command line exits 2 with one clear line', () => {
   it.each([
-    ['no package', [], /no package given/],
-    ['an unknown option', ['--frobnicate'], /Unknown option/],
-    ['a missing file', [join(work, 'nope.zip')], /cannot read .*nope\.zip: no such file/],
-    ['a directory', [work], /cannot read .*: not a file/],
-    ['a missing schema folder', ['x.zip', '--schemas', join(work, 'no-schemas')], /schema folder .* does not exist/],
+    ['no package', [], /^validate: no package given; see npm run validate -- --help$/],
+    ['an unknown option', ['--frobnicate'], /^validate: unknown option --frobnicate; see npm run validate -- --help$/],
+    ['a misspelt option', ['--jsno', 'x.zip'], /^validate: unknown option --jsno \(did you mean --json\?\)/],
+    ['an option without its value', ['x.zip', '--schemas'], /^validate: --schemas needs a value/],
   ])('%s', async (_, argv, message) => {
     const { code, err } = await run(...(argv as string[]));
     expect(code).toBe(2);
-    expect(err.split('\n')[0]).toMatch(message);
+    expect(err).toMatch(message);
+  });
+});
+
+describe('input that cannot be read exits 1 with one clear line (as every command does)', () => {
+  it.each([
+    ['a missing file', [join(work, 'nope.zip')], /^validate: cannot read .*nope\.zip: no such file$/],
+    ['a directory', [work], /^validate: cannot read .*: not a file$/],
+    ['a missing schema folder', ['x.zip', '--schemas', join(work, 'no-schemas')], /^validate: schema folder .* does not exist \(--schemas\)$/],
+  ])('%s', async (_, argv, message) => {
+    const { code, err } = await run(...(argv as string[]));
+    expect(code).toBe(1);
+    expect(err).toMatch(message);
   });
 
   it('a schema folder that lacks the needed schemas', async () => {
     mkdirSync(join(work, 'empty-schemas'), { recursive: true });
     const path = await writeZip('for-schemas.zip', ourPackage('cmi5'));
     const { code, err } = await run(path, '--schemas', join(work, 'empty-schemas'));
-    expect(code).toBe(2);
-    expect(err).toMatch(/^validate: schema folder .*cmi5 does not exist$/);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^validate: schema folder .*cmi5 does not exist \(--schemas\)$/);
   });
 });
 

@@ -1,6 +1,6 @@
 // Generates the stand-in film and its text tracks from tools/film/script.json.
 //
-//   npx tsx tools/film/make-film.ts [--out <dir>] [--keep-work]
+//   npm run make-film [-- --out <dir>] [--keep-work]
 //
 // Needs ffmpeg, ffprobe, espeak-ng and the DejaVu fonts (apt-get install ffmpeg espeak-ng
 // fonts-dejavu-core) only to regenerate: the output in course/media/film/ is committed.
@@ -11,7 +11,8 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { defineCommand, type OptionValues } from '../cli/command-line.ts';
+import { CommandError, runMain } from '../cli/run-command.ts';
 
 import { buildCaptionCues, DEFAULT_CAPTION_LIMITS, splitSentences } from './captions.ts';
 import { CARD_LAYOUT, layoutCard } from './card-layout.ts';
@@ -65,12 +66,35 @@ const TIMING: Omit<TimingOptions, 'sampleRate'> = {
 const ENCODING = { crf: 28, audioBitrate: '48k' };
 const CAPTION_LINGER_MS = 800;
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, 'keep-work': { type: 'boolean' } } });
+export const MAKE_FILM_COMMAND = defineCommand({
+  name: 'make-film',
+  invocation: 'npm run make-film --',
+  usage: ['[--out <dir>] [--keep-work]'],
+  summary:
+    'Regenerates the stand-in film and its captions, chapters, descriptions, transcript and film.json from\n' +
+    'tools/film/script.json (needs ffmpeg, ffprobe, espeak-ng and fonts-dejavu-core). The committed output is in\n' +
+    'course/media/film/; nothing there changes until everything is made and checked.',
+  options: {
+    out: { type: 'string', value: '<dir>', help: 'where the files go (default: course/media/film)' },
+    'keep-work': { type: 'boolean', help: 'keep the work folder (the spoken WAVs and card PNGs) and say where it is' },
+  },
+});
+
+async function main(values: OptionValues<typeof MAKE_FILM_COMMAND>): Promise<void> {
   const outDir = path.resolve(values.out ?? DEFAULT_OUT);
 
-  await requireTools(Object.values(LOOK.fonts));
-  const script = parseFilmScript(JSON.parse(await readFile(SCRIPT_FILE, 'utf8')));
+  const outInfo = await stat(outDir).catch(() => undefined);
+  if (outInfo && !outInfo.isDirectory()) throw new CommandError(`--out ${outDir} is a file, not a folder`);
+  // Missing tools, a broken script and text that does not fit are the person's to fix: one line each, no stack trace.
+  await requireTools(Object.values(LOOK.fonts)).catch((error: Error) => {
+    throw new CommandError(error.message.split('\n'));
+  });
+  let script;
+  try {
+    script = parseFilmScript(JSON.parse(await readFile(SCRIPT_FILE, 'utf8')));
+  } catch (error) {
+    throw new CommandError(`${path.relative(process.cwd(), SCRIPT_FILE)}: ${(error as Error).message}`);
+  }
   const work = await mkdtemp(path.join(tmpdir(), 'common-ground-film-'));
   try {
     // 1. Narration, one sentence at a time, so captions can follow each sentence's real timing.
@@ -144,7 +168,7 @@ async function main(): Promise<void> {
       ...checkVtt(chaptersVtt, { durationMs: plannedMs }).map((p) => `chapters: ${p}`),
       ...checkVtt(descriptionsVtt, { durationMs: plannedMs }).map((p) => `descriptions: ${p}`),
     ];
-    if (problems.length > 0) throw new Error(`the text tracks are not valid:\n  ${problems.join('\n  ')}`);
+    if (problems.length > 0) throw new CommandError(['the text tracks made from tools/film/script.json are not valid:', ...problems.map((problem) => `  ${problem}`)]);
     const transcript = buildTranscript({ title: script.title, durationMs: plannedMs, chapters, scenes: script.scenes });
     const manifest = buildFilmManifest(durationSeconds, chapters, timedScenes);
 
@@ -167,12 +191,12 @@ async function main(): Promise<void> {
 
 async function assertInsideSafeArea(cardFile: string, sceneId: string): Promise<void> {
   const ink = await inkBounds(cardFile);
-  if (!ink) throw new Error(`card "${sceneId}" rendered no text (is the font usable?)`);
+  if (!ink) throw new CommandError(`card "${sceneId}" rendered no text (is the font usable?)`);
   const { width, height, marginX, marginY } = CARD_LAYOUT;
   // A glyph's left side bearing can put a pixel or two of ink just left of the pen position.
   const LEFT_OVERHANG = 4;
   if (ink.x1 < marginX - LEFT_OVERHANG || ink.x2 > width - marginX || ink.y1 < marginY || ink.y2 > height - marginY) {
-    throw new Error(
+    throw new CommandError(
       `card "${sceneId}": text reaches (${ink.x1},${ink.y1})-(${ink.x2},${ink.y2}), outside the safe area ` +
         `(${marginX},${marginY})-(${width - marginX},${height - marginY}); shorten its text or lower maxChars in card-layout.ts`,
     );
@@ -205,7 +229,4 @@ async function printSummary(outDir: string, durationSeconds: number, chapters: R
   console.log(`Tools: ${(await toolVersions()).join('; ')}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+runMain(MAKE_FILM_COMMAND, ({ values }) => main(values));

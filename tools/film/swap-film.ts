@@ -1,6 +1,6 @@
 // Swaps a trust's own film into the course in place of the generated stand-in.
 //
-//   npx tsx tools/film/swap-film.ts --video <file> --captions <file.vtt> [--captions-lang en-GB]
+//   npm run swap-film -- --video <file> --captions <file.vtt> [--captions-lang en-GB]
 //     [--captions-label <text>] [--chapters <file.vtt>] [--descriptions <file.vtt>] [--transcript <file.txt>]
 //     [--poster-at <seconds>] [--title <text>] [--course <dir>] [--dry-run]
 //
@@ -9,15 +9,17 @@
 // 2. Encodes the web rendition and the poster in a temporary folder and checks them against the plan.
 // 3. Puts the new film folder and course.json in place in one step (swap-install.ts).
 // 4. Runs the course checker, which reports cue points the new film is too short for.
-// Exit code: 0 done (or dry run passed), 1 refused or failed with the course unchanged, 2 swapped but the
-// course data now has problems to fix (usually cue points past the new film's end).
+// Exit code (the one convention of every command): 0 done (or dry run passed), 1 refused or failed with the course
+// unchanged, or swapped but the course data now has problems to fix (usually cue points past the new film's end; the
+// lines say which), 2 a wrong command line.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { defineCommand, parseCommandLine, UsageError, type OptionValues } from '../cli/command-line.ts';
+import { isMainModule, runMain } from '../cli/run-command.ts';
 
 import { checkAgainstSchema } from '../../build/course/schema-check.ts';
 import { checkCourse } from '../../build/course/load.ts';
@@ -44,19 +46,28 @@ const DEFAULT_COURSE_DIR = path.join(repoRoot, 'course');
 /** How far the rendition's length may stray from the source's: a frame or an audio packet, with room. */
 const DURATION_TOLERANCE_SECONDS = 0.5;
 
-export const USAGE = `Usage: npx tsx tools/film/swap-film.ts --video <file> --captions <file.vtt> [options]
-
-  --video <file>            the film (any format ffmpeg reads: MP4, MOV, MXF, …)
-  --captions <file.vtt>     its captions, WebVTT, UTF-8; must span the film
-  --captions-lang <tag>     language of the captions (default en-GB)
-  --captions-label <text>   name in the player's caption menu (default: the language's own name)
-  --chapters <file.vtt>     chapter titles, WebVTT (default: one chapter for the whole film)
-  --descriptions <file.vtt> audio-description text track, WebVTT (default: none)
-  --transcript <file.txt>   plain-text transcript, UTF-8 (required unless kept from a swap of the same video)
-  --poster-at <seconds>     where the poster frame is taken (default 10 % into the film)
-  --title <text>            new film title for course.json (default: keep the current one)
-  --course <dir>            the course folder (default: course/ in this repository)
-  --dry-run                 check everything and show the plan; change nothing`;
+export const SWAP_FILM_COMMAND = defineCommand({
+  name: 'swap-film',
+  invocation: 'npm run swap-film --',
+  usage: ['--video <file> --captions <file.vtt> [options]'],
+  summary:
+    "Puts a trust's own film in the course in place of the stand-in: checks the video and every track first (nothing\n" +
+    'changes until all pass), encodes a web-ready H.264 rendition and poster, puts the film folder and course.json in\n' +
+    'place in one step, then runs the course checker. See tools/film/README.md.',
+  options: {
+    video: { type: 'string', value: '<file>', help: 'the film (any format ffmpeg reads: MP4, MOV, MXF, …)' },
+    captions: { type: 'string', value: '<file.vtt>', help: 'its captions, WebVTT, UTF-8; must span the film' },
+    'captions-lang': { type: 'string', value: '<tag>', help: 'language of the captions (default en-GB)' },
+    'captions-label': { type: 'string', value: '<text>', help: "name in the player's caption menu (default: the language's own name)" },
+    chapters: { type: 'string', value: '<file.vtt>', help: 'chapter titles, WebVTT (default: one chapter for the whole film)' },
+    descriptions: { type: 'string', value: '<file.vtt>', help: 'audio-description text track, WebVTT (default: none)' },
+    transcript: { type: 'string', value: '<file.txt>', help: 'plain-text transcript, UTF-8 (required unless kept from a swap of the same video)' },
+    'poster-at': { type: 'string', value: '<seconds>', help: 'where the poster frame is taken (default 10 % into the film)' },
+    title: { type: 'string', value: '<text>', help: 'new film title for course.json (default: keep the current one)' },
+    course: { type: 'string', value: '<dir>', help: 'the course folder (default: course/ in this repository)' },
+    'dry-run': { type: 'boolean', help: 'check everything and show the plan; change nothing' },
+  },
+});
 
 export interface SwapOptions {
   video: string;
@@ -72,58 +83,41 @@ export interface SwapOptions {
   dryRun: boolean;
 }
 
-/** Reads the command line; paths are resolved against the current folder. */
+/** Reads the command line; paths are resolved against the current folder. `problem` is '' for --help. */
 export function parseSwapArgs(argv: readonly string[], cwd: string = process.cwd()): { options: SwapOptions } | { problem: string } {
-  let values;
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        video: { type: 'string' },
-        captions: { type: 'string' },
-        'captions-lang': { type: 'string' },
-        'captions-label': { type: 'string' },
-        chapters: { type: 'string' },
-        descriptions: { type: 'string' },
-        transcript: { type: 'string' },
-        'poster-at': { type: 'string' },
-        title: { type: 'string' },
-        course: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    }));
+    const parsed = parseCommandLine(SWAP_FILM_COMMAND, argv);
+    return parsed === 'help' ? { problem: '' } : { options: swapOptions(parsed.values, cwd) };
   } catch (error) {
-    return { problem: error instanceof Error ? error.message : String(error) };
+    if (error instanceof UsageError) return { problem: error.message };
+    throw error;
   }
-  if (values.help) return { problem: '' };
+}
+
+function swapOptions(values: OptionValues<typeof SWAP_FILM_COMMAND>, cwd: string): SwapOptions {
   const missing = (['video', 'captions'] as const).filter((name) => values[name] === undefined);
-  if (missing.length > 0) return { problem: `missing ${missing.map((name) => `--${name}`).join(' and ')}` };
+  if (missing.length > 0) throw new UsageError(`missing ${missing.map((name) => `--${name}`).join(' and ')}`);
   let posterAt: number | undefined;
   if (values['poster-at'] !== undefined) {
     posterAt = Number(values['poster-at']);
-    if (values['poster-at'].trim() === '' || !Number.isFinite(posterAt)) return { problem: `--poster-at must be a number of seconds, got "${values['poster-at']}"` };
+    if (values['poster-at'].trim() === '' || !Number.isFinite(posterAt)) throw new UsageError(`--poster-at must be a number of seconds, got "${values['poster-at']}"`);
   }
   for (const name of ['title', 'captions-label'] as const) {
-    if (values[name] !== undefined && values[name].trim() === '') return { problem: `--${name} must not be empty` };
+    if (values[name] !== undefined && values[name].trim() === '') throw new UsageError(`--${name} must not be empty`);
   }
   const resolveOptional = (value: string | undefined): string | undefined => (value === undefined ? undefined : path.resolve(cwd, value));
   return {
-    options: {
-      video: path.resolve(cwd, values.video!),
-      captions: path.resolve(cwd, values.captions!),
-      captionsLang: values['captions-lang'] ?? 'en-GB',
-      captionsLabel: values['captions-label']?.trim(),
-      chapters: resolveOptional(values.chapters),
-      descriptions: resolveOptional(values.descriptions),
-      transcript: resolveOptional(values.transcript),
-      posterAt,
-      title: values.title?.trim(),
-      courseDir: values.course === undefined ? DEFAULT_COURSE_DIR : path.resolve(cwd, values.course),
-      dryRun: values['dry-run'] ?? false,
-    },
+    video: path.resolve(cwd, values.video!),
+    captions: path.resolve(cwd, values.captions!),
+    captionsLang: values['captions-lang'] ?? 'en-GB',
+    captionsLabel: values['captions-label']?.trim(),
+    chapters: resolveOptional(values.chapters),
+    descriptions: resolveOptional(values.descriptions),
+    transcript: resolveOptional(values.transcript),
+    posterAt,
+    title: values.title?.trim(),
+    courseDir: values.course === undefined ? DEFAULT_COURSE_DIR : path.resolve(cwd, values.course),
+    dryRun: values['dry-run'],
   };
 }
 
@@ -135,7 +129,7 @@ export interface SwapLog {
 }
 
 export interface SwapResult {
-  exitCode: 0 | 1 | 2;
+  exitCode: 0 | 1;
   /** Problems the course checker found after the swap (cue points beyond the new film's end, for instance). */
   courseProblems: string[];
 }
@@ -202,7 +196,7 @@ export async function swapFilm(options: SwapOptions, log: SwapLog): Promise<Swap
     const lines = formatProblems(problems).split('\n');
     log.warn(`The film is swapped, but the course data now has ${problems.length} problem${problems.length === 1 ? '' : 's'}; edit ${checked.courseJsonPath}:`);
     for (const line of lines) log.warn(`  ${line}`);
-    return { exitCode: 2, courseProblems: lines };
+    return { exitCode: 1, courseProblems: lines };
   }
   log.info('The course checker finds no problems. Build the packages with: npm run build');
   return { exitCode: 0, courseProblems: [] };
@@ -564,21 +558,6 @@ function consoleLog(): SwapLog {
   };
 }
 
-async function main(): Promise<void> {
-  const parsed = parseSwapArgs(process.argv.slice(2));
-  if ('problem' in parsed) {
-    if (parsed.problem !== '') console.error(parsed.problem);
-    console.error(USAGE);
-    process.exitCode = parsed.problem === '' ? 0 : 1;
-    return;
-  }
-  const { exitCode } = await swapFilm(parsed.options, consoleLog());
-  process.exitCode = exitCode;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
+if (isMainModule(import.meta.url)) {
+  runMain(SWAP_FILM_COMMAND, async ({ values }) => (await swapFilm(swapOptions(values, process.cwd()), consoleLog())).exitCode);
 }

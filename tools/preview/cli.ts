@@ -1,97 +1,90 @@
 // `npm run preview [-- <package.zip>] [--port N] [--lrs <endpoint> --lrs-auth <key:secret>]`: a local LMS on
 // 127.0.0.1 that launches a package the way an LMS would, with a live inspector beside it. With --lrs, xAPI and cmi5
-// statements go on to that real LRS (the preview stays the LMS: launch, State API, cmi5 rules). Without a zip it offers the packages under dist/packages. Prints its address;
-// Ctrl-C (SIGINT) or SIGTERM closes the server, removes its temp folders and exits 0. Bad input: one line, exit 1.
+// statements go on to that real LRS (the preview stays the LMS: launch, State API, cmi5 rules). Without a zip it
+// offers the packages under dist/packages. Prints its address; Ctrl-C (SIGINT) or SIGTERM closes the server, removes
+// its temp folders and exits 0. A bad package: one line, exit 1; a wrong command line: one line, exit 2.
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { PackageError } from './open-package.ts';
-import { DEFAULT_PORT, startPreviewServer, type PreviewServer } from './server.ts';
-import { upstreamEndpoint, type UpstreamLrs } from './xapi/lrs-forwarder.ts';
+import { defineCommand, integerOption, parseCommandLine, helpText, UsageError } from '../cli/command-line.ts';
+import { EXIT } from '../cli/exit-codes.ts';
+import { CommandError, isMainModule, reportFailure, type CommandIo } from '../cli/run-command.ts';
+import type { PreviewServer } from './server.ts';
+import type { UpstreamLrs } from './xapi/lrs-forwarder.ts';
 
-const USAGE = `usage: npm run preview [-- <package.zip>] [--port N] [--lrs <endpoint> --lrs-auth <key:secret>]
-  --port N        default 8720, or the next free one; 0 = any free port
-  --lrs URL       xAPI / cmi5: send statements to this LRS's xAPI endpoint instead of keeping them in the preview
-  --lrs-auth K:S  the key and secret of an LRS client that may write statements (HTTP Basic)`;
+export const PREVIEW_COMMAND = defineCommand({
+  name: 'preview',
+  invocation: 'npm run preview --',
+  usage: ['[<package.zip>] [--port <n>] [--lrs <endpoint> --lrs-auth <key:secret>]'],
+  summary:
+    'A local LMS on 127.0.0.1 that launches a package the way an LMS would (scorm-again for SCORM; an LMS side with\n' +
+    'the State API and statements for xAPI and cmi5), with a live inspector beside it. Without a zip it offers the\n' +
+    'packages under dist/packages. Ctrl-C stops it and removes its temp folders.',
+  options: {
+    port: { type: 'string', value: '<n>', help: 'default 8720, or the next free one; 0 = any free port' },
+    lrs: { type: 'string', value: '<endpoint>', help: 'xAPI / cmi5: send statements to this LRS\'s xAPI endpoint instead of keeping them in the preview' },
+    'lrs-auth': { type: 'string', value: '<key:secret>', secret: true, help: 'the key and secret of an LRS client that may write statements (HTTP Basic)' },
+  },
+  positionals: { name: 'package', max: 1 },
+});
 
-export interface Output {
-  log(line: string): void;
-  error(line: string): void;
-}
+export type Output = CommandIo;
 
 /** Parse the arguments and start the server; resolves to the server, or to an exit code when it did not start. */
 export async function runPreview(argv: readonly string[], output: Output = console): Promise<PreviewServer | number> {
-  let args: { values: { port?: string; lrs?: string; 'lrs-auth'?: string; help?: boolean }; positionals: string[] };
   try {
-    args = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { port: { type: 'string' }, lrs: { type: 'string' }, 'lrs-auth': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    output.error(`preview: ${(error as Error).message}`);
-    output.error(USAGE);
-    return 1;
-  }
-  if (args.values.help) {
-    output.log(USAGE);
-    return 0;
-  }
-  if (args.positionals.length > 1) {
-    output.error('preview: give at most one package');
-    output.error(USAGE);
-    return 1;
-  }
-  let port: number | undefined;
-  if (args.values.port !== undefined) {
-    port = Number(args.values.port);
-    if (!/^\d+$/.test(args.values.port) || port > 65_535) {
-      output.error(`preview: --port must be a number from 0 to 65535 (got "${args.values.port}")`);
-      return 1;
+    const parsed = parseCommandLine(PREVIEW_COMMAND, argv);
+    if (parsed === 'help') {
+      output.log(helpText(PREVIEW_COMMAND));
+      return EXIT.ok;
     }
+    return await startFromCommandLine(parsed.values, parsed.positionals, output);
+  } catch (error) {
+    return reportFailure(PREVIEW_COMMAND, argv, error, output);
   }
-  const lrs = upstreamFrom(args.values.lrs, args.values['lrs-auth']);
-  if (typeof lrs === 'string') {
-    output.error(`preview: ${lrs}`);
-    output.error(USAGE);
-    return 1;
-  }
-  const [zip] = args.positionals;
+}
+
+async function startFromCommandLine(values: { port: string | undefined; lrs: string | undefined; 'lrs-auth': string | undefined }, positionals: string[], output: Output): Promise<PreviewServer> {
+  const port = integerOption(values.port, 'port', 0, 65_535);
+  const { upstreamEndpoint } = await import('./xapi/lrs-forwarder.ts');
+  const lrs = upstreamFrom(values.lrs, values['lrs-auth'], upstreamEndpoint);
+  const { PackageError } = await import('./open-package.ts');
+  const { DEFAULT_PORT, startPreviewServer } = await import('./server.ts');
+  const [zip] = positionals;
+  let server: PreviewServer;
   try {
-    const server = await startPreviewServer({
+    server = await startPreviewServer({
       ...(zip === undefined ? {} : { zipPath: resolve(zip) }),
       ...(port === undefined ? {} : { port }),
       ...(lrs === null ? {} : { lrs }),
     });
-    output.log(`Preview LMS running at ${server.packageUrl ?? server.url}`);
-    if (lrs !== null) output.log(`xAPI and cmi5 statements go to the LRS at ${upstreamEndpoint(lrs.endpoint).href} (${await probeLrs(lrs)})`);
-    if (zip === undefined) output.log(`Packages offered from ${resolve('dist/packages')}`);
-    if (port === undefined && server.port !== DEFAULT_PORT) output.log(`(port ${DEFAULT_PORT} was taken)`);
-    output.log('Press Ctrl-C to stop.');
-    return server;
   } catch (error) {
-    output.error(`preview: ${error instanceof PackageError ? error.message : (error as Error).message}`);
-    return 1;
+    // A refused package, or a port that is taken: the person can act on either.
+    if (error instanceof PackageError || /^port \d+ is in use/.test((error as Error).message)) throw new CommandError((error as Error).message);
+    throw error;
   }
+  output.log(`Preview LMS running at ${server.packageUrl ?? server.url}`);
+  if (lrs !== null) output.log(`xAPI and cmi5 statements go to the LRS at ${upstreamEndpoint(lrs.endpoint).href} (${await probeLrs(lrs, upstreamEndpoint)})`);
+  if (zip === undefined) output.log(`Packages offered from ${resolve('dist/packages')}`);
+  if (port === undefined && server.port !== DEFAULT_PORT) output.log(`(port ${DEFAULT_PORT} was taken)`);
+  output.log('Press Ctrl-C to stop.');
+  return server;
 }
 
-/** The --lrs / --lrs-auth pair, null when neither is given, or what is wrong with them. */
-function upstreamFrom(endpoint: string | undefined, keySecret: string | undefined): UpstreamLrs | null | string {
+/** The --lrs / --lrs-auth pair, or null when neither is given; a UsageError says what is wrong with them. */
+function upstreamFrom(endpoint: string | undefined, keySecret: string | undefined, check: (endpoint: string) => URL): UpstreamLrs | null {
   if (endpoint === undefined && keySecret === undefined) return null;
-  if (endpoint === undefined) return '--lrs-auth goes with --lrs <endpoint>';
-  if (keySecret === undefined) return '--lrs needs --lrs-auth <key:secret> (the LRS client\'s key and secret, joined by a colon)';
-  if (!keySecret.includes(':')) return '--lrs-auth must be key:secret (the LRS client\'s key and secret, joined by a colon)';
+  if (endpoint === undefined) throw new UsageError('--lrs-auth goes with --lrs <endpoint>');
+  if (keySecret === undefined) throw new UsageError('--lrs needs --lrs-auth <key:secret> (the LRS client\'s key and secret, joined by a colon)');
+  if (!keySecret.includes(':')) throw new UsageError('--lrs-auth must be key:secret (the LRS client\'s key and secret, joined by a colon)');
   try {
-    upstreamEndpoint(endpoint);
+    check(endpoint);
   } catch (error) {
-    return (error as Error).message;
+    throw new UsageError((error as Error).message);
   }
   return { endpoint, keySecret };
 }
 
 /** One look at the LRS's About resource, so a wrong address shows at once; the preview starts either way. */
-async function probeLrs(lrs: UpstreamLrs): Promise<string> {
+async function probeLrs(lrs: UpstreamLrs, upstreamEndpoint: (endpoint: string) => URL): Promise<string> {
   try {
     const response = await fetch(new URL('about', upstreamEndpoint(lrs.endpoint)), { signal: AbortSignal.timeout(5_000) });
     if (!response.ok) return `its About resource answered HTTP ${response.status}: is that the xAPI endpoint?`;
@@ -129,6 +122,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMainModule(import.meta.url)) {
+  // Even a failure long after start-up (a request the server did not expect) ends in one line, not a stack trace.
+  const late = (error: unknown): void => {
+    process.exitCode = reportFailure(PREVIEW_COMMAND, process.argv.slice(2), error);
+    process.exit();
+  };
+  process.on('uncaughtException', late);
+  process.on('unhandledRejection', late);
   void main();
 }

@@ -32,8 +32,9 @@ export function packagePathFromUrl(encoded: string): string {
 export type ByteRange = { start: number; end: number };
 
 /**
- * The single byte range a Range header asks for within `size` bytes: null when there is none (or it is not a plain
- * "bytes=" range, which HTTP lets a server ignore), 'unsatisfiable' when it lies outside the file.
+ * The single byte range a Range header asks for within `size` bytes: null when there is none, or when the header is
+ * not a plain valid "bytes=" range (RFC 9110 §14.2: a server ignores an invalid Range, e.g. "bytes=5-1" whose last
+ * position is before its first, and sends the whole file); 'unsatisfiable' (416) when a valid range lies outside it.
  */
 export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | null {
   if (!header) return null;
@@ -48,6 +49,7 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
     return { start: Math.max(0, size - length), end: size - 1 };
   }
   const start = Number(from);
+  if (to !== '' && Number(to) < start) return null;
   const end = to === '' ? size - 1 : Math.min(Number(to), size - 1);
   if (start >= size || end < start) return 'unsatisfiable';
   return { start, end };

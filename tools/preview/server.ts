@@ -16,6 +16,7 @@ import { listPackages } from './package-list.ts';
 import { PackageSession } from './package-session.ts';
 import { upstreamEndpoint, type UpstreamLrs } from './xapi/lrs-forwarder.ts';
 import { chooserPage, errorPage } from './pages.ts';
+import { reportBug } from '../cli/run-command.ts';
 
 export const DEFAULT_PORT = 8720;
 /** Ports tried after the default one when it is taken. */
@@ -178,7 +179,8 @@ function fail(res: ServerResponse, error: unknown): void {
     sendText(res, error.status, error.message, error.headers);
     return;
   }
-  console.error('preview: internal error:', error);
+  // One line on the terminal; the stack goes into the bug report file it names.
+  console.error(reportBug('preview', error, `a request the preview LMS did not expect (${res.req?.method ?? '?'} ${res.req?.url ?? '?'})`));
   sendHtml(res, 500, errorPage('Internal error', error instanceof Error ? error.message : String(error)));
 }
 

@@ -1,23 +1,41 @@
 // The command line: which input (an LRS or LMS export files), where the report goes, and how to group and date it.
-import { parseArgs } from 'node:util';
+import { defineCommand, parseCommandLine, UsageError as CommandLineError } from '../cli/command-line.ts';
 import { UsageError } from './errors.ts';
 import { parseExportDate } from './export/moodle-dates.ts';
 import { checkTimeZone } from './zoned-time.ts';
 
-export const USAGE = `usage:
-  npm run report -- --lrs <endpoint> --auth <key:secret> [--since DATE] [--activity IRI] [options]
-  npm run report -- --scorm-export <file> [--scorm-export <file> …] [--activity-completion <file>] [--mapping <columns.json>] [options]
-options:
-  --activity-completion FILE  the LMS's activity completion download (Moodle/Totara: Course → Reports → Activity
-                      completion → Download): completion as the LMS counts it, joined to the SCORM downloads by learner
-  --activity-name NAME  the course's activity in that download, when it lists several
-  --out DIR           where completion-report.html and completion-report.csv are written (default: report)
-  --group-by FIELD    LRS: auto | team | homepage | extension:<IRI> | none (default auto);
-                      export: a column header, e.g. Department (default Department, else Institution), or none
-  --timezone ZONE     IANA zone for export dates and weekly counts (default Europe/London)
-  --since DATE        only activity after DATE (YYYY-MM-DD in --timezone, or an ISO 8601 time)
-  --pass-mark N       pass mark in percent, if the trust's variant changed it (default: the course's)
-  --course FILE       the course.json the packages were built from (default: course/course.json)`;
+export const REPORT_COMMAND = defineCommand({
+  name: 'report',
+  invocation: 'npm run report --',
+  usage: [
+    '--lrs <endpoint> --auth <key:secret> [--since <date>] [--activity <IRI>] [options]',
+    '--scorm-export <file> [--scorm-export <file> …] [--activity-completion <file>] [--mapping <columns.json>] [options]',
+  ],
+  summary:
+    "Managers' completion report: a self-contained HTML page (charts and tables) and two CSV files beside it, read from\n" +
+    "an xAPI LRS or from an LMS's downloads (Moodle's SCORM report downloads and activity completion download, other\n" +
+    "LMSs' CSV). Reflections are never read.",
+  options: {
+    lrs: { type: 'string', value: '<endpoint>', help: "the LRS's xAPI endpoint" },
+    auth: { type: 'string', value: '<key:secret>', secret: true, help: 'the key and secret of an LRS client that may read statements' },
+    since: { type: 'string', value: '<date>', help: 'only activity after DATE (YYYY-MM-DD in --timezone, or an ISO 8601 time)' },
+    activity: { type: 'string', value: '<IRI>', help: "LRS: only statements about this activity (default: the course's own)" },
+    'scorm-export': { type: 'string', multiple: true, value: '<file>', help: "an LMS's tracking export (repeatable)" },
+    'activity-completion': {
+      type: 'string',
+      multiple: true,
+      value: '<file>',
+      help: "the LMS's activity completion download (Moodle/Totara: Course → Reports → Activity completion → Download):\ncompletion as the LMS counts it, joined to the SCORM downloads by learner (repeatable)",
+    },
+    'activity-name': { type: 'string', value: '<name>', help: 'the course\'s activity in that download, when it lists several' },
+    mapping: { type: 'string', value: '<columns.json>', help: "export: which column holds what, for an LMS other than Moodle (see tools/report/README.md)" },
+    out: { type: 'string', value: '<dir>', help: 'where completion-report.html and the two CSV files are written (default: report)' },
+    'group-by': { type: 'string', value: '<field>', help: 'LRS: auto | team | homepage | extension:<IRI> | none (default auto);\nexport: a column header, e.g. Department (default Department, else Institution), or none' },
+    timezone: { type: 'string', value: '<zone>', help: 'IANA zone for export dates and weekly counts (default Europe/London)' },
+    'pass-mark': { type: 'string', value: '<n>', help: "pass mark in percent, if the trust's variant changed it (default: the course's)" },
+    course: { type: 'string', value: '<file>', help: 'the course.json the packages were built from (default: course/course.json)' },
+  },
+});
 
 export interface ReportArgs {
   source:
@@ -34,34 +52,15 @@ export interface ReportArgs {
 export function parseReportArgs(argv: readonly string[]): ReportArgs | 'help' {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        lrs: { type: 'string' },
-        auth: { type: 'string' },
-        since: { type: 'string' },
-        activity: { type: 'string' },
-        'scorm-export': { type: 'string', multiple: true },
-        'activity-completion': { type: 'string', multiple: true },
-        'activity-name': { type: 'string' },
-        mapping: { type: 'string' },
-        out: { type: 'string' },
-        'group-by': { type: 'string' },
-        timezone: { type: 'string' },
-        'pass-mark': { type: 'string' },
-        course: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseCommandLine(REPORT_COMMAND, argv);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    if (error instanceof CommandLineError) throw new UsageError(error.message);
+    throw error;
   }
+  if (parsed === 'help') return 'help';
   const v = parsed.values;
-  if (v.help) return 'help';
-  const exports = v['scorm-export'] ?? [];
-  const completionFiles = v['activity-completion'] ?? [];
+  const exports = v['scorm-export'];
+  const completionFiles = v['activity-completion'];
   const exported = exports.length + completionFiles.length > 0;
   if (v.lrs !== undefined && exported) throw new UsageError('give either --lrs or LMS downloads (--scorm-export, --activity-completion), not both (one report per source; the two agree for the same learners)');
   if (v.lrs === undefined && !exported) throw new UsageError('say where the data is: --lrs <endpoint> --auth <key:secret>, or --scorm-export <file> (and --activity-completion <file>)');

@@ -4,9 +4,11 @@
 // columns…), 2 = usage error.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Course } from '../../course/types.ts';
-import { parseReportArgs, USAGE, type ReportArgs } from './args.ts';
+import { parseReportArgs, REPORT_COMMAND, type ReportArgs } from './args.ts';
+import { helpText, UsageError as CommandLineError } from '../cli/command-line.ts';
+import { CommandError, isMainModule, runCommand, runMain } from '../cli/run-command.ts';
 import { indexQuestions } from './course-questions.ts';
 import { InputError, UsageError } from './errors.ts';
 import { loadColumnMapping } from './export/column-mapping.ts';
@@ -35,18 +37,21 @@ export const HTML_NAME = 'completion-report.html';
 export const CSV_NAME = 'completion-report.csv';
 export const TEAM_CSV_NAME = 'completion-by-team.csv';
 
-/** Run the tool; resolves to the exit code. Never throws. */
+/** Run the tool; resolves to the exit code. Never throws: the shared boundary turns every ending into a status. */
 export async function runReport(argv: readonly string[], output: Output = console, deps: ReportDeps = {}): Promise<number> {
+  return runCommand(REPORT_COMMAND, argv, () => report(argv, output, deps), { io: output });
+}
+
+async function report(argv: readonly string[], output: Output, deps: ReportDeps): Promise<number> {
   let args: ReportArgs | 'help';
   try {
     args = parseReportArgs(argv);
   } catch (error) {
-    output.error(`report: ${(error as Error).message}`);
-    output.error(USAGE);
-    return 2;
+    if (error instanceof UsageError) throw new CommandLineError(error.message);
+    throw error;
   }
   if (args === 'help') {
-    output.log(USAGE);
+    output.log(helpText(REPORT_COMMAND));
     return 0;
   }
   try {
@@ -60,17 +65,9 @@ export async function runReport(argv: readonly string[], output: Output = consol
     output.log(`report: written ${join(out, HTML_NAME)}, ${join(out, TEAM_CSV_NAME)} and ${join(out, CSV_NAME)}`);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      output.error(`report: ${error.message}`);
-      output.error(USAGE);
-      return 2;
-    }
-    if (error instanceof InputError) {
-      output.error(`report: ${error.message}`);
-      return 1;
-    }
-    output.error(`report: unexpected failure: ${(error as Error).stack ?? String(error)}`);
-    return 1;
+    if (error instanceof UsageError) throw new CommandLineError(error.message);
+    if (error instanceof InputError) throw new CommandError(error.message);
+    throw error;
   }
 }
 
@@ -242,8 +239,4 @@ function safeUrl(text: string): string {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  runReport(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}
+if (isMainModule(import.meta.url)) runMain(REPORT_COMMAND, () => report(process.argv.slice(2), console, {}));

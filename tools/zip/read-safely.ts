@@ -50,13 +50,17 @@ export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; problem:
 export interface SafeZip {
   /** Every entry, in central-directory order; all names are safe relative paths. */
   readonly entries: readonly ZipEntry[];
-  /** Inflate one entry, capped at limits.maxInflatedBytes and at its declared size, with its CRC checked. */
+  /** Inflate one entry, capped at limits.maxInflatedBytes and at its declared size, with its CRC and size checked. */
   read(entry: ZipEntry): Promise<ReadResult>;
+  /** Inflate one entry without keeping it (any size its declaration allows): its CRC and size checked. */
+  verify(entry: ZipEntry): Promise<ReadResult>;
 }
 
 // Names are decoded here (with yauzl's own decoder, backslashes kept) rather than by yauzl, whose check of them
 // stops the listing at the first bad one: this way every entry is judged and every reason reported.
-const YAUZL_OPTIONS: Options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false, strictFileNames: true };
+// Sizes are judged here too (entryProblems, readEntry) rather than by yauzl, whose check stops the listing with a
+// message that names no entry (an encrypted stored entry read as a "size mismatch").
+const YAUZL_OPTIONS: Options = { lazyEntries: true, autoClose: false, validateEntrySizes: false, decodeStrings: false, strictFileNames: true };
 
 interface Listed {
   entry: ZipEntry;
@@ -102,7 +106,8 @@ export async function openZipSafely(source: ZipSource, overrides: Partial<ZipLim
     ok: true,
     zip: {
       entries: listed.map(({ entry }) => entry),
-      read: (entry) => readEntry(archive, entry, rawOf.get(entry), limits),
+      read: (entry) => readEntry(archive, entry, rawOf.get(entry), limits, true),
+      verify: (entry) => readEntry(archive, entry, rawOf.get(entry), limits, false),
     },
   };
 }
@@ -130,7 +135,14 @@ function entryProblems({ entry, raw }: Listed, duplicate: boolean, limits: ZipLi
   if (raw.versionMadeBy >> 8 === 3 && ((raw.externalFileAttributes >>> 16) & 0o170000) === 0o120000) {
     problems.push({ rule: 'zip-symlink', where, message: 'entry is a symbolic link' });
   }
-  if (raw.isEncrypted()) problems.push({ rule: 'zip-encrypted', where, message: 'entry is encrypted' });
+  if (raw.isEncrypted()) {
+    problems.push({ rule: 'zip-encrypted', where, message: 'entry is encrypted (password-protected): no LMS can read it; zip the package without a password' });
+  } else if (raw.compressionMethod === 0 && raw.compressedSize !== raw.uncompressedSize) {
+    problems.push({ rule: 'zip-format', where, message: `stored without compression, yet it declares ${raw.compressedSize} bytes stored and ${raw.uncompressedSize} bytes of content (damaged archive)` });
+  }
+  if (!entry.isDirectory && raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
+    problems.push({ rule: 'zip-method', where, message: `uses compression method ${raw.compressionMethod}${METHOD_NAMES[raw.compressionMethod] ? ` (${METHOD_NAMES[raw.compressionMethod]})` : ''}; a package may use only stored (0) and deflate (8), which every LMS can unzip` });
+  }
   if (duplicate) problems.push({ rule: 'zip-duplicate', where, message: 'the archive holds two entries with this name' });
   const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
   if (entry.uncompressedSize > limits.maxEntryBytes) {
@@ -144,6 +156,8 @@ function entryProblems({ entry, raw }: Listed, duplicate: boolean, limits: ZipLi
   }
   return problems;
 }
+
+const METHOD_NAMES: Readonly<Record<number, string>> = { 9: 'Deflate64', 12: 'bzip2', 14: 'LZMA', 93: 'Zstandard', 95: 'XZ', 98: 'PPMd', 99: 'AES encryption' };
 
 function totalProblems(listed: readonly Listed[], limits: ZipLimits): Problem[] {
   const total = listed.reduce((sum, { entry }) => sum + entry.uncompressedSize, 0);
@@ -165,48 +179,53 @@ function overlaps(listed: readonly Listed[]): Problem[] {
     .map((span) => ({ rule: 'zip-bomb', where: printable(span.entry.name), message: 'entry data overlaps another entry' }));
 }
 
-async function readEntry(archive: ZipFile, entry: ZipEntry, raw: Entry | undefined, limits: ZipLimits): Promise<ReadResult> {
+async function readEntry(archive: ZipFile, entry: ZipEntry, raw: Entry | undefined, limits: ZipLimits, keep: boolean): Promise<ReadResult> {
   const where = printable(entry.name);
   const fail = (rule: string, message: string): ReadResult => ({ ok: false, problem: { rule, where, message } });
   if (!raw) return fail('zip-format', 'is not an entry of this archive');
   if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
     return fail('zip-method', `uses compression method ${raw.compressionMethod}; only stored (0) and deflate (8) are supported`);
   }
-  if (entry.uncompressedSize > limits.maxInflatedBytes) {
+  if (keep && entry.uncompressedSize > limits.maxInflatedBytes) {
     return fail('zip-size', `declares ${bytes(entry.uncompressedSize)}; at most ${bytes(limits.maxInflatedBytes)} are read from one entry`);
   }
-  let output: Uint8Array | null;
+  let read: { bytes: Uint8Array | null; total: number; crc: number } | null;
   try {
-    // yauzl checks the output against the declared size too; this cap holds whatever path the data takes.
-    output = await readAtMost(await archive.openReadStreamPromise(raw), entry.uncompressedSize);
+    read = await readCapped(await archive.openReadStreamPromise(raw), entry.uncompressedSize, keep);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/too many bytes/.test(message)) output = null;
-    else if (/not enough bytes/.test(message)) return fail('zip-format', `holds fewer bytes than the ${entry.uncompressedSize} it declares (damaged archive)`);
-    else if (/local file header/.test(message)) return fail('zip-format', 'local header is missing (damaged archive)');
-    else return fail('zip-format', `cannot be read: ${message}`);
+    if (/local file header/.test(message)) return fail('zip-format', 'local header is missing (damaged archive)');
+    if (/invalid|incorrect|unexpected end|header check/i.test(message)) return fail('zip-format', `its compressed data is damaged (${message})`);
+    return fail('zip-format', `cannot be read: ${message}`);
   }
-  if (output === null) return fail('zip-bomb', `inflates beyond its declared ${bytes(entry.uncompressedSize)}`);
-  if (crc32(output) >>> 0 !== raw.crc32 >>> 0) return fail('zip-format', 'CRC-32 does not match (damaged archive)');
-  return { ok: true, bytes: output };
+  if (read === null) return fail('zip-bomb', `inflates beyond its declared ${bytes(entry.uncompressedSize)}`);
+  if (read.total < entry.uncompressedSize) return fail('zip-format', `holds ${read.total} bytes, fewer than the ${entry.uncompressedSize} it declares (damaged archive)`);
+  if (read.crc >>> 0 !== raw.crc32 >>> 0) return fail('zip-format', 'CRC-32 does not match its contents (damaged archive)');
+  return { ok: true, bytes: read.bytes ?? new Uint8Array(0) };
 }
 
-/** The stream's bytes, or null as soon as there are more than `cap` (leaving the loop destroys the stream). */
-async function readAtMost(stream: Readable, cap: number): Promise<Uint8Array | null> {
+/**
+ * The stream's CRC-32 and length (and its bytes when `keep`), or null as soon as there are more than `cap` bytes
+ * (leaving the loop destroys the stream).
+ */
+async function readCapped(stream: Readable, cap: number, keep: boolean): Promise<{ bytes: Uint8Array | null; total: number; crc: number } | null> {
   const chunks: Uint8Array[] = [];
   let total = 0;
+  let crc = 0;
   for await (const chunk of stream as AsyncIterable<Uint8Array>) {
     total += chunk.byteLength;
     if (total > cap) return null;
-    chunks.push(chunk);
+    crc = crc32(chunk, crc);
+    if (keep) chunks.push(chunk);
   }
+  if (!keep) return { bytes: null, total, crc };
   const output = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {
     output.set(chunk, at);
     at += chunk.byteLength;
   }
-  return output;
+  return { bytes: output, total, crc };
 }
 
 /** Entry names may hold control characters; show them escaped so messages stay on one line. */

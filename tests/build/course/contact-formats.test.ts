@@ -19,10 +19,14 @@ describe('UK phone numbers', () => {
   });
 
   it.each([
-    ['0113 496 000', /not a UK phone number \(it has 10 digits\)/],
-    ['113 496 00000', /not a UK phone number/],
-    ['+33 1 23 45 67 89', /not a UK phone number/],
-    ['+44 0113 496 0000', /not a UK phone number/],
+    // Counted as the allowed form is written ("0 and 10 more digits"), not as a total (issue 15.11).
+    ['0113 496 000', /^is not a UK phone number: after the first 0 it has 9 digits, and a UK number has 10$/],
+    ['0113 496 00000', /after the first 0 it has 11 digits, and a UK number has 10$/],
+    ['113 496 00000', /^is not a UK phone number: it must start with 0 \(or \+44\)$/],
+    ['+33 1 23 45 67 89', /an international number must start \+44$/],
+    ['+44 0113 496 0000', /after \+44 it has 11 digits, and a UK number has 10 \(leave out the 0 after \+44, or write it as "\(0\)"\)$/],
+    ['+44 113 496 000', /after \+44 it has 9 digits/],
+    ['0044 113 496 0000', /starts 00, an international prefix/],
     ['0113 496 0000 ext 4', /contains "e"/],
     ['0113.496.0000', /contains "\."/],
     ['999', /emergency services/],
@@ -31,7 +35,7 @@ describe('UK phone numbers', () => {
     ['116 123', /Samaritans/],
     ['0909 879 0000', /premium-rate/],
     ['0400 000 0000', /not in use/],
-    ['', /not a UK phone number \(it has 0 digits\)/],
+    ['', /it must start with 0/],
   ])('%s is refused', (written, reason) => {
     expect(ukPhoneProblem(written)).toMatch(reason);
   });
@@ -65,6 +69,10 @@ describe('links', () => {
     ['javascript:alert(1)', /javascript: rather than https:/],
     ['intranet/support', /not a web address/],
     ['https://user:secret@example.org', /user name or password/],
+    // A browser reads these as the host "path"; as written they name no host (issue 17.5).
+    ['https:///path', /has no host name after "https:\/\/"/],
+    ['https:/intranet.example.org', /has no host name after "https:\/\/"/],
+    ['https:\\\\intranet.example.org', /has no host name after "https:\/\/"/],
   ])('%s is refused', (url, reason) => {
     expect(httpsUrlProblem(url)).toMatch(reason);
   });

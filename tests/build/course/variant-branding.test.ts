@@ -83,10 +83,13 @@ const svgWith = (inside: string): string => svgLogo({ inside });
 
 const BAD: BadCase[] = [
   // Logo
-  { name: 'logo file missing', change: (v) => (v.branding.logo.file = 'logos/nothing.svg'), pointer: '/branding/logo/file', message: /^"logos\/nothing\.svg" cannot be read: it does not exist$/ },
+  { name: 'logo file missing', change: (v) => (v.branding.logo.file = 'logos/nothing.svg'), pointer: '/branding/logo/file', message: /^"logos\/nothing\.svg" does not exist \(looked for .*logos\/nothing\.svg\)/ },
+  { name: 'logo file misspelt', change: (v) => (v.branding.logo.file = 'logos/lgoo.svg'), pointer: '/branding/logo/file', message: /^"logos\/lgoo\.svg" does not exist \(looked for .*\) \(did you mean "logos\/logo\.svg"\?\)$/ },
+  { name: 'a JPEG logo', change: (v) => (v.branding.logo.file = 'logos/trust.jpg'), pointer: '/branding/logo/file', message: /^"logos\/trust\.jpg" is a JPEG file; a logo must be SVG or PNG$/ },
   { name: 'logo path escaping the variants folder', change: (v) => (v.branding.logo.file = '../logo.svg'), pointer: '/branding/logo/file', message: /goes up out of the variants folder/ },
   { name: 'logo named .png holding an SVG', change: (v, f) => { v.branding.logo.file = 'logo.png'; f['logo.png'] = svgLogo(); }, pointer: '/branding/logo/file', message: /is named \.png but holds an SVG image/ },
-  { name: 'logo that is neither SVG nor PNG', change: (v, f) => { f['logos/logo.svg'] = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]); }, pointer: '/branding/logo/file', message: /holds neither an SVG nor a PNG image/ },
+  { name: 'a JPEG named .svg', change: (v, f) => { f['logos/logo.svg'] = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]); }, pointer: '/branding/logo/file', message: /^"logos\/logo\.svg" is named \.svg but holds a JPEG image$/ },
+  { name: 'logo that is neither SVG nor PNG', change: (v, f) => { f['logos/logo.svg'] = new Uint8Array([0x00, 0x01, 0x02, 0x03, 0, 0x10]); }, pointer: '/branding/logo/file', message: /holds neither an SVG nor a PNG image/ },
   { name: 'logo too big', change: (v, f) => { f['logos/logo.svg'] = svgWith(`<!-- ${'x'.repeat(110 * 1024)} -->`); }, pointer: '/branding/logo/file', message: /is 110\.\d KB, which is too big for a logo/ },
   { name: 'PNG logo too small to be sharp', change: (v, f) => { v.branding.logo.file = 'logo.png'; f['logo.png'] = pngLogo(60, 20); }, pointer: '/branding/logo/file', message: /is 60 × 20 pixels, outside the size a header logo needs \(40 to 400 pixels high, at most 1000 wide\)/ },
   { name: 'SVG logo far too wide for the header', change: (v, f) => { f['logos/logo.svg'] = svgLogo({ width: 1000, height: 100 }); }, pointer: '/branding/logo/file', message: /is 10 times as wide as it is high/ },
@@ -104,7 +107,7 @@ const BAD: BadCase[] = [
   { name: 'low-contrast header', change: (v) => (v.branding.colours.header = '#41B6E6'), pointer: '/branding/colours/header', message: /^NHS Light Blue \(#41B6E6\) has a contrast of 2\.31:1 with white, too low for white header text on it; WCAG 2\.2 AA needs at least 4\.50:1$/ },
   { name: 'low-contrast accent', change: (v) => (v.branding.colours.accent = '#009639'), pointer: '/branding/colours/accent', message: /^NHS Green \(#009639\) has a contrast of 3\.87:1 with white, too low for white button text on it, and links in it on the white page; WCAG 2\.2 AA needs at least 4\.50:1$/ },
   // Contacts
-  { name: 'malformed phone', change: (v) => (v.contacts[0].phone = '0113 496 000'), pointer: '/contacts/0/phone', message: /^"0113 496 000" is not a UK phone number \(it has 10 digits\)$/ },
+  { name: 'malformed phone', change: (v) => (v.contacts[0].phone = '0113 496 000'), pointer: '/contacts/0/phone', message: /^"0113 496 000" is not a UK phone number: after the first 0 it has 9 digits, and a UK number has 10$/ },
   { name: 'phone with letters', change: (v) => (v.contacts[0].phone = '0113 496 0000 ext 12'), pointer: '/contacts/0/phone', message: /contains "e", which is not part of a phone number/ },
   { name: '999 as a trust contact', change: (v) => (v.contacts[0].phone = '999'), pointer: '/contacts/0/phone', message: /is the number for the emergency services, not a trust service/ },
   { name: '111 as a trust contact', change: (v) => (v.contacts[0].phone = '111'), pointer: '/contacts/0/phone', message: /NHS 111 urgent care service/ },

@@ -29,8 +29,9 @@ describe('runPreview', () => {
     expect(help.lines.log[0]).toMatch(/^usage: npm run preview/);
     for (const argv of [['--port', 'eighty'], ['--port', '70000'], ['a.zip', 'b.zip'], ['--colour']]) {
       const bad = collector();
-      expect(await runPreview(argv, bad.output)).toBe(1);
-      expect(bad.lines.error[0]).toMatch(/^preview: /);
+      expect(await runPreview(argv, bad.output)).toBe(2);
+      expect(bad.lines.error).toHaveLength(1);
+      expect(bad.lines.error[0]).toMatch(/^preview: .*; see npm run preview -- --help$/);
     }
   });
 

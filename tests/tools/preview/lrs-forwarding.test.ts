@@ -260,7 +260,7 @@ describe('npm run preview -- --lrs <endpoint> --lrs-auth <key:secret>', () => {
     }
   });
 
-  it('refuses a half-given or malformed LRS in one line, exit 1', async () => {
+  it('refuses a half-given or malformed LRS in one line, exit 2 (a wrong command line)', async () => {
     const cases: [string[], RegExp][] = [
       [['--lrs', 'http://127.0.0.1:9/xAPI/'], /--lrs needs --lrs-auth <key:secret>/],
       [['--lrs-auth', 'k:s'], /--lrs-auth goes with --lrs <endpoint>/],
@@ -270,7 +270,7 @@ describe('npm run preview -- --lrs <endpoint> --lrs-auth <key:secret>', () => {
     ];
     for (const [argv, message] of cases) {
       const { lines, output } = quiet();
-      expect(await runPreview([cmi5Zip, '--port', '0', ...argv], output)).toBe(1);
+      expect(await runPreview([cmi5Zip, '--port', '0', ...argv], output)).toBe(2);
       expect(lines[0]).toMatch(message);
     }
   });
