@@ -54,8 +54,8 @@ describe('text the LMS cannot hold or that shows as nothing (issue 17.5)', () =>
   });
 
   it('anywhere in the course, not only titles', async () => {
-    const problems = await problemsAfter((course) => (course.sections[0].screens[0].outcomes = ['Tab\tand\nline break are fine.', '\u200b']));
-    expect(problems.map((problem) => problem.pointer)).toEqual(['/sections/0/screens/0/outcomes/1']);
+    const problems = await problemsAfter((course) => (course.sections[0].screens[0].activities = ['Tab\tand\nline break are fine.', '\u200b']));
+    expect(problems.map((problem) => problem.pointer)).toEqual(['/sections/0/screens/0/activities/1']);
   });
 
   it('ordinary text passes: emoji, accents, Welsh, right-to-left, line breaks', () => {

@@ -87,7 +87,7 @@ describe('npm run report', () => {
     const { csv, teams } = outputs.lrs!;
     expect(csv.split('\r\n')[0]).toBe('\ufeffsection,team,item_id,item,option_id,option,measure,value,note');
     expect(csv).toContain(`confidence,,conf-check-physical,"I feel confident to make sure someone's physical symptoms are properly checked, whatever their mental health diagnosis.",,,mean_before,`);
-    expect(csv).toMatch(/scenario_choices,Chest pain in the emergency department,ed-chest-pain\.triage,What do you do first\?,assess-fully,"Assess his chest pain exactly as you would for anyone else: [^"]+",learners,\d+,/);
+    expect(csv).toMatch(/scenario_choices,Chest pain in the emergency department,ed-chest-pain\.triage,What do you do first\?,assess-fully,"Assess his chest pain as you would for anyone: [^"]+",learners,\d+,/);
     expect(csv).toContain('completion_by_team,Emergency Department,,,,,pass_rate_percent,,withheld: fewer than 5');
     const sheet = teams.split('\r\n');
     expect(sheet[0]).toBe(

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Course, RuntimeConfig, StandardId } from '../../../../course/types.ts';
 import { encodeState } from '../../../../course/runtime/state/codec.ts';
 import type { LearnerState } from '../../../../course/runtime/state/learner-state.ts';
+import { drawQuestions } from '../../../../course/player/logic/knowledge-draw.ts';
 
 const COURSE_FILE = fileURLToPath(new URL('../../../../course/course.json', import.meta.url));
 
@@ -74,9 +75,10 @@ export function typicalRun(course: Course): LearnerState {
         }
         state.scenarioPaths[screen.id] = path;
       } else if (screen.type === 'knowledge-check') {
-        // One attempt's questions (a check draws questionsPerAttempt of its bank), after one retake.
-        if (screen.attempts > 1) state.checkAttempts[screen.id] = 2;
-        for (const question of screen.questions.slice(0, screen.questionsPerAttempt)) {
+        // The questions the learner's seed draws for their attempt, after one retake, all answered right.
+        const attempt = screen.attempts > 1 ? 2 : 1;
+        if (attempt > 1) state.checkAttempts[screen.id] = attempt;
+        for (const question of drawQuestions(screen, state.seed, attempt)) {
           state.answers[question.id] = question.options.filter((o) => o.correct).map((o) => o.id);
           state.attempts[question.id] = 1;
         }
