@@ -1,4 +1,4 @@
-// `npm run preview [-- <package.zip>] [--port N] [--lrs <endpoint> --lrs-auth <key:secret>]`: a local LMS on
+// `npm run preview [-- <package.zip>] [--port N] [--lms-profile P] [--lrs <endpoint> --lrs-auth <key:secret>]`: a local LMS on
 // 127.0.0.1 that launches a package the way an LMS would, with a live inspector beside it. With --lrs, xAPI and cmi5
 // statements go on to that real LRS (the preview stays the LMS: launch, State API, cmi5 rules). Without a zip it offers the packages under dist/packages. Prints its address;
 // Ctrl-C (SIGINT) or SIGTERM closes the server, removes its temp folders and exits 0. Bad input: one line, exit 1.
@@ -8,9 +8,11 @@ import { parseArgs } from 'node:util';
 import { PackageError } from './open-package.ts';
 import { DEFAULT_PORT, startPreviewServer, type PreviewServer } from './server.ts';
 import { upstreamEndpoint, type UpstreamLrs } from './xapi/lrs-forwarder.ts';
+import { DEFAULT_PREVIEW_LMS_PROFILE, isPreviewLmsProfile, PREVIEW_LMS_PROFILES } from './lms-profile.ts';
 
-const USAGE = `usage: npm run preview [-- <package.zip>] [--port N] [--lrs <endpoint> --lrs-auth <key:secret>]
+const USAGE = `usage: npm run preview [-- <package.zip>] [--port N] [--lms-profile P] [--lrs <endpoint> --lrs-auth <key:secret>]
   --port N        default 8720, or the next free one; 0 = any free port
+  --lms-profile P how strict the LMS is: ${PREVIEW_LMS_PROFILES.join(', ')} (default ${DEFAULT_PREVIEW_LMS_PROFILE}; see tools/preview/README.md)
   --lrs URL       xAPI / cmi5: send statements to this LRS's xAPI endpoint instead of keeping them in the preview
   --lrs-auth K:S  the key and secret of an LRS client that may write statements (HTTP Basic)`;
 
@@ -21,13 +23,13 @@ export interface Output {
 
 /** Parse the arguments and start the server; resolves to the server, or to an exit code when it did not start. */
 export async function runPreview(argv: readonly string[], output: Output = console): Promise<PreviewServer | number> {
-  let args: { values: { port?: string; lrs?: string; 'lrs-auth'?: string; help?: boolean }; positionals: string[] };
+  let args: { values: { port?: string; lrs?: string; 'lrs-auth'?: string; 'lms-profile'?: string; help?: boolean }; positionals: string[] };
   try {
     args = parseArgs({
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { port: { type: 'string' }, lrs: { type: 'string' }, 'lrs-auth': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { port: { type: 'string' }, lrs: { type: 'string' }, 'lrs-auth': { type: 'string' }, 'lms-profile': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     output.error(`preview: ${(error as Error).message}`);
@@ -51,6 +53,11 @@ export async function runPreview(argv: readonly string[], output: Output = conso
       return 1;
     }
   }
+  const lmsProfile = args.values['lms-profile'] ?? DEFAULT_PREVIEW_LMS_PROFILE;
+  if (!isPreviewLmsProfile(lmsProfile)) {
+    output.error(`preview: --lms-profile must be one of ${PREVIEW_LMS_PROFILES.join(', ')} (got "${lmsProfile}")`);
+    return 1;
+  }
   const lrs = upstreamFrom(args.values.lrs, args.values['lrs-auth']);
   if (typeof lrs === 'string') {
     output.error(`preview: ${lrs}`);
@@ -63,8 +70,9 @@ export async function runPreview(argv: readonly string[], output: Output = conso
       ...(zip === undefined ? {} : { zipPath: resolve(zip) }),
       ...(port === undefined ? {} : { port }),
       ...(lrs === null ? {} : { lrs }),
+      lmsProfile,
     });
-    output.log(`Preview LMS running at ${server.packageUrl ?? server.url}`);
+    output.log(`Preview LMS running at ${server.packageUrl ?? server.url} (LMS profile: ${lmsProfile})`);
     if (lrs !== null) output.log(`xAPI and cmi5 statements go to the LRS at ${upstreamEndpoint(lrs.endpoint).href} (${await probeLrs(lrs)})`);
     if (zip === undefined) output.log(`Packages offered from ${resolve('dist/packages')}`);
     if (port === undefined && server.port !== DEFAULT_PORT) output.log(`(port ${DEFAULT_PORT} was taken)`);

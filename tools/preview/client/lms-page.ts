@@ -47,7 +47,8 @@ async function unloadCourse(): Promise<void> {
 
 async function launch(mode: LaunchMode): Promise<void> {
   await unloadCourse();
-  const response = await postJson<LaunchResponse>(`${base}/lms/launch`, { mode });
+  const launchMode = (document.getElementById('launch-mode') as HTMLSelectElement | null)?.value;
+  const response = await postJson<LaunchResponse>(`${base}/lms/launch`, { mode, ...(launchMode ? { launchMode } : {}) });
   if (response.scorm && config.runtime !== 'xapi' && !faults.lmsGone) {
     host = installScormApi({
       runtime: config.runtime,

@@ -143,3 +143,13 @@ function categoryIds(statement: Json): string[] {
 function groupingIds(statement: Json): string[] {
   return contextActivityIds(statement, 'grouping');
 }
+
+/** Two JSON values equal in every member (key order aside): what "the actor exactly as sent" means. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  return keys.length === Object.keys(right).length && keys.every((key) => Object.hasOwn(right, key) && sameJson(left[key], right[key]));
+}
