@@ -32,6 +32,26 @@ export function parseActor(json: string | null): Agent | null {
   return agent.mbox || agent.mbox_sha1sum || agent.openid || agent.account ? agent : null;
 }
 
+/**
+ * A cmi5 launch actor, kept exactly as the LMS sent it: the LMS compares the actor of every request with the one it
+ * launched with (cmi5 8.1.3.0-3), so nothing is added (not even objectType) or reordered. Null unless it is an Agent
+ * with one identifier.
+ */
+export function actorAsGiven(json: string | null): Agent | null {
+  if (!json) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const agent = raw as Record<string, unknown>;
+  if (agent.objectType !== undefined && agent.objectType !== 'Agent') return null;
+  const identifiers = ['mbox', 'mbox_sha1sum', 'openid', 'account'].filter((key) => agent[key] !== undefined);
+  return identifiers.length === 1 ? (raw as Agent) : null;
+}
+
 /** The learner as the player shows them: the LMS's name, and an id from the account or mailbox. */
 export function learnerOf(actor: Agent): { id: string | null; name: string | null } {
   return { id: actor.account?.name ?? actor.mbox?.replace(/^mailto:/, '') ?? actor.openid ?? null, name: actor.name ?? null };

@@ -26,6 +26,8 @@ const MASTERY_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/mastery
 
 export class Cmi5Session extends XapiSession {
   readonly standard = 'cmi5';
+  protected override readonly openingAlone = true;
+  protected override readonly terminatedEndsSession = true;
   private failedPending: { scaled: number | null } | null = null;
   private passOrFailSent = false;
   /** This session's id (the LMS's context template): statements with another are an earlier session's. */
