@@ -1,10 +1,12 @@
 // SCORM 2004 3rd and 4th edition (cmi.*). Completion and success are separate, the score is judged on score.scaled,
-// times are ISO 8601, responses name options by id ("[,]" between them), and localized strings may carry the
-// course's language. The two editions share this run-time data model; their limits come from budget.ts.
+// times are ISO 8601, responses name options by id ("[,]" between them, each written as a short identifier strict LMSs
+// take: identifiers-2004.ts), and localized strings may carry the course's language. The two editions share this
+// run-time data model; their limits come from budget.ts.
 import type { StandardId } from '../../types.ts';
 import { SUSPEND_DATA_LIMITS } from '../state/limits.ts';
 import { isoDuration, scorm2004Timestamp } from '../shared/durations.ts';
 import { clamp, decimal, displayName, launchMode, type InteractionContext, type ScormDataModel, type ScormWrite } from './data-model.ts';
+import { longIdentifier2004, shortIdentifier2004 } from './identifiers-2004.ts';
 
 const LOCATION_MAX = 1000;
 const SHORT_MAX = 250;
@@ -13,14 +15,15 @@ const MAX_CHOICES = 36;
 
 const write = (element: string, value: string, critical = false): ScormWrite => ({ element, value, critical });
 
-/** long_identifier_type: no white space, at most 4,000 characters. */
+/** An objective's or interaction's id as a long_identifier_type (identifiers-2004.ts); course ids always fit. */
 export function scorm2004Identifier(id: string): string {
-  return id.replace(/\s+/g, '_').slice(0, LONG_MAX) || '_';
+  return longIdentifier2004(id) ?? '_';
 }
 
-/** short_identifier_type as strict LMSs check it: word characters and a few marks, at most 250. */
-function shortIdentifier(id: string): string {
-  return id.replace(/[^\w\-().+:=@;$!*'%/#]/g, '_').slice(0, SHORT_MAX) || '_';
+/** Option ids as short identifiers; null when one cannot be written as one (then the answer goes as fill-in text). */
+function shortIdentifiers(ids: readonly string[]): string[] | null {
+  const written = [...new Set(ids)].map(shortIdentifier2004);
+  return written.every((id): id is string => id !== null) ? written : null;
 }
 
 /** localized_string_type: "{lang=…}" then the text, which may not begin with "{" and (for strict LMSs) is one line. */
@@ -115,11 +118,13 @@ function interactionWrites2004(base: string, { answer, now, language }: Interact
   let type: string = answer.type;
   let response: string;
   let correct: string | null = null;
-  if (answer.type === 'choice' && answer.response.length <= MAX_CHOICES) {
-    response = [...new Set(answer.response)].map(shortIdentifier).join('[,]');
-    correct = answer.correct ? [...new Set(answer.correct)].map(shortIdentifier).join('[,]') : null;
-  } else if (answer.type === 'likert' && answer.response.length === 1) {
-    response = shortIdentifier(answer.response[0] ?? '');
+  const chosen = answer.type === 'choice' || answer.type === 'likert' ? shortIdentifiers(answer.response) : null;
+  const right = answer.correct ? shortIdentifiers(answer.correct) : null;
+  if (answer.type === 'choice' && chosen && chosen.length <= MAX_CHOICES && (!answer.correct || (right && right.length <= MAX_CHOICES))) {
+    response = chosen.join('[,]');
+    correct = right ? right.join('[,]') : null;
+  } else if (answer.type === 'likert' && chosen?.length === 1) {
+    response = chosen[0]!;
   } else if (answer.type === 'long-fill-in') {
     response = localized(answer.response.join(' '), language, LONG_MAX);
   } else {
