@@ -22,7 +22,10 @@ export const scorm12Model: ScormDataModel = {
   standard: 'scorm12',
   apiName: 'API',
   suspendDataLimit: SUSPEND_DATA_LIMITS.scorm12,
-  sessionElements: ['cmi.core.student_id', 'cmi.core.student_name', 'cmi.suspend_data', 'cmi.core.lesson_location', 'cmi.core.lesson_mode', 'cmi.core.lesson_status'],
+  entryElement: 'cmi.core.entry',
+  // 1.2 reads an element never set as "" without an error, and an entry of "" may still come with data (after an
+  // exit other than "suspend"), so the resume data are always read.
+  sessionElements: () => ['cmi.core.student_id', 'cmi.core.student_name', 'cmi.suspend_data', 'cmi.core.lesson_location', 'cmi.core.lesson_mode', 'cmi.core.lesson_status'],
 
   readSession(values) {
     const status = values['cmi.core.lesson_status'] ?? '';

@@ -38,7 +38,16 @@ export function scorm2004Model(standard: Extract<StandardId, 'scorm2004-3rd' | '
     standard,
     apiName: 'API_1484_11',
     suspendDataLimit: SUSPEND_DATA_LIMITS[standard],
-    sessionElements: ['cmi.learner_id', 'cmi.learner_name', 'cmi.suspend_data', 'cmi.location', 'cmi.mode', 'cmi.completion_status', 'cmi.success_status'],
+    entryElement: 'cmi.entry',
+    sessionElements: (entry) => [
+      'cmi.learner_id',
+      'cmi.learner_name',
+      'cmi.mode',
+      'cmi.completion_status',
+      'cmi.success_status',
+      // A new attempt has no resume data: reading them would only raise 403 "not initialized" (issue 12.4).
+      ...(entry === 'ab-initio' ? [] : ['cmi.suspend_data', 'cmi.location']),
+    ],
 
     readSession(values) {
       const completion = values['cmi.completion_status'] ?? '';

@@ -174,9 +174,7 @@ export class ScormSession implements Tracker {
 
   private begin(): TrackerSession {
     this.live = this.initialize();
-    const values: Record<string, string> = {};
-    if (this.live) for (const element of this.model.sessionElements) values[element] = this.lms.getValue(element).value;
-    const session = this.model.readSession(values);
+    const session = this.model.readSession(this.live ? this.readSessionValues() : {});
     this.session = session;
     this.startedAt = this.deps.clock.now();
     this.safety = new SafetyCopyStore(this.deps.localStore, safetyCopyKey(this.config.course.id, this.model.standard, session.learnerId));
@@ -219,9 +217,17 @@ export class ScormSession implements Tracker {
   private initialize(): boolean {
     for (let attempt = 0; attempt < INITIALIZE_ATTEMPTS; attempt++) {
       if (this.lms.initialize() === null) return true;
-      if (this.lms.getValue(this.model.sessionElements[0] as string).error === null) return true;
+      if (this.lms.getValue(this.model.entryElement).error === null) return true;
     }
     return false;
+  }
+
+  /** The entry first, then what it says there is to read. */
+  private readSessionValues(): Record<string, string> {
+    const entry = this.lms.getValue(this.model.entryElement).value;
+    const values: Record<string, string> = { [this.model.entryElement]: entry };
+    for (const element of this.model.sessionElements(entry)) values[element] = this.lms.getValue(element).value;
+    return values;
   }
 
   /** Sends everything waiting; true once the LMS has confirmed the latest state. */
@@ -257,9 +263,7 @@ export class ScormSession implements Tracker {
    */
   private recoverSession(): boolean {
     if (!this.initialize()) return false;
-    const values: Record<string, string> = {};
-    for (const element of this.model.sessionElements) values[element] = this.lms.getValue(element).value;
-    const session = this.model.readSession(values);
+    const session = this.model.readSession(this.readSessionValues());
     if (fingerprint(session.suspendData) !== this.confirmed) {
       this.lastError = { call: 'resume check', code: -1, text: 'the learning system holds progress from another session', diagnostic: '' };
       this.scheduler.dispose();

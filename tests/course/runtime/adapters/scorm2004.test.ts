@@ -97,6 +97,23 @@ describe('SCORM 2004 adapter against scorm-again', () => {
     expect(shared.lms.calls.filter((c) => c.result === 'false')).toEqual([]);
   });
 
+  it('reads cmi.entry first and, on a first launch, nothing the LMS has not set: a clean session has no error code (issue 12.4)', async () => {
+    const run = await launchScorm({ standard: 'scorm2004-4th', seed: { 'cmi.entry': 'ab-initio' } });
+    run.tracker.recordAnswer({ id: 'scenarios.ed-chest-pain.triage', type: 'choice', description: 'What do you do first?', response: ['assess-fully'], correct: ['assess-fully'], result: 'correct', latencyMs: 4000 });
+    run.tracker.setOutcome({ completed: false, passed: null, scaled: null, progress: 0.3 });
+    await run.tracker.saveState(finalState, 'ed-chest-pain');
+    await run.tracker.exit('suspend');
+    const gets = run.lms.calls.filter((c) => c.method === 'GetValue').map((c) => c.args[0]);
+    expect(gets[0]).toBe('cmi.entry');
+    expect(gets).not.toContain('cmi.suspend_data');
+    expect(gets).not.toContain('cmi.location');
+    expect(run.lms.calls.filter((c) => c.method === 'GetLastError' && c.result !== '0'), 'error codes the LMS logged').toEqual([]);
+
+    const resumed = await launchScorm({ standard: 'scorm2004-4th', seed: relaunchSeed(server.record, '2004') });
+    expect(resumed.session.resumeState).toBe(finalState);
+    expect(resumed.lms.calls.filter((c) => c.method === 'GetLastError' && c.result !== '0')).toEqual([]);
+  });
+
   it('holds 64,000 characters of suspend_data and refuses more without losing it', async () => {
     const storage = new MemoryStorage();
     const run = await launchScorm({ standard: 'scorm2004-4th', storage });
