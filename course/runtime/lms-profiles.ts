@@ -1,6 +1,7 @@
 // LMS quirks as typed settings, one profile per family of LMS behaviour, selectable per variant. Each setting says
 // which real behaviour it exists for; the default suits a strict, standards-following LMS.
 import type { LmsProfileId, RuntimeConfig, StandardId } from '../types.ts';
+import type { SuccessTiming } from './reported-outcome.ts';
 
 export type { LmsProfileId };
 
@@ -32,9 +33,13 @@ export interface LmsProfile {
   maxInteractions: number;
   /** "Some LMSs have a tendency to return false even when it worked": a false with error 0 counts as success. */
   falseWithoutErrorIsSuccess: boolean;
+  /**
+   * When "passed" / "failed" and the score are reported (reported-outcome.ts). 'with-completion': once the course's
+   * completion rule is met (a failure: once the learner has finished), so an LMS that counts "completed or passed"
+   * (Moodle, cmi5 CompletedOrPassed) never gives the tick before the course is done. 'when-judged': at once.
+   */
+  successReported: SuccessTiming;
   scorm12: {
-    /** lesson_status for a finished but failed attempt; some LMSs lock further attempts after "failed". */
-    statusWhenFailed: 'failed' | 'incomplete';
     /** cmi.core.exit on finishing: "" ends the attempt; "suspend" keeps resume data (SCORM Cloud, adapt_framework#2458). */
     exitWhenFinished: '' | 'suspend';
   };
@@ -58,16 +63,17 @@ const STANDARD: LmsProfile = {
   recordObjectives: true,
   maxInteractions: 250,
   falseWithoutErrorIsSuccess: true,
-  scorm12: { statusWhenFailed: 'failed', exitWhenFinished: '' },
+  successReported: 'with-completion',
+  scorm12: { exitWhenFinished: '' },
   scorm2004: { exitWhenFinished: 'normal', commitBeforeTerminate: false, navRequestOnExit: true },
 };
 
 export const LMS_PROFILES: Record<LmsProfileId, LmsProfile> = {
   standard: STANDARD,
-  // Moodle/Totara: with "Force new attempt: when previous attempt completed, passed or failed" a "failed" status
-  // locks the learner into a new attempt; "incomplete" lets them come back and pass.
-  // Moodle never finished SCORM 2004 (no sequencing; "Publish 1.2 for Moodle/Totara"); xAPI/cmi5 need plugins.
-  moodle: { ...STANDARD, id: 'moodle', standards: ['scorm12', 'xapi', 'cmi5'], scorm12: { ...STANDARD.scorm12, statusWhenFailed: 'incomplete' } },
+  // Moodle/Totara never finished SCORM 2004 (no sequencing; "Publish 1.2 for Moodle/Totara"); xAPI/cmi5 need plugins.
+  // A learner failed for good is reported "failed" here too, so the manager can tell them from one in progress (with
+  // "Force new attempt ... failed", Moodle then offers a fresh attempt: the way to retake the course).
+  moodle: { ...STANDARD, id: 'moodle', standards: ['scorm12', 'xapi', 'cmi5'] },
   // SCORM Cloud and LMSs built on it resume a 1.2 course only after exit "suspend".
   'scorm-cloud': { ...STANDARD, id: 'scorm-cloud', scorm12: { ...STANDARD.scorm12, exitWhenFinished: 'suspend' } },
   // NHS ESR (Oracle Learning Management): SCORM 1.2 or 2004 up to 3rd Edition, content served through the ESR SCORM

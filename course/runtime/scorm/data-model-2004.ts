@@ -7,6 +7,7 @@ import { SUSPEND_DATA_LIMITS } from '../state/limits.ts';
 import { isoDuration, scorm2004Timestamp } from '../shared/durations.ts';
 import { clamp, decimal, displayName, launchMode, type InteractionContext, type ScormDataModel, type ScormWrite } from './data-model.ts';
 import { longIdentifier2004, shortIdentifier2004 } from './identifiers-2004.ts';
+import { reportedOutcome } from '../reported-outcome.ts';
 
 const LOCATION_MAX = 1000;
 const SHORT_MAX = 250;
@@ -75,18 +76,19 @@ export function scorm2004Model(standard: Extract<StandardId, 'scorm2004-3rd' | '
 
     sessionTimeWrites: (ms) => [write('cmi.session_time', isoDuration(ms), true)],
 
-    outcomeWrites(outcome, _profile, before) {
+    outcomeWrites(outcome, profile, before) {
       const writes: ScormWrite[] = [];
-      if (!(before.completedBefore && !outcome.completed)) {
-        writes.push(write('cmi.completion_status', outcome.completed ? 'completed' : 'incomplete', true));
+      const reported = reportedOutcome(outcome, profile.successReported);
+      if (!(before.completedBefore && !reported.completed)) {
+        writes.push(write('cmi.completion_status', reported.completed ? 'completed' : 'incomplete', true));
       }
       // An LMS with a completion threshold judges completion from progress_measure: keep the two consistent.
-      writes.push(write('cmi.progress_measure', decimal(outcome.completed ? 1 : Math.min(1, Math.max(0, outcome.progress)))));
-      if (outcome.passed !== null && !(before.passedBefore && !outcome.passed)) {
-        writes.push(write('cmi.success_status', outcome.passed ? 'passed' : 'failed', true));
+      writes.push(write('cmi.progress_measure', decimal(reported.completed ? 1 : reported.progress)));
+      if (reported.success !== null && !(before.passedBefore && reported.success === 'failed')) {
+        writes.push(write('cmi.success_status', reported.success, true));
       }
-      if (outcome.scaled !== null) {
-        const scaled = Math.min(1, Math.max(0, outcome.scaled));
+      if (reported.scaled !== null) {
+        const scaled = Math.min(1, Math.max(0, reported.scaled));
         writes.push(
           write('cmi.score.scaled', decimal(scaled), true),
           write('cmi.score.raw', decimal(scaled * 100, 2)),

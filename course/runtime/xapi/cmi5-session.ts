@@ -16,6 +16,7 @@ import { uuid } from './uuid.ts';
 import { StatementQueue, type QueuedStatement } from './statement-queue.ts';
 import { score, VERBS, type StatementParts } from './statements.ts';
 import { XapiSession, type XapiLaunch } from './xapi-session.ts';
+import { reportedOutcome } from '../reported-outcome.ts';
 import type { RuntimeConfig } from '../../types.ts';
 import type { RuntimeDeps } from '../shared/runtime-deps.ts';
 
@@ -109,19 +110,19 @@ export class Cmi5Session extends XapiSession {
       this.sent.completed = true;
       statements.push(this.defined({ verb: VERBS.completed, result: { completion: true, duration } }, true));
     }
-    const passed = this.judge(outcome);
-    if (passed === true && !this.sent.passed && !this.passOrFailSent) {
+    const reported = reportedOutcome({ ...outcome, passed: this.judge(outcome) }, this.profile.successReported);
+    if (reported.success === 'passed' && !this.sent.passed && !this.passOrFailSent) {
       this.sent.passed = true;
       this.passOrFailSent = true;
       this.failedPending = null;
-      statements.push(this.passOrFail(true, outcome.scaled, duration));
-    } else if (passed === false && !this.sent.passed && !this.passOrFailSent) {
+      statements.push(this.passOrFail(true, reported.scaled, duration));
+    } else if (reported.success === 'failed' && !this.sent.passed && !this.passOrFailSent) {
       if (passCanSatisfy(this.launchData.moveOn)) {
-        this.failedPending = { scaled: outcome.scaled };
+        this.failedPending = { scaled: reported.scaled };
       } else {
         this.passOrFailSent = true;
         this.failedPending = null;
-        statements.push(this.passOrFail(false, outcome.scaled, duration));
+        statements.push(this.passOrFail(false, reported.scaled, duration));
       }
     }
     return statements;
@@ -149,11 +150,16 @@ export class Cmi5Session extends XapiSession {
     if (this.launchData.returnURL) this.win.location.assign(this.launchData.returnURL);
   }
 
-  /** Pass or fail: by the LMS's masteryScore when it gives one (it overrides the course's own pass mark). */
+  /**
+   * Pass or fail: by the LMS's masteryScore when it gives one (it overrides the course's own pass mark). A score below
+   * it is a failure only once the course has decided (the learner has no attempt left, or passed the course's own
+   * lower mark); until then it is no verdict at all.
+   */
   private judge(outcome: Outcome): boolean | null {
     const mastery = this.launchData.masteryScore;
-    if (mastery !== null && outcome.scaled !== null) return outcome.scaled >= mastery;
-    return outcome.passed;
+    if (mastery === null || outcome.scaled === null) return outcome.passed;
+    if (outcome.scaled >= mastery) return true;
+    return outcome.passed === null ? null : false;
   }
 
   private isEarlier(statement: QueuedStatement): boolean {

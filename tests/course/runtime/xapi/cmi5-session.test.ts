@@ -138,7 +138,7 @@ describe('cmi5 session against a fake LMS/LRS', () => {
     const storage = new MemoryStorage();
     const sessionStorage = new MemoryStorage();
     const first = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
-    first.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 0.9 });
+    first.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 1 });
     await first.tracker.saveState(finalState, 'check-your-knowledge');
     await first.tracker.exit('suspend');
     await first.clock.advance(0);
@@ -285,7 +285,7 @@ describe('cmi5 session against a fake LMS/LRS', () => {
       for (const passesNow of [false, true]) {
         const lrs = new FakeLrs();
         const { storage, sessionStorage, queued } = await killedSession(lrs, async (run) => {
-          run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 0.9 });
+          run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 1 });
           await run.tracker.exit('suspend');
         });
         expect(verbs(queued)).toEqual(['failed', 'terminated']);
@@ -305,7 +305,7 @@ describe('cmi5 session against a fake LMS/LRS', () => {
       const { storage, sessionStorage } = await killedSession(
         lrs,
         async (run) => {
-          run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 0.9 });
+          run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 1 });
           await run.tracker.exit('suspend');
         },
         'Completed',
@@ -349,7 +349,7 @@ describe('cmi5 session against a fake LMS/LRS', () => {
       const storage = new MemoryStorage();
       const sessionStorage = new MemoryStorage();
       const first = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
-      first.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 0.8 });
+      first.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 1 });
       await first.clock.advance(1000);
       // Where a pass cannot satisfy the AU, the failure goes at once: a tab closed now would not lose it.
       expect(verbsOf(lrs)).toEqual(passMatters ? ['initialized'] : ['initialized', 'failed']);
@@ -370,7 +370,7 @@ describe('cmi5 session against a fake LMS/LRS', () => {
       const lrs = new FakeLrs();
       seedLaunchData(lrs, { moveOn: 'Whenever' });
       const run = await launchXapi(lrs, 'cmi5');
-      run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.2, progress: 0.5 });
+      run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.2, progress: 1 });
       await run.clock.advance(1000);
       expect(verbsOf(lrs)).toEqual(['initialized', 'failed']);
     });
