@@ -184,7 +184,8 @@ export abstract class XapiSession implements Tracker {
 
   recordVideo(event: VideoEvent): void {
     if (!this.reporting()) return;
-    this.enqueue([videoStatement(this.factory, this.config.course.film, event, this.videoSessionId, this.deps.clock.now() - this.startedAt)]);
+    const standard = this.config.standard === 'cmi5' ? 'cmi5' : 'xapi';
+    this.enqueue([videoStatement(this.factory, this.config.course.film, event, this.videoSessionId, this.deps.clock.now() - this.startedAt, standard)]);
   }
 
   setOutcome(outcome: Outcome): void {

@@ -98,3 +98,16 @@ describe('a strict cmi5 LMS (catapult-strict)', () => {
     expect(await warnings()).toContainEqual(expect.stringMatching(/in Browse mode only initialized and terminated may be sent/));
   });
 });
+
+describe('cmi5 verbs outside cmi5 defined statements (issue 12.8)', () => {
+  it('refuses a "completed" about something other than the AU, which an LMS would read as the AU\'s', async () => {
+    const au = await launchAu();
+    const data = await au.launchData();
+    await au.preferences();
+    expect((await au.send('POST', 'statements', [cmi5Statement(au.launched, data.contextTemplate, 'initialized')])).status).toBe(200);
+    const film = { ...cmi5Statement(au.launched, data.contextTemplate, 'completed', { completion: true, duration: 'PT1S' }), object: { id: 'https://example.org/course/film/the-film' } };
+    (film.context as { contextActivities: { category: unknown[] } }).contextActivities.category = [{ id: 'https://w3id.org/xapi/video' }];
+    expect((await au.send('POST', 'statements', [film])).status).toBe(400);
+    expect(await warnings()).toContainEqual(expect.stringMatching(/a cmi5 defined verb in a statement that is not cmi5 defined/));
+  });
+});

@@ -57,6 +57,11 @@ export function cmi5Problems(statement: Json, launch: Cmi5Launch, history: Cmi5H
 
   if (!defined) {
     if (categories.includes(CATEGORY.moveOn)) problems.push(`${name}: only cmi5 defined statements may carry the moveOn category (9.6.2.2)`);
+    // cmi5's verbs mean the AU's session and results (9.3); one about anything else (a film "completed") is read as
+    // the AU's by LMSs and reports that look at the verb alone.
+    if (Object.values(VERB).includes(verb as (typeof VERB)[keyof typeof VERB])) {
+      problems.push(`${name}: a cmi5 defined verb in a statement that is not cmi5 defined (about ${String((statement.object as Json | undefined)?.id ?? '?')}): it reads as the AU's own ${name} (9.3)`);
+    }
     return problems;
   }
 

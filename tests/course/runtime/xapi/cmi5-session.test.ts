@@ -460,3 +460,27 @@ describe("cmi5 under ADL's conformance rules (CATAPULT), issue 12", () => {
     for (const agent of agents) expect(agent).toStrictEqual(given);
   });
 });
+
+describe('the film under cmi5 (issue 12.8)', () => {
+  it('reports the film watched without a cmi5 verb: "progressed" about the film, no result.completion; xAPI keeps the profile\'s "completed"', async () => {
+    const watched = { verb: 'completed' as const, time: 600, progress: 0.95, playedSegments: '0[.]570' };
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const run = await launchXapi(lrs, 'cmi5');
+    run.tracker.recordVideo({ verb: 'played', time: 0, progress: 0, playedSegments: '' });
+    run.tracker.recordVideo(watched);
+    await run.tracker.flush();
+    const cmi5Verbs = new Set(['launched', 'initialized', 'completed', 'passed', 'failed', 'abandoned', 'waived', 'terminated', 'satisfied']);
+    const aboutFilm = lrs.stored.filter((s) => (s.object as { id: string }).id.includes('/film/'));
+    expect(aboutFilm.map((s) => s.verb.id)).toEqual(['https://w3id.org/xapi/video/verbs/played', 'http://adlnet.gov/expapi/verbs/progressed']);
+    for (const s of lrs.stored.filter((s) => !categories(s).includes(CMI5))) expect(cmi5Verbs.has(s.verb.id.split('/').pop()!), s.verb.id).toBe(false);
+    expect(aboutFilm[1]!.result?.completion).toBeUndefined();
+    expect(aboutFilm[1]!.result?.extensions?.['https://w3id.org/xapi/video/extensions/progress']).toBe(0.95);
+
+    const tincan = new FakeLrs();
+    const xapi = await launchXapi(tincan, 'xapi');
+    xapi.tracker.recordVideo(watched);
+    await xapi.tracker.flush();
+    expect(tincan.stored.at(-1)).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, result: { completion: true } });
+  });
+});
