@@ -9,15 +9,16 @@ export interface LmsProfile {
   id: LmsProfileId;
   /** Standards this family of LMS plays properly; the build refuses a variant that asks for another. */
   standards: readonly StandardId[];
-  /** When the LMS is told about changes, and how failed attempts are retried. */
+  /** When the LMS is told about changes, and how failed attempts are retried (the policy: runtime/README.md). */
   commit: {
-    /** After a screen change: the moment the LMS should hear where the learner is. */
+    /** After a screen change: the moment the LMS should hear where the learner is, and all done on the screen left. */
     screenChangeMs: number;
-    /** After other changes on the same screen (typing): at most one commit this often. */
+    /** After a pause in typing (the player hands the text over after a quiet second, and every few seconds of non-stop
+     * typing): short, so little typing is ever at risk if the browser dies (issue 17.4). */
+    typingMs: number;
+    /** After other changes on the same screen (answers, ratings, the film's position), which are kept in this
+     * browser at once and travel with the next move: a learner who stays this long on a screen is committed anyway. */
     sameScreenMs: number;
-    /** After an answer: short, so a tab closed soon after still had it committed, yet the answers given together on
-     * one screen (a set of ratings) share one commit. SCORM only; xAPI statements are queued persistently. */
-    answerMs: number;
     /** Keep-alive commit while nothing changes, so LMS sessions do not time out (adapt_framework#2590); 0 = off. */
     keepAliveMs: number;
     /** Waits between failed attempts; the last repeats. */
@@ -58,7 +59,7 @@ export interface LmsProfile {
 const STANDARD: LmsProfile = {
   id: 'standard',
   standards: ['scorm12', 'scorm2004-3rd', 'scorm2004-4th', 'xapi', 'cmi5'],
-  commit: { screenChangeMs: 500, sameScreenMs: 30_000, answerMs: 2000, keepAliveMs: 10 * 60_000, backoffMs: [1000, 2000, 5000, 10_000, 30_000, 60_000], quietRetries: 2 },
+  commit: { screenChangeMs: 500, typingMs: 0, sameScreenMs: 30_000, keepAliveMs: 10 * 60_000, backoffMs: [1000, 2000, 5000, 10_000, 30_000, 60_000], quietRetries: 2 },
   recordInteractions: true,
   recordObjectives: true,
   maxInteractions: 250,

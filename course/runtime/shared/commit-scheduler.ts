@@ -28,6 +28,11 @@ export class CommitScheduler {
     return this.failuresInARow;
   }
 
+  /** A commit is due (requested, or a retry), or running. */
+  get pending(): boolean {
+    return this.timer !== null || this.running !== null;
+  }
+
   /** Something changed: commit within `delayMs`. */
   request(delayMs: number): void {
     if (this.disposed) return;

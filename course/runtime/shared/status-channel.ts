@@ -27,3 +27,22 @@ export class StatusChannel {
     }
   }
 }
+
+/** Events for whoever listens (no memory, no de-duplication): the save receipts. */
+export class Channel<T> {
+  private readonly listeners = new Set<(value: T) => void>();
+
+  subscribe(listener: (value: T) => void): void {
+    this.listeners.add(listener);
+  }
+
+  emit(value: T): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(value);
+      } catch {
+        // A failing listener must not stop the others.
+      }
+    }
+  }
+}

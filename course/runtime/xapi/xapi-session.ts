@@ -4,16 +4,17 @@
 // close the last requests go with fetch keepalive. Each standard adds its own statements (tincan-session.ts,
 // cmi5-session.ts).
 import type { RuntimeConfig } from '../../types.ts';
-import type { AnswerRecord, ConnectionStatus, LaunchMode, Outcome, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import type { AnswerRecord, ConnectionStatus, LaunchMode, Outcome, SaveKind, SaveReceipt, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import { choicesFor } from '../interaction-catalogue.ts';
 import { CommitScheduler } from '../shared/commit-scheduler.ts';
+import { commitDelay, saveKindOf } from '../shared/commit-policy.ts';
 import { failedMessage, LMS_STORAGE, retryingMessage, tooLargeMessage } from '../shared/messages.ts';
 import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
 import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
 import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey } from '../shared/safety-copy.ts';
 import type { RuntimeDeps } from '../shared/runtime-deps.ts';
-import { StatusChannel } from '../shared/status-channel.ts';
+import { Channel, StatusChannel } from '../shared/status-channel.ts';
 import { SUSPEND_DATA_LIMITS } from '../state/limits.ts';
 import { isSuccess, type DocumentParams, type LrsClient, type LrsResponse } from './lrs-client.ts';
 import { StatementQueue, type QueuedStatement } from './statement-queue.ts';
@@ -60,6 +61,7 @@ export abstract class XapiSession implements Tracker {
   protected sent: ResumeDocument['sent'] = {};
   protected startedAt = 0;
   private readonly status = new StatusChannel();
+  private readonly saved = new Channel<SaveReceipt>();
   private readonly scheduler: CommitScheduler;
   private readonly safety: SafetyCopyStore;
   private readonly videoSessionId = uuid();
@@ -148,9 +150,14 @@ export abstract class XapiSession implements Tracker {
     this.status.subscribe(listener);
   }
 
-  async saveState(state: string, location: string): Promise<void> {
+  onSaved(listener: (receipt: SaveReceipt) => void): void {
+    this.saved.subscribe(listener);
+  }
+
+  async saveState(state: string, location: string, kind?: SaveKind): Promise<void> {
     if (this.launch.mode === 'review') return;
-    this.safety.write({ state, location, savedAt: this.deps.clock.now(), base: this.confirmed });
+    const kept = this.safety.write({ state, location, savedAt: this.deps.clock.now(), base: this.confirmed });
+    this.saved.emit({ state, where: kept ? 'this-browser' : 'this-page' });
     if (this.exiting || !this.opened) return;
     const limit = SUSPEND_DATA_LIMITS[this.config.standard];
     if (state.length > limit) {
@@ -161,7 +168,7 @@ export abstract class XapiSession implements Tracker {
     this.oversize = null;
     this.document = { ...this.document, state, location };
     this.documentDirty = true;
-    this.scheduler.request(location !== this.committedLocation ? this.profile.commit.screenChangeMs : this.profile.commit.sameScreenMs);
+    this.scheduler.request(commitDelay(saveKindOf(kind, location, this.committedLocation), this.profile.commit));
   }
 
   recordProgress(sectionId: string, progress: number): void {
@@ -203,8 +210,9 @@ export abstract class XapiSession implements Tracker {
     if (this.opened && !this.exiting) await this.scheduler.flush();
   }
 
+  /** Ends the session; once started, its last requests leave within the caller's turn (pagehide cannot wait). */
   exit(how: 'suspend' | 'finish'): Promise<void> {
-    this.exiting ??= this.end(how);
+    this.exiting ??= this.opened ? this.end(how) : (this.starting ?? Promise.resolve()).then(() => this.end(how));
     return this.exiting;
   }
 
@@ -298,6 +306,7 @@ export abstract class XapiSession implements Tracker {
     this.committedLocation = document.location;
     const copy = this.safety.read();
     if (copy && copy.state === document.state) this.safety.clear();
+    if (document.state !== null) this.saved.emit({ state: document.state, where: 'learning-system' });
   }
 
   /** The LRS answers again: read the document, and write only if it still holds what this session started from. */
@@ -317,7 +326,6 @@ export abstract class XapiSession implements Tracker {
   }
 
   private async end(how: 'suspend' | 'finish'): Promise<void> {
-    await this.starting;
     if (!this.opened) return; // never started: there is no session to close
     this.scheduler.dispose();
     this.stopWatching();

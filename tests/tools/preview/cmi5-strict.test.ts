@@ -106,7 +106,7 @@ describe('cmi5 verbs outside cmi5 defined statements (issue 12.8)', () => {
     await au.preferences();
     expect((await au.send('POST', 'statements', [cmi5Statement(au.launched, data.contextTemplate, 'initialized')])).status).toBe(200);
     const film = { ...cmi5Statement(au.launched, data.contextTemplate, 'completed', { completion: true, duration: 'PT1S' }), object: { id: 'https://example.org/course/film/the-film' } };
-    (film.context as { contextActivities: { category: unknown[] } }).contextActivities.category = [{ id: 'https://w3id.org/xapi/video' }];
+    ((film as Record<string, any>).context as { contextActivities: { category: unknown[] } }).contextActivities.category = [{ id: "https://w3id.org/xapi/video" }];
     expect((await au.send('POST', 'statements', [film])).status).toBe(400);
     expect(await warnings()).toContainEqual(expect.stringMatching(/a cmi5 defined verb in a statement that is not cmi5 defined/));
   });
