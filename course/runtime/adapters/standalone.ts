@@ -4,7 +4,7 @@ import type { AdapterModule } from '../adapter-modules.ts';
 import type { AnswerRecord, ConnectionStatus, Outcome, SaveReceipt, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
 import type { RuntimeConfig } from '../../types.ts';
 import { memoryStore, type KeyValueStore } from '../shared/browser-storage.ts';
-import { runtimeDeps, type RuntimeDeps } from '../shared/runtime-deps.ts';
+import { loadRuntimeDeps, type RuntimeDeps } from '../shared/runtime-deps.ts';
 import { Channel, StatusChannel } from '../shared/status-channel.ts';
 
 export const THIS_BROWSER_ONLY = 'this browser only: your progress is not sent to any learning system';
@@ -90,7 +90,7 @@ export class StandaloneTracker implements Tracker {
 }
 
 export async function open(config: RuntimeConfig, win: Window, deps?: Partial<RuntimeDeps>): Promise<StandaloneTracker> {
-  return new StandaloneTracker(config, runtimeDeps(win, deps).localStore);
+  return new StandaloneTracker(config, (await loadRuntimeDeps(win, deps)).localStore);
 }
 
 // The shape every adapter module has (checked here, where the compiler can see it).
