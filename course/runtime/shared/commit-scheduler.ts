@@ -52,6 +52,11 @@ export class CommitScheduler {
     return this.run();
   }
 
+  /** Resolves once no attempt is running (the last requests of a session must not overtake one in flight). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
   dispose(): void {
     this.disposed = true;
     this.disarm();

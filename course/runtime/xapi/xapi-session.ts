@@ -353,7 +353,9 @@ export abstract class XapiSession implements Tracker {
       await this.sendFinal();
       return;
     }
-    if (documentWaiting) await this.putDocument(true);
+    // A commit still in flight sends some of the same statements: let it finish, so none goes twice at once.
+    await this.scheduler.settled();
+    if (this.documentDirty && !this.documentUnknown) await this.putDocument(true);
     this.enqueue(this.closingStatements(how), 0);
     await this.queue.sendFinal(KEEPALIVE_ALLOWANCE, this.openingPending() ? 1 : Infinity);
     this.noteOpeningDelivered();

@@ -43,8 +43,8 @@ export function expectedOutcome(course: Course, plan: LearnerPlan): ExpectedOutc
 /**
  * Every report of a walk through all screens in order with the plan. A section's progress is reported when one more
  * of its screens is done: read-only screens on arrival, the film once watched, a scenario at its end, a rating screen
- * once every item has a rating, a check once every question has an answer. "passed" comes with the check's last first
- * answer (when the score is reached), "completed" with the arrival on the last screen.
+ * once every item has a rating, a check once every question has an answer. "completed" comes with the arrival on the
+ * last screen, and "passed" with it: a pass is reported only once the course's completion rule is met (issue 12.5).
  */
 export function expectedReports(course: Course, plan: LearnerPlan): ExpectedReport[] {
   const reports: ExpectedReport[] = [];
@@ -67,6 +67,7 @@ export function expectedReports(course: Course, plan: LearnerPlan): ExpectedRepo
       case 'summary':
         markDone(screen);
         if (outcome.passed || course.completion.rule === 'all-sections') reports.push({ kind: 'completed' });
+        if (outcome.passed) reports.push({ kind: 'passed', scaled: outcome.scaled });
         break;
       case 'confidence': {
         const items = course.confidence.items;
@@ -94,10 +95,7 @@ export function expectedReports(course: Course, plan: LearnerPlan): ExpectedRepo
         screen.questions.forEach((question, index) => {
           (plan.attempts[question.id] ?? []).forEach((attempt, n) => {
             reports.push({ kind: 'answer', answer: questionAnswer(`${screen.id}.${question.id}`, question, attempt) });
-            if (index === screen.questions.length - 1 && n === 0) {
-              markDone(screen);
-              if (outcome.passed) reports.push({ kind: 'passed', scaled: outcome.scaled });
-            }
+            if (index === screen.questions.length - 1 && n === 0) markDone(screen);
           });
         });
         break;

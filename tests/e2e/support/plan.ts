@@ -75,7 +75,7 @@ function rightAnswer(question: Question): string[] {
 }
 
 /** A wrong answer: for single choice the k-th wrong option; for multiple choice the right set without one of its options. */
-function wrongAnswer(question: Question, k: number): string[] {
+export function wrongAnswer(question: Question, k: number): string[] {
   if (question.kind === 'single') {
     const wrong = question.options.filter((option) => !option.correct);
     return [wrong[k % wrong.length]!.id];
