@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { STANDARD_IDS } from '../../course/types.ts';
 import { hasChromium } from '../support/chromium.ts';
 import { refusedCalls, warningsOf } from '../../tools/conformance/refused.ts';
-import { browserAndPackages } from './support/suite.ts';
+import { browserAndPackages, WALK_TIMEOUT_MS } from './support/suite.ts';
 import { openScenario } from './support/scenario.ts';
 import { expectedFailure, failingPlanFor, failureRecord, walkFailing } from './support/failing.ts';
 import { launchFromUrl } from './support/statements.ts';
@@ -13,7 +13,7 @@ import { launchFromUrl } from './support/statements.ts';
 const suite = browserAndPackages();
 
 describe.skipIf(!hasChromium)('a learner who fails for good', () => {
-  it.each(STANDARD_IDS)('%s: the LMS holds "failed" with the score, and refused nothing', async (standard) => {
+  it.each(STANDARD_IDS)('%s: the LMS holds "failed" with the score, and refused nothing', { timeout: WALK_TIMEOUT_MS }, async (standard) => {
     const scenario = await openScenario(suite.browser, standard, suite.packages.zipOf(standard), {}, {}, failingPlanFor);
     try {
       const launchUrl = (await scenario.walker.frame()).url();

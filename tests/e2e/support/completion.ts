@@ -6,7 +6,7 @@ import { axeViolations } from '../../support/axe.ts';
 import { axeAtWidths, reflowProblems } from './axe.ts';
 import { leftInBrowser } from './left-behind.ts';
 import { hasChromium } from '../../support/chromium.ts';
-import { browserAndPackages } from './suite.ts';
+import { browserAndPackages, WALK_TIMEOUT_MS } from './suite.ts';
 import { openScenario, reflectionLeaks, WALK_WIDTH, type Scenario } from './scenario.ts';
 import { expectScormRecord, expectWithin, type SessionBounds } from './scorm-record.ts';
 import { expectStatements, expectVideoStatements, launchFromUrl } from './statements.ts';
@@ -27,8 +27,6 @@ export interface CompletionWalks {
 
 const isScorm = (standard: StandardId): boolean => standard.startsWith('scorm');
 
-/** A whole walk with axe-core on every step takes one to two minutes alone; on a shared, loaded machine, more. */
-export const WALK_TIMEOUT_MS = 300_000;
 
 /**
  * `checkTheChecker`: also show that the axe-core check can fail (once in the suite is enough). `realLrs`: the preview
