@@ -211,7 +211,11 @@ class RequestQueue {
   send(url: string, body: string): void {
     // keepalive bodies are capped at 64 KiB; this page outlives the frame, so a larger one still arrives without it.
     const keepalive = body.length < 60_000;
-    this.chain = this.chain.then(() => fetch(url, { method: 'POST', keepalive, headers: { 'Content-Type': 'application/json' }, body }).catch(() => undefined));
+    const post = (withKeepalive: boolean) => fetch(url, { method: 'POST', keepalive: withKeepalive, headers: { 'Content-Type': 'application/json' }, body });
+    // Chrome now and then refuses a keepalive request made while a frame is being torn down ("Failed to fetch", the
+    // request never sent). This page lives on: one task later it sends it as a plain request.
+    const later = () => new Promise((resolve) => setTimeout(resolve, 0)).then(() => post(false));
+    this.chain = this.chain.then(() => post(keepalive).catch(later).catch(() => undefined));
   }
 
   async settled(): Promise<void> {
