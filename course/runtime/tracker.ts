@@ -58,10 +58,11 @@ export interface Outcome {
 
 /**
  * Why the player hands over a state, which decides how soon the LMS hears of it (the commit policy,
- * course/runtime/README.md): a move to another screen, a pause in typing (text no one can redo), or other work on
- * the same screen (answers, ratings, the film's position).
+ * course/runtime/README.md): a move to another screen, a pause in typing (text no one can redo), other work on the
+ * same screen (answers, ratings, the film's position), or the page going with nothing changed since the last save
+ * but the time spent ('leave').
  */
-export type SaveKind = 'move' | 'typing' | 'work';
+export type SaveKind = 'move' | 'typing' | 'work' | 'leave';
 
 /** Where a saved state is kept: the LMS has confirmed it, a copy is in this browser, or it is only on this page. */
 export type SavedWhere = 'learning-system' | 'this-browser' | 'this-page';

@@ -166,6 +166,7 @@ export class CourseSession {
       return this.exiting;
     }
     this.recordReflections();
+    const unsaved = this.scheduler.isPending || this.typingUnsaved;
     this.scheduler.cancel();
     // The save comes first, so the tracker has the final state in hand when it ends the session. With the codec here
     // the state is handed over at once and the session ends in the same turn: on pagehide nothing queued after the
@@ -173,7 +174,9 @@ export class CourseSession {
     // while the codec is still on its way cannot wait for it either: the session ends now (the LMS keeps what it was
     // last given); if the page lives on, the state still reaches the tracker when the codec comes, which keeps it as
     // this browser's safety copy for the next launch.
-    const save = this.save(this.typingUnsaved ? 'typing' : 'work');
+    // A page going with nothing changed since the last save hands over only the time spent ('leave'): a cmi5 session
+    // need not hold back its "terminated" for it (the runtime's README, "Commits").
+    const save = this.save(this.typingUnsaved ? 'typing' : pageGoing && !unsaved ? 'leave' : 'work');
     this.exiting = !save.waiting || pageGoing ? this.tracker.exit(how) : save.done.then(() => this.tracker.exit(how));
     this.notify();
     return this.exiting;

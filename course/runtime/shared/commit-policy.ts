@@ -12,5 +12,6 @@ export function saveKindOf(kind: SaveKind | undefined, location: string, committ
 
 /** Milliseconds within which a save of this kind is committed. */
 export function commitDelay(kind: SaveKind, commit: LmsProfile['commit']): number {
-  return kind === 'move' ? commit.screenChangeMs : kind === 'typing' ? commit.typingMs : commit.sameScreenMs;
+  if (kind === 'move' || kind === 'leave') return commit.screenChangeMs;
+  return kind === 'typing' ? commit.typingMs : commit.sameScreenMs;
 }

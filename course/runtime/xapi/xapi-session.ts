@@ -156,6 +156,10 @@ export abstract class XapiSession implements Tracker {
 
   async saveState(state: string, location: string, kind?: SaveKind): Promise<void> {
     if (this.launch.mode === 'review') return;
+    // The page going with only the time spent changed: under cmi5 that document would have to be stored before
+    // "terminated", which a page going cannot wait for. The LMS has all the learner's work; the session's time goes
+    // in "terminated" (its result.duration), and nothing is left behind in this browser.
+    if (kind === 'leave' && this.terminatedEndsSession && !this.documentDirty && !this.documentUnknown) return;
     const kept = this.safety.write({ state, location, savedAt: this.deps.clock.now(), base: this.confirmed });
     this.saved.emit({ state, where: kept ? 'this-browser' : 'this-page' });
     if (this.exiting || !this.opened) return;

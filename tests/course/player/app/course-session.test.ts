@@ -243,6 +243,14 @@ describe('CourseSession', () => {
     expect(tracker.saved.map((s) => s.kind)).toEqual(['typing', 'work', 'move']);
   });
 
+  it('on page hide with nothing changed since the last save, hands over the time spent only, as a "leave"', async () => {
+    const { session, tracker, timers } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
+    session.dispatch({ type: 'reflect', promptId: 'r1', text: 'a' });
+    timers.runAll();
+    void session.leave();
+    expect(tracker.saved.map((s) => s.kind)).toEqual(['typing', 'leave']);
+  });
+
   it('ends the session within the same turn on page hide, with no promise between the save and the exit (issue 12.7)', () => {
     const { session, tracker } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
     session.dispatch({ type: 'reflect', promptId: 'r2', text: 'supervision' });

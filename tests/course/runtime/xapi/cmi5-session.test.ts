@@ -416,6 +416,22 @@ describe("cmi5 under ADL's conformance rules (CATAPULT), issue 12", () => {
     expect(statePuts(lrs).some((put) => put.body.includes(finalState))).toBe(true);
   });
 
+  it('closing the page when only the time spent changed: no document (nothing left in the browser), "terminated" goes', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const run = await launchXapi(lrs, 'cmi5');
+    await run.tracker.saveState(finalState, 'summary');
+    await run.tracker.flush();
+    const puts = statePuts(lrs).length;
+    run.page.pageHide();
+    await run.tracker.saveState(`${finalState}`, 'summary', 'leave');
+    await run.tracker.exit('suspend');
+    await run.clock.advance(0);
+    expect(statePuts(lrs)).toHaveLength(puts);
+    expect(verbsOf(lrs)).toEqual(['initialized', 'terminated']);
+    expect(run.page.localStorage.entries().filter(([key]) => key.startsWith('common-ground:unconfirmed:'))).toEqual([]);
+  });
+
   it('closing the page with everything stored: "terminated" goes, and it is the last request', async () => {
     const lrs = new FakeLrs();
     seedLaunchData(lrs);
