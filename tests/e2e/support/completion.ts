@@ -16,6 +16,7 @@ import type { WalkInLrs } from './lrs-learners.ts';
 import { refusedCalls, warningsOf } from '../../../tools/conformance/refused.ts';
 import { isoSeconds, scorm12Seconds } from './expected.ts';
 import { commitBudget, commitsMade, documentBeforeTerminated } from './commit-budget.ts';
+import { sessionEnded } from './session-end.ts';
 
 /** What the xAPI / cmi5 walks left in the real LRS (with `realLrs`), for checks that follow the walks. */
 export interface CompletionWalks {
@@ -92,10 +93,7 @@ export function describeCompletion(standards: readonly StandardId[], options: { 
           await walker.learner.waitInFrame((text) => document.body.textContent?.includes(text) === true, walker.t.summary.finished);
           await walker.step('certificate: finished');
         }
-        if (isScorm(standard)) await expect.poll(async () => (await lms.snapshot()).attempt.running, { timeout: 15_000 }).toBe(false);
-        else if (standard === 'cmi5') await expect.poll(async () => (await lms.snapshot()).xapi?.sessionState, { timeout: 15_000 }).toBe('terminated');
-        else await expect.poll(() => lms.log.statements('course').some((s) => String((s.verb as { id?: string }).id).endsWith('/terminated')), { timeout: 15_000 }).toBe(true);
-        await lms.log.sync();
+        await sessionEnded(standard, lms);
         const snapshot = await lms.snapshot();
         const bounds: SessionBounds = {
           minSeconds: Math.floor((course.film.durationSeconds * course.completion.filmWatchedPercent) / 100 / FILM_RATE) - 1,
