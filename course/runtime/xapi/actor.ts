@@ -4,15 +4,8 @@ import type { Agent } from '@xapi/xapi';
 
 /** An Agent from launch JSON; TinCan's older shape ({"name": ["…"], "account": [{accountServiceHomePage, accountName}]}) is normalised. */
 export function parseActor(json: string | null): Agent | null {
-  if (!json) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  if (typeof raw !== 'object' || raw === null) return null;
-  const source = raw as Record<string, unknown>;
+  const source = jsonObject(json);
+  if (!source) return null;
   const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
   const agent: Agent = { objectType: 'Agent' };
   const name = first(source.name);
@@ -38,18 +31,22 @@ export function parseActor(json: string | null): Agent | null {
  * with one identifier.
  */
 export function actorAsGiven(json: string | null): Agent | null {
+  const agent = jsonObject(json);
+  if (!agent) return null;
+  if (agent.objectType !== undefined && agent.objectType !== 'Agent') return null;
+  const identifiers = ['mbox', 'mbox_sha1sum', 'openid', 'account'].filter((key) => agent[key] !== undefined);
+  return identifiers.length === 1 ? (agent as Agent) : null;
+}
+
+/** The launch parameter's JSON object, or null when it is missing, not JSON or not an object. */
+function jsonObject(json: string | null): Record<string, unknown> | null {
   if (!json) return null;
-  let raw: unknown;
   try {
-    raw = JSON.parse(json);
+    const value = JSON.parse(json) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const agent = raw as Record<string, unknown>;
-  if (agent.objectType !== undefined && agent.objectType !== 'Agent') return null;
-  const identifiers = ['mbox', 'mbox_sha1sum', 'openid', 'account'].filter((key) => agent[key] !== undefined);
-  return identifiers.length === 1 ? (raw as Agent) : null;
 }
 
 /** The learner as the player shows them: the LMS's name, and an id from the account or mailbox. */
