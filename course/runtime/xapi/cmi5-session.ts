@@ -10,7 +10,7 @@ import type { Activity, Result } from '@xapi/xapi';
 import type { Outcome } from '../tracker.ts';
 import { isoDuration } from '../shared/durations.ts';
 import type { LaunchData } from './cmi5-launch.ts';
-import { planCarryOver, type Delivery } from './cmi5-carry-over.ts';
+import type { Delivery } from './cmi5-carry-over.ts';
 import { passCanSatisfy } from './cmi5-move-on.ts';
 import { uuid } from './uuid.ts';
 import { StatementQueue, type QueuedStatement } from './statement-queue.ts';
@@ -69,6 +69,8 @@ export class Cmi5Session extends XapiSession {
         }),
       );
     }
+    // Loaded only here: only a session after an abandoned one has statements to carry over (keeps the first screen light).
+    const { planCarryOver } = await import('./cmi5-carry-over.ts');
     const plan = planCarryOver(earlier, delivery, this.sent, this.launchData.contextTemplate, () => uuid());
     this.carried = plan.reissue;
     if (plan.sent.completed !== this.sent.completed || plan.sent.passed !== this.sent.passed) {
