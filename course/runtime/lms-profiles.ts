@@ -1,6 +1,7 @@
 // LMS quirks as typed settings, one profile per family of LMS behaviour, selectable per variant. Each setting says
 // which real behaviour it exists for; the default suits a strict, standards-following LMS.
 import type { LmsProfileId, RuntimeConfig, StandardId } from '../types.ts';
+import type { SuccessTiming } from './reported-outcome.ts';
 
 export type { LmsProfileId };
 
@@ -8,15 +9,16 @@ export interface LmsProfile {
   id: LmsProfileId;
   /** Standards this family of LMS plays properly; the build refuses a variant that asks for another. */
   standards: readonly StandardId[];
-  /** When the LMS is told about changes, and how failed attempts are retried. */
+  /** When the LMS is told about changes, and how failed attempts are retried (the policy: runtime/README.md). */
   commit: {
-    /** After a screen change: the moment the LMS should hear where the learner is. */
+    /** After a screen change: the moment the LMS should hear where the learner is, and all done on the screen left. */
     screenChangeMs: number;
-    /** After other changes on the same screen (typing): at most one commit this often. */
+    /** After a pause in typing (the player hands the text over after a quiet second, and every few seconds of non-stop
+     * typing): short, so little typing is ever at risk if the browser dies (issue 17.4). */
+    typingMs: number;
+    /** After other changes on the same screen (answers, ratings, the film's position), which are kept in this
+     * browser at once and travel with the next move: a learner who stays this long on a screen is committed anyway. */
     sameScreenMs: number;
-    /** After an answer: short, so a tab closed soon after still had it committed, yet the answers given together on
-     * one screen (a set of ratings) share one commit. SCORM only; xAPI statements are queued persistently. */
-    answerMs: number;
     /** Keep-alive commit while nothing changes, so LMS sessions do not time out (adapt_framework#2590); 0 = off. */
     keepAliveMs: number;
     /** Waits between failed attempts; the last repeats. */
@@ -32,9 +34,13 @@ export interface LmsProfile {
   maxInteractions: number;
   /** "Some LMSs have a tendency to return false even when it worked": a false with error 0 counts as success. */
   falseWithoutErrorIsSuccess: boolean;
+  /**
+   * When "passed" / "failed" and the score are reported (reported-outcome.ts). 'with-completion': once the course's
+   * completion rule is met (a failure: once the learner has finished), so an LMS that counts "completed or passed"
+   * (Moodle, cmi5 CompletedOrPassed) never gives the tick before the course is done. 'when-judged': at once.
+   */
+  successReported: SuccessTiming;
   scorm12: {
-    /** lesson_status for a finished but failed attempt; some LMSs lock further attempts after "failed". */
-    statusWhenFailed: 'failed' | 'incomplete';
     /** cmi.core.exit on finishing: "" ends the attempt; "suspend" keeps resume data (SCORM Cloud, adapt_framework#2458). */
     exitWhenFinished: '' | 'suspend';
   };
@@ -53,21 +59,22 @@ export interface LmsProfile {
 const STANDARD: LmsProfile = {
   id: 'standard',
   standards: ['scorm12', 'scorm2004-3rd', 'scorm2004-4th', 'xapi', 'cmi5'],
-  commit: { screenChangeMs: 500, sameScreenMs: 30_000, answerMs: 2000, keepAliveMs: 10 * 60_000, backoffMs: [1000, 2000, 5000, 10_000, 30_000, 60_000], quietRetries: 2 },
+  commit: { screenChangeMs: 500, typingMs: 0, sameScreenMs: 30_000, keepAliveMs: 10 * 60_000, backoffMs: [1000, 2000, 5000, 10_000, 30_000, 60_000], quietRetries: 2 },
   recordInteractions: true,
   recordObjectives: true,
   maxInteractions: 250,
   falseWithoutErrorIsSuccess: true,
-  scorm12: { statusWhenFailed: 'failed', exitWhenFinished: '' },
+  successReported: 'with-completion',
+  scorm12: { exitWhenFinished: '' },
   scorm2004: { exitWhenFinished: 'normal', commitBeforeTerminate: false, navRequestOnExit: true },
 };
 
 export const LMS_PROFILES: Record<LmsProfileId, LmsProfile> = {
   standard: STANDARD,
-  // Moodle/Totara: with "Force new attempt: when previous attempt completed, passed or failed" a "failed" status
-  // locks the learner into a new attempt; "incomplete" lets them come back and pass.
-  // Moodle never finished SCORM 2004 (no sequencing; "Publish 1.2 for Moodle/Totara"); xAPI/cmi5 need plugins.
-  moodle: { ...STANDARD, id: 'moodle', standards: ['scorm12', 'xapi', 'cmi5'], scorm12: { ...STANDARD.scorm12, statusWhenFailed: 'incomplete' } },
+  // Moodle/Totara never finished SCORM 2004 (no sequencing; "Publish 1.2 for Moodle/Totara"); xAPI/cmi5 need plugins.
+  // A learner failed for good is reported "failed" here too, so the manager can tell them from one in progress (with
+  // "Force new attempt ... failed", Moodle then offers a fresh attempt: the way to retake the course).
+  moodle: { ...STANDARD, id: 'moodle', standards: ['scorm12', 'xapi', 'cmi5'] },
   // SCORM Cloud and LMSs built on it resume a 1.2 course only after exit "suspend".
   'scorm-cloud': { ...STANDARD, id: 'scorm-cloud', scorm12: { ...STANDARD.scorm12, exitWhenFinished: 'suspend' } },
   // NHS ESR (Oracle Learning Management): SCORM 1.2 or 2004 up to 3rd Edition, content served through the ESR SCORM

@@ -56,6 +56,23 @@ export interface Outcome {
   progress: number;
 }
 
+/**
+ * Why the player hands over a state, which decides how soon the LMS hears of it (the commit policy,
+ * course/runtime/README.md): a move to another screen, a pause in typing (text no one can redo), other work on the
+ * same screen (answers, ratings, the film's position), or the page going with nothing changed since the last save
+ * but the time spent ('leave').
+ */
+export type SaveKind = 'move' | 'typing' | 'work' | 'leave';
+
+/** Where a saved state is kept: the LMS has confirmed it, a copy is in this browser, or it is only on this page. */
+export type SavedWhere = 'learning-system' | 'this-browser' | 'this-page';
+
+export interface SaveReceipt {
+  /** The encoded state this receipt is for. */
+  state: string;
+  where: SavedWhere;
+}
+
 /** The result of talking to the LMS/LRS, so the player can tell the learner honestly where their work is. */
 export type ConnectionStatus =
   | { state: 'connected' }
@@ -66,8 +83,11 @@ export type ConnectionStatus =
 export interface Tracker {
   readonly standard: string;
   start(): Promise<TrackerSession>;
-  /** Save the encoded learner state (and the location, e.g. the screen id). */
-  saveState(state: string, location: string): Promise<void>;
+  /**
+   * Save the encoded learner state (and the location, e.g. the screen id). `kind` says why (default: a move when the
+   * location changed, else work), which sets how soon it is committed.
+   */
+  saveState(state: string, location: string, kind?: SaveKind): Promise<void>;
   recordProgress(sectionId: string, progress: number): void;
   recordAnswer(answer: AnswerRecord): void;
   /** Only reported where the variant opts in to sharing reflections; always kept in saved state. */
@@ -79,4 +99,6 @@ export interface Tracker {
   /** End the session: 'suspend' keeps the attempt open for resume, 'finish' closes it. */
   exit(how: 'suspend' | 'finish'): Promise<void>;
   onStatus(listener: (status: ConnectionStatus) => void): void;
+  /** Hears where each saved state is kept: first this browser (or this page), then the LMS once it confirms it. */
+  onSaved(listener: (receipt: SaveReceipt) => void): void;
 }

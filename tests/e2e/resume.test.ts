@@ -16,6 +16,7 @@ import { openScenario, WALK_WIDTH, type Scenario } from './support/scenario.ts';
 import { answerIdFor, heldByLms } from './support/held.ts';
 import { expectedAnswers } from './support/expected.ts';
 import { until } from './support/until.ts';
+import { refusedCalls, warningsOf, type Refusal } from '../../tools/conformance/refused.ts';
 
 /** The learner reads a scenario's situation before choosing: long enough for the move there to have been saved. */
 const READING_SITUATION_MS = 1500;
@@ -80,6 +81,9 @@ interface Observed {
   expectedAnswers: string[];
   pageErrors: string[];
   strays: string[];
+  /** What the strict LMS refused or warned of, through the kill and the relaunch (cmi5: the abandoned session). */
+  refused: Refusal[];
+  warnings: string[];
 }
 
 async function crashAndResume(standard: StandardId): Promise<Observed> {
@@ -157,6 +161,8 @@ async function crashAndResume(standard: StandardId): Promise<Observed> {
       expectedAnswers: wanted,
       pageErrors: [...scenario.pageErrors],
       strays: scenario.requests.strays(),
+      refused: refusedCalls(lms.log.entries),
+      warnings: warningsOf(lms.log.entries),
     };
   } finally {
     await scenario.dispose();
@@ -195,6 +201,11 @@ describe.skipIf(!hasChromium)('the tab is killed mid-scenario and the package la
 
     it('ends up with every answer the learner gave in the LMS', () => {
       expect(seen.recordedAnswers).toEqual(seen.expectedAnswers);
+    });
+
+    it('goes through the kill and the relaunch (cmi5: the abandoned session) with nothing refused by the strict LMS', () => {
+      expect(seen.refused).toEqual([]);
+      expect(seen.warnings).toEqual([]);
     });
   });
 });

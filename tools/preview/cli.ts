@@ -1,4 +1,4 @@
-// `npm run preview [-- <package.zip>] [--port N] [--lrs <endpoint> --lrs-auth <key:secret>]`: a local LMS on
+// `npm run preview [-- <package.zip>] [--port N] [--lms-profile P] [--lrs <endpoint> --lrs-auth <key:secret>]`: a local LMS on
 // 127.0.0.1 that launches a package the way an LMS would, with a live inspector beside it. With --lrs, xAPI and cmi5
 // statements go on to that real LRS (the preview stays the LMS: launch, State API, cmi5 rules). Without a zip it
 // offers the packages under dist/packages. Prints its address; Ctrl-C (SIGINT) or SIGTERM closes the server, removes
@@ -9,17 +9,23 @@ import { EXIT } from '../cli/exit-codes.ts';
 import { CommandError, isMainModule, reportFailure, type CommandIo } from '../cli/run-command.ts';
 import type { PreviewServer } from './server.ts';
 import type { UpstreamLrs } from './xapi/lrs-forwarder.ts';
+import { DEFAULT_PREVIEW_LMS_PROFILE, isPreviewLmsProfile, PREVIEW_LMS_PROFILES } from './lms-profile.ts';
 
 export const PREVIEW_COMMAND = defineCommand({
   name: 'preview',
   invocation: 'npm run preview --',
-  usage: ['[<package.zip>] [--port <n>] [--lrs <endpoint> --lrs-auth <key:secret>]'],
+  usage: ['[<package.zip>] [--port <n>] [--lms-profile <profile>] [--lrs <endpoint> --lrs-auth <key:secret>]'],
   summary:
     'A local LMS on 127.0.0.1 that launches a package the way an LMS would (scorm-again for SCORM; an LMS side with\n' +
     'the State API and statements for xAPI and cmi5), with a live inspector beside it. Without a zip it offers the\n' +
     'packages under dist/packages. Ctrl-C stops it and removes its temp folders.',
   options: {
     port: { type: 'string', value: '<n>', help: 'default 8720, or the next free one; 0 = any free port' },
+    'lms-profile': {
+      type: 'string',
+      value: '<profile>',
+      help: `how strict the LMS is: ${PREVIEW_LMS_PROFILES.join(', ')} (default ${DEFAULT_PREVIEW_LMS_PROFILE}; see tools/preview/README.md)`,
+    },
     lrs: { type: 'string', value: '<endpoint>', help: 'xAPI / cmi5: send statements to this LRS\'s xAPI endpoint instead of keeping them in the preview' },
     'lrs-auth': { type: 'string', value: '<key:secret>', secret: true, help: 'the key and secret of an LRS client that may write statements (HTTP Basic)' },
   },
@@ -42,8 +48,14 @@ export async function runPreview(argv: readonly string[], output: Output = conso
   }
 }
 
-async function startFromCommandLine(values: { port: string | undefined; lrs: string | undefined; 'lrs-auth': string | undefined }, positionals: string[], output: Output): Promise<PreviewServer> {
+async function startFromCommandLine(
+  values: { port: string | undefined; 'lms-profile': string | undefined; lrs: string | undefined; 'lrs-auth': string | undefined },
+  positionals: string[],
+  output: Output,
+): Promise<PreviewServer> {
   const port = integerOption(values.port, 'port', 0, 65_535);
+  const lmsProfile = values['lms-profile'] ?? DEFAULT_PREVIEW_LMS_PROFILE;
+  if (!isPreviewLmsProfile(lmsProfile)) throw new UsageError(`--lms-profile must be one of ${PREVIEW_LMS_PROFILES.join(', ')} (got "${lmsProfile}")`);
   const { upstreamEndpoint } = await import('./xapi/lrs-forwarder.ts');
   const lrs = upstreamFrom(values.lrs, values['lrs-auth'], upstreamEndpoint);
   const { PackageError } = await import('./open-package.ts');
@@ -55,13 +67,14 @@ async function startFromCommandLine(values: { port: string | undefined; lrs: str
       ...(zip === undefined ? {} : { zipPath: resolve(zip) }),
       ...(port === undefined ? {} : { port }),
       ...(lrs === null ? {} : { lrs }),
+      lmsProfile,
     });
   } catch (error) {
     // A refused package, or a port that is taken: the person can act on either.
     if (error instanceof PackageError || /^port \d+ is in use/.test((error as Error).message)) throw new CommandError((error as Error).message);
     throw error;
   }
-  output.log(`Preview LMS running at ${server.packageUrl ?? server.url}`);
+  output.log(`Preview LMS running at ${server.packageUrl ?? server.url} (LMS profile: ${lmsProfile})`);
   if (lrs !== null) output.log(`xAPI and cmi5 statements go to the LRS at ${upstreamEndpoint(lrs.endpoint).href} (${await probeLrs(lrs, upstreamEndpoint)})`);
   if (zip === undefined) output.log(`Packages offered from ${resolve('dist/packages')}`);
   if (port === undefined && server.port !== DEFAULT_PORT) output.log(`(port ${DEFAULT_PORT} was taken)`);

@@ -3,7 +3,8 @@
 // switches. The routes, relative to /p/<id>/:
 //   GET  ""                   the LMS page               GET  content/<path>      a package file
 //   GET  lms/snapshot         inspector snapshot (JSON)  GET  lms/events          inspector stream (SSE)
-//   POST lms/launch {mode}    start a session            POST lms/end {reason}    end the session
+//   POST lms/launch {mode, launchMode}  start a session (cmi5: Normal, Browse or Review)
+//   POST lms/end {reason}     end the session
 //   GET|POST lms/faults       the fault switches         POST lms/scorm-calls     API calls seen by the page
 //   POST lms/csp-report       requests leaving the package (CSP report-only)   GET lms/returned  cmi5 returnURL
 //   POST scorm/commit {cmi, calls}  scorm-again's commits, with the calls made before them
@@ -18,10 +19,11 @@ import { isHtml, contentTypeFor } from './content-types.ts';
 import { describeFaults, mergeFaults } from './faults.ts';
 import { HttpError, parseJson, readBody, sendHtml, sendJson, sendNoContent } from './http-util.ts';
 import { InspectorLog } from './inspector-log.ts';
+import { DEFAULT_PREVIEW_LMS_PROFILE, strictnessOf, type PreviewLmsProfile, type Strictness } from './lms-profile.ts';
 import type { OpenedPackage } from './open-package.ts';
 import { packagePathFromUrl, sendPackageFile } from './package-files.ts';
 import { lmsPage, returnedPage, type LmsPageConfig } from './pages.ts';
-import { NO_FAULTS, type ApiCallRecord, type Faults, type InspectorSnapshot, type LaunchMode, type LaunchResponse, type PackageSummary, type PageWarning, type ScormCallBatch } from './protocol.ts';
+import { CMI5_LAUNCH_MODES, NO_FAULTS, type ApiCallRecord, type Cmi5LaunchMode, type Faults, type InspectorSnapshot, type LaunchMode, type LaunchResponse, type PackageSummary, type PageWarning, type ScormCallBatch } from './protocol.ts';
 import { SUSPEND_DATA_LIMIT } from './scorm-data.ts';
 import { ScormLms } from './scorm-lms.ts';
 import { TincanLms } from './tincan-lms.ts';
@@ -40,6 +42,8 @@ export interface SessionOptions {
   terminateGraceMs?: number;
   /** xAPI / cmi5: forward statements to this real LRS instead of keeping them in memory. */
   lrs?: UpstreamLrs;
+  /** How strict the LMS is (lms-profile.ts); default "strictest". */
+  lmsProfile?: PreviewLmsProfile;
 }
 
 /** Most warnings the package check adds; a badly broken descriptor can yield hundreds of XSD messages. */
@@ -55,6 +59,8 @@ export class PackageSession {
   private readonly cmi5: Cmi5Lms | null = null;
   private readonly check: Promise<void>;
   private readonly reportedCsp = new Set<string>();
+  readonly lmsProfile: PreviewLmsProfile;
+  private readonly strictness: Strictness;
 
   constructor(
     readonly id: string,
@@ -62,10 +68,12 @@ export class PackageSession {
     private readonly options: SessionOptions,
   ) {
     this.basePath = `/p/${id}`;
+    this.lmsProfile = options.lmsProfile ?? DEFAULT_PREVIEW_LMS_PROFILE;
+    this.strictness = strictnessOf(this.lmsProfile);
     this.log = new InspectorLog(() => this.snapshot());
     const launch = pkg.launch;
     if (launch.kind === 'scorm') {
-      this.scorm = new ScormLms(launch, this.log, this.basePath);
+      this.scorm = new ScormLms(launch, this.log, this.basePath, this.strictness);
     } else {
       let side: XapiLmsSide | null = null;
       const forwarder = options.lrs ? new LrsForwarder(options.lrs, this.log, `${this.basePath}/xapi/statements`) : null;
@@ -77,20 +85,21 @@ export class PackageSession {
         {
           faults: () => this.faults,
           authorize: (header) => side?.authorize(header) ?? null,
+          gate: (request) => side?.gate?.(request) ?? null,
           afterStore: async (statements, credential) => side?.afterStore(statements, credential),
         },
         forwarder,
       );
       this.lrs = lrs;
       if (launch.kind === 'cmi5') {
-        this.cmi5 = new Cmi5Lms(launch, lrs, this.log, this.basePath, () => this.faults, options.terminateGraceMs);
+        this.cmi5 = new Cmi5Lms(launch, lrs, this.log, this.basePath, () => this.faults, options.terminateGraceMs, this.strictness);
         side = this.cmi5;
       } else {
         side = new TincanLms(launch, lrs, this.log, this.basePath, () => this.faults);
       }
       this.xapi = side;
     }
-    this.log.append({ kind: 'lms', text: `Opened ${pkg.fileName}: ${STANDARD_NAME[pkg.standard]}, launching ${launch.href}` });
+    this.log.append({ kind: 'lms', text: `Opened ${pkg.fileName}: ${STANDARD_NAME[pkg.standard]}, launching ${launch.href}; LMS profile "${this.lmsProfile}"` });
     for (const note of launch.notes) this.log.append({ kind: 'lms', text: `Note: ${note}` });
     if (this.lrs && options.lrs) this.log.append({ kind: 'lms', text: `Statements go to the LRS at ${this.lrs.upstreamView()!.endpoint}; State documents and the cmi5 launch stay in the preview` });
     this.check = options.checkPackage ? this.checkPackage() : Promise.resolve();
@@ -113,6 +122,7 @@ export class PackageSession {
     const side = this.scorm ?? this.xapi!;
     return {
       package: this.summary(),
+      lmsProfile: this.lmsProfile,
       faults: this.faults,
       attempt: { number: side.attemptNumber, session: side.sessionNumber, running: side.running },
       scorm: this.scorm?.view() ?? null,
@@ -170,7 +180,9 @@ export class PackageSession {
         const body = await jsonBody(req);
         const mode = body.mode ?? 'resume';
         if (mode !== 'resume' && mode !== 'new-attempt') throw new HttpError(400, 'mode must be "resume" or "new-attempt"');
-        sendJson(res, 200, await this.launch(mode, origin));
+        const launchMode = body.launchMode ?? 'Normal';
+        if (!CMI5_LAUNCH_MODES.includes(launchMode as Cmi5LaunchMode)) throw new HttpError(400, `launchMode must be one of ${CMI5_LAUNCH_MODES.join(', ')}`);
+        sendJson(res, 200, await this.launch(mode, origin, launchMode as Cmi5LaunchMode));
         return;
       }
       case 'lms/end': {
@@ -243,9 +255,9 @@ export class PackageSession {
     await this.pkg.dispose();
   }
 
-  private async launch(mode: LaunchMode, origin: string): Promise<LaunchResponse> {
+  private async launch(mode: LaunchMode, origin: string, launchMode: Cmi5LaunchMode): Promise<LaunchResponse> {
     if (this.scorm) return this.scorm.start(mode, `${this.basePath}/content/${this.pkg.launch.href}`);
-    return this.xapi!.start(mode, origin);
+    return this.xapi!.start(mode, origin, launchMode);
   }
 
   private pageConfig(): LmsPageConfig {
@@ -253,6 +265,7 @@ export class PackageSession {
     return {
       basePath: this.basePath,
       runtime: standard === 'scorm12' ? 'scorm12' : isScorm(standard) ? 'scorm2004' : 'xapi',
+      cmi5: standard === 'cmi5',
       suspendDataLimit: isScorm(standard) ? SUSPEND_DATA_LIMIT[standard] : 0,
     };
   }
@@ -330,7 +343,8 @@ function callBatch(body: Record<string, unknown>): ScormCallBatch {
         : null,
     warnings: (Array.isArray(warnings) ? warnings : []).map((warning): PageWarning => {
       const record = (warning ?? {}) as Record<string, unknown>;
-      return { source: record.source === 'limit' ? 'limit' : 'session', text: String(record.text ?? '') };
+      const source = record.source === 'limit' || record.source === 'refused' || record.source === 'note' ? record.source : 'session';
+      return { source, text: String(record.text ?? '') };
     }),
   };
 }

@@ -10,6 +10,8 @@ export interface LmsPageConfig {
   /** 'scorm12' | 'scorm2004' pick the runtime; 'xapi' means the LMS side is in the server. */
   runtime: 'scorm12' | 'scorm2004' | 'xapi';
   suspendDataLimit: number;
+  /** cmi5: the LMS page offers the launch modes (Normal, Browse, Review). */
+  cmi5: boolean;
 }
 
 const ASSETS = '/_preview/assets';
@@ -95,6 +97,7 @@ ${notes}
 <button type="button" id="relaunch" aria-describedby="relaunch-hint">Relaunch (resume)</button>
 <button type="button" id="new-attempt" aria-describedby="new-hint">Start a new attempt</button>
 </div>
+${config.cmi5 ? '<div class="field"><label for="launch-mode">cmi5 launch mode of the next launch</label> <select id="launch-mode"><option value="Normal" selected>Normal</option><option value="Browse">Browse</option><option value="Review">Review</option></select></div>' : ''}
 <ul class="hint-list">
 <li id="end-hint">End the attempt: the LMS closes the course as a learner closing its window would${scorm ? '' : ' (cmi5: "abandoned" if the AU did not terminate)'}.</li>
 <li id="relaunch-hint">Relaunch: a new session of the same attempt, with the ${scorm ? 'committed CMI data' : 'registration and its state'}.</li>

@@ -22,6 +22,10 @@ export const MAX_SLOW_MS = 60_000;
 /** "resume" keeps the attempt (CMI data / registration); "new-attempt" starts afresh. */
 export type LaunchMode = 'resume' | 'new-attempt';
 
+/** The cmi5 launch mode the LMS gives the AU in LMS.LaunchData (cmi5 section 10). */
+export type Cmi5LaunchMode = 'Normal' | 'Browse' | 'Review';
+export const CMI5_LAUNCH_MODES: readonly Cmi5LaunchMode[] = ['Normal', 'Browse', 'Review'];
+
 export interface ScormLaunchPlan {
   /** The window property the LMS page must provide. */
   apiName: 'API' | 'API_1484_11';
@@ -31,6 +35,8 @@ export interface ScormLaunchPlan {
   commitUrl: string;
   /** SCORM 1.2's smallest permitted maxima that scorm-again does not enforce (suspend_data 4,096 …) are enforced by the page. */
   strict12: boolean;
+  /** Whose value checks SetValue applies beyond scorm-again's own: a strict LMS's (lms-profile.ts), or none. */
+  typeChecks: 'moodle' | 'scorm-again';
 }
 
 export interface LaunchResponse {
@@ -61,9 +67,12 @@ export interface ScormCallBatch {
   warnings: PageWarning[];
 }
 
-/** What the LMS page saw go wrong: a SCORM limit the page enforced, or a commit the browser would not send. */
+/**
+ * What the LMS page saw: a value over a limit ('limit') or of the wrong type ('refused'), a commit the browser would not send ('session'), both
+ * faults of the package; or a note about the LMS's own doing ('note': the inspector logs it, it is no warning).
+ */
 export interface PageWarning {
-  source: 'limit' | 'session';
+  source: 'limit' | 'refused' | 'session' | 'note';
   text: string;
 }
 
@@ -84,7 +93,7 @@ export type LogEntryBody =
   | { kind: 'xapi'; method: string; resource: string; detail: string; status: number }
   | { kind: 'statement'; by: 'course' | 'lms'; statement: Record<string, unknown> }
   | { kind: 'lms'; text: string }
-  | { kind: 'warning'; source: 'limit' | 'cmi5' | 'csp' | 'package' | 'session' | 'lrs'; text: string };
+  | { kind: 'warning'; source: 'limit' | 'refused' | 'cmi5' | 'csp' | 'package' | 'session' | 'lrs'; text: string };
 
 export type LogEntry = LogEntryBody & { seq: number; at: string };
 
@@ -149,6 +158,8 @@ export interface LrsView {
 
 export interface InspectorSnapshot {
   package: PackageSummary;
+  /** How strict this LMS is (lms-profile.ts). */
+  lmsProfile: string;
   faults: Faults;
   attempt: { number: number; session: number; running: boolean };
   scorm: ScormView | null;

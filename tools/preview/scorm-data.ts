@@ -28,14 +28,15 @@ export const SUSPEND_DATA_LIMIT: Readonly<Record<ScormStandard, number>> = { sco
 export interface ScormElements {
   exit: string;
   sessionTime: string;
+  totalTime: string;
   suspendData: string;
   entry: string;
 }
 
 export function elementsOf(standard: ScormStandard): ScormElements {
   return standard === 'scorm12'
-    ? { exit: 'cmi.core.exit', sessionTime: 'cmi.core.session_time', suspendData: 'cmi.suspend_data', entry: 'cmi.core.entry' }
-    : { exit: 'cmi.exit', sessionTime: 'cmi.session_time', suspendData: 'cmi.suspend_data', entry: 'cmi.entry' };
+    ? { exit: 'cmi.core.exit', sessionTime: 'cmi.core.session_time', totalTime: 'cmi.core.total_time', suspendData: 'cmi.suspend_data', entry: 'cmi.core.entry' }
+    : { exit: 'cmi.exit', sessionTime: 'cmi.session_time', totalTime: 'cmi.total_time', suspendData: 'cmi.suspend_data', entry: 'cmi.entry' };
 }
 
 /** SCORM's "general" commit failure: 1.2 has only 101 (general exception); 2004 has 391 (general commit failure). */

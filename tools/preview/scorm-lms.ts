@@ -16,6 +16,7 @@ import {
   type ScormAttempt,
 } from './scorm-data.ts';
 import { formatIsoDuration, formatScorm12Timespan, parseIsoDuration, parseScorm12Timespan } from './scorm-time.ts';
+import type { Strictness } from './lms-profile.ts';
 
 interface ScormSession {
   number: number;
@@ -24,6 +25,8 @@ interface ScormSession {
   /** session_time and exit as last committed in this session. */
   sessionTime: string;
   exit: string;
+  /** The SCO finished the session (LMSFinish / Terminate reached the LMS). */
+  finished: boolean;
 }
 
 export interface CommitReply {
@@ -44,6 +47,7 @@ export class ScormLms {
     private readonly launch: ScormLaunch,
     private readonly log: InspectorLog,
     private readonly basePath: string,
+    private readonly strictness: Strictness = { scorm: 'scorm-again', cmi5: 'report' },
   ) {
     this.elements = elementsOf(launch.standard);
   }
@@ -66,7 +70,7 @@ export class ScormLms {
     if (decision.startNewAttempt) this.attempt = freshAttempt(this.attempt.number + 1);
     this.attempt.sessions++;
     const number = ++this.sessionCount;
-    this.session = { number, open: true, entry: decision.entry, sessionTime: '', exit: '' };
+    this.session = { number, open: true, entry: decision.entry, sessionTime: '', exit: '', finished: false };
     const seed = scormSeed(this.launch, this.attempt, decision.entry);
     this.current = { ...seed };
     const notices = decision.notice ? [decision.notice] : [];
@@ -82,6 +86,7 @@ export class ScormLms {
         seed,
         commitUrl: `${this.basePath}/scorm/commit?session=${number}`,
         strict12: this.launch.standard === 'scorm12',
+        typeChecks: this.strictness.scorm,
       },
     };
   }
@@ -93,11 +98,18 @@ export class ScormLms {
     session.open = false;
     this.attempt.lastExit = session.exit;
     const spent = this.launch.standard === 'scorm12' ? parseScorm12Timespan(session.sessionTime) : parseIsoDuration(session.sessionTime);
-    if (spent !== null) this.attempt.totalCentiseconds += spent;
+    // Moodle adds session_time to total_time when the SCO finishes (LMSFinish / Terminate), never from a plain Commit.
+    const counted = spent !== null && (session.finished || this.strictness.scorm !== 'moodle');
+    if (counted) this.attempt.totalCentiseconds += spent;
     const total = this.launch.standard === 'scorm12' ? formatScorm12Timespan(this.attempt.totalCentiseconds) : formatIsoDuration(this.attempt.totalCentiseconds);
     const timeNote = session.sessionTime === '' ? 'no session_time was committed' : spent === null ? `session_time "${session.sessionTime}" is not a valid time span` : `session_time ${session.sessionTime}`;
     this.log.append({ kind: 'lms', text: `Session ${session.number} ended (${reason}); exit "${session.exit}", ${timeNote}; total time ${total}` });
     if (session.sessionTime !== '' && spent === null) this.log.append({ kind: 'warning', source: 'session', text: `${this.elements.sessionTime} "${session.sessionTime}" could not be read; it was not added to the total time` });
+    // The LMS's own way, not a fault of the package: a SCO whose tab died could not finish (a SCO that lets a page
+    // go without finishing shows as a refused or missing final commit in the e2e checks instead).
+    if (spent !== null && !counted) {
+      this.log.append({ kind: 'lms', text: `Session ${session.number} ended without ${this.launch.standard === 'scorm12' ? 'LMSFinish' : 'Terminate'}: like Moodle, this LMS adds session_time to ${this.elements.totalTime} only when the SCO finishes, so this session's time is not counted` });
+    }
   }
 
   /** scorm-again's commit: store it (or fail it, when a fault says so). */
@@ -146,14 +158,20 @@ export class ScormLms {
     session.sessionTime = values[this.elements.sessionTime] ?? session.sessionTime;
     session.exit = values[this.elements.exit] ?? session.exit;
     record(true, 0, changed);
-    if (final) this.end(this.launch.standard === 'scorm12' ? 'the SCO called LMSFinish' : 'the SCO called Terminate');
+    if (final) {
+      session.finished = true;
+      this.end(this.launch.standard === 'scorm12' ? 'the SCO called LMSFinish' : 'the SCO called Terminate');
+    }
     return { status: 200, body: { result: true, errorCode: 0 } };
   }
 
   /** API calls reported by the LMS page, with the data model as scorm-again now holds it. */
   recordCalls(batch: ScormCallBatch): void {
     for (const call of batch.calls) this.log.append({ kind: 'api-call', session: batch.session, ...call });
-    for (const warning of batch.warnings) this.log.append({ kind: 'warning', source: warning.source, text: warning.text });
+    for (const warning of batch.warnings) {
+      if (warning.source === 'note') this.log.append({ kind: 'lms', text: warning.text });
+      else this.log.append({ kind: 'warning', source: warning.source, text: warning.text });
+    }
     if (batch.values && batch.session === this.session?.number) {
       this.current = batch.values;
       this.log.changed();

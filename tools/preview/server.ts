@@ -14,6 +14,7 @@ import { HttpError, sendHtml, sendText } from './http-util.ts';
 import { PackageError, openPackage } from './open-package.ts';
 import { listPackages } from './package-list.ts';
 import { PackageSession } from './package-session.ts';
+import type { PreviewLmsProfile } from './lms-profile.ts';
 import { upstreamEndpoint, type UpstreamLrs } from './xapi/lrs-forwarder.ts';
 import { chooserPage, errorPage } from './pages.ts';
 import { reportBug } from '../cli/run-command.ts';
@@ -38,6 +39,8 @@ export interface PreviewOptions {
   terminateGraceMs?: number;
   /** xAPI / cmi5 packages: forward statements to this real LRS (the preview stays the LMS). Default: in memory. */
   lrs?: UpstreamLrs;
+  /** How strict the LMS is (lms-profile.ts). Default: "strictest". */
+  lmsProfile?: PreviewLmsProfile;
 }
 
 export interface PreviewServer {
@@ -70,6 +73,7 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
       chooserLink,
       ...(options.terminateGraceMs === undefined ? {} : { terminateGraceMs: options.terminateGraceMs }),
       ...(options.lrs ? { lrs: options.lrs } : {}),
+      ...(options.lmsProfile ? { lmsProfile: options.lmsProfile } : {}),
     });
     sessions.set(session.id, session);
     openedByPath.set(absolute, session);

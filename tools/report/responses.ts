@@ -2,6 +2,7 @@
 // learner's answer to any question is one small integer. Anything that does not name the question's own choices
 // — free text above all — gives null and is never counted, which is also what keeps stray text out of reports.
 import type { ReportQuestion, ResponseEncoding } from './course-questions.ts';
+import { fromShortIdentifier2004 } from '../../course/runtime/scorm/identifiers-2004.ts';
 
 /** SCORM 1.2 names choices by position: a–z, then 0–9 (data-model-12.ts writes them the same way). */
 const POSITION_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -19,7 +20,9 @@ export function responseMask(question: ReportQuestion, response: string, encodin
   let mask = 0;
   for (const raw of tokens) {
     const token = raw.trim();
-    const index = encoding === 'ids' ? question.choices.findIndex((c) => c.id === token) : positionIndex(token);
+    // SCORM 2004 writes option ids as short identifiers ("one-in-three" as "one_in_three", identifiers-2004.ts).
+    const id = encoding === 'ids' ? (question.choices.some((c) => c.id === token) ? token : fromShortIdentifier2004(token)) : null;
+    const index = encoding === 'ids' ? question.choices.findIndex((c) => c.id === id) : positionIndex(token);
     if (index < 0 || index >= question.choices.length) return null;
     mask |= 1 << index;
   }

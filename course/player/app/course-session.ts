@@ -1,8 +1,9 @@
 // One learner's session with the course: holds the learner state, applies their actions, tells the tracker what
-// happened, saves (debounced, at once on a screen change) and ends the session. No Preact here, so all of it can be
-// tested with a fake tracker; the components only read `state` and call `dispatch`.
+// happened, saves (a quiet second after a change, at least every five seconds of non-stop change, at once on a
+// screen change), says honestly where the last save is kept, and ends the session. No Preact here, so all of it can
+// be tested with a fake tracker; the components only read `state` and call `dispatch`.
 import type { RuntimeConfig } from '../../types.ts';
-import type { Outcome, Tracker, TrackerSession, VideoEvent } from '../../runtime/tracker.ts';
+import type { Outcome, SaveKind, SavedWhere, Tracker, TrackerSession, VideoEvent } from '../../runtime/tracker.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from '../state/actions.ts';
 import { reduce, reduceContext, type ReduceContext } from '../state/reduce.ts';
@@ -23,13 +24,22 @@ export interface CourseSessionOptions {
   now?: () => number;
   /** Quiet time before a change is saved. */
   saveDelayMs?: number;
+  /** Longest a change waits to be saved while changes keep coming. */
+  saveMaxWaitMs?: number;
   /** The saved state belongs to a newer course version and must not be overwritten (see resumeFrom). */
   keepSavedState?: boolean;
 }
 
-export type SaveStatus = { kind: 'idle' } | { kind: 'saved'; at: Date } | { kind: 'not-saving' };
+/**
+ * The last save, and where it is kept: the learning system has confirmed it, or it waits in this browser (or only on
+ * this page) until it does. A screen must not say "saved" for what only this browser holds (issue 17.5).
+ */
+export type SaveStatus = { kind: 'idle' } | { kind: 'saved'; at: Date; where: SavedWhere } | { kind: 'not-saving' };
 
-const DEFAULT_SAVE_DELAY_MS = 2000;
+/** A quiet second: typing that stops is with the tracker (and, by its commit policy, the LMS) a moment later. */
+const DEFAULT_SAVE_DELAY_MS = 1000;
+/** Non-stop typing is still saved this often. */
+const DEFAULT_SAVE_MAX_WAIT_MS = 5000;
 
 export class CourseSession {
   readonly config: RuntimeConfig;
@@ -53,6 +63,10 @@ export class CourseSession {
   /** Reflection text as last handed to the tracker, so each change is recorded once, when the learner moves on. */
   private readonly recordedReflections: Record<string, string>;
   private saveStatus: SaveStatus = { kind: 'idle' };
+  /** The state last handed to the tracker, for the receipts that say where it is kept. */
+  private lastHanded: { state: string; at: Date } | null = null;
+  /** Reflection text changed since the last save: that save is a pause in typing (see SaveKind). */
+  private typingUnsaved = false;
   private exiting: Promise<void> | null = null;
 
   constructor(options: CourseSessionOptions) {
@@ -68,8 +82,13 @@ export class CourseSession {
     this.context = reduceContext(options.config.course, this.map);
     this.current = options.initial;
     this.recordedReflections = { ...options.initial.reflections };
-    this.scheduler = new SaveScheduler(() => void this.save(), options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS, options.timers ?? browserTimers);
+    this.scheduler = new SaveScheduler(() => void this.save('work'), options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS, options.timers ?? browserTimers, options.saveMaxWaitMs ?? DEFAULT_SAVE_MAX_WAIT_MS);
     if (this.readOnly) this.saveStatus = { kind: 'not-saving' };
+    this.tracker.onSaved((receipt) => {
+      if (this.readOnly || !this.lastHanded || receipt.state !== this.lastHanded.state) return;
+      this.saveStatus = { kind: 'saved', at: this.lastHanded.at, where: receipt.where };
+      this.notify();
+    });
   }
 
   get state(): LearnerState {
@@ -111,8 +130,9 @@ export class CourseSession {
       if (leaving?.type === 'reflection') this.recordReflections();
       // One save per screen change, straight away: that is when the LMS should hear where the learner is.
       this.scheduler.cancel();
-      this.save();
+      this.save('move');
     } else {
+      if (action.type === 'reflect') this.typingUnsaved = true;
       this.scheduler.changed();
     }
   }
@@ -146,13 +166,18 @@ export class CourseSession {
       return this.exiting;
     }
     this.recordReflections();
+    const unsaved = this.scheduler.isPending || this.typingUnsaved;
     this.scheduler.cancel();
-    // The save is started before exit so the tracker has the final state in hand when it ends the session. Only a
-    // page being left while the codec is still on its way cannot wait: nothing queued after pagehide is sure to run,
-    // so the session ends now (the LMS keeps what it was last given); if the page lives on, the state still reaches
-    // the tracker when the codec comes, which keeps it as this browser's safety copy for the next launch.
-    const save = this.save();
-    this.exiting = pageGoing && save.waiting ? this.tracker.exit(how) : save.done.then(() => this.tracker.exit(how));
+    // The save comes first, so the tracker has the final state in hand when it ends the session. With the codec here
+    // the state is handed over at once and the session ends in the same turn: on pagehide nothing queued after the
+    // handler is sure to run, so no promise stands between the save and Terminate (issue 12.7). A page being left
+    // while the codec is still on its way cannot wait for it either: the session ends now (the LMS keeps what it was
+    // last given); if the page lives on, the state still reaches the tracker when the codec comes, which keeps it as
+    // this browser's safety copy for the next launch.
+    // A page going with nothing changed since the last save hands over only the time spent ('leave'): a cmi5 session
+    // need not hold back its "terminated" for it (the runtime's README, "Commits").
+    const save = this.save(this.typingUnsaved ? 'typing' : pageGoing && !unsaved ? 'leave' : 'work');
+    this.exiting = !save.waiting || pageGoing ? this.tracker.exit(how) : save.done.then(() => this.tracker.exit(how));
     this.notify();
     return this.exiting;
   }
@@ -202,8 +227,10 @@ export class CourseSession {
    * `done` settles when the tracker has taken it; a failure is not thrown, since the tracker keeps a safety copy and
    * reports trouble through onStatus, which the status banner shows.
    */
-  private save(): { done: Promise<void>; waiting: boolean } {
+  private save(kind: SaveKind): { done: Promise<void>; waiting: boolean } {
     if (this.readOnly || this.ended) return { done: Promise.resolve(), waiting: false };
+    if (kind === 'work' && this.typingUnsaved) kind = 'typing';
+    this.typingUnsaved = false;
     const seconds = Math.floor((this.now() - this.startedAt) / 1000);
     const state = { ...this.current, secondsSpent: this.current.secondsSpent + Math.max(0, seconds) };
     let encoded: string | Promise<string>;
@@ -213,14 +240,23 @@ export class CourseSession {
       return { done: Promise.resolve(), waiting: false };
     }
     // With the codec at hand the tracker gets the state synchronously, which a save on page hide relies on.
-    const handed = typeof encoded === 'string' ? this.handOver(encoded, state.location) : encoded.then((text) => this.handOver(text, state.location));
+    const handed = typeof encoded === 'string' ? this.handOver(encoded, state.location, kind) : encoded.then((text) => this.handOver(text, state.location, kind));
     return { done: handed.catch(() => undefined), waiting: typeof encoded !== 'string' };
   }
 
-  private async handOver(encoded: string, location: string): Promise<void> {
-    await this.tracker.saveState(encoded, location);
-    this.saveStatus = { kind: 'saved', at: new Date() };
+  /** Hands the state to the tracker; until it says where it keeps it (onSaved), it is only on this page. */
+  private handOver(encoded: string, location: string, kind: SaveKind): Promise<void> {
+    const at = new Date();
+    this.lastHanded = { state: encoded, at };
+    this.saveStatus = { kind: 'saved', at, where: 'this-page' };
+    let done: Promise<void>;
+    try {
+      done = this.tracker.saveState(encoded, location, kind);
+    } catch (error) {
+      done = Promise.reject(error);
+    }
     this.notify();
+    return done;
   }
 
   private notify(): void {

@@ -25,8 +25,10 @@ export function ReflectionScreen({ screen }: { screen: ReflectionData }) {
   const { config } = session;
   const budget = useMemo(() => reflectionBudget(config.course, config.standard), [config]);
   const save = session.lastSave;
+  // Where the save is, said as it is: "Saved" only once the learning system has it (issue 17.5).
+  const savedWord = save.kind === 'saved' ? { 'learning-system': t.reflection.saved, 'this-browser': t.reflection.savedInBrowser, 'this-page': t.reflection.keptOnPage }[save.where] : null;
   const savedText =
-    save.kind === 'saved' ? t.reflection.saved(save.at.toLocaleTimeString(config.course.language, { hour: '2-digit', minute: '2-digit' })) : save.kind === 'not-saving' ? t.reflection.notSaving : '';
+    save.kind === 'saved' ? savedWord!(save.at.toLocaleTimeString(config.course.language, { hour: '2-digit', minute: '2-digit' })) : save.kind === 'not-saving' ? t.reflection.notSaving : '';
   // The course says who can read the answers in two versions; where the variant shares them, that is said first, as
   // a warning that cannot be missed, and the private version is never shown.
   const shared = config.variant.reflections === 'shared';

@@ -85,7 +85,10 @@ export const enGBScreens = {
     overRoom: 'Your answers are longer than your learning system can save. Shorten this answer or another one so that your changes can be saved.',
     addedInPart: (added: number, offered: number): string =>
       `Only ${number(added)} of the ${number(offered)} characters you added fit, so the rest was left out. Nothing you had already written was changed.`,
+    /** Where the last save is kept (issue 17.5): the learning system has it, only this browser, or only this page. */
     saved: (time: string): string => `Saved at ${time}`,
+    savedInBrowser: (time: string): string => `Saved in this browser at ${time}, not yet in your learning system`,
+    keptOnPage: (time: string): string => `Kept on this page at ${time}, not saved yet`,
     notSaving: 'Your answers are not being saved in this session (see the message at the top of the page).',
     export: 'Export my reflections',
     exportHint: 'Opens a page with your answers that you can print or save as a PDF for supervision or appraisal. Nothing is sent anywhere.',

@@ -1,7 +1,7 @@
 // cmi5: the launch parameters, the one-time auth token (kept for reloads), LMS.LaunchData and the learner's
 // preferences, then a session whose statements follow cmi5's rules.
 import type { AdapterModule } from '../adapter-modules.ts';
-import { runtimeDeps } from '../shared/runtime-deps.ts';
+import { loadRuntimeDeps } from '../shared/runtime-deps.ts';
 import { LrsClient } from '../xapi/lrs-client.ts';
 import { authorization, forgetAuthorization, launchModeOf, readCmi5Params, readLaunchData, readLearnerPreferences } from '../xapi/cmi5-launch.ts';
 import { Cmi5Session } from '../xapi/cmi5-session.ts';
@@ -10,7 +10,7 @@ import { learnerOf } from '../xapi/actor.ts';
 export const open: AdapterModule['open'] = async (config, win, given) => {
   const params = readCmi5Params(win.location?.search ?? '');
   if (!params) return null;
-  const deps = runtimeDeps(win, given);
+  const deps = await loadRuntimeDeps(win, given);
   const auth = await authorization(params, deps.fetch, deps.sessionStore);
   const client = new LrsClient(params.endpoint, auth, deps.fetch);
   const launchData = await readLaunchData(client, params);

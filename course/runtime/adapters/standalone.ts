@@ -1,11 +1,11 @@
 // No LMS and no launch: the course still works, and the learner is told plainly that their progress is kept only in
 // this browser (or only on this page, when the browser keeps nothing). Nothing is reported anywhere.
 import type { AdapterModule } from '../adapter-modules.ts';
-import type { AnswerRecord, ConnectionStatus, Outcome, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import type { AnswerRecord, ConnectionStatus, Outcome, SaveReceipt, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
 import type { RuntimeConfig } from '../../types.ts';
 import { memoryStore, type KeyValueStore } from '../shared/browser-storage.ts';
-import { runtimeDeps, type RuntimeDeps } from '../shared/runtime-deps.ts';
-import { StatusChannel } from '../shared/status-channel.ts';
+import { loadRuntimeDeps, type RuntimeDeps } from '../shared/runtime-deps.ts';
+import { Channel, StatusChannel } from '../shared/status-channel.ts';
 
 export const THIS_BROWSER_ONLY = 'this browser only: your progress is not sent to any learning system';
 export const THIS_PAGE_ONLY = 'this page only: this browser does not keep your progress, so it is lost when the page closes';
@@ -18,6 +18,7 @@ interface SavedProgress {
 export class StandaloneTracker implements Tracker {
   readonly standard = 'standalone';
   private readonly status = new StatusChannel();
+  private readonly saved = new Channel<SaveReceipt>();
   private readonly store: KeyValueStore;
   private readonly key: string;
 
@@ -53,9 +54,11 @@ export class StandaloneTracker implements Tracker {
 
   async saveState(state: string, location: string): Promise<void> {
     const saved: SavedProgress = { state, location };
-    if (!this.store.set(this.key, JSON.stringify(saved))) {
+    const kept = this.store.set(this.key, JSON.stringify(saved));
+    if (!kept) {
       this.status.emit({ state: 'failed', message: 'This browser refused to keep your progress (its storage is full or blocked), so it will be lost when the page closes.' });
     }
+    this.saved.emit({ state, where: kept && this.persistent ? 'this-browser' : 'this-page' });
   }
 
   recordProgress(_sectionId: string, _progress: number): void {}
@@ -68,6 +71,10 @@ export class StandaloneTracker implements Tracker {
 
   onStatus(listener: (status: ConnectionStatus) => void): void {
     this.status.subscribe(listener);
+  }
+
+  onSaved(listener: (receipt: SaveReceipt) => void): void {
+    this.saved.subscribe(listener);
   }
 
   private read(): SavedProgress | null {
@@ -83,7 +90,7 @@ export class StandaloneTracker implements Tracker {
 }
 
 export async function open(config: RuntimeConfig, win: Window, deps?: Partial<RuntimeDeps>): Promise<StandaloneTracker> {
-  return new StandaloneTracker(config, runtimeDeps(win, deps).localStore);
+  return new StandaloneTracker(config, (await loadRuntimeDeps(win, deps)).localStore);
 }
 
 // The shape every adapter module has (checked here, where the compiler can see it).

@@ -2,6 +2,7 @@
 // and their responses are single characters per choice (CMIFeedback), and identifiers allow letters, digits, "-"
 // and "_" only. Suspend data is CMIString4096: the tracker checks that limit itself, as scorm-again does not.
 import { SUSPEND_DATA_LIMITS } from '../state/limits.ts';
+import { reportedOutcome } from '../reported-outcome.ts';
 import { scorm12TimeOfDay, scorm12Timespan } from '../shared/durations.ts';
 import { clamp, decimal, displayName, launchMode, type InteractionContext, type ScormDataModel, type ScormWrite } from './data-model.ts';
 
@@ -22,7 +23,10 @@ export const scorm12Model: ScormDataModel = {
   standard: 'scorm12',
   apiName: 'API',
   suspendDataLimit: SUSPEND_DATA_LIMITS.scorm12,
-  sessionElements: ['cmi.core.student_id', 'cmi.core.student_name', 'cmi.suspend_data', 'cmi.core.lesson_location', 'cmi.core.lesson_mode', 'cmi.core.lesson_status'],
+  entryElement: 'cmi.core.entry',
+  // 1.2 reads an element never set as "" without an error, and an entry of "" may still come with data (after an
+  // exit other than "suspend"), so the resume data are always read.
+  sessionElements: () => ['cmi.core.student_id', 'cmi.core.student_name', 'cmi.suspend_data', 'cmi.core.lesson_location', 'cmi.core.lesson_mode', 'cmi.core.lesson_status'],
 
   readSession(values) {
     const status = values['cmi.core.lesson_status'] ?? '';
@@ -53,19 +57,15 @@ export const scorm12Model: ScormDataModel = {
 
   outcomeWrites(outcome, profile, before) {
     const writes: ScormWrite[] = [];
-    const status = !outcome.completed
-      ? 'incomplete'
-      : outcome.passed === true
-        ? 'passed'
-        : outcome.passed === false
-          ? profile.scorm12.statusWhenFailed
-          : 'completed';
+    // One status for both: passed or failed once reported (reported-outcome.ts), else completed or incomplete.
+    const reported = reportedOutcome(outcome, profile.successReported);
+    const status = reported.success ?? (reported.completed ? 'completed' : 'incomplete');
     // Never take back a completion or a pass the LMS already holds from an earlier session.
     const downgrade = (before.passedBefore && status !== 'passed') || (before.completedBefore && status === 'incomplete');
     if (!downgrade) writes.push(write('cmi.core.lesson_status', status, true));
-    if (outcome.scaled !== null) {
+    if (reported.scaled !== null) {
       writes.push(
-        write('cmi.core.score.raw', decimal(Math.min(1, Math.max(0, outcome.scaled)) * 100, 2), true),
+        write('cmi.core.score.raw', decimal(Math.min(1, Math.max(0, reported.scaled)) * 100, 2), true),
         write('cmi.core.score.min', '0'),
         write('cmi.core.score.max', '100'),
       );

@@ -1,10 +1,13 @@
 // SCORM 2004 3rd and 4th edition (cmi.*). Completion and success are separate, the score is judged on score.scaled,
-// times are ISO 8601, responses name options by id ("[,]" between them), and localized strings may carry the
-// course's language. The two editions share this run-time data model; their limits come from budget.ts.
+// times are ISO 8601, responses name options by id ("[,]" between them, each written as a short identifier strict LMSs
+// take: identifiers-2004.ts), and localized strings may carry the course's language. The two editions share this
+// run-time data model; their limits come from budget.ts.
 import type { StandardId } from '../../types.ts';
 import { SUSPEND_DATA_LIMITS } from '../state/limits.ts';
 import { isoDuration, scorm2004Timestamp } from '../shared/durations.ts';
 import { clamp, decimal, displayName, launchMode, type InteractionContext, type ScormDataModel, type ScormWrite } from './data-model.ts';
+import { longIdentifier2004, shortIdentifier2004 } from './identifiers-2004.ts';
+import { reportedOutcome } from '../reported-outcome.ts';
 
 const LOCATION_MAX = 1000;
 const SHORT_MAX = 250;
@@ -13,14 +16,15 @@ const MAX_CHOICES = 36;
 
 const write = (element: string, value: string, critical = false): ScormWrite => ({ element, value, critical });
 
-/** long_identifier_type: no white space, at most 4,000 characters. */
+/** An objective's or interaction's id as a long_identifier_type (identifiers-2004.ts); course ids always fit. */
 export function scorm2004Identifier(id: string): string {
-  return id.replace(/\s+/g, '_').slice(0, LONG_MAX) || '_';
+  return longIdentifier2004(id) ?? '_';
 }
 
-/** short_identifier_type as strict LMSs check it: word characters and a few marks, at most 250. */
-function shortIdentifier(id: string): string {
-  return id.replace(/[^\w\-().+:=@;$!*'%/#]/g, '_').slice(0, SHORT_MAX) || '_';
+/** Option ids as short identifiers; null when one cannot be written as one (then the answer goes as fill-in text). */
+function shortIdentifiers(ids: readonly string[]): string[] | null {
+  const written = [...new Set(ids)].map(shortIdentifier2004);
+  return written.every((id): id is string => id !== null) ? written : null;
 }
 
 /** localized_string_type: "{lang=…}" then the text, which may not begin with "{" and (for strict LMSs) is one line. */
@@ -35,7 +39,16 @@ export function scorm2004Model(standard: Extract<StandardId, 'scorm2004-3rd' | '
     standard,
     apiName: 'API_1484_11',
     suspendDataLimit: SUSPEND_DATA_LIMITS[standard],
-    sessionElements: ['cmi.learner_id', 'cmi.learner_name', 'cmi.suspend_data', 'cmi.location', 'cmi.mode', 'cmi.completion_status', 'cmi.success_status'],
+    entryElement: 'cmi.entry',
+    sessionElements: (entry) => [
+      'cmi.learner_id',
+      'cmi.learner_name',
+      'cmi.mode',
+      'cmi.completion_status',
+      'cmi.success_status',
+      // A new attempt has no resume data: reading them would only raise 403 "not initialized" (issue 12.4).
+      ...(entry === 'ab-initio' ? [] : ['cmi.suspend_data', 'cmi.location']),
+    ],
 
     readSession(values) {
       const completion = values['cmi.completion_status'] ?? '';
@@ -63,18 +76,19 @@ export function scorm2004Model(standard: Extract<StandardId, 'scorm2004-3rd' | '
 
     sessionTimeWrites: (ms) => [write('cmi.session_time', isoDuration(ms), true)],
 
-    outcomeWrites(outcome, _profile, before) {
+    outcomeWrites(outcome, profile, before) {
       const writes: ScormWrite[] = [];
-      if (!(before.completedBefore && !outcome.completed)) {
-        writes.push(write('cmi.completion_status', outcome.completed ? 'completed' : 'incomplete', true));
+      const reported = reportedOutcome(outcome, profile.successReported);
+      if (!(before.completedBefore && !reported.completed)) {
+        writes.push(write('cmi.completion_status', reported.completed ? 'completed' : 'incomplete', true));
       }
       // An LMS with a completion threshold judges completion from progress_measure: keep the two consistent.
-      writes.push(write('cmi.progress_measure', decimal(outcome.completed ? 1 : Math.min(1, Math.max(0, outcome.progress)))));
-      if (outcome.passed !== null && !(before.passedBefore && !outcome.passed)) {
-        writes.push(write('cmi.success_status', outcome.passed ? 'passed' : 'failed', true));
+      writes.push(write('cmi.progress_measure', decimal(reported.completed ? 1 : reported.progress)));
+      if (reported.success !== null && !(before.passedBefore && reported.success === 'failed')) {
+        writes.push(write('cmi.success_status', reported.success, true));
       }
-      if (outcome.scaled !== null) {
-        const scaled = Math.min(1, Math.max(0, outcome.scaled));
+      if (reported.scaled !== null) {
+        const scaled = Math.min(1, Math.max(0, reported.scaled));
         writes.push(
           write('cmi.score.scaled', decimal(scaled), true),
           write('cmi.score.raw', decimal(scaled * 100, 2)),
@@ -115,11 +129,13 @@ function interactionWrites2004(base: string, { answer, now, language }: Interact
   let type: string = answer.type;
   let response: string;
   let correct: string | null = null;
-  if (answer.type === 'choice' && answer.response.length <= MAX_CHOICES) {
-    response = [...new Set(answer.response)].map(shortIdentifier).join('[,]');
-    correct = answer.correct ? [...new Set(answer.correct)].map(shortIdentifier).join('[,]') : null;
-  } else if (answer.type === 'likert' && answer.response.length === 1) {
-    response = shortIdentifier(answer.response[0] ?? '');
+  const chosen = answer.type === 'choice' || answer.type === 'likert' ? shortIdentifiers(answer.response) : null;
+  const right = answer.correct ? shortIdentifiers(answer.correct) : null;
+  if (answer.type === 'choice' && chosen && chosen.length <= MAX_CHOICES && (!answer.correct || (right && right.length <= MAX_CHOICES))) {
+    response = chosen.join('[,]');
+    correct = right ? right.join('[,]') : null;
+  } else if (answer.type === 'likert' && chosen?.length === 1) {
+    response = chosen[0]!;
   } else if (answer.type === 'long-fill-in') {
     response = localized(answer.response.join(' '), language, LONG_MAX);
   } else {

@@ -55,8 +55,14 @@ export interface ScormDataModel {
   standard: StandardId;
   apiName: ScormApiName;
   suspendDataLimit: number;
-  /** Elements read once at start (their values are passed to readSession). */
-  sessionElements: string[];
+  /** cmi.entry: read first, since it says whether there is anything to resume. */
+  entryElement: string;
+  /**
+   * Elements read once at start, after the entry (their values and the entry's are passed to readSession). Only what
+   * the LMS has: on a first launch a 2004 LMS has never set suspend_data or location, and reading them is an error
+   * (403) in the LMS's log.
+   */
+  sessionElements(entry: string): string[];
   readSession(values: Record<string, string>): SessionRead;
   startWrites(session: SessionRead): ScormWrite[];
   stateWrites(state: string, location: string): ScormWrite[];

@@ -5,16 +5,18 @@
 // browser; until it confirms an answer, the answer stays in the interaction journal (interaction-journal.ts), which
 // retries refused writes and lets a relaunch record what a dead tab could not.
 import type { RuntimeConfig } from '../../types.ts';
-import type { AnswerRecord, ConnectionStatus, Outcome, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import type { AnswerRecord, ConnectionStatus, Outcome, SaveKind, SaveReceipt, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import { choicesFor } from '../interaction-catalogue.ts';
 import { CommitScheduler } from '../shared/commit-scheduler.ts';
+import { commitDelay, saveKindOf } from '../shared/commit-policy.ts';
+import { reportedOutcome } from '../reported-outcome.ts';
 import { failedMessage, LMS_STORAGE, retryingMessage, tooLargeMessage } from '../shared/messages.ts';
 import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
 import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
 import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey } from '../shared/safety-copy.ts';
 import type { RuntimeDeps } from '../shared/runtime-deps.ts';
-import { StatusChannel } from '../shared/status-channel.ts';
+import { Channel, StatusChannel } from '../shared/status-channel.ts';
 import type { ScormDataModel, ScormWrite, SessionRead } from './data-model.ts';
 import { entryElements, fieldsOf, InteractionJournal, journalKey, reconcile, type JournalEntry } from './interaction-journal.ts';
 import { describeLmsError, isRefusedValue, LmsConnection, lmsErrorDetail, type LmsError } from './lms-connection.ts';
@@ -26,6 +28,7 @@ export class ScormSession implements Tracker {
   private readonly lms: LmsConnection;
   private readonly profile: LmsProfile;
   private readonly status = new StatusChannel();
+  private readonly saved = new Channel<SaveReceipt>();
   private readonly scheduler: CommitScheduler;
   private safety: SafetyCopyStore;
   private session: SessionRead | null = null;
@@ -55,6 +58,10 @@ export class ScormSession implements Tracker {
   private objectives: Map<string, number> | null = null;
   private nextObjective = 0;
   private readonly sharedReflections = new Map<string, { id: string; prompt: string; text: string }>();
+  /** The statuses last written (completion and success), so only a change of them is committed soon. */
+  private reportedStatus = '';
+  /** pagehide came: the browser refuses synchronous requests now, so no interim commit is tried (issue 15.8). */
+  private pageGoing = false;
   private stopWatching: () => void = () => {};
   private keepAlive: unknown = null;
 
@@ -92,10 +99,15 @@ export class ScormSession implements Tracker {
     this.status.subscribe(listener);
   }
 
-  async saveState(state: string, location: string): Promise<void> {
+  onSaved(listener: (receipt: SaveReceipt) => void): void {
+    this.saved.subscribe(listener);
+  }
+
+  async saveState(state: string, location: string, kind?: SaveKind): Promise<void> {
     if (this.session?.mode === 'review') return;
     // The copy comes first: whatever happens to the LMS calls below, this state is not lost.
-    this.safety.write({ state, location, savedAt: this.deps.clock.now(), base: this.confirmed });
+    const kept = this.safety.write({ state, location, savedAt: this.deps.clock.now(), base: this.confirmed });
+    this.saved.emit({ state, where: kept ? 'this-browser' : 'this-page' });
     if (this.exiting || !this.session) return;
     if (state.length > this.model.suspendDataLimit) {
       // Sending it would have it cut short or refused: the LMS keeps the last state that fits, this browser the rest.
@@ -107,7 +119,7 @@ export class ScormSession implements Tracker {
     this.pending = { state, location };
     this.journal.noteState(fingerprint(state));
     if (this.live) this.apply(this.model.stateWrites(state, location));
-    this.scheduler.request(location !== this.committedLocation ? this.profile.commit.screenChangeMs : this.profile.commit.sameScreenMs);
+    this.scheduler.request(commitDelay(saveKindOf(kind, location, this.committedLocation), this.profile.commit));
   }
 
   recordProgress(sectionId: string, progress: number): void {
@@ -129,9 +141,9 @@ export class ScormSession implements Tracker {
     if (!reportable) return;
     const context = { answer: reportable, choices: choicesFor(this.config.course, reportable), now: new Date(this.deps.clock.now()), language: this.config.course.language };
     this.journalAdd(this.model.interactionWrites(0, context));
-    // An answer is a meaningful change: committed after a short pause (so the answers of one screen share a commit),
-    // not left for the slow same-screen commit, which a closing tab would never reach.
-    this.scheduler.request(this.profile.commit.answerMs);
+    // The answer is written to the LMS now and kept in the journal (this browser) until a commit confirms it: it
+    // travels with the next move, or after a while on the screen (a closing tab finishes the session with it).
+    this.scheduler.request(this.profile.commit.sameScreenMs);
   }
 
   recordReflection(promptId: string, prompt: string, text: string): void {
@@ -160,23 +172,32 @@ export class ScormSession implements Tracker {
     if (this.session?.mode === 'normal' && !this.exiting) this.outcome = outcome;
     if (!this.reporting() || !this.session) return;
     this.apply(this.model.outcomeWrites(outcome, this.profile, this.session));
-    this.scheduler.request(this.profile.commit.screenChangeMs);
+    // A new completion or success status is worth a commit of its own; progress travels with the next move.
+    const reported = reportedOutcome(outcome, this.profile.successReported);
+    const status = `${reported.completed}/${reported.success}`;
+    this.scheduler.request(status !== this.reportedStatus ? this.profile.commit.screenChangeMs : this.profile.commit.sameScreenMs);
+    this.reportedStatus = status;
   }
 
   async flush(): Promise<void> {
     if (!this.exiting && this.session) await this.scheduler.flush();
   }
 
+  /**
+   * Ends the session at once, within the caller's turn: on pagehide nothing queued after the handler is sure to run,
+   * so Terminate / LMSFinish (which store everything, session time included) must not wait for a promise (issue 12.7).
+   */
   exit(how: 'suspend' | 'finish'): Promise<void> {
-    this.exiting ??= Promise.resolve().then(() => this.end(how));
+    if (!this.exiting) {
+      this.exiting = Promise.resolve();
+      this.end(how);
+    }
     return this.exiting;
   }
 
   private begin(): TrackerSession {
     this.live = this.initialize();
-    const values: Record<string, string> = {};
-    if (this.live) for (const element of this.model.sessionElements) values[element] = this.lms.getValue(element).value;
-    const session = this.model.readSession(values);
+    const session = this.model.readSession(this.live ? this.readSessionValues() : {});
     this.session = session;
     this.startedAt = this.deps.clock.now();
     this.safety = new SafetyCopyStore(this.deps.localStore, safetyCopyKey(this.config.course.id, this.model.standard, session.learnerId));
@@ -206,8 +227,17 @@ export class ScormSession implements Tracker {
     }
 
     this.stopWatching = watchPageLifecycle(this.win, {
-      hidden: () => void this.flush(),
-      leaving: () => void this.flush(),
+      // Hidden may be a tab switch (commit what is waiting) or the page going away, which hides it first: then the
+      // browser refuses the commit's synchronous request. So the commit waits one task: a page going away has had its
+      // pagehide by then, and its session is ended by Terminate instead.
+      hidden: () => {
+        this.deps.clock.setTimeout(() => {
+          if (!this.pageGoing && this.scheduler.pending) void this.flush();
+        }, 0);
+      },
+      leaving: () => {
+        this.pageGoing = true;
+      },
     });
     this.armKeepAlive();
     if (this.live) this.status.emit({ state: 'connected' });
@@ -219,9 +249,17 @@ export class ScormSession implements Tracker {
   private initialize(): boolean {
     for (let attempt = 0; attempt < INITIALIZE_ATTEMPTS; attempt++) {
       if (this.lms.initialize() === null) return true;
-      if (this.lms.getValue(this.model.sessionElements[0] as string).error === null) return true;
+      if (this.lms.getValue(this.model.entryElement).error === null) return true;
     }
     return false;
+  }
+
+  /** The entry first, then what it says there is to read. */
+  private readSessionValues(): Record<string, string> {
+    const entry = this.lms.getValue(this.model.entryElement).value;
+    const values: Record<string, string> = { [this.model.entryElement]: entry };
+    for (const element of this.model.sessionElements(entry)) values[element] = this.lms.getValue(element).value;
+    return values;
   }
 
   /** Sends everything waiting; true once the LMS has confirmed the latest state. */
@@ -248,6 +286,7 @@ export class ScormSession implements Tracker {
     this.confirmed = fingerprint(this.pending.state);
     this.committedLocation = this.pending.location;
     if (this.safety.read()?.state === this.pending.state) this.safety.clear();
+    this.saved.emit({ state: this.pending.state, where: 'learning-system' });
     this.pending = null;
   }
 
@@ -257,9 +296,7 @@ export class ScormSession implements Tracker {
    */
   private recoverSession(): boolean {
     if (!this.initialize()) return false;
-    const values: Record<string, string> = {};
-    for (const element of this.model.sessionElements) values[element] = this.lms.getValue(element).value;
-    const session = this.model.readSession(values);
+    const session = this.model.readSession(this.readSessionValues());
     if (fingerprint(session.suspendData) !== this.confirmed) {
       this.lastError = { call: 'resume check', code: -1, text: 'the learning system holds progress from another session', diagnostic: '' };
       this.scheduler.dispose();
@@ -302,7 +339,9 @@ export class ScormSession implements Tracker {
         ...this.model.navigationWrites(how, this.profile),
       ]);
     }
-    const commitFirst = this.model.version === '1.2' || this.profile.scorm2004.commitBeforeTerminate;
+    // No commit during pagehide: its synchronous request is refused by the browser then, and Terminate / LMSFinish
+    // store everything anyway (the LMS sends that one however it can).
+    const commitFirst = !this.pageGoing && (this.model.version === '1.2' || this.profile.scorm2004.commitBeforeTerminate);
     const commitError = commitFirst ? this.lms.commit() : null;
     const terminateError = this.lms.terminate();
     if (!commitError && !terminateError) this.journal.remove(written);

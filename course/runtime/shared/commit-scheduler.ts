@@ -28,6 +28,11 @@ export class CommitScheduler {
     return this.failuresInARow;
   }
 
+  /** A commit is due (requested, or a retry), or running. */
+  get pending(): boolean {
+    return this.timer !== null || this.running !== null;
+  }
+
   /** Something changed: commit within `delayMs`. */
   request(delayMs: number): void {
     if (this.disposed) return;
@@ -45,6 +50,11 @@ export class CommitScheduler {
     if (this.running) await this.running;
     this.disarm();
     return this.run();
+  }
+
+  /** Resolves once no attempt is running (the last requests of a session must not overtake one in flight). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
   }
 
   dispose(): void {

@@ -2,10 +2,11 @@
 // storage and a fake fetch, while the package uses the browser's own.
 import { browserStore, memoryStore, type KeyValueStore } from './browser-storage.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { durableLocalStore } from './durable-store.ts';
 
 export interface RuntimeDeps {
   clock: Clock;
-  /** localStorage, or null when this browser keeps nothing (the learner is told). */
+  /** localStorage (mirrored to IndexedDB: durable-store.ts), or null when this browser keeps nothing (the learner is told). */
   localStore: KeyValueStore | null;
   /** sessionStorage (cmi5 keeps its one-time auth token there), or an in-page store. */
   sessionStore: KeyValueStore;
@@ -19,4 +20,11 @@ export function runtimeDeps(win: Window, given: Partial<RuntimeDeps> = {}): Runt
     sessionStore: given.sessionStore ?? browserStore(win, 'session') ?? memoryStore(),
     fetch: given.fetch ?? ((input, init) => win.fetch(input, init)),
   };
+}
+
+/** The same, with the local store brought back from its durable mirror first (what every adapter uses). */
+export async function loadRuntimeDeps(win: Window, given: Partial<RuntimeDeps> = {}): Promise<RuntimeDeps> {
+  const deps = runtimeDeps(win, given);
+  if (given.localStore !== undefined) return deps;
+  return { ...deps, localStore: await durableLocalStore(win, deps.localStore) };
 }

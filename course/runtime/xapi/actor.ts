@@ -4,15 +4,8 @@ import type { Agent } from '@xapi/xapi';
 
 /** An Agent from launch JSON; TinCan's older shape ({"name": ["…"], "account": [{accountServiceHomePage, accountName}]}) is normalised. */
 export function parseActor(json: string | null): Agent | null {
-  if (!json) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  if (typeof raw !== 'object' || raw === null) return null;
-  const source = raw as Record<string, unknown>;
+  const source = jsonObject(json);
+  if (!source) return null;
   const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
   const agent: Agent = { objectType: 'Agent' };
   const name = first(source.name);
@@ -30,6 +23,30 @@ export function parseActor(json: string | null): Agent | null {
     if (typeof homePage === 'string' && typeof accountName === 'string') agent.account = { homePage, name: accountName };
   }
   return agent.mbox || agent.mbox_sha1sum || agent.openid || agent.account ? agent : null;
+}
+
+/**
+ * A cmi5 launch actor, kept exactly as the LMS sent it: the LMS compares the actor of every request with the one it
+ * launched with (cmi5 8.1.3.0-3), so nothing is added (not even objectType) or reordered. Null unless it is an Agent
+ * with one identifier.
+ */
+export function actorAsGiven(json: string | null): Agent | null {
+  const agent = jsonObject(json);
+  if (!agent) return null;
+  if (agent.objectType !== undefined && agent.objectType !== 'Agent') return null;
+  const identifiers = ['mbox', 'mbox_sha1sum', 'openid', 'account'].filter((key) => agent[key] !== undefined);
+  return identifiers.length === 1 ? (agent as Agent) : null;
+}
+
+/** The launch parameter's JSON object, or null when it is missing, not JSON or not an object. */
+function jsonObject(json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  try {
+    const value = JSON.parse(json) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The learner as the player shows them: the LMS's name, and an id from the account or mailbox. */

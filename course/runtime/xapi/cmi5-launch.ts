@@ -5,7 +5,7 @@ import type { Agent, Context } from '@xapi/xapi';
 import type { KeyValueStore } from '../shared/browser-storage.ts';
 import type { LaunchMode } from '../tracker.ts';
 import { isSuccess, LrsClient } from './lrs-client.ts';
-import { parseActor } from './actor.ts';
+import { actorAsGiven } from './actor.ts';
 
 export interface Cmi5Params {
   endpoint: string;
@@ -32,7 +32,7 @@ export function readCmi5Params(search: string): Cmi5Params | null {
   const params = new URLSearchParams(search);
   const endpoint = params.get('endpoint');
   const fetchUrl = params.get('fetch');
-  const actor = parseActor(params.get('actor'));
+  const actor = actorAsGiven(params.get('actor'));
   const registration = params.get('registration');
   const activityId = params.get('activityId');
   if (!endpoint || !fetchUrl || !actor || !registration || !activityId) return null;

@@ -10,12 +10,13 @@ import type { Activity, Result } from '@xapi/xapi';
 import type { Outcome } from '../tracker.ts';
 import { isoDuration } from '../shared/durations.ts';
 import type { LaunchData } from './cmi5-launch.ts';
-import { planCarryOver, type Delivery } from './cmi5-carry-over.ts';
+import type { Delivery } from './cmi5-carry-over.ts';
 import { passCanSatisfy } from './cmi5-move-on.ts';
 import { uuid } from './uuid.ts';
 import { StatementQueue, type QueuedStatement } from './statement-queue.ts';
 import { score, VERBS, type StatementParts } from './statements.ts';
 import { XapiSession, type XapiLaunch } from './xapi-session.ts';
+import { reportedOutcome } from '../reported-outcome.ts';
 import type { RuntimeConfig } from '../../types.ts';
 import type { RuntimeDeps } from '../shared/runtime-deps.ts';
 
@@ -26,6 +27,8 @@ const MASTERY_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/mastery
 
 export class Cmi5Session extends XapiSession {
   readonly standard = 'cmi5';
+  protected override readonly openingAlone = true;
+  protected override readonly terminatedEndsSession = true;
   private failedPending: { scaled: number | null } | null = null;
   private passOrFailSent = false;
   /** This session's id (the LMS's context template): statements with another are an earlier session's. */
@@ -66,6 +69,8 @@ export class Cmi5Session extends XapiSession {
         }),
       );
     }
+    // Loaded only here: only a session after an abandoned one has statements to carry over (keeps the first screen light).
+    const { planCarryOver } = await import('./cmi5-carry-over.ts');
     const plan = planCarryOver(earlier, delivery, this.sent, this.launchData.contextTemplate, () => uuid());
     this.carried = plan.reissue;
     if (plan.sent.completed !== this.sent.completed || plan.sent.passed !== this.sent.passed) {
@@ -107,19 +112,19 @@ export class Cmi5Session extends XapiSession {
       this.sent.completed = true;
       statements.push(this.defined({ verb: VERBS.completed, result: { completion: true, duration } }, true));
     }
-    const passed = this.judge(outcome);
-    if (passed === true && !this.sent.passed && !this.passOrFailSent) {
+    const reported = reportedOutcome({ ...outcome, passed: this.judge(outcome) }, this.profile.successReported);
+    if (reported.success === 'passed' && !this.sent.passed && !this.passOrFailSent) {
       this.sent.passed = true;
       this.passOrFailSent = true;
       this.failedPending = null;
-      statements.push(this.passOrFail(true, outcome.scaled, duration));
-    } else if (passed === false && !this.sent.passed && !this.passOrFailSent) {
+      statements.push(this.passOrFail(true, reported.scaled, duration));
+    } else if (reported.success === 'failed' && !this.sent.passed && !this.passOrFailSent) {
       if (passCanSatisfy(this.launchData.moveOn)) {
-        this.failedPending = { scaled: outcome.scaled };
+        this.failedPending = { scaled: reported.scaled };
       } else {
         this.passOrFailSent = true;
         this.failedPending = null;
-        statements.push(this.passOrFail(false, outcome.scaled, duration));
+        statements.push(this.passOrFail(false, reported.scaled, duration));
       }
     }
     return statements;
@@ -147,11 +152,16 @@ export class Cmi5Session extends XapiSession {
     if (this.launchData.returnURL) this.win.location.assign(this.launchData.returnURL);
   }
 
-  /** Pass or fail: by the LMS's masteryScore when it gives one (it overrides the course's own pass mark). */
+  /**
+   * Pass or fail: by the LMS's masteryScore when it gives one (it overrides the course's own pass mark). A score below
+   * it is a failure only once the course has decided (the learner has no attempt left, or passed the course's own
+   * lower mark); until then it is no verdict at all.
+   */
   private judge(outcome: Outcome): boolean | null {
     const mastery = this.launchData.masteryScore;
-    if (mastery !== null && outcome.scaled !== null) return outcome.scaled >= mastery;
-    return outcome.passed;
+    if (mastery === null || outcome.scaled === null) return outcome.passed;
+    if (outcome.scaled >= mastery) return true;
+    return outcome.passed === null ? null : false;
   }
 
   private isEarlier(statement: QueuedStatement): boolean {

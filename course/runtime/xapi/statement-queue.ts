@@ -50,11 +50,16 @@ export class StatementQueue {
     this.save();
   }
 
-  /** Sends what is queued, in order, in batches; stops at the first answer that calls for a later retry. */
-  async send(): Promise<SendResult> {
+  /**
+   * Sends what is queued, in order, in batches; stops at the first answer that calls for a later retry. `firstBatch`
+   * caps the first request (cmi5: the session's "initialized" goes alone).
+   */
+  async send(firstBatch = BATCH): Promise<SendResult> {
     const rejected: QueuedStatement[] = [];
+    let size = Math.max(1, firstBatch);
     while (this.items.length > 0) {
-      const batch = this.items.slice(0, BATCH);
+      const batch = this.items.slice(0, size);
+      size = BATCH;
       const response = await this.client.postStatements(batch);
       if (isSuccess(response.status)) {
         this.remove(batch);
@@ -81,12 +86,12 @@ export class StatementQueue {
    * On page close: one keepalive request with as many statements (oldest first) as fit the allowance; the rest stay
    * queued for the next launch. Not awaited by the page, so statements leave the queue only when answered.
    */
-  sendFinal(byteAllowance: number): Promise<void> {
+  sendFinal(byteAllowance: number, maxCount = Infinity): Promise<void> {
     const batch: QueuedStatement[] = [];
     let bytes = 2;
     for (const statement of this.items) {
       const size = JSON.stringify(statement).length + 1;
-      if (bytes + size > byteAllowance) break;
+      if (bytes + size > byteAllowance || batch.length >= maxCount) break;
       batch.push(statement);
       bytes += size;
     }

@@ -6,6 +6,7 @@ import { isoDuration } from '../shared/durations.ts';
 import type { QueuedStatement } from './statement-queue.ts';
 import { score, VERBS } from './statements.ts';
 import { XapiSession } from './xapi-session.ts';
+import { reportedOutcome } from '../reported-outcome.ts';
 
 export class TinCanSession extends XapiSession {
   readonly standard = 'xapi';
@@ -25,12 +26,14 @@ export class TinCanSession extends XapiSession {
       this.sent.completed = true;
       statements.push(this.factory.make({ verb: VERBS.completed, object: course, result: { completion: true, duration } }));
     }
-    if (outcome.passed !== null && outcome.passed !== this.reportedPass && !(outcome.passed && this.sent.passed)) {
-      this.reportedPass = outcome.passed;
-      if (outcome.passed) this.sent.passed = true;
-      const result: Result = { success: outcome.passed, duration };
-      if (outcome.scaled !== null) result.score = score(outcome.scaled);
-      statements.push(this.factory.make({ verb: outcome.passed ? VERBS.passed : VERBS.failed, object: course, result }));
+    const reported = reportedOutcome(outcome, this.profile.successReported);
+    const passed = reported.success === null ? null : reported.success === 'passed';
+    if (passed !== null && passed !== this.reportedPass && !(passed && this.sent.passed)) {
+      this.reportedPass = passed;
+      if (passed) this.sent.passed = true;
+      const result: Result = { success: passed, duration };
+      if (reported.scaled !== null) result.score = score(reported.scaled);
+      statements.push(this.factory.make({ verb: passed ? VERBS.passed : VERBS.failed, object: course, result }));
     }
     return statements;
   }

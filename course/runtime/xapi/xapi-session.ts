@@ -4,20 +4,21 @@
 // close the last requests go with fetch keepalive. Each standard adds its own statements (tincan-session.ts,
 // cmi5-session.ts).
 import type { RuntimeConfig } from '../../types.ts';
-import type { AnswerRecord, ConnectionStatus, LaunchMode, Outcome, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import type { AnswerRecord, ConnectionStatus, LaunchMode, Outcome, SaveKind, SaveReceipt, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import { choicesFor } from '../interaction-catalogue.ts';
 import { CommitScheduler } from '../shared/commit-scheduler.ts';
+import { commitDelay, saveKindOf } from '../shared/commit-policy.ts';
 import { failedMessage, LMS_STORAGE, retryingMessage, tooLargeMessage } from '../shared/messages.ts';
 import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
 import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
 import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey } from '../shared/safety-copy.ts';
 import type { RuntimeDeps } from '../shared/runtime-deps.ts';
-import { StatusChannel } from '../shared/status-channel.ts';
+import { Channel, StatusChannel } from '../shared/status-channel.ts';
 import { SUSPEND_DATA_LIMITS } from '../state/limits.ts';
 import { isSuccess, type DocumentParams, type LrsClient, type LrsResponse } from './lrs-client.ts';
 import { StatementQueue, type QueuedStatement } from './statement-queue.ts';
-import { StatementFactory, type StatementFrame } from './statements.ts';
+import { StatementFactory, VERBS, type StatementFrame } from './statements.ts';
 import { videoStatement } from './video-statements.ts';
 import { uuid } from './uuid.ts';
 
@@ -60,12 +61,17 @@ export abstract class XapiSession implements Tracker {
   protected sent: ResumeDocument['sent'] = {};
   protected startedAt = 0;
   private readonly status = new StatusChannel();
+  private readonly saved = new Channel<SaveReceipt>();
   private readonly scheduler: CommitScheduler;
   private readonly safety: SafetyCopyStore;
   private readonly videoSessionId = uuid();
   private starting: Promise<TrackerSession> | null = null;
   /** Opening statements are queued: others may follow (cmi5: "initialized" must be the first statement). */
   private opened = false;
+  /** The session's first statement, until the LRS has it (cmi5 sends it alone: openingAlone). */
+  private openingId: string | null = null;
+  /** pagehide came: nothing after this handler is sure to run, so no request can wait for another's answer. */
+  private pageGoing = false;
   private exiting: Promise<void> | null = null;
   /** The resume document could not be read: nothing may be written over it until it has been. */
   private documentUnknown = false;
@@ -106,6 +112,13 @@ export abstract class XapiSession implements Tracker {
   protected abstract closingStatements(how: 'suspend' | 'finish'): QueuedStatement[];
   /** Whether statements other than opening and closing ones may be sent in this launch. */
   protected abstract mayReport(): boolean;
+  /** cmi5: the session's first statement request holds "initialized" alone (9.3.0.0-4). */
+  protected readonly openingAlone: boolean = false;
+  /**
+   * cmi5: "terminated" ends what the session's token may do (8.1.2.0-2), so the resume document must be stored before
+   * it is sent; TinCan has no such rule.
+   */
+  protected readonly terminatedEndsSession: boolean = false;
   /**
    * After the last statements were sent (cmi5: back to the LMS). `delivered`: the LRS confirmed them all, so nothing of
    * the session is left in this browser's storage.
@@ -137,9 +150,18 @@ export abstract class XapiSession implements Tracker {
     this.status.subscribe(listener);
   }
 
-  async saveState(state: string, location: string): Promise<void> {
+  onSaved(listener: (receipt: SaveReceipt) => void): void {
+    this.saved.subscribe(listener);
+  }
+
+  async saveState(state: string, location: string, kind?: SaveKind): Promise<void> {
     if (this.launch.mode === 'review') return;
-    this.safety.write({ state, location, savedAt: this.deps.clock.now(), base: this.confirmed });
+    // The page going with only the time spent changed: under cmi5 that document would have to be stored before
+    // "terminated", which a page going cannot wait for. The LMS has all the learner's work; the session's time goes
+    // in "terminated" (its result.duration), and nothing is left behind in this browser.
+    if (kind === 'leave' && this.terminatedEndsSession && !this.documentDirty && !this.documentUnknown) return;
+    const kept = this.safety.write({ state, location, savedAt: this.deps.clock.now(), base: this.confirmed });
+    this.saved.emit({ state, where: kept ? 'this-browser' : 'this-page' });
     if (this.exiting || !this.opened) return;
     const limit = SUSPEND_DATA_LIMITS[this.config.standard];
     if (state.length > limit) {
@@ -150,7 +172,7 @@ export abstract class XapiSession implements Tracker {
     this.oversize = null;
     this.document = { ...this.document, state, location };
     this.documentDirty = true;
-    this.scheduler.request(location !== this.committedLocation ? this.profile.commit.screenChangeMs : this.profile.commit.sameScreenMs);
+    this.scheduler.request(commitDelay(saveKindOf(kind, location, this.committedLocation), this.profile.commit));
   }
 
   recordProgress(sectionId: string, progress: number): void {
@@ -173,7 +195,8 @@ export abstract class XapiSession implements Tracker {
 
   recordVideo(event: VideoEvent): void {
     if (!this.reporting()) return;
-    this.enqueue([videoStatement(this.factory, this.config.course.film, event, this.videoSessionId, this.deps.clock.now() - this.startedAt)]);
+    const standard = this.config.standard === 'cmi5' ? 'cmi5' : 'xapi';
+    this.enqueue([videoStatement(this.factory, this.config.course.film, event, this.videoSessionId, this.deps.clock.now() - this.startedAt, standard)]);
   }
 
   setOutcome(outcome: Outcome): void {
@@ -191,8 +214,9 @@ export abstract class XapiSession implements Tracker {
     if (this.opened && !this.exiting) await this.scheduler.flush();
   }
 
+  /** Ends the session; once started, its last requests leave within the caller's turn (pagehide cannot wait). */
   exit(how: 'suspend' | 'finish'): Promise<void> {
-    this.exiting ??= this.end(how);
+    this.exiting ??= this.opened ? this.end(how) : (this.starting ?? Promise.resolve()).then(() => this.end(how));
     return this.exiting;
   }
 
@@ -217,11 +241,16 @@ export abstract class XapiSession implements Tracker {
       if (copy) this.pushCopy(copy.state, copy.location);
     }
     await this.prepareOpening(remote !== null);
-    this.enqueue(this.openingStatements(resumeState !== null), 0);
+    const opening = this.openingStatements(resumeState !== null);
+    this.openingId = opening[0]?.id ?? null;
+    this.enqueue(opening, 0);
     this.opened = true;
     this.stopWatching = watchPageLifecycle(this.win, {
       hidden: () => void this.scheduler.flush(),
-      leaving: () => void this.sendFinal(),
+      leaving: () => {
+        this.pageGoing = true;
+        void this.sendFinal();
+      },
     });
     // Not awaited: the course opens at once; a slow or absent LRS shows up in the status, not as a waiting screen.
     void this.scheduler.flush();
@@ -257,7 +286,8 @@ export abstract class XapiSession implements Tracker {
   /** Sends the queue, then the resume document; true when the LRS has taken both. */
   private async commit(): Promise<boolean> {
     if (this.documentUnknown && !(await this.recoverDocument())) return false;
-    const sent = await this.queue.send();
+    const sent = await this.queue.send(this.openingPending() ? 1 : undefined);
+    this.noteOpeningDelivered();
     for (const statement of sent.rejected) console.error('[common-ground] the LRS refused a statement as invalid', statement);
     if (!sent.ok) {
       this.lastFailure = sent.failure?.status ? `HTTP ${sent.failure.status}` : 'no answer';
@@ -280,6 +310,7 @@ export abstract class XapiSession implements Tracker {
     this.committedLocation = document.location;
     const copy = this.safety.read();
     if (copy && copy.state === document.state) this.safety.clear();
+    if (document.state !== null) this.saved.emit({ state: document.state, where: 'learning-system' });
   }
 
   /** The LRS answers again: read the document, and write only if it still holds what this session started from. */
@@ -299,12 +330,10 @@ export abstract class XapiSession implements Tracker {
   }
 
   private async end(how: 'suspend' | 'finish'): Promise<void> {
-    await this.starting;
     if (!this.opened) return; // never started: there is no session to close
-    this.enqueue(this.closingStatements(how), 0);
     this.scheduler.dispose();
     this.stopWatching();
-    const final = this.sendFinal();
+    const final = this.close(how);
     // Wait for the LRS's answer (a few seconds at most) before a cmi5 course leaves for the LMS: once the page is gone
     // nothing can take the delivered statements out of browser storage, and on a shared PC they would stay there.
     const settled = await withTimeout(final.then(() => true), FINAL_ANSWER_WAIT_MS, false, this.deps);
@@ -313,24 +342,58 @@ export abstract class XapiSession implements Tracker {
   }
 
   /**
-   * Page close or exit: the resume document (if it changed) and the queued statements, with keepalive so they
+   * The session's last requests, with keepalive so they outlive the page. The resume document goes first and the
+   * closing statements ("terminated" last) only once it is answered, so nothing uses a cmi5 session's token after
+   * "terminated". A page already going cannot wait for an answer: it sends what it has in one go, and a cmi5 session
+   * whose document is still unconfirmed then leaves "terminated" unsent (the LMS records the session as abandoned; the
+   * learner's work is in the document and this browser's copy, and nothing follows a "terminated").
+   */
+  private async close(how: 'suspend' | 'finish'): Promise<void> {
+    const documentWaiting = this.documentDirty && !this.documentUnknown;
+    if (this.pageGoing) {
+      const closing = this.closingStatements(how);
+      const hold = documentWaiting && this.terminatedEndsSession;
+      this.enqueue(hold ? closing.filter((statement) => statement.verb.id !== VERBS.terminated.id) : closing, 0);
+      await this.sendFinal();
+      return;
+    }
+    // A commit still in flight sends some of the same statements: let it finish, so none goes twice at once.
+    await this.scheduler.settled();
+    if (this.documentDirty && !this.documentUnknown) await this.putDocument(true);
+    this.enqueue(this.closingStatements(how), 0);
+    await this.queue.sendFinal(KEEPALIVE_ALLOWANCE, this.openingPending() ? 1 : Infinity);
+    this.noteOpeningDelivered();
+  }
+
+  /**
+   * Page close: the resume document (if it changed) and the queued statements side by side, with keepalive so they
    * outlive the page. Whatever is not answered stays in the queue and the safety copy for the next launch.
    */
   private async sendFinal(): Promise<void> {
     const requests: Promise<void>[] = [];
     let allowance = KEEPALIVE_ALLOWANCE;
     if (this.documentDirty && !this.documentUnknown) {
-      const document = this.document;
-      const body = JSON.stringify(document);
-      allowance -= body.length;
-      requests.push(
-        this.launch.client.putState(this.launch.document, RESUME_STATE_ID, document, { keepalive: true }).then((response) => {
-          if (isSuccess(response.status)) this.confirm(document);
-        }),
-      );
+      allowance -= JSON.stringify(this.document).length;
+      requests.push(this.putDocument(true));
     }
-    requests.push(this.queue.sendFinal(allowance));
+    requests.push(this.queue.sendFinal(allowance, this.openingPending() ? 1 : Infinity));
     await Promise.all(requests);
+    this.noteOpeningDelivered();
+  }
+
+  private async putDocument(keepalive: boolean): Promise<void> {
+    const document = this.document;
+    const response = await this.launch.client.putState(this.launch.document, RESUME_STATE_ID, document, { keepalive });
+    if (isSuccess(response.status)) this.confirm(document);
+  }
+
+  /** The session's first statement is still waiting and must go alone (cmi5). */
+  private openingPending(): boolean {
+    return this.openingAlone && this.openingId !== null;
+  }
+
+  private noteOpeningDelivered(): void {
+    if (this.openingId !== null && !this.queue.all.some((statement) => statement.id === this.openingId)) this.openingId = null;
   }
 
   private reportAttempt(ok: boolean, failures: number): void {

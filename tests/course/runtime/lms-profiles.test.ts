@@ -1,5 +1,6 @@
 // A variant's LMS profile (variant.lmsProfile, checked by the build) reaches the SCORM session and changes what it
-// writes: Moodle's status for a failed attempt, ESR's missing objectives, the minimal profile's missing interactions.
+// writes: ESR's missing objectives, the minimal profile's missing interactions; and every profile reports a learner
+// failed for good as failed.
 import { describe, expect, it } from 'vitest';
 import { LMS_PROFILE_IDS } from '../../../course/types.ts';
 import { LMS_PROFILES, resolveLmsProfile } from '../../../course/runtime/lms-profiles.ts';
@@ -27,16 +28,14 @@ describe('LMS profiles', () => {
     expect(resolveLmsProfile(runtimeConfig('scorm12')).id).toBe('standard');
   });
 
-  it('moodle: a failed SCORM 1.2 attempt is reported "incomplete", so Moodle does not force a new attempt', async () => {
-    const moodle = await launchScorm({ lmsProfile: 'moodle' });
-    moodle.tracker.setOutcome(failedRun);
-    await moodle.tracker.exit('suspend');
-    expect(server.record?.['cmi.core.lesson_status']).toBe('incomplete');
-
-    const standard = await launchScorm();
-    standard.tracker.setOutcome(failedRun);
-    await standard.tracker.exit('suspend');
-    expect(server.record?.['cmi.core.lesson_status']).toBe('failed');
+  it('moodle: a learner failed for good is reported "failed", as in every profile, so a manager can tell them from one in progress (issue 12.6)', async () => {
+    for (const lmsProfile of LMS_PROFILE_IDS) {
+      const run = await launchScorm({ lmsProfile });
+      run.tracker.setOutcome(failedRun);
+      await run.tracker.exit('suspend');
+      expect(server.record?.['cmi.core.lesson_status'], lmsProfile).toBe('failed');
+      expect(server.record?.['cmi.core.score.raw'], lmsProfile).toBe('40');
+    }
   });
 
   it.each(['scorm12', 'scorm2004-3rd'] as const)('esr (%s): reports no objectives, but still the interactions', async (standard) => {

@@ -48,9 +48,9 @@ function attemptOutcome(course: Course, asked: LearnerPlan['asked'][number]): Ex
 /**
  * Every report of a walk through all screens in order with the plan. A section's progress is reported when one more
  * of its screens is done: read-only screens on arrival, the film once watched, a scenario at its end, a rating screen
- * once every item has a rating, a check once decided. "passed" comes with the last answer of the attempt that reaches
- * the pass mark (an attempt below it reports nothing but its answers: not failed while another attempt is left),
- * "completed" with the arrival on the last screen.
+ * once every item has a rating, a check once decided (passed, or the last attempt below the mark). "completed" comes
+ * with the arrival on the last screen, and "passed" with it: a pass is reported only once the course's completion rule
+ * is met (issue 12.5); an attempt below the mark reports nothing but its answers (not failed while another is left).
  */
 export function expectedReports(course: Course, plan: LearnerPlan): ExpectedReport[] {
   const reports: ExpectedReport[] = [];
@@ -73,6 +73,7 @@ export function expectedReports(course: Course, plan: LearnerPlan): ExpectedRepo
       case 'summary':
         markDone(screen);
         if (outcome.passed || course.completion.rule === 'all-sections') reports.push({ kind: 'completed' });
+        if (outcome.passed) reports.push({ kind: 'passed', scaled: outcome.scaled });
         break;
       case 'confidence': {
         const items = course.confidence.items;
@@ -103,9 +104,7 @@ export function expectedReports(course: Course, plan: LearnerPlan): ExpectedRepo
             const question = screen.questions.find((q) => q.id === questionId)!;
             reports.push({ kind: 'answer', answer: questionAnswer(`${screen.id}.${question.id}`, question, answer) });
             if (n !== asked.length - 1) return;
-            const result = attemptOutcome(course, asked);
-            if (result.passed || attempt === screen.attempts - 1) markDone(screen);
-            if (result.passed) reports.push({ kind: 'passed', scaled: result.scaled });
+            if (attemptOutcome(course, asked).passed || attempt === screen.attempts - 1) markDone(screen);
           });
         });
         break;

@@ -15,7 +15,7 @@ export interface Held {
   duplicateStatements: number;
 }
 
-export async function heldByLms(scenario: Scenario): Promise<Held> {
+export async function heldByLms(scenario: Pick<Scenario, 'lms'>): Promise<Held> {
   await scenario.lms.log.sync();
   const snapshot = await scenario.lms.snapshot();
   if (snapshot.scorm) {

@@ -2,7 +2,7 @@
 // like a learner's browser profile), the request log and the page errors, and the walker, opened on the LMS page that
 // launches the course. Everything is closed by dispose().
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RuntimeConfig, StandardId } from '../../../course/types.ts';
+import type { Course, RuntimeConfig, StandardId } from '../../../course/types.ts';
 import { setCourseWidth } from './axe.ts';
 import { openPreviewLms, type PreviewLms, type PreviewLmsOptions } from './lms.ts';
 import { packageConfig } from './packages.ts';
@@ -34,9 +34,17 @@ export interface Scenario {
   dispose(): Promise<void>;
 }
 
-export async function openScenario(browser: Browser, standard: StandardId, zipPath: string, hooks: WalkHooks = {}, lmsOptions: PreviewLmsOptions = {}): Promise<Scenario> {
+/** `planOf`: what the learner does, from the course (default: planFor, a learner who passes). */
+export async function openScenario(
+  browser: Browser,
+  standard: StandardId,
+  zipPath: string,
+  hooks: WalkHooks = {},
+  lmsOptions: PreviewLmsOptions = {},
+  planOf: (course: Course) => LearnerPlan = planFor,
+): Promise<Scenario> {
   const config = await packageConfig(zipPath);
-  const plan = planFor(config.course);
+  const plan = planOf(config.course);
   const lms = await openPreviewLms(zipPath, lmsOptions);
   const newContext = () => browser.newContext({ viewport: { width: 1400, height: 900 } });
   let context = await newContext();

@@ -5,6 +5,9 @@ import { afterAll, beforeAll } from 'vitest';
 import { hasChromium, launchChromium } from '../../support/chromium.ts';
 import { builtPackages, type BuiltPackages } from './packages.ts';
 
+/** A whole walk with axe-core on every step takes one to two minutes alone; on a shared, loaded machine, more. */
+export const WALK_TIMEOUT_MS = 300_000;
+
 export interface E2eSuite {
   browser: Browser;
   packages: BuiltPackages;

@@ -96,7 +96,7 @@ describe('the preview process', () => {
         stop(signal);
       })();
     });
-    expect(exit.stdout).toMatch(/^Preview LMS running at http:\/\/127\.0\.0\.1:\d+\/p\/course-sig(int|term)\/\n/);
+    expect(exit.stdout).toMatch(/^Preview LMS running at http:\/\/127\.0\.0\.1:\d+\/p\/course-sig(int|term)\/ \(LMS profile: strictest\)\n/);
     expect(exit.stdout).toContain(`Preview LMS stopping (${signal})`);
     expect(served).toBe(200);
     expect(tempDuringRun).toHaveLength(1);

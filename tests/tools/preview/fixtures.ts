@@ -281,8 +281,8 @@ export interface Launched {
 }
 
 /** Asks the preview LMS to launch its package, as its page's Launch button does. */
-export async function launchPackage(packageUrl: string, mode: 'resume' | 'new-attempt' = 'resume'): Promise<Launched> {
-  const response = (await (await postJson(`${packageBase(packageUrl)}/lms/launch`, { mode })).json()) as LaunchResponse;
+export async function launchPackage(packageUrl: string, mode: 'resume' | 'new-attempt' = 'resume', launchMode?: 'Normal' | 'Browse' | 'Review'): Promise<Launched> {
+  const response = (await (await postJson(`${packageBase(packageUrl)}/lms/launch`, { mode, ...(launchMode ? { launchMode } : {}) })).json()) as LaunchResponse;
   const url = new URL(response.launchUrl);
   return { params: url.searchParams, url, response };
 }

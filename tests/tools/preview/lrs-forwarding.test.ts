@@ -65,7 +65,7 @@ describe('a cmi5 package whose statements go to a real LRS', () => {
 
   beforeAll(async () => {
     lrs = await startRealLrs();
-    preview = await previewOf(cmi5Zip, { terminateGraceMs: 0, lrs: { endpoint: lrs.endpoint, keySecret: LRS_KEY_SECRET } });
+    preview = await previewOf(cmi5Zip, { terminateGraceMs: 0, lmsProfile: 'scorm-again', lrs: { endpoint: lrs.endpoint, keySecret: LRS_KEY_SECRET } });
     lms = packageClient(preview.packageUrl!);
   });
   afterAll(async () => {
@@ -175,7 +175,7 @@ describe('a TinCan package whose statements go to a real LRS', () => {
   it('forwards the course statements with the launch registration', async () => {
     const lrs = await startRealLrs();
     const zip = await space.write('course-tincan.zip', await zipOf({ 'tincan.xml': TINCAN_XML, 'index.html': '<p>hi</p>' }));
-    const preview = await previewOf(zip, { lrs: { endpoint: lrs.endpoint, keySecret: LRS_KEY_SECRET } });
+    const preview = await previewOf(zip, { lmsProfile: 'scorm-again', lrs: { endpoint: lrs.endpoint, keySecret: LRS_KEY_SECRET } });
     try {
       const lms = packageClient(preview.packageUrl!);
       const { params } = await lms.launch();
@@ -220,7 +220,7 @@ describe('an LRS that refuses the preview\'s key', () => {
     });
     await new Promise<void>((done) => stub.listen(0, '127.0.0.1', done));
     const endpoint = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/data/xAPI/`;
-    preview = await previewOf(cmi5Zip, { terminateGraceMs: 0, lrs: { endpoint, keySecret: 'wrong:key' } });
+    preview = await previewOf(cmi5Zip, { terminateGraceMs: 0, lmsProfile: 'scorm-again', lrs: { endpoint, keySecret: 'wrong:key' } });
   });
   afterAll(async () => {
     await preview.close();

@@ -67,7 +67,7 @@ describe('the LMS page', () => {
     const html = await page.text();
     expect(html).toContain('<html lang="en-GB">');
     expect(html).toContain('<iframe id="course-frame" title="Course: Preview test course"');
-    expect(html).toContain('{"basePath":"/p/course-12","runtime":"scorm12","suspendDataLimit":4096}');
+    expect(html).toContain('{"basePath":"/p/course-12","runtime":"scorm12","cmi5":false,"suspendDataLimit":4096}');
     expect(html).toContain('<script src="/_preview/assets/scorm12.js"></script>');
     // Nothing from elsewhere: every src and href is on this server (or a fragment).
     for (const [, url] of html.matchAll(/(?:src|href)="([^"]*)"/g)) expect(url).toMatch(/^(\/|#|about:blank)/);

@@ -30,8 +30,9 @@ let base: string;
 
 beforeAll(async () => {
   space = await workspace();
-  // No grace: these AUs are driven by hand and never terminate unless a test sends it.
-  server = await previewOf(await space.write('course-cmi5.zip', await zipOf(CMI5_FILES)), { terminateGraceMs: 0 });
+  // No grace: these AUs are driven by hand and never terminate unless a test sends it. The lenient profile: these tests
+  // break cmi5 rules on purpose, to see them reported (cmi5-strict.test.ts has the refusals of the strict profiles).
+  server = await previewOf(await space.write('course-cmi5.zip', await zipOf(CMI5_FILES)), { terminateGraceMs: 0, lmsProfile: 'scorm-again' });
   base = server.packageUrl!.replace(/\/$/, '');
 });
 afterAll(async () => {
@@ -287,7 +288,7 @@ describe('the LMS watching the session', () => {
 describe('ending a cmi5 session', () => {
   it('waits for a "terminated" still on its way instead of recording "abandoned"', async () => {
     // A grace long enough that only the statement's arrival can end the wait.
-    const own = await previewOf(await space.write('course-grace.zip', await zipOf(CMI5_FILES)), { terminateGraceMs: 60_000 });
+    const own = await previewOf(await space.write('course-grace.zip', await zipOf(CMI5_FILES)), { terminateGraceMs: 60_000, lmsProfile: 'scorm-again' });
     try {
       const url = own.packageUrl!.replace(/\/$/, '');
       const launched = await launchPackage(url);

@@ -47,23 +47,30 @@ async function unloadCourse(): Promise<void> {
 
 async function launch(mode: LaunchMode): Promise<void> {
   await unloadCourse();
-  const response = await postJson<LaunchResponse>(`${base}/lms/launch`, { mode });
+  const launchMode = (document.getElementById('launch-mode') as HTMLSelectElement | null)?.value;
+  const response = await postJson<LaunchResponse>(`${base}/lms/launch`, { mode, ...(launchMode ? { launchMode } : {}) });
   if (response.scorm && config.runtime !== 'xapi' && !faults.lmsGone) {
-    host = installScormApi({
+    const installed: ScormHost = installScormApi({
       runtime: config.runtime,
       plan: response.scorm,
       session: response.session,
       callsUrl: `${base}/lms/scorm-calls`,
       onFinished: (navRequest) => {
         // An LMS takes the learner out of the SCO after these requests; later, so the SCO's own call returns first.
+        // Not when the SCO finished because the LMS was already closing it (a relaunch, "End the attempt"): the course
+        // in the frame by then is the next one.
         if (config.runtime === 'scorm2004' && EXIT_REQUESTS.has(navRequest)) {
-          setTimeout(() => void run(async () => {
-            await unloadCourse();
-            view.announce(`The course ended its session and asked the LMS to ${navRequest}; the LMS closed it.`);
-          }), 0);
+          setTimeout(() => {
+            if (host !== installed || !courseLoaded) return;
+            void run(async () => {
+              await unloadCourse();
+              view.announce(`The course ended its session and asked the LMS to ${navRequest}; the LMS closed it.`);
+            });
+          }, 0);
         }
       },
     });
+    host = installed;
   }
   courseLoaded = true;
   frame.src = response.launchUrl;

@@ -1,13 +1,15 @@
 // The SCORM runtime in the LMS page: a scorm-again instance seeded with what the server kept, exposed to the course as
 // window.API (1.2) or window.API_1484_11 (2004) through a wrapper that records every call (arguments, result, error)
-// for the inspector, enforces SCORM 1.2 limits scorm-again deliberately lets through, and plays the "LMS disappears"
-// fault. Commits go by synchronous XHR, as scorm-again (and most LMSs) do by default, so the SCO learns at once whether
+// for the inspector, enforces SCORM 1.2 limits scorm-again deliberately lets through (and, under a strict LMS profile,
+// the data types as Moodle checks them: strict-scorm12.ts, strict-scorm2004.ts), and plays the "LMS disappears" fault. Commits go by synchronous XHR, as scorm-again (and most LMSs) do by default, so the SCO learns at once whether
 // its data were stored; each carries the call records made before it, so the inspector shows them in order. While the
 // course frame is being dismissed, Chrome refuses synchronous requests even from this page: an interim commit then
 // fails (101 / 391), as it would in such an LMS, and the final commit is sent without waiting (the SCO is told "true").
 // The inspector says so, and the LMS page waits for those requests (settled()) before it launches again.
 import type { IHttpService, ResultObject, Scorm12API, Scorm2004API } from 'scorm-again';
 import type { ApiCallRecord, Faults, PageWarning, ScormCallBatch, ScormLaunchPlan } from '../protocol.ts';
+import { strict12Refusal } from './strict-scorm12.ts';
+import { strict2004Refusal } from './strict-scorm2004.ts';
 
 type ScormApi = Scorm12API | Scorm2004API;
 type RuntimeConstructor = new (settings: Record<string, unknown>) => ScormApi;
@@ -93,11 +95,14 @@ export function installScormApi(options: ScormHostOptions): ScormHost {
         return result;
       }
       let result: string;
-      const refusal = method === setValue && plan.strict12 ? scorm12LimitProblem(shownArgs[0] ?? '', shownArgs[1] ?? '') : null;
+      const refusal = method === setValue ? valueRefusal(runtime, plan, runtimeApi, shownArgs[0] ?? '', shownArgs[1] ?? '') : null;
       if (refusal) {
-        runtimeApi.throwSCORMError(shownArgs[0], TYPE_MISMATCH_12, refusal);
-        reporter.warn({ source: 'limit', text: refusal });
+        runtimeApi.throwSCORMError(shownArgs[0], refusal.code, refusal.reason);
+        reporter.warn({ source: refusal.source, text: refusal.reason });
         result = 'false';
+      } else if (method === setValue && runtime === 'scorm12' && plan.typeChecks === 'moodle' && shownArgs[0] === 'cmi.comments') {
+        // Moodle appends what the SCO sets to cmi.comments to what it holds (scorm_12.js), as the 1.2 book lets it.
+        result = String(methods[method]!.call(runtimeApi, 'cmi.comments', `${stringValues(runtimeApi)['cmi.comments'] ?? ''}${shownArgs[1] ?? ''}`));
       } else {
         result = String(methods[method]!.apply(runtimeApi, args));
       }
@@ -122,6 +127,19 @@ export function installScormApi(options: ScormHostOptions): ScormHost {
     remove: vanish,
     settled: () => requests.settled(),
   };
+}
+
+/** Why this LMS refuses a SetValue scorm-again would take: a 1.2 limit, or (strict profiles) the value's type. */
+function valueRefusal(runtime: 'scorm12' | 'scorm2004', plan: ScormLaunchPlan, api: ScormApi, element: string, value: string): { code: number; reason: string; source: PageWarning['source'] } | null {
+  const limit = plan.strict12 ? scorm12LimitProblem(element, value) : null;
+  if (limit) return { code: TYPE_MISMATCH_12, reason: limit, source: 'limit' };
+  if (plan.typeChecks !== 'moodle') return null;
+  const values = (): Record<string, string> => stringValues(api);
+  const refusal =
+    runtime === 'scorm12'
+      ? strict12Refusal(element, value, (index) => values()[`cmi.interactions.${index}.type`] || undefined)
+      : strict2004Refusal(element, value, (name) => values()[name] || undefined);
+  return refusal ? { ...refusal, reason: `${refusal.reason}: refused with error ${refusal.code}, as a strict LMS does`, source: 'refused' } : null;
 }
 
 /** Why SCORM 1.2 forbids this SetValue although scorm-again allows it, or null. */
@@ -152,7 +170,9 @@ function synchronousCommits(failureCode: number, reporter: CallReporter, request
         return reply.result === true ? { result: 'true', errorCode: 0 } : { result: 'false', errorCode: typeof reply.errorCode === 'number' ? reply.errorCode : failureCode };
       } catch {
         // "Synchronous XHR in page dismissal": the course frame (or the tab) is going away.
-        const warning: PageWarning = { source: 'session', text: dismissalWarning(immediate, failureCode) };
+        // A final commit (LMSFinish / Terminate) made as the frame goes is what a SCO should do then, and the LMS sends it
+        // on (as Moodle does by sendBeacon): a note. An interim commit then fails: the package's fault, a warning.
+        const warning: PageWarning = { source: immediate ? 'note' : 'session', text: dismissalWarning(immediate, failureCode) };
         const batch = reporter.withWarning(calls, warning);
         if (!immediate) {
           // An interim commit fails, as in any LMS that commits synchronously; its records still go, later.
@@ -169,7 +189,7 @@ function synchronousCommits(failureCode: number, reporter: CallReporter, request
 
 function dismissalWarning(final: boolean, failureCode: number): string {
   return final
-    ? 'The final commit was made while the course frame was unloading; the browser refuses synchronous requests then, so it was sent without waiting: the SCO was told "true" before the LMS had stored it'
+    ? 'The SCO finished while its frame was unloading; the browser refuses synchronous requests then, so the LMS sent the final commit without waiting (as Moodle does with sendBeacon) and told the SCO "true"'
     : `A commit was made while the course frame was unloading; the browser refuses synchronous requests then, so it failed with error ${failureCode}, as in any LMS that commits by synchronous XHR. Commit before the page is hidden, or leave the last save to LMSFinish / Terminate`;
 }
 
@@ -191,7 +211,11 @@ class RequestQueue {
   send(url: string, body: string): void {
     // keepalive bodies are capped at 64 KiB; this page outlives the frame, so a larger one still arrives without it.
     const keepalive = body.length < 60_000;
-    this.chain = this.chain.then(() => fetch(url, { method: 'POST', keepalive, headers: { 'Content-Type': 'application/json' }, body }).catch(() => undefined));
+    const post = (withKeepalive: boolean) => fetch(url, { method: 'POST', keepalive: withKeepalive, headers: { 'Content-Type': 'application/json' }, body });
+    // Chrome now and then refuses a keepalive request made while a frame is being torn down ("Failed to fetch", the
+    // request never sent). This page lives on: one task later it sends it as a plain request.
+    const later = () => new Promise((resolve) => setTimeout(resolve, 0)).then(() => post(false));
+    this.chain = this.chain.then(() => post(keepalive).catch(later).catch(() => undefined));
   }
 
   async settled(): Promise<void> {

@@ -7,14 +7,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { InspectorLog } from '../inspector-log.ts';
 import type { Cmi5Launch as Cmi5Descriptor } from '../launch-target.ts';
 import { LMS_IRI_BASE, PREVIEW_LEARNER, cmi5Actor } from '../learner.ts';
-import type { Faults, LaunchMode, LaunchResponse, XapiView } from '../protocol.ts';
+import type { Strictness } from '../lms-profile.ts';
+import type { Cmi5LaunchMode, Faults, LaunchMode, LaunchResponse, XapiView } from '../protocol.ts';
 import { formatIsoDuration } from '../scorm-time.ts';
 import { agentKey } from '../xapi/agents.ts';
 import { documentView, type DocumentScope } from '../xapi/documents.ts';
 import { appendQuery, type XapiLmsSide } from '../xapi/lms-side.ts';
-import { LAUNCH_DATA_ID, type Credential, type Lrs } from '../xapi/lrs.ts';
+import { LAUNCH_DATA_ID, type Credential, type GateRefusal, type GateRequest, type Lrs } from '../xapi/lrs.ts';
 import type { Statement } from '../xapi/statement-store.ts';
-import { cmi5Problems, emptyHistory, isCmi5Defined, moveOnMet, recordInHistory, type Cmi5History } from './rules.ts';
+import { cmi5Problems, emptyHistory, isCmi5Defined, moveOnMet, recordInHistory, sameJson, type Cmi5History } from './rules.ts';
 import { ACTIVITY_TYPE, CATEGORY, EXTENSION, VERB, verbName } from './vocabulary.ts';
 
 const LEARNER_PREFERENCES_ID = 'cmi5LearnerPreferences';
@@ -44,6 +45,9 @@ interface Session {
   launchedAt: number;
   lastStatementAt: number;
   history: Cmi5History;
+  launchMode: Cmi5LaunchMode;
+  /** The AU has read cmi5LearnerPreferences (11.0.0.0-3). */
+  preferencesRead: boolean;
 }
 
 export interface FetchReply {
@@ -71,6 +75,7 @@ export class Cmi5Lms implements XapiLmsSide {
     private readonly basePath: string,
     private readonly faults: () => Readonly<Faults>,
     private readonly terminateGraceMs = DEFAULT_TERMINATE_GRACE_MS,
+    private readonly strictness: Strictness = { scorm: 'scorm-again', cmi5: 'report' },
   ) {
     this.activityId = `${LMS_IRI_BASE}/au/${shortHash(descriptor.auId)}`;
     this.courseActivityId = `${LMS_IRI_BASE}/course/${shortHash(descriptor.courseId || descriptor.auId)}`;
@@ -88,7 +93,17 @@ export class Cmi5Lms implements XapiLmsSide {
     return this.session !== null && (this.session.state === 'launched' || this.session.state === 'initialized');
   }
 
-  async start(mode: LaunchMode, origin: string): Promise<LaunchResponse> {
+  /**
+   * The actor as this LMS sends it in the launch URL. A strict LMS sends it without objectType, as some LMSs do, and
+   * then holds the AU to that exact object.
+   */
+  get launchActor(): Record<string, unknown> {
+    const actor = cmi5Actor();
+    if (this.strictness.cmi5 === 'catapult') delete actor.objectType;
+    return actor;
+  }
+
+  async start(mode: LaunchMode, origin: string, launchMode: Cmi5LaunchMode = 'Normal'): Promise<LaunchResponse> {
     if (this.running) await this.end('a new launch replaced it');
     const notices: string[] = [];
     if (mode === 'new-attempt' || !this.registration) await this.newRegistration();
@@ -105,18 +120,20 @@ export class Cmi5Lms implements XapiLmsSide {
       launchedAt: Date.now(),
       lastStatementAt: Date.now(),
       history: emptyHistory(),
+      launchMode,
+      preferencesRead: false,
     };
     this.session = session;
     this.sessionsByFetch.set(session.fetchToken, session);
     this.sessionsByAuth.set(`Basic ${session.authToken}`, session);
 
     const auUrl = `${origin}${this.basePath}/content/${this.descriptor.href}`;
-    this.writeLaunchData(registration, session, origin);
+    this.writeLaunchData(registration, session, origin, launchMode);
     this.ensureLearnerPreferences();
     await this.lrs.storeAsLms(
       this.statement(VERB.launched, registration, session.id, {
         extensions: {
-          [EXTENSION.launchMode]: 'Normal',
+          [EXTENSION.launchMode]: launchMode,
           [EXTENSION.launchUrl]: auUrl.replace(/[?#].*$/, ''),
           [EXTENSION.moveOn]: this.descriptor.moveOn,
           ...(this.descriptor.launchParameters === null ? {} : { [EXTENSION.launchParameters]: this.descriptor.launchParameters }),
@@ -127,11 +144,11 @@ export class Cmi5Lms implements XapiLmsSide {
     const launchUrl = appendQuery(auUrl, [
       ['endpoint', `${origin}${this.basePath}/xapi/`],
       ['fetch', `${origin}${this.basePath}/cmi5/fetch/${session.fetchToken}`],
-      ['actor', JSON.stringify(cmi5Actor())],
+      ['actor', JSON.stringify(this.launchActor)],
       ['registration', registration.id],
       ['activityId', this.activityId],
     ]);
-    this.log.append({ kind: 'lms', text: `Launched registration ${registration.number} (${registration.id}), session ${session.number} (${session.id})` });
+    this.log.append({ kind: 'lms', text: `Launched registration ${registration.number} (${registration.id}), session ${session.number} (${session.id}), launch mode ${launchMode}` });
     return { launchUrl, attempt: registration.number, session: session.number, notices, scorm: null };
   }
 
@@ -159,24 +176,45 @@ export class Cmi5Lms implements XapiLmsSide {
     return { label: `cmi5 session ${session.number}`, sessionId: session.id };
   }
 
+  /**
+   * What a strict LMS (catapult-strict) refuses, before it answers; under any profile it notes the AU reading its
+   * learner preferences. The requirement ids are those of ADL's cmi5 conformance suite.
+   */
+  gate(request: GateRequest): GateRefusal | null {
+    const session = this.sessionOf(request.credential);
+    if (!session) return null;
+    if (request.resource === 'agents/profile' && request.method === 'GET' && request.url.searchParams.get('profileId') === LEARNER_PREFERENCES_ID) session.preferencesRead = true;
+    if (this.strictness.cmi5 !== 'catapult') return null;
+    if (session.state === 'terminated') return { status: 401, reason: 'the session\'s auth token was used after "terminated" (cmi5 8.1.2.0-2): nothing may follow it' };
+    const agent = request.url.searchParams.get('agent');
+    if (agent !== null && !sameJson(parseOrNull(agent), this.launchActor)) {
+      return { status: 403, reason: `the agent ${agent} is not the launch actor as the LMS sent it, ${JSON.stringify(this.launchActor)} (cmi5 8.1.3.0-3)` };
+    }
+    if (request.statements === null) return null;
+    const registration = this.registration;
+    if (!registration) return null;
+    let history = session.history;
+    for (const [index, statement] of request.statements.entries()) {
+      const which = `statement ${index + 1} of ${request.statements.length}`;
+      if (!sameJson(statement.actor, this.launchActor)) return { status: 403, reason: `${which}: its actor is not the launch actor as the LMS sent it (cmi5 8.1.3.0-3)` };
+      if (history.sessionVerbs.length === 0) {
+        if (!session.preferencesRead) return { status: 400, reason: `${which}: the AU sent statements before reading cmi5LearnerPreferences (cmi5 11.0.0.0-3)` };
+        if (request.statements.length !== 1) return { status: 400, reason: `the session's first statement request holds ${request.statements.length} statements; "initialized" must go alone (cmi5 9.3.0.0-4)` };
+      }
+      const problems = cmi5Problems(statement, this.rulesFor(session), history);
+      if (problems.length > 0) return { status: 400, reason: `${which}: ${problems.join('; ')}` };
+      history = recordInHistory(history, statement);
+    }
+    return null;
+  }
+
   async afterStore(statements: readonly Statement[], credential: Credential): Promise<void> {
-    const session = [...this.sessionsByAuth.values()].find((candidate) => candidate.id === credential.sessionId);
+    const session = this.sessionOf(credential);
     const registration = this.registration;
     if (!session || !registration) return;
     let terminated = false;
     for (const statement of statements) {
-      const problems = cmi5Problems(
-        statement,
-        {
-          activityId: this.activityId,
-          registration: registration.id,
-          sessionId: session.id,
-          publisherId: this.descriptor.auId,
-          launchMode: 'Normal',
-          masteryScore: this.descriptor.masteryScore,
-        },
-        session.history,
-      );
+      const problems = cmi5Problems(statement, this.rulesFor(session), session.history);
       for (const problem of problems) this.log.append({ kind: 'warning', source: 'cmi5', text: problem });
       session.history = recordInHistory(session.history, statement);
       session.lastStatementAt = Date.now();
@@ -192,6 +230,21 @@ export class Cmi5Lms implements XapiLmsSide {
       session.state = 'terminated';
       for (const wake of this.terminatedWaiters.splice(0)) wake();
     }
+  }
+
+  private sessionOf(credential: Credential): Session | undefined {
+    return [...this.sessionsByAuth.values()].find((candidate) => candidate.id === credential.sessionId);
+  }
+
+  private rulesFor(session: Session): Parameters<typeof cmi5Problems>[1] {
+    return {
+      activityId: this.activityId,
+      registration: this.registration?.id ?? '',
+      sessionId: session.id,
+      publisherId: this.descriptor.auId,
+      launchMode: session.launchMode,
+      masteryScore: this.descriptor.masteryScore,
+    };
   }
 
   async end(reason: string): Promise<void> {
@@ -248,26 +301,26 @@ export class Cmi5Lms implements XapiLmsSide {
     this.log.append({ kind: 'lms', text: `moveOn "${this.descriptor.moveOn}" is met: the LMS recorded "satisfied" for the course` });
   }
 
-  private writeLaunchData(registration: Registration, session: Session, origin: string): void {
+  private writeLaunchData(registration: Registration, session: Session, origin: string, launchMode: Cmi5LaunchMode): void {
     const launchData: Record<string, unknown> = {
       contextTemplate: {
         contextActivities: { grouping: [{ objectType: 'Activity', id: this.descriptor.auId }] },
         extensions: { [EXTENSION.sessionId]: session.id },
       },
-      launchMode: 'Normal',
+      launchMode,
       moveOn: this.descriptor.moveOn,
       returnURL: `${origin}${this.basePath}/lms/returned`,
     };
     if (this.descriptor.masteryScore !== null) launchData.masteryScore = this.descriptor.masteryScore;
     if (this.descriptor.launchParameters !== null) launchData.launchParameters = this.descriptor.launchParameters;
     if (this.descriptor.entitlementKey !== null) launchData.entitlementKey = { courseStructure: this.descriptor.entitlementKey };
-    const scope: DocumentScope = { resource: 'state', activityId: this.activityId, agent: agentKey(cmi5Actor())!, registration: registration.id };
+    const scope: DocumentScope = { resource: 'state', activityId: this.activityId, agent: agentKey(this.launchActor)!, registration: registration.id };
     this.lrs.documents.put(scope, LAUNCH_DATA_ID, Buffer.from(JSON.stringify(launchData)), 'application/json');
     this.log.append({ kind: 'lms', text: `Wrote ${LAUNCH_DATA_ID} for session ${session.number}` });
   }
 
   private ensureLearnerPreferences(): void {
-    const scope: DocumentScope = { resource: 'agent-profile', activityId: '', agent: agentKey(cmi5Actor())!, registration: '' };
+    const scope: DocumentScope = { resource: 'agent-profile', activityId: '', agent: agentKey(this.launchActor)!, registration: '' };
     if (this.lrs.documents.get(scope, LEARNER_PREFERENCES_ID)) return;
     const preferences = { languagePreference: PREVIEW_LEARNER.language, audioPreference: 'on' };
     this.lrs.documents.put(scope, LEARNER_PREFERENCES_ID, Buffer.from(JSON.stringify(preferences)), 'application/json');
@@ -282,7 +335,7 @@ export class Cmi5Lms implements XapiLmsSide {
   ): Statement & { id: string } {
     return {
       id: randomUUID(),
-      actor: cmi5Actor(),
+      actor: this.launchActor,
       verb: { id: verb, display: { 'en-US': verbName(verb) } },
       object: options.object ?? { objectType: 'Activity', id: this.activityId },
       ...(options.result ? { result: options.result } : {}),
@@ -298,4 +351,12 @@ export class Cmi5Lms implements XapiLmsSide {
 
 function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+function parseOrNull(json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return null;
+  }
 }

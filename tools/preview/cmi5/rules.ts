@@ -57,6 +57,11 @@ export function cmi5Problems(statement: Json, launch: Cmi5Launch, history: Cmi5H
 
   if (!defined) {
     if (categories.includes(CATEGORY.moveOn)) problems.push(`${name}: only cmi5 defined statements may carry the moveOn category (9.6.2.2)`);
+    // cmi5's verbs mean the AU's session and results (9.3); one about anything else (a film "completed") is read as
+    // the AU's by LMSs and reports that look at the verb alone.
+    if (Object.values(VERB).includes(verb as (typeof VERB)[keyof typeof VERB])) {
+      problems.push(`${name}: a cmi5 defined verb in a statement that is not cmi5 defined (about ${String((statement.object as Json | undefined)?.id ?? '?')}): it reads as the AU's own ${name} (9.3)`);
+    }
     return problems;
   }
 
@@ -142,4 +147,14 @@ function categoryIds(statement: Json): string[] {
 
 function groupingIds(statement: Json): string[] {
   return contextActivityIds(statement, 'grouping');
+}
+
+/** Two JSON values equal in every member (key order aside): what "the actor exactly as sent" means. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  return keys.length === Object.keys(right).length && keys.every((key) => Object.hasOwn(right, key) && sameJson(left[key], right[key]));
 }

@@ -1,7 +1,7 @@
 // What the LMS side of an xAPI launch (cmi5 or TinCan) offers the package session: launching, ending a session,
 // deciding which credentials the LRS accepts, watching stored statements, and its part of the inspector snapshot.
-import type { LaunchMode, LaunchResponse, XapiView } from '../protocol.ts';
-import type { Credential } from './lrs.ts';
+import type { Cmi5LaunchMode, LaunchMode, LaunchResponse, XapiView } from '../protocol.ts';
+import type { Credential, GateRefusal, GateRequest } from './lrs.ts';
 import type { Statement } from './statement-store.ts';
 
 export interface XapiLmsSide {
@@ -9,9 +9,11 @@ export interface XapiLmsSide {
   readonly sessionNumber: number;
   readonly running: boolean;
   /** `origin` is the scheme, host and port the browser uses ("http://127.0.0.1:8720"): launch URLs are absolute. */
-  start(mode: LaunchMode, origin: string): Promise<LaunchResponse>;
+  start(mode: LaunchMode, origin: string, launchMode?: Cmi5LaunchMode): Promise<LaunchResponse>;
   end(reason: string): Promise<void>;
   authorize(header: string | undefined): Credential | null;
+  /** A strict LMS's refusal of a request it has authorized (lrs.ts), or null. */
+  gate?(request: GateRequest): GateRefusal | null;
   afterStore(statements: readonly Statement[], credential: Credential): Promise<void>;
   view(): XapiView;
 }

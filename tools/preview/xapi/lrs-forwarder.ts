@@ -73,9 +73,9 @@ export class LrsForwarder {
   }
 
   /** Answer a request to the Statements resource by asking the real LRS. */
-  async handle(req: IncomingMessage, method: string, url: URL): Promise<Reply> {
+  async handle(req: IncomingMessage, method: string, url: URL, given?: Buffer): Promise<Reply> {
     if (method !== 'GET' && method !== 'PUT' && method !== 'POST') throw new HttpError(405, `statements do not accept ${method}`, { Allow: 'GET, PUT, POST' });
-    const body = method === 'GET' ? undefined : await readBody(req);
+    const body = method === 'GET' ? undefined : (given ?? (await readBody(req)));
     const sent = body === undefined ? [] : statementsIn(body, method, url);
     try {
       if (method !== 'GET') await this.sendHeld();

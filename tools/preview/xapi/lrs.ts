@@ -6,7 +6,7 @@
 // (`--lrs`), statements go to a real LRS (lrs-forwarder.ts) and everything else stays here.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HttpError } from '../http-util.ts';
+import { HttpError, readBody } from '../http-util.ts';
 import type { InspectorLog } from '../inspector-log.ts';
 import type { Faults, LrsView } from '../protocol.ts';
 import type { DocumentStore } from './documents.ts';
@@ -29,10 +29,29 @@ export interface Credential {
   sessionId: string | null;
 }
 
+/** A request as a strict LMS sees it before answering (the statements a PUT or POST carries already read). */
+export interface GateRequest {
+  method: string;
+  /** The path below the endpoint, e.g. "statements", "activities/state". */
+  resource: string;
+  url: URL;
+  credential: Credential;
+  /** The statements sent (PUT, POST); null for any other request or a body that is not JSON. */
+  statements: Array<Record<string, unknown>> | null;
+}
+
+/** Why a strict LMS refuses a request: the HTTP status it answers and the requirement broken. */
+export interface GateRefusal {
+  status: number;
+  reason: string;
+}
+
 export interface LrsHooks {
   faults(): Readonly<Faults>;
   /** The credential an Authorization header carries, or null (answered 401). */
   authorize(header: string | undefined): Credential | null;
+  /** A strict LMS's refusal of an authorized request, or null to answer it (lms-profile.ts). */
+  gate?(request: GateRequest): GateRefusal | null;
   /** Called after statements were newly stored through a request (not for the LMS's own statements). */
   afterStore(statements: readonly Statement[], credential: Credential): Promise<void>;
 }
@@ -120,10 +139,17 @@ export class Lrs {
     }
     const credential = this.hooks.authorize(header(req, 'authorization'));
     if (!credential) throw new HttpError(401, 'the Authorization header does not carry a credential this LMS issued for a live session');
+    const sending = resource === 'statements' && (method === 'PUT' || method === 'POST');
+    const body = sending ? await readBody(req) : undefined;
+    const refusal = this.hooks.gate?.({ method, resource, url, credential, statements: body ? statementsOf(body) : null });
+    if (refusal) {
+      this.log.append({ kind: 'warning', source: 'refused', text: `${method} ${resource} refused (HTTP ${refusal.status}): ${refusal.reason}` });
+      throw new HttpError(refusal.status, refusal.reason);
+    }
 
     switch (resource) {
       case 'statements':
-        return { ...(await (this.forwarder ?? this.statementsResource).handle(req, method, url)), credential };
+        return { ...(await (this.forwarder ?? this.statementsResource).handle(req, method, url, body)), credential };
       case 'activities/state':
         return documentRequest(req, method, url, 'state', this.documents);
       case 'agents/profile':
@@ -143,5 +169,16 @@ export class Lrs {
       default:
         throw new HttpError(404, `no xAPI resource "${resource}"`);
     }
+  }
+}
+
+/** The statements a PUT or POST body holds, or null when it is not JSON (the resource refuses it then). */
+function statementsOf(body: Buffer): Array<Record<string, unknown>> | null {
+  try {
+    const value = JSON.parse(body.toString('utf8')) as unknown;
+    const list = Array.isArray(value) ? value : [value];
+    return list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null);
+  } catch {
+    return null;
   }
 }

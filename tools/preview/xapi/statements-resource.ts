@@ -25,14 +25,14 @@ export class StatementsResource {
     private readonly path: string,
   ) {}
 
-  /** Answer one request; statements newly stored are in the reply's `stored`. */
-  async handle(req: IncomingMessage, method: string, url: URL): Promise<Reply> {
+  /** Answer one request; statements newly stored are in the reply's `stored`. `given`: the body, already read. */
+  async handle(req: IncomingMessage, method: string, url: URL, given?: Buffer): Promise<Reply> {
     if (method === 'GET') return this.get(url);
     if (method !== 'PUT' && method !== 'POST') throw new HttpError(405, `statements do not accept ${method}`, { Allow: 'GET, PUT, POST' });
     const type = header(req, 'content-type') ?? '';
     if (type.startsWith('multipart/')) throw new HttpError(400, 'attachments (multipart/mixed) are not supported by the preview LRS');
     if (!type.startsWith('application/json')) throw new HttpError(400, `statements must be sent as application/json (got "${type}")`);
-    const body = parseBody(await readBody(req));
+    const body = parseBody(given ?? (await readBody(req)));
     return method === 'PUT' ? this.put(url, body) : this.post(body);
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CourseSession } from '../../../../course/player/app/course-session.ts';
 import type { Timers } from '../../../../course/player/logic/save-scheduler.ts';
-import type { ConnectionStatus, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
+import type { ConnectionStatus, SaveKind, SaveReceipt, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { allScreenIds } from '../../../../course/player/logic/outcome.ts';
 import { fixtureConfig } from '../fixture-course.ts';
@@ -10,13 +10,24 @@ import { fixtureConfig } from '../fixture-course.ts';
 class FakeTracker implements Tracker {
   readonly standard = 'scorm12';
   readonly calls: string[] = [];
-  readonly saved: { state: string; location: string }[] = [];
+  readonly saved: { state: string; location: string; kind: SaveKind | undefined }[] = [];
+  private readonly receipts: ((receipt: SaveReceipt) => void)[] = [];
+  /** Where this tracker keeps a state it is handed (a real one: this browser until the LMS confirms). */
+  keeps: SaveReceipt['where'] | null = 'this-browser';
   async start(): Promise<TrackerSession> {
     throw new Error('not used');
   }
-  async saveState(state: string, location: string): Promise<void> {
-    this.saved.push({ state, location });
+  async saveState(state: string, location: string, kind?: SaveKind): Promise<void> {
+    this.saved.push({ state, location, kind });
     this.calls.push(`saveState ${location}`);
+    if (this.keeps) this.tell({ state, where: this.keeps });
+  }
+  /** The LMS confirms a state. */
+  tell(receipt: SaveReceipt): void {
+    for (const listener of this.receipts) listener(receipt);
+  }
+  onSaved(listener: (receipt: SaveReceipt) => void): void {
+    this.receipts.push(listener);
   }
   recordProgress(sectionId: string, progress: number): void {
     this.calls.push(`recordProgress ${sectionId} ${progress}`);
@@ -53,7 +64,8 @@ class ManualTimers implements Timers {
   }
   runAll(): void {
     for (const [id, callback] of [...this.waiting]) {
-      this.waiting.delete(id);
+      // A timer cleared by an earlier callback does not run.
+      if (!this.waiting.delete(id)) continue;
       callback();
     }
   }
@@ -218,6 +230,50 @@ describe('CourseSession', () => {
     await flushPromises();
     expect(tracker.saved.map((s) => s.location)).toEqual(['welcome', 'confidence-before', 'confidence-before']);
     expect(JSON.parse(tracker.saved.at(-1)!.state).location).toBe('confidence-before');
+  });
+
+  it('tells the tracker why it saves: a move, a pause in typing, or other work (the commit policy, issue 12.9/17.4)', async () => {
+    const { session, tracker, timers } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
+    session.dispatch({ type: 'reflect', promptId: 'r1', text: 'I will' });
+    timers.runAll();
+    session.dispatch({ type: 'answer', questionId: 'q1', optionIds: ['a'], latencyMs: 1 });
+    timers.runAll();
+    session.dispatch({ type: 'go-to', screenId: 'guide' });
+    await flushPromises();
+    expect(tracker.saved.map((s) => s.kind)).toEqual(['typing', 'work', 'move']);
+  });
+
+  it('on page hide with nothing changed since the last save, hands over the time spent only, as a "leave"', async () => {
+    const { session, tracker, timers } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
+    session.dispatch({ type: 'reflect', promptId: 'r1', text: 'a' });
+    timers.runAll();
+    void session.leave();
+    expect(tracker.saved.map((s) => s.kind)).toEqual(['typing', 'leave']);
+  });
+
+  it('ends the session within the same turn on page hide, with no promise between the save and the exit (issue 12.7)', () => {
+    const { session, tracker } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
+    session.dispatch({ type: 'reflect', promptId: 'r2', text: 'supervision' });
+    void session.leave();
+    // No await: on pagehide, nothing queued after the handler is sure to run.
+    expect(tracker.calls.slice(-2)).toEqual(['saveState reflection', 'exit suspend']);
+  });
+
+  it('says where the last save is: on this page until the tracker keeps it, in this browser, then the learning system (issue 17.5)', async () => {
+    const { session, tracker, timers } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
+    tracker.keeps = null;
+    session.dispatch({ type: 'reflect', promptId: 'r1', text: 'a' });
+    timers.runAll();
+    expect(session.lastSave).toMatchObject({ kind: 'saved', where: 'this-page' });
+    tracker.tell({ state: tracker.saved[0]!.state, where: 'this-browser' });
+    expect(session.lastSave).toMatchObject({ kind: 'saved', where: 'this-browser' });
+    tracker.tell({ state: tracker.saved[0]!.state, where: 'learning-system' });
+    expect(session.lastSave).toMatchObject({ kind: 'saved', where: 'learning-system' });
+    // A newer save is not "in the learning system" because an older one is.
+    session.dispatch({ type: 'reflect', promptId: 'r1', text: 'ab' });
+    timers.runAll();
+    tracker.tell({ state: tracker.saved[0]!.state, where: 'learning-system' });
+    expect(session.lastSave).toMatchObject({ kind: 'saved', where: 'this-page' });
   });
 
   it('forwards video events while the session is open', async () => {

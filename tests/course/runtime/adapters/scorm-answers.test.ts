@@ -36,20 +36,30 @@ const VERSIONS = [
   { standard: 'scorm2004-4th', version: '2004', idOf: (a: AnswerRecord) => a.id, when: 'timestamp', latency: (ms: number) => `PT${ms / 1000}S` },
 ] as const;
 
+/** An answer on the same screen is committed with the next move, or after this long on the screen (lms-profiles.ts). */
+const SAME_SCREEN_MS = 30_000;
+
 let server: LmsServer;
 lmsServerPerTest((installed) => (server = installed));
 
 describe.each(VERSIONS)('answers as interactions, $standard', ({ standard, version, idOf, when, latency }) => {
   const ids = () => storedInteractions(server.record).map((i) => i.id);
 
-  it('commits an answer within a few seconds, not with the slow same-screen commit', async () => {
+  it('keeps an answer in this browser until it is committed with the next move, or after a while on the screen', async () => {
     const storage = new MemoryStorage();
     const run = await launchScorm({ standard, storage });
     run.tracker.recordAnswer(first);
     expect(unrecordedAnswers(storage)).toHaveLength(1);
-    await run.clock.advance(2000);
+    await run.clock.advance(5000);
+    expect(ids(), 'no commit of its own: the answers of a screen share the move').toEqual([]);
+    await run.tracker.saveState(stateAt(3), 'next-screen');
+    await run.clock.advance(500);
     expect(ids()).toEqual([idOf(first)]);
     expect(unrecordedAnswers(storage)).toEqual([]);
+
+    run.tracker.recordAnswer(second);
+    await run.clock.advance(SAME_SCREEN_MS);
+    expect(ids()).toEqual([idOf(first), idOf(second)]);
   });
 
   it('records an answer given just before the tab died, once, with its original time, latency and result', async () => {
@@ -74,7 +84,7 @@ describe.each(VERSIONS)('answers as interactions, $standard', ({ standard, versi
     // A third launch finds nothing left to record.
     const third = await launchScorm({ standard, storage, seed: relaunchSeed(server.record, version) });
     third.tracker.recordAnswer(second);
-    await third.clock.advance(2000);
+    await third.clock.advance(SAME_SCREEN_MS);
     expect(ids()).toEqual([idOf(first), idOf(second)]);
   });
 
@@ -89,7 +99,7 @@ describe.each(VERSIONS)('answers as interactions, $standard', ({ standard, versi
     expect(unrecordedAnswers(storage)).toHaveLength(1);
     const next = await launchScorm({ standard, storage, seed: relaunchSeed(server.record, version) });
     next.tracker.recordAnswer(second);
-    await next.clock.advance(2000);
+    await next.clock.advance(SAME_SCREEN_MS);
     expect(ids()).toEqual([idOf(first), idOf(second)]);
     expect(unrecordedAnswers(storage)).toEqual([]);
   });
@@ -118,10 +128,11 @@ describe.each(VERSIONS)('answers as interactions, $standard', ({ standard, versi
     const run = await launchScorm({ standard, storage });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     run.tracker.recordAnswer(first);
-    await run.clock.advance(2000);
+    await run.clock.advance(SAME_SCREEN_MS);
     run.lms.faults.gone = true;
     run.tracker.recordAnswer(second);
     run.tracker.recordAnswer(first);
+    await run.tracker.saveState(stateAt(3), 'next-screen');
     await run.clock.advance(5000);
     expect(run.statuses.at(-1)).toMatchObject({ state: expect.stringMatching(/retrying|failed/), message: expect.stringContaining('this browser') });
     expect(unrecordedAnswers(storage)).toHaveLength(1);
@@ -158,7 +169,7 @@ describe.each(VERSIONS)('answers as interactions, $standard', ({ standard, versi
     const run = await launchScorm({ standard, storage, faults: { refuseSet: (element, value) => element.endsWith('.id') && value === idOf(first) } });
     run.tracker.recordAnswer(first);
     run.tracker.recordAnswer(second);
-    await run.clock.advance(2000);
+    await run.clock.advance(SAME_SCREEN_MS);
     expect(ids()).toEqual([idOf(second)]);
     expect(run.statuses.at(-1)).toEqual({ state: 'connected' });
     expect(unrecordedAnswers(storage)).toEqual([]);

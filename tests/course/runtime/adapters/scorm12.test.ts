@@ -98,25 +98,39 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
     expect(run.lms.calls.filter((c) => c.result === 'false' && c.method === 'LMSSetValue')).toEqual([]);
   });
 
-  it('commits at most once per screen change and flushes when the page is hidden or left', async () => {
+  it('commits once per screen change, at once after a pause in typing, on hide, and ends on pagehide with LMSFinish alone (issue 12.9, 15.8)', async () => {
     const run = await launchScorm();
-    const commits = () => run.lms.calls.filter((c) => c.method === 'LMSCommit').length;
+    const calls = (method: string) => run.lms.calls.filter((c) => c.method === method).length;
     await run.tracker.saveState(midState, 'ed-chest-pain');
     await run.tracker.saveState(midState, 'ed-chest-pain');
     await run.tracker.saveState(finalState, 'ed-chest-pain');
     await run.clock.advance(1000);
-    expect(commits()).toBe(1);
-    await run.tracker.saveState(finalState, 'ed-chest-pain'); // same screen: waits for the slower same-screen commit
-    await run.clock.advance(1000);
-    expect(commits()).toBe(1);
-    run.page.hide();
+    expect(calls('LMSCommit')).toBe(1);
+    await run.tracker.saveState(finalState, 'ed-chest-pain', 'work'); // same screen: travels with the next move
+    await run.clock.advance(5000);
+    expect(calls('LMSCommit')).toBe(1);
+    await run.tracker.saveState(midState, 'ed-chest-pain', 'typing'); // a pause in typing: at once
     await run.clock.advance(0);
-    expect(commits()).toBe(2);
+    expect(calls('LMSCommit')).toBe(2);
+    run.page.hide(); // nothing waiting: no commit
+    await run.clock.advance(0);
+    expect(calls('LMSCommit')).toBe(2);
+    await run.tracker.saveState(finalState, 'ed-chest-pain', 'work');
+    run.page.hide(); // a tab switch with work waiting: committed a task later
+    expect(calls('LMSCommit')).toBe(2);
+    await run.clock.advance(0);
+    expect(calls('LMSCommit')).toBe(3);
+    // The page goes: hidden, then pagehide, in one turn; the player ends the session. The browser refuses synchronous
+    // requests now, so there is no interim commit: LMSFinish stores everything.
     await run.tracker.saveState(midState, 'late-clinic');
+    run.page.hide();
     run.page.pageHide();
+    await run.tracker.exit('suspend');
     await run.clock.advance(0);
-    expect(commits()).toBe(3);
+    expect(calls('LMSCommit')).toBe(3);
+    expect(calls('LMSFinish')).toBe(1);
     expect(server.record?.['cmi.suspend_data']).toBe(midState);
+    expect(server.record?.['cmi.core.lesson_location']).toBe('late-clinic');
   });
 
   it('keeps reflection text out of every LMS call except suspend_data by default', async () => {

@@ -24,14 +24,15 @@ describe('SCORM 2004 adapter against scorm-again', () => {
       const storage = new MemoryStorage();
       const first = await launchScorm({ standard, storage });
       expect(first.session.learner).toEqual({ id: 'u-1001', name: 'Ada Okafor' });
-      first.tracker.setOutcome({ completed: false, passed: false, scaled: 0.5, progress: 0.6 });
+      // Every screen done, the check failed for good: not completed (the pass is part of the rule), and failed.
+      first.tracker.setOutcome({ completed: false, passed: false, scaled: 0.5, progress: 1 });
       await first.tracker.saveState(finalState, 'check-your-knowledge');
       await first.tracker.exit('suspend');
       expect(server.record).toMatchObject({
         'cmi.completion_status': 'incomplete',
         'cmi.success_status': 'failed',
         'cmi.score.scaled': '0.5',
-        'cmi.progress_measure': '0.6',
+        'cmi.progress_measure': '1',
         'cmi.suspend_data': finalState,
         'cmi.location': 'check-your-knowledge',
         'cmi.exit': 'suspend',
@@ -53,7 +54,7 @@ describe('SCORM 2004 adapter against scorm-again', () => {
     });
   }
 
-  it('writes interactions with ids, ISO latency, descriptions in the course language and [,]-joined choices', async () => {
+  it('writes interactions with ids, ISO latency, descriptions in the course language and [,]-joined choices a strict LMS takes', async () => {
     const run = await launchScorm({ standard: 'scorm2004-4th' });
     run.tracker.recordAnswer({
       id: 'check-your-knowledge.kc-small-actions',
@@ -68,8 +69,9 @@ describe('SCORM 2004 adapter against scorm-again', () => {
     expect(setValues(run.lms)).toMatchObject({
       'cmi.interactions.0.id': 'check-your-knowledge.kc-small-actions',
       'cmi.interactions.0.type': 'choice',
-      'cmi.interactions.0.learner_response': 'eye-contact[,]extra-minutes',
-      'cmi.interactions.0.correct_responses.0.pattern': 'eye-contact[,]extra-minutes[,]explain-wait',
+      // Moodle refuses hyphens in short identifiers (issue 12.1): option ids are written reversibly (identifiers-2004.ts).
+      'cmi.interactions.0.learner_response': 'eye_contact[,]extra_minutes',
+      'cmi.interactions.0.correct_responses.0.pattern': 'eye_contact[,]extra_minutes[,]explain_wait',
       'cmi.interactions.0.result': 'incorrect',
       'cmi.interactions.0.latency': 'PT1M5.43S',
       'cmi.interactions.0.description': '{lang=en-GB}Which small actions help?',
@@ -94,6 +96,23 @@ describe('SCORM 2004 adapter against scorm-again', () => {
       'cmi.interactions.0.learner_response': `{lang=en-GB}${text} Second line.`,
     });
     expect(shared.lms.calls.filter((c) => c.result === 'false')).toEqual([]);
+  });
+
+  it('reads cmi.entry first and, on a first launch, nothing the LMS has not set: a clean session has no error code (issue 12.4)', async () => {
+    const run = await launchScorm({ standard: 'scorm2004-4th', seed: { 'cmi.entry': 'ab-initio' } });
+    run.tracker.recordAnswer({ id: 'scenarios.ed-chest-pain.triage', type: 'choice', description: 'What do you do first?', response: ['assess-fully'], correct: ['assess-fully'], result: 'correct', latencyMs: 4000 });
+    run.tracker.setOutcome({ completed: false, passed: null, scaled: null, progress: 0.3 });
+    await run.tracker.saveState(finalState, 'ed-chest-pain');
+    await run.tracker.exit('suspend');
+    const gets = run.lms.calls.filter((c) => c.method === 'GetValue').map((c) => c.args[0]);
+    expect(gets[0]).toBe('cmi.entry');
+    expect(gets).not.toContain('cmi.suspend_data');
+    expect(gets).not.toContain('cmi.location');
+    expect(run.lms.calls.filter((c) => c.method === 'GetLastError' && c.result !== '0'), 'error codes the LMS logged').toEqual([]);
+
+    const resumed = await launchScorm({ standard: 'scorm2004-4th', seed: relaunchSeed(server.record, '2004') });
+    expect(resumed.session.resumeState).toBe(finalState);
+    expect(resumed.lms.calls.filter((c) => c.method === 'GetLastError' && c.result !== '0')).toEqual([]);
   });
 
   it('holds 64,000 characters of suspend_data and refuses more without losing it', async () => {

@@ -10,6 +10,9 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   body: string;
   keepalive: boolean;
+  /** When it was sent and answered, on one counter shared by all requests (answered: -1 while waiting or unanswered). */
+  sentAt: number;
+  answeredAt: number;
 }
 
 export class FakeLrs {
@@ -24,25 +27,41 @@ export class FakeLrs {
   readonly requests: RecordedRequest[] = [];
   /** "down": no answer at all; a number: every statement/document request answers with it. */
   failure: 'down' | number | null = null;
+  /** Statement requests (only) answer with this status. */
+  statementFailure: number | null = null;
+  /** Document PUTs take this long (real milliseconds) to be answered, so requests sent meanwhile overtake them. */
+  documentDelayMs = 0;
+  private tick = 0;
 
   readonly fetch: typeof fetch = async (input, init = {}) => {
-    const url = new URL(String(input));
     const request: RecordedRequest = {
       method: init.method ?? 'GET',
-      url,
+      url: new URL(String(input)),
       headers: Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>)),
       body: typeof init.body === 'string' ? init.body : '',
       keepalive: init.keepalive === true,
+      sentAt: this.tick++,
+      answeredAt: -1,
     };
     this.requests.push(request);
+    const response = await this.answer(request);
+    request.answeredAt = this.tick++;
+    return response;
+  };
+
+  private async answer(request: RecordedRequest): Promise<Response> {
+    const url = request.url;
     if (this.failure === 'down') throw new TypeError('Failed to fetch');
     if (url.pathname.startsWith('/cmi5/fetch/')) return this.fetchToken(url.href);
     if (typeof this.failure === 'number') return new Response('failure', { status: this.failure });
     const resource = url.pathname.replace(/^\/xapi\//, '');
-    if (resource === 'statements') return this.statementRequest(request);
-    if (resource === 'activities/state' || resource === 'agents/profile') return this.documentRequest(request);
+    if (resource === 'statements') return this.statementFailure === null ? this.statementRequest(request) : new Response('failure', { status: this.statementFailure });
+    if (resource === 'activities/state' || resource === 'agents/profile') {
+      if (request.method === 'PUT' && this.documentDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.documentDelayMs));
+      return this.documentRequest(request);
+    }
     return new Response('not found', { status: 404 });
-  };
+  }
 
   /** Puts a document (e.g. LMS.LaunchData) where the course will look for it. */
   setDocument(resource: 'activities/state' | 'agents/profile', query: Record<string, string>, body: unknown): void {

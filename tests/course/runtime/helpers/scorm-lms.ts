@@ -5,6 +5,8 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import { Scorm12API } from 'scorm-again/scorm12';
 import { Scorm2004API } from 'scorm-again/scorm2004';
+import { strict12Refusal } from '../../../../tools/preview/client/strict-scorm12.ts';
+import { strict2004Refusal } from '../../../../tools/preview/client/strict-scorm2004.ts';
 
 export type Flat = Record<string, string>;
 
@@ -78,6 +80,8 @@ export interface Faults {
   failCommit?: number;
   /** The LMS is gone (its frame unloaded, its server unreachable): every call answers "false" (or "") with error 101. */
   gone?: boolean;
+  /** Accept values of any type, as scorm-again does; by default the LMS is as strict as the preview's "strictest". */
+  lenient?: boolean;
 }
 
 export interface TestLms {
@@ -150,6 +154,9 @@ function recording(api: Scorm12API | Scorm2004API, version: '1.2' | '2004'): Tes
         } else if (/SetValue$/.test(property) && faults.refuseSet?.(strings[0] ?? '', strings[1] ?? '')) {
           injected = version === '1.2' ? 405 : 406;
           result = 'false';
+        } else if (/SetValue$/.test(property) && !faults.lenient && strictRefusal(api, version, strings[0] ?? '', strings[1] ?? '') !== null) {
+          injected = strictRefusal(api, version, strings[0] ?? '', strings[1] ?? '');
+          result = 'false';
         } else if (/GetLastError$/.test(property) && injected !== null) {
           result = String(injected);
         } else {
@@ -162,4 +169,15 @@ function recording(api: Scorm12API | Scorm2004API, version: '1.2' | '2004'): Tes
     },
   });
   return { api: proxy, calls, faults };
+}
+
+/** The code a strict LMS refuses this SetValue with (the preview's Moodle checks), or null. */
+function strictRefusal(api: Scorm12API | Scorm2004API, version: '1.2' | '2004', element: string, value: string): number | null {
+  const values = () => api.getFlattenedCMI() as Record<string, unknown>;
+  const read = (name: string): string | undefined => {
+    const found = values()[name];
+    return typeof found === 'string' && found !== '' ? found : undefined;
+  };
+  const refusal = version === '1.2' ? strict12Refusal(element, value, (index) => read(`cmi.interactions.${index}.type`)) : strict2004Refusal(element, value, read);
+  return refusal?.code ?? null;
 }

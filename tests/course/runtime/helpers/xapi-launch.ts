@@ -27,6 +27,8 @@ export interface XapiOptions {
   clock?: ManualClock;
   /** cmi5: the same tab reloaded, with the launch URL it had (otherwise the LMS launches again, with a new fetch URL). */
   reload?: boolean;
+  /** cmi5: the actor the LMS launches with (default ACTOR). */
+  actor?: Record<string, unknown>;
 }
 
 export function tincanSearch(lrs: FakeLrs): string {
@@ -40,8 +42,8 @@ export function tincanSearch(lrs: FakeLrs): string {
   return `?${params.toString()}`;
 }
 
-export function cmi5Search(lrs: FakeLrs): string {
-  const params = new URLSearchParams({ endpoint: lrs.endpoint, fetch: lrs.fetchUrl, actor: JSON.stringify(ACTOR), registration: REGISTRATION, activityId: AU_ID });
+export function cmi5Search(lrs: FakeLrs, actor: Record<string, unknown> = ACTOR): string {
+  const params = new URLSearchParams({ endpoint: lrs.endpoint, fetch: lrs.fetchUrl, actor: JSON.stringify(actor), registration: REGISTRATION, activityId: AU_ID });
   return `?${params.toString()}`;
 }
 
@@ -65,7 +67,7 @@ export function seedLaunchData(lrs: FakeLrs, overrides: Record<string, unknown> 
 export async function launchXapi(lrs: FakeLrs, kind: 'xapi' | 'cmi5', options: XapiOptions = {}): Promise<XapiRun> {
   if (kind === 'cmi5' && !options.reload && lrs.fetchUrlSpent) lrs.newLaunch();
   const page = fakeWindow({
-    search: kind === 'xapi' ? tincanSearch(lrs) : cmi5Search(lrs),
+    search: kind === 'xapi' ? tincanSearch(lrs) : cmi5Search(lrs, options.actor),
     localStorage: options.storage ?? new MemoryStorage(),
     sessionStorage: options.sessionStorage ?? new MemoryStorage(),
   });

@@ -5,7 +5,7 @@ import { connect } from '../../../../course/runtime/connect.ts';
 import { readCmi5Params } from '../../../../course/runtime/xapi/cmi5-launch.ts';
 import { FakeLrs, invalid } from '../helpers/fake-lrs.ts';
 import { fakeWindow, MemoryStorage } from '../helpers/fake-window.ts';
-import { ACTOR, AU_ID, cmi5Search, launchXapi, REGISTRATION, seedLaunchData, SESSION_ID, verbsOf, type XapiRun } from '../helpers/xapi-launch.ts';
+import { ACTOR, AU_ID, cmi5Search, launchData, launchXapi, REGISTRATION, seedLaunchData, SESSION_ID, verbsOf, type XapiRun } from '../helpers/xapi-launch.ts';
 import { loadCourse, runtimeConfig, typicalRun } from '../helpers/course-fixtures.ts';
 
 const course = loadCourse();
@@ -138,7 +138,7 @@ describe('cmi5 session against a fake LMS/LRS', () => {
     const storage = new MemoryStorage();
     const sessionStorage = new MemoryStorage();
     const first = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
-    first.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 0.9 });
+    first.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 1 });
     await first.tracker.saveState(finalState, 'check-your-knowledge');
     await first.tracker.exit('suspend');
     await first.clock.advance(0);
@@ -285,7 +285,7 @@ describe('cmi5 session against a fake LMS/LRS', () => {
       for (const passesNow of [false, true]) {
         const lrs = new FakeLrs();
         const { storage, sessionStorage, queued } = await killedSession(lrs, async (run) => {
-          run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 0.9 });
+          run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 1 });
           await run.tracker.exit('suspend');
         });
         expect(verbs(queued)).toEqual(['failed', 'terminated']);
@@ -305,7 +305,7 @@ describe('cmi5 session against a fake LMS/LRS', () => {
       const { storage, sessionStorage } = await killedSession(
         lrs,
         async (run) => {
-          run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 0.9 });
+          run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 1 });
           await run.tracker.exit('suspend');
         },
         'Completed',
@@ -349,7 +349,7 @@ describe('cmi5 session against a fake LMS/LRS', () => {
       const storage = new MemoryStorage();
       const sessionStorage = new MemoryStorage();
       const first = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
-      first.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 0.8 });
+      first.tracker.setOutcome({ completed: false, passed: false, scaled: 0.4, progress: 1 });
       await first.clock.advance(1000);
       // Where a pass cannot satisfy the AU, the failure goes at once: a tab closed now would not lose it.
       expect(verbsOf(lrs)).toEqual(passMatters ? ['initialized'] : ['initialized', 'failed']);
@@ -370,9 +370,133 @@ describe('cmi5 session against a fake LMS/LRS', () => {
       const lrs = new FakeLrs();
       seedLaunchData(lrs, { moveOn: 'Whenever' });
       const run = await launchXapi(lrs, 'cmi5');
-      run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.2, progress: 0.5 });
+      run.tracker.setOutcome({ completed: false, passed: false, scaled: 0.2, progress: 1 });
       await run.clock.advance(1000);
       expect(verbsOf(lrs)).toEqual(['initialized', 'failed']);
     });
+  });
+});
+
+describe("cmi5 under ADL's conformance rules (CATAPULT), issue 12", () => {
+  const isTerminated = (r: { method: string; url: URL; body: string }) => r.url.pathname.endsWith('/statements') && r.method !== 'GET' && r.body.includes('/verbs/terminated');
+  const statePuts = (lrs: FakeLrs) => lrs.requests.filter((r) => r.method === 'PUT' && r.url.pathname.endsWith('activities/state'));
+
+  it('stores the resume document before it sends "terminated", and uses the token for nothing after it (8.1.2.0-2)', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const run = await launchXapi(lrs, 'cmi5');
+    // The LRS is slow to store documents: a document sent beside "terminated" would land after it.
+    lrs.documentDelayMs = 20;
+    await run.tracker.saveState(finalState, 'summary');
+    await run.tracker.exit('finish');
+    await run.clock.advance(0);
+    const terminated = lrs.requests.find(isTerminated)!;
+    expect(terminated, '"terminated" was sent').toBeDefined();
+    const puts = statePuts(lrs);
+    expect(puts.length).toBeGreaterThan(0);
+    for (const put of puts) expect(put.answeredAt, 'each resume document was stored before "terminated" was sent').toBeGreaterThan(-1);
+    for (const put of puts) expect(put.answeredAt).toBeLessThan(terminated.sentAt);
+    expect(lrs.requests.filter((r) => r.sentAt > terminated.sentAt), 'requests after "terminated"').toEqual([]);
+    expect(lrs.getDocument('activities/state', { activityId: AU_ID, agent: JSON.stringify(ACTOR), registration: REGISTRATION, stateId: 'https://w3id.org/xapi/common-ground/resume' })).toMatchObject({ state: finalState });
+  });
+
+  it('closing the page with the resume document not yet stored: the document and statements go, "terminated" does not', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const run = await launchXapi(lrs, 'cmi5');
+    lrs.documentDelayMs = 20;
+    run.tracker.recordProgress('the-film', 1);
+    await run.tracker.saveState(finalState, 'summary');
+    run.page.pageHide();
+    await run.tracker.exit('suspend');
+    await run.clock.advance(0);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(lrs.requests.some(isTerminated), 'no "terminated" could be ordered after the document').toBe(false);
+    expect(verbsOf(lrs)).toEqual(['initialized', 'progressed']);
+    expect(statePuts(lrs).some((put) => put.body.includes(finalState))).toBe(true);
+  });
+
+  it('closing the page when only the time spent changed: no document (nothing left in the browser), "terminated" goes', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const run = await launchXapi(lrs, 'cmi5');
+    await run.tracker.saveState(finalState, 'summary');
+    await run.tracker.flush();
+    const puts = statePuts(lrs).length;
+    run.page.pageHide();
+    await run.tracker.saveState(`${finalState}`, 'summary', 'leave');
+    await run.tracker.exit('suspend');
+    await run.clock.advance(0);
+    expect(statePuts(lrs)).toHaveLength(puts);
+    expect(verbsOf(lrs)).toEqual(['initialized', 'terminated']);
+    expect(run.page.localStorage.entries().filter(([key]) => key.startsWith('common-ground:unconfirmed:'))).toEqual([]);
+  });
+
+  it('closing the page with everything stored: "terminated" goes, and it is the last request', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const run = await launchXapi(lrs, 'cmi5');
+    await run.tracker.saveState(finalState, 'summary');
+    await run.tracker.flush();
+    run.page.pageHide();
+    await run.tracker.exit('suspend');
+    await run.clock.advance(0);
+    expect(verbsOf(lrs)).toEqual(['initialized', 'terminated']);
+    const terminated = lrs.requests.find(isTerminated)!;
+    expect(lrs.requests.filter((r) => r.sentAt > terminated.sentAt)).toEqual([]);
+  });
+
+  it('sends "initialized" alone in the first statement request, even when the LRS was down at first (9.3.0.0-4)', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    lrs.statementFailure = 503;
+    const run = await launchXapi(lrs, 'cmi5');
+    run.tracker.recordProgress('the-film', 1);
+    run.tracker.recordAnswer({ id: 'check.q1', type: 'choice', description: 'Which comes first?', response: ['a'], correct: ['a'], result: 'correct', latencyMs: 3000 });
+    const failedBefore = lrs.requests.length;
+    lrs.statementFailure = null;
+    await run.tracker.flush();
+    const sent = lrs.requests.slice(failedBefore).filter((r) => r.url.pathname.endsWith('/statements') && r.method !== 'GET');
+    const first = ([] as Statement[]).concat(JSON.parse(sent[0]!.body) as Statement | Statement[]);
+    expect(first.map((s) => s.verb.id.split('/').pop())).toEqual(['initialized']);
+    expect(verbsOf(lrs)).toEqual(['initialized', 'progressed', 'answered']);
+  });
+
+  it('uses the launch actor exactly as the LMS sent it, without adding objectType (8.1.3.0-3)', async () => {
+    const lrs = new FakeLrs();
+    const given = { account: { homePage: 'https://lms.example.nhs.uk', name: 'u-1001' }, name: 'Ada Okafor' };
+    lrs.setDocument('activities/state', { activityId: AU_ID, agent: JSON.stringify(given), registration: REGISTRATION, stateId: 'LMS.LaunchData' }, launchData());
+    const run = await launchXapi(lrs, 'cmi5', { actor: given });
+    await run.tracker.saveState(finalState, 'summary');
+    await run.tracker.exit('finish');
+    await run.clock.advance(0);
+    for (const statement of lrs.stored) expect(statement.actor).toStrictEqual(given);
+    const agents = lrs.requests.filter((r) => r.url.searchParams.has('agent')).map((r) => JSON.parse(r.url.searchParams.get('agent')!) as unknown);
+    expect(agents.length).toBeGreaterThan(0);
+    for (const agent of agents) expect(agent).toStrictEqual(given);
+  });
+});
+
+describe('the film under cmi5 (issue 12.8)', () => {
+  it('reports the film watched without a cmi5 verb: "progressed" about the film, no result.completion; xAPI keeps the profile\'s "completed"', async () => {
+    const watched = { verb: 'completed' as const, time: 600, progress: 0.95, playedSegments: '0[.]570' };
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const run = await launchXapi(lrs, 'cmi5');
+    run.tracker.recordVideo({ verb: 'played', time: 0, progress: 0, playedSegments: '' });
+    run.tracker.recordVideo(watched);
+    await run.tracker.flush();
+    const cmi5Verbs = new Set(['launched', 'initialized', 'completed', 'passed', 'failed', 'abandoned', 'waived', 'terminated', 'satisfied']);
+    const aboutFilm = lrs.stored.filter((s) => (s.object as { id: string }).id.includes('/film/'));
+    expect(aboutFilm.map((s) => s.verb.id)).toEqual(['https://w3id.org/xapi/video/verbs/played', 'http://adlnet.gov/expapi/verbs/progressed']);
+    for (const s of lrs.stored.filter((s) => !categories(s).includes(CMI5))) expect(cmi5Verbs.has(s.verb.id.split('/').pop()!), s.verb.id).toBe(false);
+    expect(aboutFilm[1]!.result?.completion).toBeUndefined();
+    expect(aboutFilm[1]!.result?.extensions?.['https://w3id.org/xapi/video/extensions/progress']).toBe(0.95);
+
+    const tincan = new FakeLrs();
+    const xapi = await launchXapi(tincan, 'xapi');
+    xapi.tracker.recordVideo(watched);
+    await xapi.tracker.flush();
+    expect(tincan.stored.at(-1)).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, result: { completion: true } });
   });
 });
