@@ -6,17 +6,16 @@
 import type { Course, Screen } from '../../../course/types.ts';
 import type { InspectorSnapshot, LogEntry } from '../../../tools/preview/protocol.ts';
 import { expectedOutcome } from './expected.ts';
-import { planFor, wrongAnswer, type LearnerPlan } from './plan.ts';
+import { planFor, type LearnerPlan } from './plan.ts';
 import type { Scenario } from './scenario.ts';
 
 export function failingPlanFor(course: Course): LearnerPlan {
   const plan = planFor(course);
-  const attempts = { ...plan.attempts };
-  for (const screen of course.sections.flatMap((s) => s.screens)) {
-    if (screen.type !== 'knowledge-check') continue;
-    for (const question of screen.questions) attempts[question.id] = Array.from({ length: course.limits.maxAttemptsPerQuestion }, (_, k) => wrongAnswer(question, k));
-  }
-  return { ...plan, attempts };
+  const check = course.sections.flatMap((s) => s.screens).find((s) => s.type === 'knowledge-check');
+  if (check?.type !== 'knowledge-check') return plan;
+  // Every question asked answered wrong, in every attempt the check allows.
+  const asked = Math.min(check.questionsPerAttempt, check.questions.length);
+  return { ...plan, wrongPerAttempt: Array.from({ length: check.attempts }, () => asked) };
 }
 
 /** Every screen with the plan, up to the summary; there the learner leaves and the LMS closes the course. */
