@@ -4,65 +4,47 @@
 // was refused, 1 when something was (or a walk could not run, or there is nothing to walk), 2 for a usage error.
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
-import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../tests/support/chromium.ts';
-import { judge, summaryTable, walkBlock, type Judged } from './report.ts';
-import { runWalk, type WalkKind } from './walks.ts';
+import { defineCommand, UsageError } from '../cli/command-line.ts';
+import { CommandError, isMainModule, runCommand, runMain, type CommandIo } from '../cli/run-command.ts';
 
-const USAGE = `usage: npm run conformance [-- --packages <dir>] [--standard <id>]... [--walk passing|failing|both]
-  --packages DIR   the built packages of one variant (default dist/packages/default: run npm run build first)
-  --standard ID    only this standard (repeatable): ${STANDARD_IDS.join(', ')}
-  --walk W         which learner: passing, failing or both (default both)
-  -h, --help       this text`;
+export const CONFORMANCE_COMMAND = defineCommand({
+  name: 'conformance',
+  invocation: 'npm run conformance --',
+  usage: ['[--packages <dir>] [--standard <id>]… [--walk passing|failing|both]'],
+  summary:
+    "Each built package walked in Debian's Chromium against the strictest test LMS (Moodle's SCORM checks, ADL's cmi5\n" +
+    'rules), by a keyboard learner who passes and one who fails for good: prints, per standard, what the LMS recorded\n' +
+    'and every call it refused. Exit 1 when anything was refused.',
+  options: {
+    packages: { type: 'string', value: '<dir>', help: 'the built packages of one variant (default dist/packages/default: run npm run build first)' },
+    standard: { type: 'string', multiple: true, value: '<id>', help: `only this standard (repeatable): ${STANDARD_IDS.join(', ')}` },
+    walk: { type: 'string', value: '<which>', help: 'which learner: passing, failing or both (default both)' },
+  },
+});
 
-export interface Output {
-  log(line: string): void;
-  error(line: string): void;
+export type Output = CommandIo;
+
+export function runConformance(argv: readonly string[], output: Output = console): Promise<number> {
+  return runCommand(CONFORMANCE_COMMAND, argv, ({ values }) => conformance(values, output), { io: output });
 }
 
-export async function runConformance(argv: readonly string[], output: Output = console): Promise<number> {
-  let values: { packages?: string; standard?: string[]; walk?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: { packages: { type: 'string' }, standard: { type: 'string', multiple: true }, walk: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    output.error(`conformance: ${(error as Error).message}`);
-    output.error(USAGE);
-    return 2;
-  }
-  if (values.help) {
-    output.log(USAGE);
-    return 0;
-  }
-  const unknown = (values.standard ?? []).filter((id) => !(STANDARD_IDS as readonly string[]).includes(id));
-  if (unknown.length > 0) {
-    output.error(`conformance: --standard must be one of ${STANDARD_IDS.join(', ')} (got "${unknown.join('", "')}")`);
-    return 2;
-  }
+async function conformance(values: { packages: string | undefined; standard: string[]; walk: string | undefined }, output: Output): Promise<number> {
+  const unknown = values.standard.filter((id) => !(STANDARD_IDS as readonly string[]).includes(id));
+  if (unknown.length > 0) throw new UsageError(`--standard must be one of ${STANDARD_IDS.join(', ')} (got "${unknown.join('", "')}")`);
   const walk = values.walk ?? 'both';
-  if (walk !== 'passing' && walk !== 'failing' && walk !== 'both') {
-    output.error(`conformance: --walk must be passing, failing or both (got "${walk}")`);
-    return 2;
-  }
+  if (walk !== 'passing' && walk !== 'failing' && walk !== 'both') throw new UsageError(`--walk must be passing, failing or both (got "${walk}")`);
   const folder = resolve(values.packages ?? 'dist/packages/default');
-  const standards = (values.standard as StandardId[] | undefined) ?? [...STANDARD_IDS];
+  const standards = values.standard.length > 0 ? (values.standard as StandardId[]) : [...STANDARD_IDS];
   const zips = standards.map((standard) => ({ standard, zip: join(folder, `common-ground-${standard}.zip`) })).filter(({ zip }) => existsSync(zip));
-  if (zips.length === 0) {
-    output.error(`conformance: no packages in ${folder} (common-ground-<standard>.zip): run npm run build, or give --packages`);
-    return 1;
-  }
-  if (!hasChromium) {
-    output.error(`conformance: Chromium is not installed at ${CHROMIUM_PATH} (apt-get install chromium)`);
-    return 1;
-  }
-  const kinds: WalkKind[] = walk === 'both' ? ['passing', 'failing'] : [walk];
-  const judged: Judged[] = [];
+  if (zips.length === 0) throw new CommandError(`no packages in ${folder} (common-ground-<standard>.zip): run npm run build, or give --packages`);
+  // The browser, the walker and the report load only now: --help and a wrong command line answer at once.
+  const { CHROMIUM_PATH, hasChromium, launchChromium } = await import('../../tests/support/chromium.ts');
+  if (!hasChromium) throw new CommandError(`Chromium is not installed at ${CHROMIUM_PATH} (apt-get install chromium)`);
+  const { judge, summaryTable, walkBlock } = await import('./report.ts');
+  const { runWalk } = await import('./walks.ts');
+  const kinds = walk === 'both' ? (['passing', 'failing'] as const) : ([walk] as const);
+  const judged: Awaited<ReturnType<typeof judge>>[] = [];
   const browser = await launchChromium();
   try {
     for (const { standard, zip } of zips) {
@@ -82,12 +64,4 @@ export async function runConformance(argv: readonly string[], output: Output = c
   return failed === 0 ? 0 : 1;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  runConformance(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`conformance: an unexpected error (a bug): ${(error as Error).message}`);
-      process.exit(1);
-    },
-  );
-}
+if (isMainModule(import.meta.url)) runMain(CONFORMANCE_COMMAND, ({ values }) => conformance(values, console));

@@ -58,6 +58,8 @@ const cases: Case[] = [
   ['report', ['--scorm-export', 'x.csv', '--pass-mark', '120'], 2, /--pass-mark must be a percentage/],
   ['swap-film', ['--video', join(work, 'no.mov'), '--captions', join(work, 'no.vtt'), '--course', courseWith('swap', () => {}), '--dry-run'], 1, /no\.mov/],
   ['swap-film', ['--video', 'f.mov'], 2, /missing --captions/],
+  ['conformance', ['--packages', binary], 1, /no packages in .*binary\.bin/],
+  ['conformance', ['--walk', 'sideways'], 2, /--walk must be passing, failing or both/],
   ['make-film', ['--out', aFile], 1, /--out .*a-file\.txt is a file, not a folder/],
   ['make-film', ['--bogus'], 2, /unknown option --bogus/],
   ['check-course', [garbageCourse], 1, /is not valid UTF-8/],

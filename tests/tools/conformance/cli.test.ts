@@ -19,7 +19,7 @@ describe('npm run conformance', () => {
     const { output, out, err } = capture();
     expect(await runConformance(['--help'], output)).toBe(0);
     expect(out.join('\n')).toMatch(/^usage: npm run conformance/);
-    expect(out.join('\n')).toContain('--walk W');
+    expect(out.join('\n')).toContain('--walk <which>');
     expect(err).toEqual([]);
   });
 
