@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('cmi5 launched in Browse and then Review mode', ()
       const { lms, page, walker } = scenario;
       const screens = walker.screens();
       const sessionOf = (statement: Record<string, unknown>) => (statement.context as { extensions?: Record<string, unknown> }).extensions?.[SESSION];
-      const statesWritten = () => lms.log.entries.filter((e) => e.kind === 'xapi' && e.method === 'PUT' && e.resource === 'activities/state').length;
+      const statesWritten = () => lms.log.entries.filter((e) => e.kind === 'xapi' && e.by === 'course' && e.method === 'PUT' && e.resource === 'activities/state').length;
 
       await walker.enterCourse(screens[0]!.title);
       await walker.next(screens[1]!);

@@ -231,7 +231,7 @@ describe.skipIf(!hasChromium)('the page is hidden just after an answer, then kil
       await until(
         async () => {
           await scenario.lms.log.sync();
-          return scenario.lms.log.entries.slice(before).some((e) => e.kind === 'commit' || (e.kind === 'xapi' && e.resource === 'statements' && e.method !== 'GET'));
+          return scenario.lms.log.entries.slice(before).some((e) => e.kind === 'commit' || (e.kind === 'xapi' && e.by === 'course' && e.resource === 'statements' && e.method !== 'GET'));
         },
         (sent) => sent,
         'the LMS hearing from the hidden page',

@@ -90,7 +90,8 @@ export type LogEntryBody =
       changed: string[];
       suspendDataLength: number;
     }
-  | { kind: 'xapi'; method: string; resource: string; detail: string; status: number }
+  /** A request to the LRS: the course's, or the LMS's own statement forwarded to a real LRS (`by: 'lms'`). */
+  | { kind: 'xapi'; by: 'course' | 'lms'; method: string; resource: string; detail: string; status: number }
   | { kind: 'statement'; by: 'course' | 'lms'; statement: Record<string, unknown> }
   | { kind: 'lms'; text: string }
   | { kind: 'warning'; source: 'limit' | 'refused' | 'cmi5' | 'csp' | 'package' | 'session' | 'lrs'; text: string };

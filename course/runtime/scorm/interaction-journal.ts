@@ -91,7 +91,7 @@ export class InteractionJournal {
 
   constructor(
     private readonly store: KeyValueStore | null,
-    private readonly key: string,
+    readonly key: string,
   ) {
     this.document = load(store, key);
   }

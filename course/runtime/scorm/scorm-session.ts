@@ -9,6 +9,7 @@ import type { AnswerRecord, ConnectionStatus, Outcome, SaveKind, SaveReceipt, Tr
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import { choicesFor } from '../interaction-catalogue.ts';
 import { CommitScheduler } from '../shared/commit-scheduler.ts';
+import { withTimeout } from '../shared/clock.ts';
 import { commitDelay, saveKindOf } from '../shared/commit-policy.ts';
 import { reportedOutcome } from '../reported-outcome.ts';
 import { failedMessage, LMS_STORAGE, retryingMessage, tooLargeMessage } from '../shared/messages.ts';
@@ -22,6 +23,8 @@ import { entryElements, fieldsOf, InteractionJournal, journalKey, reconcile, typ
 import { describeLmsError, isRefusedValue, LmsConnection, lmsErrorDetail, type LmsError } from './lms-connection.ts';
 
 const INITIALIZE_ATTEMPTS = 3;
+/** How long a finishing SCO waits for this browser's disk copies to go before it ends the session. */
+const RELEASE_WAIT_MS = 2000;
 
 export class ScormSession implements Tracker {
   readonly standard: string;
@@ -64,6 +67,10 @@ export class ScormSession implements Tracker {
   private pageGoing = false;
   private stopWatching: () => void = () => {};
   private keepAlive: unknown = null;
+  /** The end of a session waiting for the disk copies to go; pagehide runs it at once. */
+  private endWaiting: (() => void) | null = null;
+  /** The disk copies were released before the end: a session that then fails to end puts them back. */
+  private released = false;
 
   constructor(
     private readonly config: RuntimeConfig,
@@ -188,11 +195,45 @@ export class ScormSession implements Tracker {
    * so Terminate / LMSFinish (which store everything, session time included) must not wait for a promise (issue 12.7).
    */
   exit(how: 'suspend' | 'finish'): Promise<void> {
-    if (!this.exiting) {
+    if (this.exiting) return this.exiting;
+    const release = this.releaseLocalCopies();
+    if (!release) {
       this.exiting = Promise.resolve();
       this.end(how);
+    } else {
+      // A learner finishing with the page still open: Terminate may have the LMS close the frame at once (exitAll),
+      // which aborts anything this page still has in hand, so the copies on disk go first, while they can.
+      const endNow = (): void => {
+        if (this.endWaiting !== endNow) return;
+        this.endWaiting = null;
+        this.end(how);
+      };
+      this.endWaiting = endNow;
+      this.exiting = withTimeout(release, RELEASE_WAIT_MS, undefined, this.deps.clock).then(endNow);
     }
     return this.exiting;
+  }
+
+  /**
+   * Removes the disk copies of the safety copy and the answer journal while this page keeps them, when the page is
+   * not already going (pagehide cannot wait) and the store keeps a disk copy; null when there is nothing to wait for.
+   */
+  private releaseLocalCopies(): Promise<void> | null {
+    const store = this.deps.localStore;
+    if (this.pageGoing || !this.live || !store?.releaseDurable) return null;
+    this.released = true;
+    return store.releaseDurable([this.safety.key, this.journal.key]);
+  }
+
+  /** The session did not end as it should: what was released from disk goes back there (setting a key again does). */
+  private keepLocalCopies(): void {
+    const store = this.deps.localStore;
+    if (!this.released || !store) return;
+    this.released = false;
+    for (const key of [this.safety.key, this.journal.key]) {
+      const value = store.get(key);
+      if (value !== null) store.set(key, value);
+    }
   }
 
   private begin(): TrackerSession {
@@ -237,6 +278,7 @@ export class ScormSession implements Tracker {
       },
       leaving: () => {
         this.pageGoing = true;
+        this.endWaiting?.();
       },
     });
     this.armKeepAlive();
@@ -326,7 +368,7 @@ export class ScormSession implements Tracker {
     this.scheduler.dispose();
     this.stopWatching();
     if (this.keepAlive !== null) this.deps.clock.clearTimeout(this.keepAlive);
-    if (!this.session || (!this.live && !this.recoverSession())) return;
+    if (!this.session || (!this.live && !this.recoverSession())) return this.keepLocalCopies();
     const allWritten = this.session.mode === 'normal' ? this.writeJournal() : true;
     const written = this.journal.entries.filter((e) => e.written);
     if (this.session.mode !== 'review') {
@@ -347,6 +389,7 @@ export class ScormSession implements Tracker {
     if (!commitError && !terminateError) this.journal.remove(written);
     const problem = commitError ?? terminateError ?? (this.refused.size > 0 || !allWritten ? this.lastError : null);
     if (problem) {
+      this.keepLocalCopies();
       this.status.emit({ state: 'failed', message: failedMessage(lmsErrorDetail(problem), this.safety.available) });
       return;
     }

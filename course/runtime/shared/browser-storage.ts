@@ -7,6 +7,14 @@ export interface KeyValueStore {
   /** False when the browser refused (quota, blocked storage). */
   set(key: string, value: string): boolean;
   remove(key: string): void;
+  /**
+   * Stores with a copy on disk (durable-store.ts) only. Removes `keys` from the disk copy now while this store keeps
+   * them, and resolves once the disk holds none of them: a page about to be torn down (a SCO finishing, which the LMS
+   * closes at once) clears the disk while it still can. Setting a key again puts it back on disk.
+   */
+  releaseDurable?(keys: readonly string[]): Promise<void>;
+  /** Stores with a copy on disk only: resolves once every write and removal made so far has reached it. */
+  settled?(): Promise<void>;
 }
 
 export function browserStore(win: Window, kind: 'local' | 'session'): KeyValueStore | null {

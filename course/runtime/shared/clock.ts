@@ -15,3 +15,14 @@ export function systemClock(): Clock {
     clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
   };
 }
+
+/** What `work` gives, or `fallback` once `ms` have passed without it (the timer is cleared when work ends first). */
+export function withTimeout<T>(work: Promise<T>, ms: number, fallback: T, clock: Clock): Promise<T> {
+  return new Promise((resolve) => {
+    const timer = clock.setTimeout(() => resolve(fallback), ms);
+    void work.then((value) => {
+      clock.clearTimeout(timer);
+      resolve(value);
+    });
+  });
+}

@@ -29,12 +29,17 @@ export async function mirroredStore(fast: KeyValueStore | null, backend: Durable
   } catch {
     return store;
   }
-  const ignore = (): void => {};
+  // The last operation on the mirror: IndexedDB runs transactions on one store in the order they were made, so once
+  // it has settled, everything before it has too.
+  let last: Promise<void> = Promise.resolve();
+  const track = (operation: Promise<void>): void => {
+    last = operation.catch(() => {});
+  };
   // Writes go to the mirror at the end of the turn, so a state saved and confirmed in the same turn (a SCO finishing)
   // is never written there at all: a frame torn down right after could abort the removal, and leave it behind.
   const writes = new Map<string, string>();
   const flush = (): void => {
-    for (const [key, value] of writes) backend.put(key, value).catch(ignore);
+    for (const [key, value] of writes) track(backend.put(key, value));
     writes.clear();
   };
   return {
@@ -46,9 +51,18 @@ export async function mirroredStore(fast: KeyValueStore | null, backend: Durable
     },
     remove(key) {
       writes.delete(key);
-      backend.delete(key).catch(ignore);
+      track(backend.delete(key));
       store.remove(key);
     },
+    releaseDurable(keys) {
+      for (const key of keys) {
+        writes.delete(key);
+        track(backend.delete(key));
+      }
+      return last;
+    },
+    // After this turn's writes have gone to the mirror (their flush is queued ahead of this).
+    settled: () => Promise.resolve().then(() => last),
   };
 }
 

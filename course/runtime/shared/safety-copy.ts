@@ -24,7 +24,7 @@ export function safetyCopyKey(courseId: string, standard: string, learnerId: str
 export class SafetyCopyStore {
   constructor(
     private readonly store: KeyValueStore | null,
-    private readonly key: string,
+    readonly key: string,
   ) {}
 
   /** Whether copies can be kept at all in this browser. */

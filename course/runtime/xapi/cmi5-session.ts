@@ -8,6 +8,7 @@
 // issued again in this one (cmi5-carry-over.ts); moveOn decides how long a "failed" waits (cmi5-move-on.ts).
 import type { Activity, Result } from '@xapi/xapi';
 import type { Outcome } from '../tracker.ts';
+import { withTimeout } from '../shared/clock.ts';
 import { isoDuration } from '../shared/durations.ts';
 import type { LaunchData } from './cmi5-launch.ts';
 import type { Delivery } from './cmi5-carry-over.ts';
@@ -23,6 +24,8 @@ import type { RuntimeDeps } from '../shared/runtime-deps.ts';
 export const CMI5_CATEGORY: Activity = { id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' };
 export const MOVEON_CATEGORY: Activity = { id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' };
 export const SESSION_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
+/** How long the course waits for its local copies to leave the disk before it goes back to the LMS. */
+const SETTLE_WAIT_MS = 2000;
 const MASTERY_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
 
 export class Cmi5Session extends XapiSession {
@@ -145,11 +148,14 @@ export class Cmi5Session extends XapiSession {
     return this.launchData.launchMode === 'Normal';
   }
 
-  protected override afterExit(delivered: boolean): void {
+  protected override async afterExit(delivered: boolean): Promise<void> {
     // "terminated" is on record: the session's token can never be used again, so it does not stay in the tab. Not yet
     // on record: the token stays, so a reload of this tab can still deliver what is queued.
     if (delivered) this.forgetAuthorization();
-    if (this.launchData.returnURL) this.win.location.assign(this.launchData.returnURL);
+    if (!this.launchData.returnURL) return;
+    // Leaving aborts what this page still has in hand: the removals of the copies the LRS now holds reach the disk first.
+    await withTimeout(this.deps.localStore?.settled?.() ?? Promise.resolve(), SETTLE_WAIT_MS, undefined, this.deps.clock);
+    this.win.location.assign(this.launchData.returnURL);
   }
 
   /**

@@ -10,6 +10,7 @@ import { choicesFor } from '../interaction-catalogue.ts';
 import { CommitScheduler } from '../shared/commit-scheduler.ts';
 import { commitDelay, saveKindOf } from '../shared/commit-policy.ts';
 import { failedMessage, LMS_STORAGE, retryingMessage, tooLargeMessage } from '../shared/messages.ts';
+import { withTimeout } from '../shared/clock.ts';
 import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
 import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
 import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey } from '../shared/safety-copy.ts';
@@ -123,7 +124,7 @@ export abstract class XapiSession implements Tracker {
    * After the last statements were sent (cmi5: back to the LMS). `delivered`: the LRS confirmed them all, so nothing of
    * the session is left in this browser's storage.
    */
-  protected afterExit(_delivered: boolean): void {}
+  protected async afterExit(_delivered: boolean): Promise<void> {}
   /**
    * Before the opening statements are made, once the resume document is read or given up on (`lrsAnswered` says
    * which); cmi5 looks at what an earlier session left.
@@ -138,7 +139,7 @@ export abstract class XapiSession implements Tracker {
 
   /** Reads with the same patience as the resume document; status 0 when the LRS is too slow or does not answer. */
   protected patiently(request: Promise<LrsResponse>): Promise<LrsResponse> {
-    return withTimeout(request, READ_TIMEOUT_MS, NO_ANSWER, this.deps);
+    return withTimeout(request, READ_TIMEOUT_MS, NO_ANSWER, this.deps.clock);
   }
 
   start(): Promise<TrackerSession> {
@@ -264,7 +265,7 @@ export abstract class XapiSession implements Tracker {
 
   /** The resume document; an empty one when there is none; null when the LRS could not be asked (or is too slow). */
   private async readDocument(): Promise<ResumeDocument | null> {
-    const response = await withTimeout(this.launch.client.getState(this.launch.document, RESUME_STATE_ID), READ_TIMEOUT_MS, NO_ANSWER, this.deps);
+    const response = await withTimeout(this.launch.client.getState(this.launch.document, RESUME_STATE_ID), READ_TIMEOUT_MS, NO_ANSWER, this.deps.clock);
     if (response.status === 404) return { state: null, location: '', sent: {} };
     if (!isSuccess(response.status)) {
       this.lastFailure = response.status === 0 ? 'no answer' : `HTTP ${response.status}`;
@@ -336,8 +337,8 @@ export abstract class XapiSession implements Tracker {
     const final = this.close(how);
     // Wait for the LRS's answer (a few seconds at most) before a cmi5 course leaves for the LMS: once the page is gone
     // nothing can take the delivered statements out of browser storage, and on a shared PC they would stay there.
-    const settled = await withTimeout(final.then(() => true), FINAL_ANSWER_WAIT_MS, false, this.deps);
-    this.afterExit(settled && this.queue.size === 0 && !this.documentDirty);
+    const settled = await withTimeout(final.then(() => true), FINAL_ANSWER_WAIT_MS, false, this.deps.clock);
+    await this.afterExit(settled && this.queue.size === 0 && !this.documentDirty);
     await final;
   }
 
@@ -402,17 +403,6 @@ export abstract class XapiSession implements Tracker {
     else if (failures <= this.profile.commit.quietRetries) this.status.emit({ state: 'retrying', message: retryingMessage(this.safety.available) });
     else this.status.emit({ state: 'failed', message: failedMessage(this.lastFailure, this.safety.available) });
   }
-}
-
-/** What `work` gives, or `fallback` once `ms` have passed without it (the timer is cleared when work ends first). */
-function withTimeout<T>(work: Promise<T>, ms: number, fallback: T, deps: RuntimeDeps): Promise<T> {
-  return new Promise((resolve) => {
-    const timer = deps.clock.setTimeout(() => resolve(fallback), ms);
-    void work.then((value) => {
-      deps.clock.clearTimeout(timer);
-      resolve(value);
-    });
-  });
 }
 
 function parseDocument(body: string): ResumeDocument {

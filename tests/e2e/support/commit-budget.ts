@@ -13,7 +13,7 @@ export function commitBudget(course: Course, plan: LearnerPlan): number {
 
 export function commitsMade(standard: StandardId, entries: readonly LogEntry[]): number {
   if (standard.startsWith('scorm')) return entries.filter((entry) => entry.kind === 'commit' && entry.accepted).length;
-  return entries.filter((entry) => entry.kind === 'xapi' && entry.method === 'PUT' && entry.resource === 'activities/state' && entry.status < 300).length;
+  return entries.filter((entry) => entry.kind === 'xapi' && entry.by === 'course' && entry.method === 'PUT' && entry.resource === 'activities/state' && entry.status < 300).length;
 }
 
 /** cmi5: whether the resume document was written before "terminated", and how many requests came after it. */
@@ -23,6 +23,7 @@ export function documentBeforeTerminated(entries: readonly LogEntry[]): { stateW
   const writes = entries.flatMap((entry, index) => (entry.kind === 'xapi' && entry.method === 'PUT' && entry.resource === 'activities/state' ? [index] : []));
   return {
     stateWritten: writes.length > 0 && writes.every((index) => index < terminated),
-    requestsAfterTerminated: entries.slice(terminated).filter((entry) => entry.kind === 'xapi').length,
+    // The LMS's own statements ("satisfied") forwarded to a real LRS may be logged after it: they are not the course's.
+    requestsAfterTerminated: entries.slice(terminated).filter((entry) => entry.kind === 'xapi' && entry.by === 'course').length,
   };
 }

@@ -51,8 +51,8 @@ describe('what counts as refused', () => {
       { ...at, kind: 'api-call', session: 1, method: 'GetLastError', args: [], result: '406', errorCode: '', errorText: '' },
       { ...at, kind: 'api-call', session: 1, method: 'Commit', args: [''], result: 'true', errorCode: '0', errorText: '' },
       { ...at, kind: 'commit', session: 1, trigger: 'manual', terminate: false, accepted: false, errorCode: 391, changed: [], suspendDataLength: 0 },
-      { ...at, kind: 'xapi', method: 'GET', resource: 'activities/state', detail: 'no document', status: 404 },
-      { ...at, kind: 'xapi', method: 'PUT', resource: 'activities/state', detail: 'after terminated', status: 401 },
+      { ...at, kind: 'xapi', by: 'course', method: 'GET', resource: 'activities/state', detail: 'no document', status: 404 },
+      { ...at, kind: 'xapi', by: 'course', method: 'PUT', resource: 'activities/state', detail: 'after terminated', status: 401 },
       { ...at, kind: 'warning', source: 'cmi5', text: 'completed: already sent' },
     ];
     expect(refusedCalls(entries).map((r) => `${r.call} ${r.answer}`)).toEqual(['SetValue(cmi.interactions.0.learner_response, a-b) error 406', 'commit error 391', 'PUT activities/state HTTP 401']);

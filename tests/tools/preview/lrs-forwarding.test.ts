@@ -119,6 +119,11 @@ describe('a cmi5 package whose statements go to a real LRS', () => {
     ]);
     const requests = log.filter((entry): entry is Extract<LogEntry, { kind: 'xapi' }> => entry.kind === 'xapi' && entry.resource === 'statements');
     expect(requests.map((entry) => entry.status)).toEqual(expect.arrayContaining([204, 409, 400, 200]));
+    // The LMS's own statements forwarded to the LRS are told apart from the course's requests (the cmi5 rule "nothing
+    // after terminated" is about the course's).
+    const lmsOwn = requests.filter((entry) => entry.by === 'lms');
+    expect(lmsOwn.length).toBeGreaterThan(0);
+    expect(requests.every((entry) => (entry.by === 'lms') === entry.detail.startsWith("the LMS's"))).toBe(true);
     expect(requests.find((entry) => entry.status === 409)!.detail).toMatch(/holds a statement with this id and different content/);
     expect(log.some((entry) => entry.kind === 'warning' && entry.source === 'lrs' && /The LRS refused progressed \(HTTP 400\)/.test(entry.text))).toBe(true);
     expect(log.some((entry) => entry.kind === 'warning' && entry.source === 'cmi5')).toBe(false);

@@ -121,7 +121,7 @@ export class LrsForwarder {
       this.held.shift();
       if (answer.status === 204 || answer.status === 409) {
         this.accepted.add(statement.id);
-        this.log.append({ kind: 'xapi', method: 'PUT', resource: 'statements', detail: `the LMS's "${describe(statement)}" sent to the LRS${answer.status === 409 ? ' (it already had it)' : ''}`, status: answer.status });
+        this.log.append({ kind: 'xapi', by: 'lms', method: 'PUT', resource: 'statements', detail: `the LMS's "${describe(statement)}" sent to the LRS${answer.status === 409 ? ' (it already had it)' : ''}`, status: answer.status });
       } else {
         this.log.append({ kind: 'warning', source: 'lrs', text: `The LRS refused the LMS's own "${describe(statement)}" statement (HTTP ${answer.status}): ${excerpt(answer.text)}` });
       }

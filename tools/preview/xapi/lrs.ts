@@ -81,7 +81,7 @@ export class Lrs {
     const faults = this.hooks.faults();
     if (faults.slowMs > 0) await sleep(faults.slowMs);
     if (faults.lrsDown === 'refuse') {
-      this.log.append({ kind: 'xapi', method, resource, detail: 'connection dropped (fault: LRS down)', status: 0 });
+      this.log.append({ kind: 'xapi', by: 'course', method, resource, detail: 'connection dropped (fault: LRS down)', status: 0 });
       req.socket.destroy();
       return;
     }
@@ -103,7 +103,7 @@ export class Lrs {
       'Content-Length': Buffer.byteLength(body),
     });
     res.end(body);
-    this.log.append({ kind: 'xapi', method, resource, detail: reply.detail, status: reply.status });
+    this.log.append({ kind: 'xapi', by: 'course', method, resource, detail: reply.detail, status: reply.status });
     for (const statement of reply.stored ?? []) this.log.append({ kind: 'statement', by: 'course', statement });
     if (reply.changedDocuments) this.log.changed();
     // The LMS reacts (cmi5 rules, "satisfied") once the statements are on record, so the log reads in that order.

@@ -2,6 +2,7 @@
 // status the tracker reports.
 import type { LmsProfileId, StandardId } from '../../../../course/types.ts';
 import type { ConnectionStatus, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
+import type { KeyValueStore } from '../../../../course/runtime/shared/browser-storage.ts';
 import { open as open12 } from '../../../../course/runtime/adapters/scorm12.ts';
 import { open as open2004 } from '../../../../course/runtime/adapters/scorm2004.ts';
 import { fakeWindow, MemoryStorage, type FakeWindow } from './fake-window.ts';
@@ -26,6 +27,8 @@ export interface LaunchOptions {
   standard?: Extract<StandardId, 'scorm12' | 'scorm2004-3rd' | 'scorm2004-4th'>;
   /** The variant's LMS profile; none (the standard profile) when left out. */
   lmsProfile?: LmsProfileId;
+  /** The runtime's local store as it is handed in (a mirrored one, say); `storage` when left out. */
+  localStore?: KeyValueStore;
 }
 
 export async function launchScorm(options: LaunchOptions = {}): Promise<Launch> {
@@ -37,7 +40,7 @@ export async function launchScorm(options: LaunchOptions = {}): Promise<Launch> 
   const clock = new ManualClock();
   const config = runtimeConfig(standard, options.reflections ?? 'private');
   if (options.lmsProfile) config.variant.lmsProfile = options.lmsProfile;
-  const tracker = await (standard === 'scorm12' ? open12 : open2004)(config, page.win, { clock });
+  const tracker = await (standard === 'scorm12' ? open12 : open2004)(config, page.win, options.localStore ? { clock, localStore: options.localStore } : { clock });
   if (!tracker) throw new Error('the adapter found no LMS');
   const statuses: ConnectionStatus[] = [];
   tracker.onStatus((status) => statuses.push(status));

@@ -71,4 +71,28 @@ describe('mirroredStore', () => {
     fast.set('common-ground:a', 'fast');
     expect((await mirroredStore(fast, backend)).get('common-ground:a')).toBe('fast');
   });
+
+  it('releases keys from the mirror while keeping them here, and a later write puts them back', async () => {
+    const backend = new MemoryBackend();
+    const store = await mirroredStore(memoryStore(), backend);
+    store.set('common-ground:unconfirmed:x', 'state');
+    store.set('common-ground:other', 'kept');
+    await store.settled!();
+    await store.releaseDurable!(['common-ground:unconfirmed:x']);
+    expect([...backend.data.keys()]).toEqual(['common-ground:other']);
+    expect(store.get('common-ground:unconfirmed:x')).toBe('state');
+    store.set('common-ground:unconfirmed:x', 'state');
+    await store.settled!();
+    expect(backend.data.get('common-ground:unconfirmed:x')).toBe('state');
+  });
+
+  it('settles once this turn’s writes and removals have reached the mirror', async () => {
+    const backend = new MemoryBackend();
+    const store = await mirroredStore(memoryStore(), backend);
+    store.set('common-ground:a', 'one');
+    const settled = store.settled!();
+    expect(backend.data.size).toBe(0);
+    await settled;
+    expect(backend.data.get('common-ground:a')).toBe('one');
+  });
 });
