@@ -15,6 +15,9 @@ export interface RequestOptions {
   keepalive?: boolean;
 }
 
+/** Browsers allow this many bytes of keepalive request bodies in flight per page (the Fetch standard's 64 KiB). */
+export const KEEPALIVE_LIMIT = 64 * 1024;
+
 export interface DocumentParams {
   activityId: string;
   agent: Agent;
@@ -23,6 +26,8 @@ export interface DocumentParams {
 
 export class LrsClient {
   private readonly endpoint: string;
+  /** Bytes of keepalive bodies this page has in flight: one budget, however many parts of the course send at close. */
+  private keepaliveInFlight = 0;
 
   constructor(
     endpoint: string,
@@ -57,19 +62,30 @@ export class LrsClient {
     return this.request('GET', 'agents/profile', { agent: JSON.stringify(agent), profileId });
   }
 
+  /** Bytes a keepalive body may still have now; a body over it would be refused by the browser outright. */
+  keepaliveRoom(): number {
+    return Math.max(0, KEEPALIVE_LIMIT - this.keepaliveInFlight);
+  }
+
   private async request(method: string, resource: string, query: Record<string, string>, body?: string, options: RequestOptions = {}): Promise<LrsResponse> {
     const url = `${this.endpoint}${resource}?${new URLSearchParams(query).toString()}`;
     const headers: Record<string, string> = { 'X-Experience-API-Version': '1.0.3' };
     if (this.auth) headers.Authorization = this.auth;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // Over the page's allowance the browser refuses a keepalive request at once; sent plainly it may still arrive.
+    const bytes = body === undefined ? 0 : new TextEncoder().encode(body).length;
+    const keepalive = options.keepalive === true && bytes <= this.keepaliveRoom();
+    if (keepalive) this.keepaliveInFlight += bytes;
     try {
       const init: RequestInit = { method, headers, cache: 'no-store' };
       if (body !== undefined) init.body = body;
-      if (options.keepalive) init.keepalive = true;
+      if (keepalive) init.keepalive = true;
       const response = await this.fetcher(url, init);
       return { status: response.status, body: await response.text().catch(() => '') };
     } catch {
       return { status: 0, body: '' };
+    } finally {
+      if (keepalive) this.keepaliveInFlight -= bytes;
     }
   }
 }

@@ -21,6 +21,8 @@ const BATCH = 50;
 
 export class StatementQueue {
   private items: QueuedStatement[];
+  /** Statements in a page-close request not yet answered: a second close request leaves them out. */
+  private readonly closing = new Set<string>();
 
   constructor(
     private readonly store: KeyValueStore | null,
@@ -83,20 +85,25 @@ export class StatementQueue {
   }
 
   /**
-   * On page close: one keepalive request with as many statements (oldest first) as fit the allowance; the rest stay
-   * queued for the next launch. Not awaited by the page, so statements leave the queue only when answered.
+   * On page close: one keepalive request with as many statements (oldest first) as fit what is left of the page's
+   * keepalive allowance, leaving out those an earlier close request carries; the rest stay queued for the next
+   * launch. Not awaited by the page, so statements leave the queue only when answered.
    */
-  sendFinal(byteAllowance: number, maxCount = Infinity): Promise<void> {
+  sendFinal(maxCount = Infinity): Promise<void> {
     const batch: QueuedStatement[] = [];
+    const allowance = this.client.keepaliveRoom();
     let bytes = 2;
     for (const statement of this.items) {
-      const size = JSON.stringify(statement).length + 1;
-      if (bytes + size > byteAllowance || batch.length >= maxCount) break;
+      if (this.closing.has(statement.id)) continue;
+      const size = new TextEncoder().encode(JSON.stringify(statement)).length + 1;
+      if (bytes + size > allowance || batch.length >= maxCount) break;
       batch.push(statement);
       bytes += size;
     }
     if (batch.length === 0) return Promise.resolve();
+    for (const statement of batch) this.closing.add(statement.id);
     return this.client.postStatements(batch, { keepalive: true }).then((response) => {
+      for (const statement of batch) this.closing.delete(statement.id);
       if (isSuccess(response.status)) this.remove(batch);
     });
   }

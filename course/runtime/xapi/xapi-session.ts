@@ -29,8 +29,6 @@ export const RESUME_STATE_ID = 'https://w3id.org/xapi/common-ground/resume';
 /** The course waits this long for its resume document before opening from this browser's copy instead. */
 const READ_TIMEOUT_MS = 15_000;
 
-/** Browsers allow this many bytes of keepalive request bodies in flight per page. */
-const KEEPALIVE_ALLOWANCE = 64 * 1024 - 512;
 /** Longest a finishing course waits for the LRS to confirm its last statements before it leaves the page. */
 const FINAL_ANSWER_WAIT_MS = 5_000;
 /** What a request that timed out counts as: no answer at all. */
@@ -73,6 +71,8 @@ export abstract class XapiSession implements Tracker {
   private openingId: string | null = null;
   /** pagehide came: nothing after this handler is sure to run, so no request can wait for another's answer. */
   private pageGoing = false;
+  /** The resume document a keepalive request is carrying now, so a second page-close send does not repeat it. */
+  private documentClosing: ResumeDocument | null = null;
   private exiting: Promise<void> | null = null;
   /** The resume document could not be read: nothing may be written over it until it has been. */
   private documentUnknown = false;
@@ -362,7 +362,7 @@ export abstract class XapiSession implements Tracker {
     await this.scheduler.settled();
     if (this.documentDirty && !this.documentUnknown) await this.putDocument(true);
     this.enqueue(this.closingStatements(how), 0);
-    await this.queue.sendFinal(KEEPALIVE_ALLOWANCE, this.openingPending() ? 1 : Infinity);
+    await this.queue.sendFinal(this.openingPending() ? 1 : Infinity);
     this.noteOpeningDelivered();
   }
 
@@ -372,19 +372,19 @@ export abstract class XapiSession implements Tracker {
    */
   private async sendFinal(): Promise<void> {
     const requests: Promise<void>[] = [];
-    let allowance = KEEPALIVE_ALLOWANCE;
-    if (this.documentDirty && !this.documentUnknown) {
-      allowance -= JSON.stringify(this.document).length;
-      requests.push(this.putDocument(true));
-    }
-    requests.push(this.queue.sendFinal(allowance, this.openingPending() ? 1 : Infinity));
+    // pagehide may bring two of these (the session's own handler, then the player's last save): they share the page's
+    // keepalive allowance (the client counts what is in flight), and neither sends again what the other has in hand.
+    if (this.documentDirty && !this.documentUnknown && this.documentClosing !== this.document) requests.push(this.putDocument(true));
+    requests.push(this.queue.sendFinal(this.openingPending() ? 1 : Infinity));
     await Promise.all(requests);
     this.noteOpeningDelivered();
   }
 
   private async putDocument(keepalive: boolean): Promise<void> {
     const document = this.document;
+    if (keepalive) this.documentClosing = document;
     const response = await this.launch.client.putState(this.launch.document, RESUME_STATE_ID, document, { keepalive });
+    if (this.documentClosing === document) this.documentClosing = null;
     if (isSuccess(response.status)) this.confirm(document);
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeState, decodeState } from '../../../../course/runtime/state/codec.ts';
 import { RESUME_STATE_ID } from '../../../../course/runtime/xapi/xapi-session.ts';
 import { readTinCanLaunch } from '../../../../course/runtime/xapi/tincan-launch.ts';
-import { FakeLrs, invalid } from '../helpers/fake-lrs.ts';
+import { FakeLrs, invalid, type RecordedRequest } from '../helpers/fake-lrs.ts';
 import { MemoryStorage } from '../helpers/fake-window.ts';
 import { launchXapi, REGISTRATION, tincanSearch, verbsOf } from '../helpers/xapi-launch.ts';
 import { loadCourse, typicalRun } from '../helpers/course-fixtures.ts';
@@ -182,5 +182,33 @@ describe('xAPI (TinCan launch) session against a fake LRS', () => {
     expect(finalRequests.some((r) => r.method === 'PUT' && r.url.pathname.endsWith('activities/state'))).toBe(true);
     expect(finalRequests.some((r) => r.method === 'POST' && r.body.includes('terminated'))).toBe(true);
     expect(verbsOf(lrs).slice(-2)).toEqual(['suspended', 'terminated']);
+  });
+
+  it('shares the page’s keepalive allowance between the two page-close sends, and sends nothing twice', async () => {
+    const lrs = new FakeLrs();
+    // The document stays in flight while the player's own page-close save follows the session's.
+    lrs.documentDelayMs = 20;
+    const run = await launchXapi(lrs, 'xapi');
+    await run.clock.advance(1000);
+    const large = 'x'.repeat(50_000);
+    await run.tracker.saveState(large, 'certificate');
+    run.page.pageHide();
+    await run.tracker.saveState(large, 'certificate', 'leave');
+    const exited = run.tracker.exit('suspend');
+    const final = lrs.requests.filter((r) => r.keepalive);
+    // Each statement goes in one keepalive request at most, and the document once.
+    const ids = final.flatMap((r) => (r.url.pathname.endsWith('statements') ? (JSON.parse(r.body) as { id: string }[]).map((s) => s.id) : []));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(final.filter((r) => r.url.pathname.endsWith('activities/state')).length).toBe(1);
+    // At no moment do the keepalive bodies in flight pass the browser's 64 KiB.
+    const bytes = (r: RecordedRequest) => new TextEncoder().encode(r.body).length;
+    const inFlightAt = (tick: number) => final.filter((r) => r.sentAt <= tick && (r.answeredAt === -1 || r.answeredAt > tick)).reduce((sum, r) => sum + bytes(r), 0);
+    expect(Math.max(...final.map((r) => inFlightAt(r.sentAt)))).toBeLessThanOrEqual(64 * 1024);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await run.clock.advance(5000);
+    await exited;
+    // What did not fit goes plainly or stays queued for the next launch: the LRS has the document and "terminated".
+    expect((lrs.getDocument('activities/state', docQuery) as { state: string }).state).toBe(large);
+    expect(verbsOf(lrs).slice(-1)).toEqual(['terminated']);
   });
 });
