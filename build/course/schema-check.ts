@@ -56,6 +56,8 @@ function createAjv(): Ajv2020 {
 export function isAbsoluteIri(value: string): boolean {
   // Excludes spaces, controls and the characters RFC 3987 forbids anywhere in an IRI.
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`\u0000-\u001f\u007f]+$/u.test(value)) return false;
+  // "https:///courses/x" is an IRI with an empty host: an LRS may take it, but it names no site the trust controls.
+  if (/^https?:/i.test(value) && !/^https?:\/\/[^/\\?#]/i.test(value)) return false;
   try {
     new URL(value);
     return true;

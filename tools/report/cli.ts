@@ -2,13 +2,13 @@
 // downloads (SCORM reports, activity completion), written as a self-contained HTML page and two CSV files beside it.
 // Exit 0 = written, 1 = the input could not be read (unreachable LRS, refused credentials, a binary file, missing
 // columns…), 2 = usage error.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Course } from '../../course/types.ts';
 import { parseReportArgs, REPORT_COMMAND, type ReportArgs } from './args.ts';
 import { helpText, UsageError as CommandLineError } from '../cli/command-line.ts';
-import { CommandError, isMainModule, runCommand, runMain } from '../cli/run-command.ts';
+import { CommandError, describeFileError, isMainModule, runCommand, runMain } from '../cli/run-command.ts';
 import { indexQuestions } from './course-questions.ts';
 import { InputError, UsageError } from './errors.ts';
 import { loadColumnMapping } from './export/column-mapping.ts';
@@ -198,12 +198,15 @@ function checkJoin(tally: LearnerTally, source: Extract<ReportArgs['source'], { 
   }
 }
 
-async function loadCourse(file: string): Promise<Course> {
+async function loadCourse(given: string): Promise<Course> {
   let course: unknown;
+  // A course folder (as the build takes) means the course.json in it.
+  const file = (await stat(given).catch(() => null))?.isDirectory() ? join(given, 'course.json') : given;
   try {
     course = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new InputError(`cannot read the course file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const reason = error instanceof SyntaxError ? `it is not JSON (${error.message})` : (describeFileError(error)?.replace(/^cannot \w+ .*?: /, '') ?? (error as Error).message);
+    throw new InputError(`cannot read the course file ${file}: ${reason}`);
   }
   const c = course as Partial<Course>;
   if (typeof c?.iri !== 'string' || !Array.isArray(c.sections) || typeof c.completion?.passMark !== 'number' || !c.confidence || !c.film) {

@@ -114,6 +114,11 @@ describe('schema problems', () => {
     expect(problems[2]?.allowed).toMatch(/^a BCP 47 language tag/);
   });
 
+  it('an http(s) IRI with no host ("https:///courses/x") is refused (issue 17.5)', async () => {
+    const problem = await onlyProblem((course) => (course.iri = 'https:///courses/common-ground'), '/iri');
+    expect(problem.message).toMatch(/not in the required form/);
+  });
+
   it('path traversal in a media path is refused before anything is read', async () => {
     const problem = await onlyProblem((course) => (course.film.captions[0].src = '../../secret.vtt'), '/film/captions/0/src');
     expect(problem.message).toBe('"../../secret.vtt" is not in the required form');

@@ -268,6 +268,16 @@ describe('bad input: a clear message and exit 1', () => {
     expect(result.code).toBe(1);
     expect(result.message).toMatch(/empty\.txt is empty/);
   });
+
+  it('a course file that is missing or not JSON says which and why; a course folder means its course.json', async () => {
+    const args = ['--scorm-export', INTERACTIONS_FIXTURE, '--out', join(work, 'course-arg')];
+    expect((await run([...args, '--course', join(work, 'no-course.json')])).message).toMatch(/cannot read the course file .*no-course\.json: it does not exist/);
+    const notJson = join(work, 'course.txt');
+    await writeFile(notJson, '# not JSON');
+    expect((await run([...args, '--course', notJson])).message).toMatch(/course\.txt: it is not JSON/);
+    const { output, lines } = capture();
+    expect(await runReport([...args, '--course', 'course'], output), lines.error.join('\n')).toBe(0);
+  });
 });
 
 describe('usage errors: exit 2 with the usage', () => {
