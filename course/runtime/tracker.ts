@@ -15,9 +15,12 @@ export interface TrackerSession {
   /** Saved learner state from an earlier session (the encoded string), or null on a first launch. */
   resumeState: string | null;
   mode: LaunchMode;
-  /** Where the data goes, said plainly to the learner (e.g. "your organisation's learning system", "this browser only"). */
-  storageDescription: string;
+  /** Where the learner's progress is kept (the player says it in the learner's language). */
+  storage: ProgressStorage;
 }
+
+/** The LMS or LRS; this browser only (no LMS); this page only (no LMS, and the browser keeps nothing). */
+export type ProgressStorage = 'learning-system' | 'this-browser' | 'this-page';
 
 export interface AnswerRecord {
   /** Stable interaction id, e.g. "scenario-ed-overshadowing.step-1". */
@@ -73,12 +76,39 @@ export interface SaveReceipt {
   where: SavedWhere;
 }
 
+/**
+ * Why the learner's latest work has not reached the LMS or LRS, as codes: the player words them (its string
+ * catalogue), so the runtime carries no language. `detail` is the LMS's or LRS's own technical answer (an error code
+ * and its text, an HTTP status), shown in brackets for whoever the learner asks for help.
+ */
+export type StatusProblem =
+  /** No answer (yet): retried with backoff. */
+  | { kind: 'unreachable' }
+  /** The LMS/LRS answered but did not take the work. */
+  | { kind: 'refused'; detail: string }
+  /** SCORM: Initialize failed; the course carries on and sends the work once the LMS answers. */
+  | { kind: 'not-started'; detail: string }
+  /** The LMS/LRS now holds progress from another session (the learner carried on elsewhere): this one stops sending. */
+  | { kind: 'other-session' }
+  /** The saved state is longer than the LMS can store. */
+  | { kind: 'too-large'; length: number; limit: number }
+  /** Standalone: this browser refused to keep the progress (storage full or blocked). */
+  | { kind: 'browser-refused' }
+  /** Launched for an LMS, but the course could not connect to it: nothing is recorded there this time. */
+  | { kind: 'not-connected'; reason: LaunchFailure; detail: string }
+  /** The player: the part of the course that saves (the state codec) could not be loaded; it tries again. */
+  | { kind: 'saver-not-loaded' };
+
+/** Why a launch could not connect (cmi5's sign-in and launch data; anything else is 'other'). */
+export type LaunchFailure = 'no-answer' | 'link-used' | 'sign-in-refused' | 'launch-data-unreadable' | 'launch-data-invalid' | 'other';
+
 /** The result of talking to the LMS/LRS, so the player can tell the learner honestly where their work is. */
 export type ConnectionStatus =
   | { state: 'connected' }
   | { state: 'standalone' }
-  | { state: 'retrying'; message: string }
-  | { state: 'failed'; message: string };
+  /** `keptLocally`: a copy of the work is in this browser (else only on this page). */
+  | { state: 'retrying'; problem: StatusProblem; keptLocally: boolean }
+  | { state: 'failed'; problem: StatusProblem; keptLocally: boolean };
 
 export interface Tracker {
   readonly standard: string;

@@ -5,7 +5,6 @@ import { connect } from '../../runtime/connect.ts';
 import { emptyLearnerState, randomSeed } from '../../runtime/state/learner-state.ts';
 import { firstScreenId, mapCourse } from '../logic/course-map.ts';
 import type { ResumeResult } from '../state/resume.ts';
-import { frameStringsFor } from '../strings/frame.ts';
 import { codecLoader, stateEncoder, type CodecLoader, type StateCodec } from './codec-loader.ts';
 import { CourseSession } from './course-session.ts';
 import { StatusStore } from './status-store.ts';
@@ -44,7 +43,7 @@ export async function startCourse(config: RuntimeConfig): Promise<StartedCourse>
     tracker,
     session: trackerSession,
     initial: resume.state,
-    encode: stateEncoder(codec, course, () => status.report({ state: 'failed', message: frameStringsFor(course.language).status.saverNotLoaded })),
+    encode: stateEncoder(codec, course, () => status.report({ state: 'failed', problem: { kind: 'saver-not-loaded' }, keptLocally: false })),
     keepSavedState: resume.keepSavedState,
   });
   return { session, status, resume, Notice, codec };

@@ -25,7 +25,7 @@ export function Notice({ notice, onDismiss }: { notice: ResumeNotice; onDismiss(
           <p class="callout__title" id={TITLE_ID}>
             <Icon name="warning" /> {t.notices.sectionsRestartedTitle}
           </p>
-          <p>{notice.message || t.notices.sectionsRestarted(t.notices.sectionList(titles))}</p>
+          <p>{t.notices.sectionsRestarted(notice.reason, notice.damage, t.notices.sectionList(titles))}</p>
         </>
       );
       break;
@@ -36,7 +36,7 @@ export function Notice({ notice, onDismiss }: { notice: ResumeNotice; onDismiss(
           <p class="callout__title" id={TITLE_ID}>
             <Icon name="warning" /> {t.notices.progressLostTitle}
           </p>
-          <p>{notice.message || t.notices.progressLost}</p>
+          <p>{t.notices.progressLost(notice.reason)}</p>
         </>
       );
       break;

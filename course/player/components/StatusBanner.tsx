@@ -31,19 +31,18 @@ export function StatusBanner({ status }: { status: ConnectionStatus }) {
         <p class="callout__title">
           <Icon name="warning" /> {t.status.unreachableTitle}
         </p>
-        <p>{t.status.retryingBody}</p>
-        {status.message && <p class="secondary-text">{t.status.detail(status.message)}</p>}
+        <p>{t.status.retryingBody(status.keptLocally)}</p>
+        {status.problem.kind === 'refused' && <p class="secondary-text">{t.status.detail(status.problem.detail)}</p>}
       </div>
     );
   } else if (status.state === 'failed') {
-    // The tracker's message says what actually happened and where the work is (it differs by case), so it is the
-    // body; the catalogue's sentence is only the fallback.
+    // What actually happened and where the work is: it differs by case, so the tracker says which, in codes.
     content = (
       <div class="callout callout--warning">
         <p class="callout__title">
           <Icon name="warning" /> {t.status.failedTitle}
         </p>
-        <p>{status.message || t.status.failedBody}</p>
+        <p>{t.status.problem(status.problem, status.keptLocally)}</p>
       </div>
     );
   }

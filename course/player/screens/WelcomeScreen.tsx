@@ -50,7 +50,7 @@ export function WelcomeScreen({ screen }: { screen: WelcomeData }) {
         <Paragraphs text={privacyNoteFor(screen.privacyNote, variant)} />
         <h3>{t.welcome.trackingHeading}</h3>
         <Paragraphs text={screen.trackingNote} />
-        <p>{t.welcome.savedTo(session.trackerSession.storageDescription)}</p>
+        <p>{t.welcome.savedTo(session.trackerSession.storage)}</p>
       </div>
       <FoldedSupport />
       <ResourceLinks />

@@ -3,18 +3,20 @@
 // one that cannot be read at all starts the course again. Never a blank screen.
 import type { Course } from '../../types.ts';
 import { emptyLearnerState, NO_SEED, randomSeed, type LearnerState } from '../../runtime/state/learner-state.ts';
-import type { DecodeResult } from '../../runtime/state/codec.ts';
+import type { DecodeResult, StateDamage } from '../../runtime/state/codec.ts';
 import { entryFor, firstScreenId, type CourseMap } from '../logic/course-map.ts';
 import { indexQuestions } from '../logic/question-index.ts';
 import { sanitizeState } from './sanitize.ts';
+
+type DecodeFailure = Extract<DecodeResult, { ok: false }>;
 
 export type ResumeNotice =
   /** "Welcome back — continue from …": the learner lands on the screen they left. */
   | { kind: 'welcome-back'; screenId: string }
   /** Part of the saved progress was unreadable: these sections start again, the rest is kept. */
-  | { kind: 'sections-restarted'; sectionIds: string[]; message: string }
+  | { kind: 'sections-restarted'; sectionIds: string[]; reason: DecodeFailure['reason']; damage: StateDamage }
   /** Nothing could be read: the course starts from the beginning. */
-  | { kind: 'progress-lost'; message: string };
+  | { kind: 'progress-lost'; reason: DecodeFailure['reason'] };
 
 export interface ResumeResult {
   state: LearnerState;
@@ -45,7 +47,7 @@ function resumeWithoutSeed(course: Course, map: CourseMap, decoded: DecodeResult
   }
   const keepSavedState = decoded.reason === 'unknown-version';
   if (decoded.salvaged === null) {
-    return { state: emptyLearnerState(first), notice: { kind: 'progress-lost', message: decoded.message }, keepSavedState };
+    return { state: emptyLearnerState(first), notice: { kind: 'progress-lost', reason: decoded.reason }, keepSavedState };
   }
   let state = sanitizeState(course, map, decoded.salvaged);
   const known = new Set(course.sections.map((section) => section.id));
@@ -55,7 +57,7 @@ function resumeWithoutSeed(course: Course, map: CourseMap, decoded: DecodeResult
   for (const sectionId of affected) state = restartSection(course, state, sectionId);
   const firstAffected = course.sections.find((section) => affected.includes(section.id))?.screens[0]?.id ?? first;
   state = { ...state, location: firstAffected };
-  return { state, notice: { kind: 'sections-restarted', sectionIds: affected, message: decoded.message }, keepSavedState };
+  return { state, notice: { kind: 'sections-restarted', sectionIds: affected, reason: decoded.reason, damage: decoded.damage }, keepSavedState };
 }
 
 /**

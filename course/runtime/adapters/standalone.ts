@@ -1,14 +1,12 @@
 // No LMS and no launch: the course still works, and the learner is told plainly that their progress is kept only in
 // this browser (or only on this page, when the browser keeps nothing). Nothing is reported anywhere.
 import type { AdapterModule } from '../adapter-modules.ts';
-import type { AnswerRecord, ConnectionStatus, Outcome, SaveReceipt, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import type { AnswerRecord, ConnectionStatus, LaunchFailure, Outcome, SaveReceipt, StatusProblem, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
 import type { RuntimeConfig } from '../../types.ts';
 import { memoryStore, type KeyValueStore } from '../shared/browser-storage.ts';
 import { loadRuntimeDeps, type RuntimeDeps } from '../shared/runtime-deps.ts';
 import { Channel, StatusChannel } from '../shared/status-channel.ts';
 
-export const THIS_BROWSER_ONLY = 'this browser only: your progress is not sent to any learning system';
-export const THIS_PAGE_ONLY = 'this page only: this browser does not keep your progress, so it is lost when the page closes';
 
 interface SavedProgress {
   state: string;
@@ -30,25 +28,20 @@ export class StandaloneTracker implements Tracker {
     this.key = `common-ground:standalone:${config.course.id}:${config.variant.id}`;
   }
 
-  private notice: string | null = null;
+  private notice: StatusProblem | null = null;
 
-  /**
-   * The course was launched for an LMS but could not connect (`reason`, e.g. "this launch link has already been
-   * used"): said instead of the quiet standalone status. The words live here, loaded only when it happens.
-   */
-  explain(reason: string): void {
-    this.notice =
-      `The course could not connect to your learning system (${reason}), so nothing you do this time will be recorded there; ` +
-      'your progress is kept in this browser only. Close the course and open it again from your learning system to try again.';
+  /** The course was launched for an LMS but could not connect: said instead of the quiet standalone status. */
+  explain(reason: LaunchFailure, detail: string): void {
+    this.notice = { kind: 'not-connected', reason, detail };
   }
 
   async start(): Promise<TrackerSession> {
-    this.status.emit(this.notice ? { state: 'failed', message: this.notice } : { state: 'standalone' });
+    this.status.emit(this.notice ? { state: 'failed', problem: this.notice, keptLocally: this.persistent !== null } : { state: 'standalone' });
     return {
       learner: { id: null, name: null },
       resumeState: this.read()?.state ?? null,
       mode: 'normal',
-      storageDescription: this.persistent ? THIS_BROWSER_ONLY : THIS_PAGE_ONLY,
+      storage: this.persistent ? 'this-browser' : 'this-page',
     };
   }
 
@@ -56,7 +49,7 @@ export class StandaloneTracker implements Tracker {
     const saved: SavedProgress = { state, location };
     const kept = this.store.set(this.key, JSON.stringify(saved));
     if (!kept) {
-      this.status.emit({ state: 'failed', message: 'This browser refused to keep your progress (its storage is full or blocked), so it will be lost when the page closes.' });
+      this.status.emit({ state: 'failed', problem: { kind: 'browser-refused' }, keptLocally: false });
     }
     this.saved.emit({ state, where: kept && this.persistent ? 'this-browser' : 'this-page' });
   }

@@ -5,14 +5,13 @@
 // browser; until it confirms an answer, the answer stays in the interaction journal (interaction-journal.ts), which
 // retries refused writes and lets a relaunch record what a dead tab could not.
 import type { RuntimeConfig } from '../../types.ts';
-import type { AnswerRecord, ConnectionStatus, Outcome, SaveKind, SaveReceipt, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import type { AnswerRecord, ConnectionStatus, Outcome, SaveKind, SaveReceipt, StatusProblem, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import { choicesFor } from '../interaction-catalogue.ts';
 import { CommitScheduler } from '../shared/commit-scheduler.ts';
 import { withTimeout } from '../shared/clock.ts';
 import { commitDelay, saveKindOf } from '../shared/commit-policy.ts';
 import { reportedOutcome } from '../reported-outcome.ts';
-import { failedMessage, LMS_STORAGE, retryingMessage, tooLargeMessage } from '../shared/messages.ts';
 import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
 import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
 import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey } from '../shared/safety-copy.ts';
@@ -46,7 +45,7 @@ export class ScormSession implements Tracker {
   private readonly refused = new Map<string, ScormWrite>();
   private lastError: LmsError | null = null;
   /** Why the latest state could not be sent at all (too long for the LMS), until a state that fits replaces it. */
-  private oversize: string | null = null;
+  private oversize: StatusProblem | null = null;
   private startedAt = 0;
   /** Answers not yet confirmed by a commit (persisted in this browser). */
   private journal: InteractionJournal;
@@ -118,8 +117,8 @@ export class ScormSession implements Tracker {
     if (this.exiting || !this.session) return;
     if (state.length > this.model.suspendDataLimit) {
       // Sending it would have it cut short or refused: the LMS keeps the last state that fits, this browser the rest.
-      this.oversize = tooLargeMessage(state.length, this.model.suspendDataLimit);
-      this.status.emit({ state: 'failed', message: this.oversize });
+      this.oversize = { kind: 'too-large', length: state.length, limit: this.model.suspendDataLimit };
+      this.fail(this.oversize);
       return;
     }
     this.oversize = null;
@@ -283,8 +282,8 @@ export class ScormSession implements Tracker {
     });
     this.armKeepAlive();
     if (this.live) this.status.emit({ state: 'connected' });
-    else this.status.emit({ state: 'failed', message: notStartedMessage(this.errorDetail(), this.safety.available) });
-    return { learner: { id: session.learnerId, name: session.learnerName }, resumeState: resume.state, mode: session.mode, storageDescription: LMS_STORAGE };
+    else this.fail({ kind: 'not-started', detail: this.errorDetail() });
+    return { learner: { id: session.learnerId, name: session.learnerName }, resumeState: resume.state, mode: session.mode, storage: 'learning-system' };
   }
 
   /** Initialize, tried a few times; an LMS that says "false" but answers reads has a session already (a reload). */
@@ -342,7 +341,7 @@ export class ScormSession implements Tracker {
     if (fingerprint(session.suspendData) !== this.confirmed) {
       this.lastError = { call: 'resume check', code: -1, text: 'the learning system holds progress from another session', diagnostic: '' };
       this.scheduler.dispose();
-      this.status.emit({ state: 'failed', message: notStartedMessage(this.errorDetail(), this.safety.available) });
+      this.fail({ kind: 'other-session' });
       return false;
     }
     this.live = true;
@@ -390,7 +389,7 @@ export class ScormSession implements Tracker {
     const problem = commitError ?? terminateError ?? (this.refused.size > 0 || !allWritten ? this.lastError : null);
     if (problem) {
       this.keepLocalCopies();
-      this.status.emit({ state: 'failed', message: failedMessage(lmsErrorDetail(problem), this.safety.available) });
+      this.fail({ kind: 'refused', detail: lmsErrorDetail(problem) });
       return;
     }
     this.confirm();
@@ -547,14 +546,18 @@ export class ScormSession implements Tracker {
 
   private reportAttempt(ok: boolean, failures: number): void {
     if (this.oversize) {
-      this.status.emit({ state: 'failed', message: this.oversize });
+      this.fail(this.oversize);
     } else if (ok) {
       this.status.emit({ state: 'connected' });
     } else if (failures <= this.profile.commit.quietRetries) {
-      this.status.emit({ state: 'retrying', message: retryingMessage(this.safety.available) });
+      this.status.emit({ state: 'retrying', problem: this.lastError ? { kind: 'refused', detail: this.errorDetail() } : { kind: 'unreachable' }, keptLocally: this.safety.available });
     } else {
-      this.status.emit({ state: 'failed', message: failedMessage(this.errorDetail(), this.safety.available) });
+      this.fail(this.lastError ? { kind: 'refused', detail: this.errorDetail() } : { kind: 'unreachable' });
     }
+  }
+
+  private fail(problem: StatusProblem): void {
+    this.status.emit({ state: 'failed', problem, keptLocally: this.safety.available });
   }
 
   private errorDetail(): string {
@@ -570,15 +573,4 @@ export class ScormSession implements Tracker {
       this.armKeepAlive();
     }, every);
   }
-}
-
-/**
- * Initialize failed (only SCORM has a session to start, so these words live here, not in shared/messages.ts, which
- * every package loads at start).
- */
-function notStartedMessage(detail: string, keptLocally: boolean): string {
-  return (
-    `Your learning system did not start a session for this course (${detail}). You can carry on: ${keptLocally ? 'your work is kept in this browser' : 'your work is kept on this page'}, ` +
-    'and it will be sent when the learning system answers. If this message stays, close the course and open it again from your learning system.'
-  );
 }

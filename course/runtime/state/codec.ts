@@ -17,13 +17,25 @@ export type DecodeResult =
   | {
       ok: false;
       reason: 'corrupt' | 'truncated' | 'unknown-version' | 'course-changed';
-      /** Plain words for the learner (and for support). */
-      message: string;
+      /** What was lost, as facts: the player words it for the learner. */
+      damage: StateDamage;
       /** Everything that could be restored, located at the start of the first affected section; null when nothing. */
       salvaged: LearnerState | null;
       /** Ids of the sections whose saved progress was lost, in course order (empty when that cannot be told). */
       affectedSections: string[];
     };
+
+/** What a saved state that could not be read whole lost. */
+export interface StateDamage {
+  /** The record of which sections were finished could not be recovered. */
+  progressLost: boolean;
+  /** Reflections that could not be recovered: how many, or 'all' when which ones cannot be told. */
+  reflectionsLost: number | 'all';
+  /** A reflection cut short kept its beginning: the learner should check it. */
+  reflectionCut: boolean;
+}
+
+const NO_DAMAGE: StateDamage = { progressLost: false, reflectionsLost: 0, reflectionCut: false };
 
 export function encodeState(state: LearnerState, course: Course): string {
   return encodeV1(state, course);
@@ -37,16 +49,10 @@ export function decodeState(encoded: string, course: Course): DecodeResult {
   if (envelope.kind === 'unframed') {
     const old = readV0(text);
     if (old) return migrated(old, 0, course);
-    return failure('corrupt', 'Your saved progress could not be read, so the course starts from the beginning.', null, []);
+    return failure('corrupt', NO_DAMAGE, null, []);
   }
   if (envelope.version !== VERSION) {
-    return failure(
-      'unknown-version',
-      'Your progress was saved by a newer version of this course than the one your learning system opened, so it could not be read here. ' +
-        'Nothing has been overwritten yet: ask your learning team which version of the course to use.',
-      null,
-      [],
-    );
+    return failure('unknown-version', NO_DAMAGE, null, []);
   }
 
   const decoded = decodeV1(envelope.pieces, envelope.complete, course);
@@ -63,7 +69,7 @@ export function decodeState(encoded: string, course: Course): DecodeResult {
       ? 'corrupt'
       : 'course-changed';
   const salvaged = decoded.restoredAnything ? state : null;
-  return failure(reason, describe(reason, course, affected, decoded, salvaged !== null), salvaged, affected);
+  return failure(reason, damageOf(decoded), salvaged, affected);
 }
 
 function migrated(old: LearnerState, from: number, course: Course): DecodeResult {
@@ -81,38 +87,16 @@ function restartPoint(course: Course, state: LearnerState, affected: string[]): 
   return section?.screens[0]?.id ?? layoutOf(course).firstScreenId;
 }
 
-function failure(
-  reason: Extract<DecodeResult, { ok: false }>['reason'],
-  message: string,
-  salvaged: LearnerState | null,
-  affectedSections: string[],
-): DecodeResult {
-  return { ok: false, reason, message, salvaged, affectedSections };
+function failure(reason: Extract<DecodeResult, { ok: false }>['reason'], damage: StateDamage, salvaged: LearnerState | null, affectedSections: string[]): DecodeResult {
+  return { ok: false, reason, damage, salvaged, affectedSections };
 }
 
-function describe(reason: string, course: Course, affected: string[], decoded: V1Decoding, salvagedAny: boolean): string {
-  const parts = [
-    reason === 'truncated'
-      ? 'Your learning system returned only part of your saved progress.'
-      : reason === 'corrupt'
-        ? 'Part of your saved progress was damaged on its way back from your learning system.'
-        : 'This course has been updated since your last visit, and part of it has changed.',
-  ];
-  const titles = affected.map((id) => `“${course.sections.find((s) => s.id === id)?.title ?? id}”`);
-  if (titles.length > 0) parts.push(`You will start ${joinTitles(titles)} again.`);
+function damageOf(decoded: V1Decoding): StateDamage {
   const damage = decoded.problems.filter((p): p is Extract<Problem, { part: string }> => p.kind !== 'section-changed');
-  if (damage.some((p) => p.part === 'progress' && p.sections.length === 0)) {
-    parts.push('The record of which sections you had finished could not be recovered.');
-  }
   const lost = damage.reduce((n, p) => n + p.prompts.length, 0);
-  if (damage.some((p) => p.part === 'reflections' && p.prompts.length === 0)) parts.push('Your reflections could not be recovered.');
-  else if (lost > 0) parts.push(lost === 1 ? 'One of your reflections could not be recovered.' : `${lost} of your reflections could not be recovered.`);
-  if (decoded.cutReflections.length > 0) parts.push('A reflection that was cut short has kept its beginning: please check it and finish it.');
-  parts.push(salvagedAny ? 'Everything else you had done has been kept.' : 'Nothing else could be recovered, so you will start from the beginning.');
-  return parts.join(' ');
-}
-
-function joinTitles(titles: string[]): string {
-  if (titles.length === 1) return `the section ${titles[0]}`;
-  return `the sections ${titles.slice(0, -1).join(', ')} and ${titles[titles.length - 1]}`;
+  return {
+    progressLost: damage.some((p) => p.part === 'progress' && p.sections.length === 0),
+    reflectionsLost: damage.some((p) => p.part === 'reflections' && p.prompts.length === 0) ? 'all' : lost,
+    reflectionCut: decoded.cutReflections.length > 0,
+  };
 }

@@ -1,6 +1,7 @@
 // The cmi5 launch (cmi5 spec §8, §10, §11): the five launch parameters, the one-time "fetch" URL that yields the
 // auth token (kept in sessionStorage, since a reload cannot fetch it again), the LMS.LaunchData document and the
 // learner's preferences. Failures are thrown with words a learner's helpdesk can act on.
+import { LaunchError } from '../shared/launch-error.ts';
 import type { Agent, Context } from '@xapi/xapi';
 import type { KeyValueStore } from '../shared/browser-storage.ts';
 import type { LaunchMode } from '../tracker.ts';
@@ -52,16 +53,13 @@ export async function authorization(params: Cmi5Params, fetcher: typeof fetch, s
     const response = await fetcher(params.fetchUrl, { method: 'POST', cache: 'no-store' });
     body = (await response.json()) as Record<string, unknown>;
   } catch {
-    throw new Error('the learning system did not answer the sign-in request');
+    throw new LaunchError('no-answer', 'fetch URL');
   }
   const token = body['auth-token'];
   if (typeof token !== 'string' || token === '') {
     const code = body['error-code'];
-    throw new Error(
-      code === '1' || code === 1
-        ? 'this launch link has already been used; open the course again from your learning system'
-        : `the learning system refused the sign-in (${String(body['error-text'] ?? code ?? 'no token')})`,
-    );
+    if (code === '1' || code === 1) throw new LaunchError('link-used', `error-code ${String(code)}`);
+    throw new LaunchError('sign-in-refused', String(body['error-text'] ?? code ?? 'no token'));
   }
   const header = `Basic ${token}`;
   store.set(key, header);
@@ -75,16 +73,16 @@ export function forgetAuthorization(params: Cmi5Params, store: KeyValueStore): v
 
 export async function readLaunchData(client: LrsClient, params: Cmi5Params): Promise<LaunchData> {
   const response = await client.getState({ activityId: params.activityId, agent: params.actor, registration: params.registration }, 'LMS.LaunchData');
-  if (!isSuccess(response.status)) throw new Error(`the learning system's launch data could not be read (HTTP ${response.status || 'no answer'})`);
+  if (!isSuccess(response.status)) throw new LaunchError('launch-data-unreadable', response.status ? `HTTP ${response.status}` : '');
   let data: Record<string, unknown>;
   try {
     data = JSON.parse(response.body) as Record<string, unknown>;
   } catch {
-    throw new Error("the learning system's launch data is not valid JSON");
+    throw new LaunchError('launch-data-invalid', 'LMS.LaunchData is not JSON');
   }
   const mode = data.launchMode;
   if (typeof data.contextTemplate !== 'object' || data.contextTemplate === null || (mode !== 'Normal' && mode !== 'Browse' && mode !== 'Review')) {
-    throw new Error("the learning system's launch data has no context template or launch mode");
+    throw new LaunchError('launch-data-invalid', 'LMS.LaunchData has no contextTemplate or launchMode');
   }
   const mastery = typeof data.masteryScore === 'number' && data.masteryScore >= 0 && data.masteryScore <= 1 ? data.masteryScore : null;
   return {

@@ -4,12 +4,11 @@
 // close the last requests go with fetch keepalive. Each standard adds its own statements (tincan-session.ts,
 // cmi5-session.ts).
 import type { RuntimeConfig } from '../../types.ts';
-import type { AnswerRecord, ConnectionStatus, LaunchMode, Outcome, SaveKind, SaveReceipt, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import type { AnswerRecord, ConnectionStatus, LaunchMode, Outcome, SaveKind, SaveReceipt, StatusProblem, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import { choicesFor } from '../interaction-catalogue.ts';
 import { CommitScheduler } from '../shared/commit-scheduler.ts';
 import { commitDelay, saveKindOf } from '../shared/commit-policy.ts';
-import { failedMessage, LMS_STORAGE, retryingMessage, tooLargeMessage } from '../shared/messages.ts';
 import { withTimeout } from '../shared/clock.ts';
 import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
 import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
@@ -81,8 +80,8 @@ export abstract class XapiSession implements Tracker {
   private confirmed = fingerprint(null);
   private committedLocation: string | null = null;
   private readonly progressReported = new Map<string, number>();
-  private oversize: string | null = null;
-  private lastFailure = 'no answer';
+  private oversize: StatusProblem | null = null;
+  private lastFailure: StatusProblem = { kind: 'unreachable' };
   private stopWatching: () => void = () => {};
 
   constructor(
@@ -166,8 +165,8 @@ export abstract class XapiSession implements Tracker {
     if (this.exiting || !this.opened) return;
     const limit = SUSPEND_DATA_LIMITS[this.config.standard];
     if (state.length > limit) {
-      this.oversize = tooLargeMessage(state.length, limit);
-      this.status.emit({ state: 'failed', message: this.oversize });
+      this.oversize = { kind: 'too-large', length: state.length, limit };
+      this.fail(this.oversize);
       return;
     }
     this.oversize = null;
@@ -255,7 +254,7 @@ export abstract class XapiSession implements Tracker {
     });
     // Not awaited: the course opens at once; a slow or absent LRS shows up in the status, not as a waiting screen.
     void this.scheduler.flush();
-    return { learner: this.launch.learner, resumeState, mode: this.launch.mode, storageDescription: LMS_STORAGE };
+    return { learner: this.launch.learner, resumeState, mode: this.launch.mode, storage: 'learning-system' };
   }
 
   private pushCopy(state: string, location: string): void {
@@ -268,7 +267,7 @@ export abstract class XapiSession implements Tracker {
     const response = await withTimeout(this.launch.client.getState(this.launch.document, RESUME_STATE_ID), READ_TIMEOUT_MS, NO_ANSWER, this.deps.clock);
     if (response.status === 404) return { state: null, location: '', sent: {} };
     if (!isSuccess(response.status)) {
-      this.lastFailure = response.status === 0 ? 'no answer' : `HTTP ${response.status}`;
+      this.lastFailure = lrsProblem(response.status);
       return null;
     }
     return parseDocument(response.body);
@@ -291,14 +290,14 @@ export abstract class XapiSession implements Tracker {
     this.noteOpeningDelivered();
     for (const statement of sent.rejected) console.error('[common-ground] the LRS refused a statement as invalid', statement);
     if (!sent.ok) {
-      this.lastFailure = sent.failure?.status ? `HTTP ${sent.failure.status}` : 'no answer';
+      this.lastFailure = lrsProblem(sent.failure?.status ?? 0);
       return false;
     }
     if (!this.documentDirty) return true;
     const document = this.document;
     const response = await this.launch.client.putState(this.launch.document, RESUME_STATE_ID, document);
     if (!isSuccess(response.status)) {
-      this.lastFailure = response.status ? `HTTP ${response.status}` : 'no answer';
+      this.lastFailure = lrsProblem(response.status);
       return false;
     }
     this.confirm(document);
@@ -319,9 +318,9 @@ export abstract class XapiSession implements Tracker {
     const remote = await this.readDocument();
     if (!remote) return false;
     if (fingerprint(remote.state) !== this.confirmed) {
-      this.lastFailure = 'your learning system holds progress from another session';
+      this.lastFailure = { kind: 'other-session' };
       this.scheduler.dispose();
-      this.status.emit({ state: 'failed', message: failedMessage(`${this.lastFailure}; close the course and open it again`, this.safety.available) });
+      this.fail(this.lastFailure);
       return false;
     }
     this.documentUnknown = false;
@@ -398,11 +397,20 @@ export abstract class XapiSession implements Tracker {
   }
 
   private reportAttempt(ok: boolean, failures: number): void {
-    if (this.oversize) this.status.emit({ state: 'failed', message: this.oversize });
+    if (this.oversize) this.fail(this.oversize);
     else if (ok) this.status.emit({ state: 'connected' });
-    else if (failures <= this.profile.commit.quietRetries) this.status.emit({ state: 'retrying', message: retryingMessage(this.safety.available) });
-    else this.status.emit({ state: 'failed', message: failedMessage(this.lastFailure, this.safety.available) });
+    else if (failures <= this.profile.commit.quietRetries) this.status.emit({ state: 'retrying', problem: this.lastFailure, keptLocally: this.safety.available });
+    else this.fail(this.lastFailure);
   }
+
+  private fail(problem: StatusProblem): void {
+    this.status.emit({ state: 'failed', problem, keptLocally: this.safety.available });
+  }
+}
+
+/** An LRS answer that stopped a send: none at all (status 0), or the HTTP status it gave. */
+function lrsProblem(status: number): StatusProblem {
+  return status === 0 ? { kind: 'unreachable' } : { kind: 'refused', detail: `HTTP ${status}` };
 }
 
 function parseDocument(body: string): ResumeDocument {

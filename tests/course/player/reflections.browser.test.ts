@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('reflections in a SCORM 1.2 package, in Chromium',
     expect(suspendData.length).toBeGreaterThan(1000);
     expect(suspendData.length).toBeLessThanOrEqual(4096);
     const decoded = decodeState(suspendData, course);
-    if (!decoded.ok) throw new Error(decoded.message);
+    if (!decoded.ok) throw new Error(`the saved state could not be read whole (${decoded.reason})`);
     await frame.getByRole('button', { name: /^Back/ }).click();
     for (const [index, prompt] of prompts.entries()) expect(decoded.state.reflections[prompt.id]).toBe(await field(frame, index).inputValue());
 

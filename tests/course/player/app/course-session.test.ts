@@ -75,7 +75,7 @@ const trackerSession = (mode: TrackerSession['mode'] = 'normal'): TrackerSession
   learner: { id: 'l1', name: 'Sam Patel' },
   resumeState: null,
   mode,
-  storageDescription: 'your learning system',
+  storage: 'learning-system',
 });
 
 function setUp(initial: LearnerState = emptyLearnerState('welcome'), mode: TrackerSession['mode'] = 'normal', keepSavedState = false) {

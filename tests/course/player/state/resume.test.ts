@@ -51,11 +51,11 @@ describe('resumeFrom', () => {
     const result = resumeFrom(course, map, {
       ok: false,
       reason: 'truncated',
-      message: 'cut at 4096',
+      damage: { progressLost: false, reflectionsLost: 0, reflectionCut: false },
       salvaged: progressed(),
       affectedSections: ['practice'],
     });
-    expect(result.notice).toEqual({ kind: 'sections-restarted', sectionIds: ['practice'], message: 'cut at 4096' });
+    expect(result.notice).toEqual({ kind: 'sections-restarted', sectionIds: ['practice'], reason: 'truncated', damage: { progressLost: false, reflectionsLost: 0, reflectionCut: false } });
     expect(result.state.location).toBe('scenario-ed');
     expect(result.state.completedScreens).toEqual(['welcome', 'confidence-before', 'film-screen']);
     expect(result.state.scenarioPaths).toEqual({});
@@ -66,33 +66,33 @@ describe('resumeFrom', () => {
   });
 
   it('restarts several sections and lands at the first of them', () => {
-    const result = resumeFrom(course, map, { ok: false, reason: 'corrupt', message: '', salvaged: progressed(), affectedSections: ['practice', 'watch'] });
+    const result = resumeFrom(course, map, { ok: false, reason: 'corrupt', damage: { progressLost: false, reflectionsLost: 0, reflectionCut: false }, salvaged: progressed(), affectedSections: ['practice', 'watch'] });
     expect(result.state.location).toBe('film-screen');
     expect(result.state.completedScreens).toEqual(['welcome', 'confidence-before']);
     expect(result.state.film).toEqual({ position: 0, played: [] });
   });
 
   it('restarts the section the learner was in when the codec cannot tell which lost data', () => {
-    const result = resumeFrom(course, map, { ok: false, reason: 'corrupt', message: 'damaged', salvaged: progressed(), affectedSections: [] });
-    expect(result.notice).toEqual({ kind: 'sections-restarted', sectionIds: ['practice'], message: 'damaged' });
+    const result = resumeFrom(course, map, { ok: false, reason: 'corrupt', damage: { progressLost: false, reflectionsLost: 0, reflectionCut: false }, salvaged: progressed(), affectedSections: [] });
+    expect(result.notice).toEqual({ kind: 'sections-restarted', sectionIds: ['practice'], reason: 'corrupt', damage: { progressLost: false, reflectionsLost: 0, reflectionCut: false } });
   });
 
   it('starts again with a notice when nothing could be salvaged', () => {
-    const result = resumeFrom(course, map, { ok: false, reason: 'corrupt', message: 'unreadable', salvaged: null, affectedSections: [] }, () => 8);
+    const result = resumeFrom(course, map, { ok: false, reason: 'corrupt', damage: { progressLost: false, reflectionsLost: 0, reflectionCut: false }, salvaged: null, affectedSections: [] }, () => 8);
     expect(result.state).toEqual(emptyLearnerState('welcome', 8));
-    expect(result.notice).toEqual({ kind: 'progress-lost', message: 'unreadable' });
+    expect(result.notice).toEqual({ kind: 'progress-lost', reason: 'corrupt' });
     expect(result.keepSavedState).toBe(false);
   });
 
   it('keeps a state saved by a newer course version from being overwritten', () => {
-    const result = resumeFrom(course, map, { ok: false, reason: 'unknown-version', message: 'newer', salvaged: null, affectedSections: [] });
+    const result = resumeFrom(course, map, { ok: false, reason: 'unknown-version', damage: { progressLost: false, reflectionsLost: 0, reflectionCut: false }, salvaged: null, affectedSections: [] });
     expect(result.keepSavedState).toBe(true);
   });
 
   it('cleans a salvaged state before using it', () => {
     const broken = { ...progressed(), location: 'gone', completedScreens: ['welcome', 'gone'] };
-    const result = resumeFrom(course, map, { ok: false, reason: 'course-changed', message: '', salvaged: broken, affectedSections: ['gone-section'] });
-    expect(result.notice).toEqual({ kind: 'sections-restarted', sectionIds: ['intro'], message: '' });
+    const result = resumeFrom(course, map, { ok: false, reason: 'course-changed', damage: { progressLost: false, reflectionsLost: 0, reflectionCut: false }, salvaged: broken, affectedSections: ['gone-section'] });
+    expect(result.notice).toEqual({ kind: 'sections-restarted', sectionIds: ['intro'], reason: 'course-changed', damage: { progressLost: false, reflectionsLost: 0, reflectionCut: false } });
     expect(result.state.location).toBe('welcome');
     expect(result.state.completedScreens).toEqual([]);
   });

@@ -5,8 +5,23 @@ import { enGBPages } from '../../../../course/player/strings/en-GB.pages.ts';
 import { frameStringsFor } from '../../../../course/player/strings/frame.ts';
 import { screenStringsFor } from '../../../../course/player/strings/screens.ts';
 import { stringsFor } from '../../../../course/player/strings/index.ts';
+import type { StatusProblem } from '../../../../course/runtime/tracker.ts';
 
 const all = stringsFor('en-GB');
+
+// Every problem the tracker can report, as the runtime emits it (codes, no words).
+const PROBLEMS: StatusProblem[] = [
+  { kind: 'unreachable' },
+  { kind: 'refused', detail: 'General exception, error 101' },
+  { kind: 'not-started', detail: 'Not initialized, error 301' },
+  { kind: 'other-session' },
+  { kind: 'too-large', length: 4097, limit: 4096 },
+  { kind: 'browser-refused' },
+  ...(['no-answer', 'link-used', 'sign-in-refused', 'launch-data-unreadable', 'launch-data-invalid', 'other'] as const).map(
+    (reason): StatusProblem => ({ kind: 'not-connected', reason, detail: 'HTTP 403' }),
+  ),
+  { kind: 'saver-not-loaded' },
+];
 
 describe('en-GB catalogue', () => {
   it('uses singular and plural forms', () => {
@@ -23,6 +38,40 @@ describe('en-GB catalogue', () => {
     expect(all.summary.averageChange(1.25)).toBe('On average your confidence went up by 1.3 points.');
     expect(all.summary.averageChange(-1)).toBe('On average your confidence went down by 1 point.');
     expect(all.summary.averageChange(0)).toBe('On average your confidence went neither up nor down.');
+  });
+
+  it('words every problem the tracker reports, with its technical detail and where the work is', () => {
+    for (const problem of PROBLEMS) {
+      for (const keptLocally of [true, false]) {
+        const words = enGB.status.problem(problem, keptLocally);
+        expect(words, JSON.stringify(problem)).toMatch(/^[A-Z].*\.$/);
+        expect(words).not.toMatch(/ {2}|undefined|\[object/);
+        if ('detail' in problem) expect(words).toContain(problem.detail);
+      }
+    }
+    expect(enGB.status.problem({ kind: 'too-large', length: 4097, limit: 4096 }, true)).toContain('4,097 characters long');
+    expect(enGB.status.problem({ kind: 'not-connected', reason: 'link-used', detail: '' }, true)).toContain('(this launch link has already been used)');
+    // Where the work is differs, and is never claimed to be in this browser when it is not.
+    expect(enGB.status.problem({ kind: 'unreachable' }, true)).toContain('kept safely in this browser');
+    expect(enGB.status.problem({ kind: 'unreachable' }, false)).not.toContain('kept safely in this browser');
+    expect(enGB.status.retryingBody(false)).not.toContain('safe in this browser');
+    expect(enGB.welcome.savedTo('this-page')).toMatch(/^Your progress is saved to this page only/);
+  });
+
+  it('says what a saved state that could not be read whole lost, from the codec’s facts', () => {
+    const sections = enGB.notices.sectionList(['Reflections']);
+    const none = { progressLost: false, reflectionsLost: 0, reflectionCut: false };
+    expect(enGB.notices.sectionsRestarted('truncated', { ...none, reflectionCut: true }, sections)).toBe(
+      'Your learning system returned only part of your saved progress. You will start the section “Reflections” again. ' +
+        'A reflection that was cut short has kept its beginning: please check it and finish it. Everything else you had done has been kept.',
+    );
+    expect(enGB.notices.sectionsRestarted('corrupt', { ...none, reflectionsLost: 4 }, sections)).toContain('4 of your reflections could not be recovered.');
+    expect(enGB.notices.sectionsRestarted('corrupt', { ...none, reflectionsLost: 1 }, sections)).toContain('One of your reflections could not be recovered.');
+    expect(enGB.notices.sectionsRestarted('corrupt', { ...none, reflectionsLost: 'all', progressLost: true }, sections)).toContain(
+      'The record of which sections you had finished could not be recovered. Your reflections could not be recovered.',
+    );
+    expect(enGB.notices.progressLost('unknown-version')).toMatch(/newer version .* nothing has been overwritten yet/);
+    expect(enGB.notices.progressLost('corrupt')).toMatch(/^Your saved progress could not be read, so the course starts again from the beginning\./);
   });
 
   it('lists restarted sections naturally', () => {

@@ -38,7 +38,7 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
       learner: { id: 'u-1001', name: 'Ada Okafor' },
       resumeState: null,
       mode: 'normal',
-      storageDescription: "your organisation's learning system",
+      storage: 'learning-system',
     });
     await first.tracker.saveState(midState, 'ed-chest-pain');
     await first.clock.advance(1000);
@@ -170,7 +170,7 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
       tracker.onStatus((s) => statuses.push(s));
       const session = await tracker.start();
       expect(tracker.standard).toBe('standalone');
-      expect(session.storageDescription).toMatch(/^this browser only/);
+      expect(session.storage).toBe('this-browser');
       expect(statuses).toEqual([{ state: 'standalone' }]);
       await tracker.saveState(midState, 'x');
       const again = await (await connect(runtimeConfig('scorm12'), page.win)).start();
@@ -189,7 +189,7 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
       const storage = new MemoryStorage();
       const run = await launchScorm({ storage, faults: { failInitialize: 4 } });
       expect(run.session.learner).toEqual({ id: null, name: null });
-      expect(run.statuses.at(-1)).toMatchObject({ state: 'failed', message: expect.stringContaining('did not start a session') });
+      expect(run.statuses.at(-1)).toMatchObject({ state: 'failed', problem: { kind: 'not-started', detail: expect.stringMatching(/error \d+/) }, keptLocally: true });
       await run.tracker.saveState(midState, 'ed-chest-pain');
       expect(unconfirmedCopies(storage)).toHaveLength(1);
       await run.clock.advance(5000);
@@ -206,7 +206,7 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
       await run.clock.advance(60_000);
       await run.tracker.exit('suspend');
       expect(setValues(run.lms)['cmi.suspend_data']).toBeUndefined();
-      expect(run.statuses.at(-1)).toMatchObject({ state: 'failed', message: expect.stringContaining('holds progress from another session') });
+      expect(run.statuses.at(-1)).toMatchObject({ state: 'failed', problem: { kind: 'other-session' } });
       expect(unconfirmedCopies(storage)).toHaveLength(1);
     });
 
@@ -230,9 +230,9 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
       server.status = 500;
       await run.tracker.saveState(midState, 'ed-chest-pain');
       await run.clock.advance(1000);
-      expect(run.statuses.at(-1)).toMatchObject({ state: 'retrying', message: expect.stringContaining('kept safely in this browser') });
+      expect(run.statuses.at(-1)).toMatchObject({ state: 'retrying', keptLocally: true });
       await run.clock.advance(20_000);
-      expect(run.statuses.at(-1)).toMatchObject({ state: 'failed', message: expect.stringContaining('error 101') });
+      expect(run.statuses.at(-1)).toMatchObject({ state: 'failed', problem: { kind: 'refused', detail: expect.stringContaining('error 101') } });
       const attempts = server.received.length;
       expect(attempts).toBeGreaterThanOrEqual(4);
       expect(unconfirmedCopies(storage)).toHaveLength(1);
@@ -289,7 +289,7 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
       await run.tracker.saveState(over, 'x');
       await run.clock.advance(60_000);
       expect(server.record?.['cmi.suspend_data']).toBe(atLimit);
-      expect(run.statuses.at(-1)).toMatchObject({ state: 'failed', message: expect.stringContaining('4,097') });
+      expect(run.statuses.at(-1)).toMatchObject({ state: 'failed', problem: { kind: 'too-large', length: 4097 } });
       expect(JSON.parse(unconfirmedCopies(storage)[0]?.[1] ?? '{}').state).toBe(over);
     });
   });

@@ -136,7 +136,7 @@ describe('SCORM 2004 adapter against scorm-again', () => {
     server.status = 500;
     run.lms.faults.refuseSet = (element) => element === 'cmi.exit';
     await run.tracker.exit('suspend');
-    expect(run.statuses.at(-1)).toMatchObject({ state: 'failed', message: expect.stringContaining('kept safely in this browser') });
+    expect(run.statuses.at(-1)).toMatchObject({ state: 'failed', keptLocally: true });
     expect(JSON.parse(unconfirmedCopies(storage)[0]?.[1] ?? '{}').state).toBe(finalState);
     const decoded = decodeState(finalState, course);
     expect(decoded.ok).toBe(true);

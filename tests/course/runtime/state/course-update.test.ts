@@ -1,6 +1,7 @@
 // A learner part-way through course 1.0.0 when a trust updates the package to this course: their saved state still
 // decodes, what did not change is kept (their reflections above all), and what changed starts again with a notice
 // that says so; a state without a seed gets one.
+import { enGB } from '../../../../course/player/strings/en-GB.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Course } from '../../../../course/types.ts';
@@ -39,8 +40,12 @@ describe('a state saved by course 1.0.0, opened by this course', () => {
     expect(decoded.reason).toBe('course-changed');
     expect(decoded.salvaged?.reflections).toEqual(midCourse().reflections);
     expect(decoded.salvaged?.completedScreens).toContain('about-this-course');
-    expect(decoded.message).toMatch(/^This course has been updated since your last visit/);
-    expect(decoded.message).toMatch(/Everything else you had done has been kept\.$/);
+    expect(decoded.damage).toEqual({ progressLost: false, reflectionsLost: 0, reflectionCut: false });
+    // The player's words for it: why, what starts again, and that the rest is kept.
+    const words = enGB.notices.sectionsRestarted(decoded.reason, decoded.damage, enGB.notices.sectionList(['The film']));
+    expect(words).toMatch(/^This course has been updated since your last visit/);
+    expect(words).toContain('You will start the section “The film” again.');
+    expect(words).toMatch(/Everything else you had done has been kept\.$/);
   });
 
   it('resumes with a notice, the reflections intact and a seed of the learner\u2019s own', () => {

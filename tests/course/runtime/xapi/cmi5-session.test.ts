@@ -184,8 +184,8 @@ describe('cmi5 session against a fake LMS/LRS', () => {
     tracker.onStatus((s) => statuses.push(s));
     const session = await tracker.start();
     expect(tracker.standard).toBe('standalone');
-    expect(session.storageDescription).toMatch(/^this browser only/);
-    expect(statuses).toEqual([{ state: 'failed', message: expect.stringContaining('this launch link has already been used') }]);
+    expect(session.storage).toBe('this-browser');
+    expect(statuses).toEqual([{ state: 'failed', problem: { kind: 'not-connected', reason: 'link-used', detail: expect.any(String) }, keptLocally: true }]);
   });
 
   for (const mode of ['Browse', 'Review'] as const) {
