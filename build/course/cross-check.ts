@@ -6,6 +6,7 @@ import type { CourseProblem } from './problems.ts';
 import { pointerOf } from './problems.ts';
 import { analyseScenario } from './scenario-graph.ts';
 import { show } from './format.ts';
+import { PLAYER_LANGUAGES, playerLanguage } from '../../course/player/strings/languages.ts';
 
 type Problem = Omit<CourseProblem, 'file'>;
 
@@ -24,8 +25,21 @@ export function crossCheckCourse(course: Course, file: string): CourseProblem[] 
     ...checkCuePoints(course),
     ...checkCaptions(course),
     ...checkRequiredScreens(course, screens),
+    ...checkLanguage(course),
   ];
   return problems.map((problem) => ({ file, ...problem }));
+}
+
+/** The player's own words (buttons, notices, status) must be in the course's language: no silent English. */
+function checkLanguage(course: Course): Problem[] {
+  if (playerLanguage(course.language) !== null) return [];
+  return [
+    {
+      pointer: '/language',
+      message: `the player has no words in ${show(course.language)}: its buttons, notices and messages would be in another language than the course`,
+      allowed: `a language the player has a catalogue for (${PLAYER_LANGUAGES.join(', ')}); a translation adds one in course/player/strings/`,
+    },
+  ];
 }
 
 function placedScreens(course: Course): PlacedScreen[] {

@@ -1,9 +1,10 @@
 // Picks the catalogue of the knowledge check, summary and pages outside the course's flow (part 3) for the course's
 // language. Only those screens and views import this, so it travels in their chunks, never in the film screen's.
 import { enGBPages, type PageStrings } from './en-GB.pages.ts';
+import { playerLanguage, type PlayerLanguage } from './languages.ts';
 
-const catalogues: Record<string, PageStrings> = { 'en-GB': enGBPages };
+const catalogues: Record<PlayerLanguage, PageStrings> = { 'en-GB': enGBPages };
 
 export function pageStringsFor(language: string): PageStrings {
-  return catalogues[language] ?? catalogues[language.split('-')[0] ?? ''] ?? enGBPages;
+  return catalogues[playerLanguage(language) ?? 'en-GB'];
 }

@@ -119,6 +119,12 @@ describe('schema problems', () => {
     expect(problem.message).toMatch(/not in the required form/);
   });
 
+  it('a language the player has no words in is refused, not shown in English (issue 14.7)', async () => {
+    const problem = await onlyProblem((course) => (course.language = 'cy'), '/language');
+    expect(problem.message).toMatch(/the player has no words in "cy"/);
+    expect(problem.allowed).toMatch(/en-GB/);
+  });
+
   it('path traversal in a media path is refused before anything is read', async () => {
     const problem = await onlyProblem((course) => (course.film.captions[0].src = '../../secret.vtt'), '/film/captions/0/src');
     expect(problem.message).toBe('"../../secret.vtt" is not in the required form');

@@ -4,6 +4,7 @@ import { enGBScreens } from '../../../../course/player/strings/en-GB.screens.ts'
 import { enGBPages } from '../../../../course/player/strings/en-GB.pages.ts';
 import { frameStringsFor } from '../../../../course/player/strings/frame.ts';
 import { screenStringsFor } from '../../../../course/player/strings/screens.ts';
+import { playerLanguage } from '../../../../course/player/strings/languages.ts';
 import { stringsFor } from '../../../../course/player/strings/index.ts';
 import type { StatusProblem } from '../../../../course/runtime/tracker.ts';
 
@@ -89,11 +90,14 @@ describe('en-GB catalogue', () => {
     }
   });
 
-  it('is chosen for en-GB, for other English tags and as the fallback, in both parts', () => {
+  it('is chosen for en-GB (any case) in every part; other languages are the build\'s to refuse', () => {
     expect(frameStringsFor('en-GB')).toBe(enGB);
-    expect(frameStringsFor('cy')).toBe(enGB);
-    expect(screenStringsFor('en')).toBe(enGBScreens);
-    expect(screenStringsFor('cy')).toBe(enGBScreens);
+    expect(frameStringsFor('en-gb')).toBe(enGB);
+    expect(screenStringsFor('en-GB')).toBe(enGBScreens);
+    expect(playerLanguage('EN-GB')).toBe('en-GB');
+    // No silent fallback by prefix: "en" or "cy" have no catalogue, and the build says so (bad-course.test.ts).
+    expect(playerLanguage('en')).toBeNull();
+    expect(playerLanguage('cy')).toBeNull();
   });
 
   it('keeps the three parts apart: no group is in two, and the whole catalogue has every group', () => {
