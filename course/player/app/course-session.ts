@@ -7,7 +7,7 @@ import type { Outcome, SaveKind, SavedWhere, Tracker, TrackerSession, VideoEvent
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from '../state/actions.ts';
 import { reduce, reduceContext, type ReduceContext } from '../state/reduce.ts';
-import { reportsFor, type TrackerReport } from '../state/reports.ts';
+import { ratingRecord, reportsFor, type TrackerReport } from '../state/reports.ts';
 import { mapCourse, type CourseMap } from '../logic/course-map.ts';
 import { computeOutcome } from '../logic/outcome.ts';
 import { SaveScheduler, browserTimers, type Timers } from '../logic/save-scheduler.ts';
@@ -62,6 +62,13 @@ export class CourseSession {
   private readonly listeners = new Set<() => void>();
   /** Reflection text as last handed to the tracker, so each change is recorded once, when the learner moves on. */
   private readonly recordedReflections: Record<string, string>;
+  /**
+   * What rating a confidence scale has told the tracker nothing of yet, in order. A keyboard learner arrows along a
+   * scale and each arrow selects a point, so the LMS hears the rating settled on, with the next move or the end of
+   * the session: a later rating of an item replaces its earlier one in place, and the screen's progress waits with
+   * them so the order the tracker hears stays the order of the learner's work.
+   */
+  private unsentRatings: TrackerReport[] = [];
   private saveStatus: SaveStatus = { kind: 'idle' };
   /** The state last handed to the tracker, for the receipts that say where it is kept. */
   private lastHanded: { state: string; at: Date } | null = null;
@@ -118,6 +125,7 @@ export class CourseSession {
    * a first launch from "not attempted" into "incomplete" in the LMS.
    */
   begin(): void {
+    this.holdResumedRatings();
     const before = this.current;
     this.dispatch({ type: 'go-to', screenId: this.current.location });
     if (this.current === before && !this.readOnly) this.tracker.setOutcome(this.outcome);
@@ -166,6 +174,7 @@ export class CourseSession {
       return this.exiting;
     }
     this.recordReflections();
+    this.sendRatings();
     const unsaved = this.scheduler.isPending || this.typingUnsaved;
     this.scheduler.cancel();
     // The save comes first, so the tracker has the final state in hand when it ends the session. With the codec here
@@ -188,9 +197,44 @@ export class CourseSession {
     const after = reduce(this.context, before, action);
     if (after === before) return false;
     this.current = after;
-    if (!this.readOnly && !this.ended) for (const report of reportsFor(this.context, action, before, after)) this.send(report);
+    if (!this.readOnly && !this.ended) {
+      const reports = reportsFor(this.context, action, before, after);
+      if (action.type === 'rate-confidence') this.holdRatings(reports);
+      else {
+        this.sendRatings();
+        for (const report of reports) this.send(report);
+      }
+    }
     this.notify();
     return true;
+  }
+
+  private holdRatings(reports: readonly TrackerReport[]): void {
+    for (const report of reports) {
+      const id = report.kind === 'answer' ? report.record.id : null;
+      const earlier = id === null ? -1 : this.unsentRatings.findIndex((held) => held.kind === 'answer' && held.record.id === id);
+      if (earlier >= 0) this.unsentRatings[earlier] = report;
+      else this.unsentRatings.push(report);
+    }
+  }
+
+  private sendRatings(): void {
+    for (const report of this.unsentRatings) this.send(report);
+    this.unsentRatings = [];
+  }
+
+  /**
+   * A session resumed on a confidence screen: its ratings may have been saved by the last session without reaching
+   * the LMS (they are told on leaving the screen), so they are held to be told again, once, when the learner moves on.
+   */
+  private holdResumedRatings(): void {
+    if (this.readOnly) return;
+    const screen = this.map.byId.get(this.current.location)?.screen;
+    if (screen?.type !== 'confidence') return;
+    for (const [itemId, rating] of Object.entries(this.current.confidence[screen.phase])) {
+      const record = ratingRecord(this.context, screen.phase, itemId, rating, 0);
+      if (record) this.unsentRatings.push({ kind: 'answer', record });
+    }
   }
 
   private send(report: TrackerReport): void {

@@ -71,20 +71,24 @@ function answerRecord(context: ReduceContext, action: PlayerAction, before: Lear
         latencyMs: action.latencyMs,
       };
     }
-    case 'rate-confidence': {
-      const screen = context.map.entries.find((e) => e.screen.type === 'confidence' && e.screen.phase === action.phase)?.screen;
-      const item = context.course.confidence.items.find((i) => i.id === action.itemId);
-      if (!screen || !item) return null;
-      return {
-        id: `${screen.id}.${item.id}`,
-        type: 'likert',
-        description: item.statement,
-        response: [String(action.rating)],
-        result: 'neutral',
-        latencyMs: action.latencyMs,
-      };
-    }
+    case 'rate-confidence':
+      return ratingRecord(context, action.phase, action.itemId, action.rating, action.latencyMs);
     default:
       return null;
   }
+}
+
+/** A confidence rating as the LMS hears it: a likert interaction on the phase's confidence screen. */
+export function ratingRecord(context: ReduceContext, phase: 'before' | 'after', itemId: string, rating: number, latencyMs: number): AnswerRecord | null {
+  const screen = context.map.entries.find((e) => e.screen.type === 'confidence' && e.screen.phase === phase)?.screen;
+  const item = context.course.confidence.items.find((i) => i.id === itemId);
+  if (!screen || !item) return null;
+  return {
+    id: `${screen.id}.${item.id}`,
+    type: 'likert',
+    description: item.statement,
+    response: [String(rating)],
+    result: 'neutral',
+    latencyMs,
+  };
 }

@@ -2,7 +2,7 @@
 // (not from the runtime's code): the answers in the order the learner gives them, the section progress as it changes,
 // the score against the pass mark, and how each standard writes them down.
 import type { Course, Question, ScenarioScreen, Screen } from '../../../course/types.ts';
-import { ratingsPassedThrough, type LearnerPlan } from './plan.ts';
+import type { LearnerPlan } from './plan.ts';
 
 export interface ExpectedAnswer {
   /** "<screen>.<question or step or item>", or "<film id>.<cue point>". */
@@ -77,14 +77,12 @@ export function expectedReports(course: Course, plan: LearnerPlan): ExpectedRepo
         break;
       case 'confidence': {
         const items = course.confidence.items;
-        items.forEach((item, index) => {
-          const ratings = ratingsPassedThrough(plan.confidence[screen.phase][item.id]!);
-          ratings.forEach((rating, step) => {
-            reports.push({ kind: 'answer', answer: likert(`${screen.id}.${item.id}`, item.statement, rating, course.confidence.scaleLabels.length) });
-            // The first rating of the last item completes the screen.
-            if (index === items.length - 1 && step === 0) markDone(screen);
-          });
-        });
+        // The LMS hears the rating each item settled on (not the points arrowed through on the way), then the
+        // screen's progress, all when the learner moves on.
+        for (const item of items) {
+          reports.push({ kind: 'answer', answer: likert(`${screen.id}.${item.id}`, item.statement, plan.confidence[screen.phase][item.id]!, course.confidence.scaleLabels.length) });
+        }
+        markDone(screen);
         break;
       }
       case 'film':

@@ -99,7 +99,7 @@ export function wrongAnswer(question: Question, k: number): string[] {
 /**
  * The ratings a keyboard learner passes through on a rating scale with nothing chosen yet: Tab lands on the first
  * point unchosen; Space chooses it, and each arrow moves to and chooses the next point. So rating r > 1 is reached
- * through 2, 3, … r, and the course hears each of them.
+ * through 2, 3, … r; the course tells the LMS only r, the rating settled on, when the learner moves on.
  */
 export function ratingsPassedThrough(rating: number): number[] {
   if (rating <= 1) return [1];

@@ -140,6 +140,48 @@ describe('CourseSession', () => {
     expect(tracker.calls.filter((c) => c.startsWith('recordReflection'))).toEqual(['recordReflection r1 I will ask']);
   });
 
+  it('tells the LMS the rating a learner settled on, not each point arrowed through, when the learner moves on', async () => {
+    const { session, tracker, timers } = setUp({ ...emptyLearnerState('welcome'), location: 'confidence-before' });
+    const rate = (itemId: string, rating: number) => session.dispatch({ type: 'rate-confidence', phase: 'before', itemId, rating, latencyMs: 0 });
+    // Arrowing down the scale: 1, 2, 3 for the first item, then 2 and 4 for the second, which completes the screen.
+    rate('c1', 1);
+    rate('c1', 2);
+    rate('c1', 3);
+    rate('c2', 2);
+    rate('c2', 4);
+    // A quiet-moment save keeps the ratings in the saved state, but the LMS hears nothing yet, not even the progress.
+    timers.runAll();
+    await flushPromises();
+    expect(tracker.saved).toHaveLength(1);
+    expect(tracker.calls.filter((c) => c.startsWith('record'))).toEqual([]);
+    session.dispatch({ type: 'go-to', screenId: 'welcome' });
+    // In the learner's order: both ratings as settled, the screen's progress, then what the move itself reports.
+    expect(tracker.calls.filter((c) => c.startsWith('record')).slice(0, 3)).toEqual([
+      'recordAnswer confidence-before.c1 neutral',
+      'recordAnswer confidence-before.c2 neutral',
+      'recordProgress intro 0.5',
+    ]);
+    expect(tracker.calls.filter((c) => c.startsWith('recordAnswer'))).toHaveLength(2);
+  });
+
+  it('tells a rating still held when the learner leaves the page, before the last save', async () => {
+    const { session, tracker } = setUp({ ...emptyLearnerState('welcome'), location: 'confidence-before' });
+    session.dispatch({ type: 'rate-confidence', phase: 'before', itemId: 'c1', rating: 5, latencyMs: 0 });
+    await session.leave();
+    expect(tracker.calls.slice(-3)).toEqual(['recordAnswer confidence-before.c1 neutral', 'saveState confidence-before', 'exit suspend']);
+  });
+
+  it('resumed on a confidence screen, tells its saved ratings once when the learner moves on (the last session may have ended before it could)', () => {
+    const initial = { ...emptyLearnerState('welcome'), location: 'confidence-before', completedScreens: ['welcome'], confidence: { before: { c1: 4 }, after: {} } };
+    const { session, tracker } = setUp(initial);
+    session.begin();
+    expect(tracker.calls.filter((c) => c.startsWith('recordAnswer'))).toEqual([]);
+    session.dispatch({ type: 'go-to', screenId: 'welcome' });
+    session.dispatch({ type: 'go-to', screenId: 'confidence-before' });
+    session.dispatch({ type: 'go-to', screenId: 'welcome' });
+    expect(tracker.calls.filter((c) => c.startsWith('recordAnswer'))).toEqual(['recordAnswer confidence-before.c1 neutral']);
+  });
+
   it('adds the time spent in this session to the saved total', async () => {
     const { session, tracker, tick } = setUp({ ...emptyLearnerState('welcome'), secondsSpent: 100 });
     tick(61_500);
