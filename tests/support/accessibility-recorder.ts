@@ -56,6 +56,8 @@ export async function startHearing(target: Target, options: { keys?: boolean } =
     const nameOf = (el: Element): string => {
       const labelledBy = el.getAttribute('aria-labelledby');
       if (labelledBy) return squash(labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+      const labels = (el as HTMLInputElement).labels;
+      if (!el.hasAttribute('aria-label') && labels && labels.length > 0) return squash(Array.from(labels, (label) => label.textContent).join(' '));
       return squash(el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? el.textContent);
     };
     document.addEventListener(
@@ -109,10 +111,12 @@ export async function startHearing(target: Target, options: { keys?: boolean } =
   };
 }
 
-/** The text each live region of the target's document holds now (non-empty ones), e.g. to find old feedback left in one. */
+/** The text each rendered live region of the target's document holds now (non-empty ones), e.g. old feedback left in one. */
 export function liveRegionTexts(target: Target): Promise<string[]> {
   return frameOf(target).evaluate(() =>
     Array.from(document.querySelectorAll('[aria-live]:not([aria-live=off]), [role=status], [role=alert], [role=log]'))
+      // A region that is not rendered (display: none) is not read; a visually hidden one is.
+      .filter((el) => el.getClientRects().length > 0)
       .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
       .filter((text) => text !== ''),
   );

@@ -10,6 +10,7 @@ import {
   questionsWithoutHeading,
   repeatedAnnouncements,
   sameNamedControls,
+  sameNamedLandmarks,
   staleLiveText,
   strayTextInNames,
   type ScreenRecord,
@@ -66,20 +67,36 @@ describe('sameNamedControls', () => {
     expect(sameNamedControls(same)).toEqual(['controls with one name: button "Check your answer" ×6']);
     expect(sameNamedControls(same.map((b, i) => ({ ...b, name: `Check your answer to question ${i + 1}` })))).toEqual([]);
   });
+
+  it('tells radios apart by their named group, and catches the same radio twice in one group', () => {
+    const scale = (item: string) => [node('radiogroup', item, { depth: 2 }), node('radio', 'Confident', { depth: 3 })];
+    expect(sameNamedControls([...scale('Noticing stigma'), ...scale('Challenging it')])).toEqual([]);
+    expect(sameNamedControls([node('radiogroup', 'A', { depth: 2 }), node('radio', 'Yes', { depth: 3 }), node('radio', 'Yes', { depth: 3 })])).toEqual([
+      'controls with one name: radio "Yes" in "A" ×2',
+    ]);
+  });
+});
+
+describe('sameNamedLandmarks', () => {
+  it('catches seven regions with one name (18.8)', () => {
+    expect(sameNamedLandmarks(Array.from({ length: 7 }, () => node('region', 'Questions for discussion')))).toEqual(['landmarks with one name: region "Questions for discussion" ×7']);
+    expect(sameNamedLandmarks([node('navigation', 'Course sections'), node('region', 'Transcript')])).toEqual([]);
+  });
 });
 
 describe('questionsWithoutHeading', () => {
   const prompt = 'What helps most?';
-  it('catches a question that is only a legend (18.3)', () => {
-    const tree = [node('group', `Question 1 of 6 ${prompt}`, { depth: 3 }), node('radio', 'Ask', { depth: 4 }), node('radio', 'Assume', { depth: 4 }), h(2, 'Later')];
-    expect(questionsWithoutHeading(tree, [prompt])).toEqual([`the question "${prompt}" is not a heading`]);
+  const question = (name: string, depth = 3) => [node('group', name, { depth }), node('radio', 'Ask', { depth: depth + 1 }), node('radio', 'Assume', { depth: depth + 1 })];
+  it('catches questions that are only legends, under one heading (18.3), or under the page h1 alone', () => {
+    const tree = [h(1, 'Check your knowledge'), h(2, 'Questions'), ...question(`1. ${prompt}`), ...question('2. Why?')];
+    expect(questionsWithoutHeading(tree, [prompt, 'Why?'])).toEqual([`the questions "${prompt}" and "Why?" share the heading "Questions"`]);
+    expect(questionsWithoutHeading([h(1, 'Check your knowledge'), ...question(prompt)], [prompt])).toEqual([`the question "${prompt}" has no heading of its own`]);
   });
 
-  it('lets a question whose legend holds its heading through, and ignores a heading outside the group', () => {
-    const tree = [node('group', `Question 1 of 6 ${prompt}`, { depth: 3 }), { ...h(2, prompt), depth: 4 }, node('radio', 'Ask', { depth: 4 })];
-    expect(questionsWithoutHeading(tree, [prompt])).toEqual([]);
-    const outside = [node('group', prompt, { depth: 3 }), node('radio', 'Ask', { depth: 4 }), { ...h(2, prompt), depth: 3 }];
-    expect(questionsWithoutHeading(outside, [prompt])).toHaveLength(1);
+  it('lets a question whose legend holds its heading through, or one with a heading of its own just before it', () => {
+    const own = [h(1, 'Check'), node('group', `Question 1 of 6 ${prompt}`, { depth: 3 }), { ...h(2, prompt), depth: 4 }, node('radio', 'Ask', { depth: 4 })];
+    expect(questionsWithoutHeading(own, [prompt])).toEqual([]);
+    expect(questionsWithoutHeading([h(1, 'Film'), h(2, 'Film question 1 of 2'), ...question(prompt)], [prompt])).toEqual([]);
   });
 });
 
@@ -123,6 +140,8 @@ describe('outlineProblems', () => {
     expect(outlineProblems([h(1, 'A'), h(1, 'B')])).toEqual(['2 h1 headings']);
     expect(outlineProblems([h(2, 'A')])).toEqual(['0 h1 headings', 'the first heading is h2 "A", before the h1']);
     expect(outlineProblems([h(1, 'Film'), h(2, 'Transcript'), h(3, 'Welcome'), h(3, 'Why this matters'), h(2, 'Sections')])).toEqual([]);
+    // One heading under two different parents is told apart by them.
+    expect(outlineProblems([h(1, 'Scenario'), h(2, 'Step 1'), h(3, 'Partly helpful response'), h(2, 'Step 2'), h(3, 'Partly helpful response')])).toEqual([]);
   });
 });
 

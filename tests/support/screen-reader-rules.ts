@@ -2,7 +2,7 @@
 // recorder logged (tests/support/accessibility-recorder.ts): each takes a screen's log or tree and returns its
 // problems in words, [] when there are none, so a failing test says what a listener would meet. Each rule has a test
 // of its own with the defect it was written for (tests/support/screen-reader-rules.test.ts).
-import { headingOutline, indistinguishableControls, namedControls, type AxNode, type Heard } from './accessibility-recorder.ts';
+import { headingOutline, namedControls, type AxNode, type Heard } from './accessibility-recorder.ts';
 
 /** One step of a walk through the course, as a listener meets it. */
 export interface ScreenRecord {
@@ -62,9 +62,39 @@ export function repeatedAnnouncements(heard: readonly Heard[]): string[] {
   return problems;
 }
 
-/** Controls a listener cannot tell apart in a list of controls: the same role and the same name. */
+/** The name of the nearest named group or radiogroup around `tree[at]`, '' when none. */
+function groupAround(tree: readonly AxNode[], at: number): string {
+  let depth = tree[at]!.depth ?? 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const node = tree[i]!;
+    if ((node.depth ?? 0) >= depth) continue;
+    depth = node.depth ?? 0;
+    if ((node.role === 'group' || node.role === 'radiogroup') && node.name !== '') return node.name;
+  }
+  return '';
+}
+
+/**
+ * Controls a listener cannot tell apart in a list of controls: the same role and the same name (six "Check your
+ * answer" buttons). A radio or checkbox is told apart by its named group too ("Not at all confident" on each scale).
+ */
 export function sameNamedControls(tree: readonly AxNode[]): string[] {
-  return indistinguishableControls(tree).map((what) => `controls with one name: ${what}`);
+  const counts = new Map<string, number>();
+  tree.forEach((node, at) => {
+    if (!namedControls([node]).length) return;
+    const group = node.role === 'radio' || node.role === 'checkbox' ? groupAround(tree, at) : '';
+    const key = `${node.role} "${node.name}"${group ? ` in "${group}"` : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  return [...counts].filter(([, count]) => count > 1).map(([key, count]) => `controls with one name: ${key} ×${count}`);
+}
+
+/** Landmarks (regions, navigation, forms…) a listener cannot tell apart in the landmarks list: one role, one name. */
+export function sameNamedLandmarks(tree: readonly AxNode[]): string[] {
+  const roles = new Set(['region', 'navigation', 'complementary', 'form', 'search', 'main', 'banner', 'contentinfo']);
+  const counts = new Map<string, number>();
+  for (const node of tree) if (roles.has(node.role)) counts.set(`${node.role} "${node.name}"`, (counts.get(`${node.role} "${node.name}"`) ?? 0) + 1);
+  return [...counts].filter(([, count]) => count > 1).map(([key, count]) => `landmarks with one name: ${key} ×${count}`);
 }
 
 /** The nodes inside `tree[at]` (deeper than it, up to the next node at its depth or above). */
@@ -75,18 +105,26 @@ function inside(tree: readonly AxNode[], at: number): AxNode[] {
 }
 
 /**
- * Every group of choices whose name includes one of `prompts` (the questions of the screen) has a heading inside it,
- * so a listener can jump from question to question with H.
+ * Every question (a group of choices whose name includes one of `prompts`) has a heading of its own below the page's
+ * h1, inside its group or the last one before it, so a listener can jump from question to question with H. Six
+ * legends under one "Check your knowledge" heading fail; so does a question with only the page's h1 above it.
  */
 export function questionsWithoutHeading(tree: readonly AxNode[], prompts: readonly string[]): string[] {
   const problems: string[] = [];
+  const claimed = new Map<number, string>();
   tree.forEach((node, at) => {
     if (node.role !== 'group' && node.role !== 'radiogroup') return;
     const prompt = prompts.find((p) => node.name.includes(p));
     if (!prompt) return;
     const within = inside(tree, at);
     if (!within.some((child) => child.role === 'radio' || child.role === 'checkbox')) return;
-    if (!within.some((child) => child.role === 'heading' && child.name.includes(prompt))) problems.push(`the question "${prompt}" is not a heading`);
+    const own = within.findIndex((child) => child.role === 'heading');
+    const before = tree.slice(0, at).findLastIndex((n) => n.role === 'heading');
+    const heading = own >= 0 ? at + 1 + own : before;
+    if (heading < 0 || (tree[heading]!.level ?? 0) < 2) return void problems.push(`the question "${prompt}" has no heading of its own`);
+    const other = claimed.get(heading);
+    if (other !== undefined) problems.push(`the questions "${other}" and "${prompt}" share the heading "${tree[heading]!.name}"`);
+    else claimed.set(heading, prompt);
   });
   return problems;
 }
@@ -139,9 +177,16 @@ export function outlineProblems(tree: readonly AxNode[]): string[] {
     const before = headings[i - 1];
     if (before && (heading.level ?? 0) > (before.level ?? 0) + 1) problems.push(`h${heading.level} "${heading.name}" comes straight after h${before.level} "${before.name}"`);
   });
+  // Side by side: under the same headings above. "Partly helpful response" under "Step 1" and under "Step 2" is fine.
   const counts = new Map<string, number>();
-  for (const heading of headings) counts.set(`h${heading.level} "${heading.name}"`, (counts.get(`h${heading.level} "${heading.name}"`) ?? 0) + 1);
-  for (const [heading, count] of counts) if (count > 1) problems.push(`${heading} ×${count}`);
+  const above: AxNode[] = [];
+  for (const heading of headings) {
+    while (above.length && (above.at(-1)!.level ?? 0) >= (heading.level ?? 0)) above.pop();
+    const key = `${above.map((h) => h.name).join(' > ')}|h${heading.level} "${heading.name}"`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    above.push(heading);
+  }
+  for (const [key, count] of counts) if (count > 1) problems.push(`${key.slice(key.indexOf('|') + 1)} ×${count}`);
   return problems;
 }
 
