@@ -77,7 +77,7 @@ function problemsOf(records: readonly ScreenRecord[], completed: (record: Screen
 }
 
 async function openCourse(): Promise<{ page: Page; frame: Frame; errors: string[]; hearing: Hearing }> {
-  const opened = await openInFrame(chromium.browser, chromium.origin, { variant: 'plain', size: FRAMES.wide });
+  const opened = await openInFrame(chromium.browser, chromium.origin, { variant: 'plain', size: FRAMES.wide, fixedRandom: true });
   return { ...opened, hearing: await startHearing(opened.frame, { keys: true }) };
 }
 
