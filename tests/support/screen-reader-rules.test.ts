@@ -119,13 +119,15 @@ describe('strayTextInNames', () => {
   it('catches the CSS tick and video.js\'s "selected" in a menu item (18.5, 18.6) and run-together sentences (18.8)', () => {
     expect(strayTextInNames([node('menuitemradio', '✓ , selected English Captions')])).toEqual([
       'menuitemradio "✓ , selected English Captions" has a symbol in its name',
+      'menuitemradio "✓ , selected English Captions" has a space before a punctuation mark',
       'menuitemradio "✓ , selected English Captions" carries video.js\'s "selected"',
     ]);
+    expect(strayTextInNames([node('button', 'Next : How confident do you feel?')])).toEqual(['button "Next : How confident do you feel?" has a space before a punctuation mark']);
     expect(strayTextInNames([h(2, 'You passed.Your score')])).toEqual(['heading "You passed.Your score" runs two sentences together']);
   });
 
   it('lets plain names through', () => {
-    expect(strayTextInNames([node('menuitemradio', 'English Captions'), h(2, 'Your result: 5 of 6 (83%)'), node('link', 'nhs.uk/every-mind-matters')])).toEqual([]);
+    expect(strayTextInNames([node('menuitemradio', 'English Captions'), h(2, 'Your result: 5 of 6 (83%)'), node('link', 'nhs.uk/every-mind-matters'), node('button', 'Next: How confident do you feel?')])).toEqual([]);
   });
 });
 

@@ -63,7 +63,7 @@ export function repeatedAnnouncements(heard: readonly Heard[]): string[] {
 }
 
 /** The name of the nearest named group or radiogroup around `tree[at]`, '' when none. */
-function groupAround(tree: readonly AxNode[], at: number): string {
+export function groupAround(tree: readonly AxNode[], at: number): string {
   let depth = tree[at]!.depth ?? 0;
   for (let i = at - 1; i >= 0; i--) {
     const node = tree[i]!;
@@ -148,16 +148,20 @@ export function staleLiveText(records: readonly ScreenRecord[]): string[] {
 const GLYPH = /[\p{So}×]/u;
 /** Two sentences with no space between, read as one word ("passed.Your"). */
 const RUN_TOGETHER = /\p{Ll}[.!?]\p{Lu}/u;
+/** A space before punctuation: two pieces of text joined with a space between ("Next : Watch the film"). */
+const SPACED = /\s[,:;.!?](\s|$)/u;
 /** video.js's own state words glued onto a name (its hidden "selected" labels). */
 const CHATTER = /,\s*selected\b/i;
 
-/** Names of headings and controls with a stray symbol, sentences run together, or video.js's own words in them. */
+/** Names of headings and controls with a stray symbol, sentences run together, a space before a punctuation mark, or
+ * video.js's own words in them. */
 export function strayTextInNames(tree: readonly AxNode[]): string[] {
   const problems: string[] = [];
   for (const node of [...tree.filter((n) => n.role === 'heading'), ...namedControls(tree)]) {
     const what = `${node.role} "${node.name}"`;
     if (GLYPH.test(node.name)) problems.push(`${what} has a symbol in its name`);
     if (RUN_TOGETHER.test(node.name)) problems.push(`${what} runs two sentences together`);
+    if (SPACED.test(node.name)) problems.push(`${what} has a space before a punctuation mark`);
     if (CHATTER.test(node.name)) problems.push(`${what} carries video.js's "selected"`);
   }
   return problems;

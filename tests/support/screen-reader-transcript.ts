@@ -4,7 +4,7 @@
 // run to the next by itself (a clock time, the film's position) as a placeholder, so the file only changes when what
 // a listener meets changes.
 import { headingOutline, namedControls, type AxNode, type Heard } from './accessibility-recorder.ts';
-import type { ScreenRecord } from './screen-reader-rules.ts';
+import { groupAround, type ScreenRecord } from './screen-reader-rules.ts';
 
 /** Times ("0:35", "14:05") and the film's played share move with the clock and the machine's speed. */
 export const steady = (text: string): string => text.replace(/\b\d{1,2}:\d{2}(:\d{2})?\b/g, 'm:ss');
@@ -56,11 +56,14 @@ const stateText = (states: AxNode['states']): string =>
     .map(([key, value]) => (value === true ? key : `${key}=${steady(String(value))}`))
     .join(', ');
 
-/** Every control: role, name, states. */
+/** Every control: role, name, states; a radio or checkbox with the group that names it. */
 export function controlLines(tree: readonly AxNode[]): string[] {
-  return namedControls(tree).map((control) => {
+  const controls = new Set(namedControls(tree));
+  return tree.flatMap((control, at) => {
+    if (!controls.has(control)) return [];
     const states = stateText(control.states);
-    return `${control.role} "${steady(control.name)}"${states ? ` [${states}]` : ''}`;
+    const group = control.role === 'radio' || control.role === 'checkbox' ? groupAround(tree, at) : '';
+    return [`${control.role} "${steady(control.name)}"${group ? ` in "${steady(group)}"` : ''}${states ? ` [${states}]` : ''}`];
   });
 }
 
