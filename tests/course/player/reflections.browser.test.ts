@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('reflections in a SCORM 1.2 package, in Chromium',
     const { page, frame, errors } = await openCourse('private');
     await expect(frame.locator('.card--feature').textContent()).resolves.toContain('Your reflections are private');
     await goToReflections(frame);
-    await expect(frame.locator('main').textContent()).resolves.toContain('so your answers share the space');
+    await expect(frame.locator('main').textContent()).resolves.toContain('Your answers share the room this course has for them');
     await expect(frame.locator('main').textContent()).resolves.toContain('Your answers are private.');
 
     // A long paste: only its beginning is kept, and the learner is told how much.
