@@ -101,6 +101,17 @@ describe.skipIf(!hasChromium)('what a screen-reader user hears through the whole
           });
           if (!captionsOn) film.push('captions are not on when the film screen opens');
           film.push(...descriptionsBlocked(walked.at(-1)!.tree, t.videoPlayer['Descriptions']!));
+          // The captions menu's items, named by their words alone (no CSS tick, no video.js "selected"). Opened and
+          // closed aside from the walk: focus goes back to the page's heading, and what that made heard is dropped.
+          await frame.locator('.vjs-subs-caps-button > button').click();
+          await frame.locator('.vjs-subs-caps-button .vjs-menu-item').first().waitFor();
+          const items = (await accessibilityTree(frame)).filter((node) => node.role === 'menuitemradio');
+          if (!items.some((item) => item.states['checked'] === true)) film.push('no captions item is checked');
+          film.push(...strayTextInNames(items));
+          await whole.page.keyboard.press('Escape');
+          await frame.evaluate(() => document.getElementById('view-heading')?.focus());
+          await frame.waitForTimeout(200);
+          await whole.hearing.take();
         }),
       },
       '#course',
