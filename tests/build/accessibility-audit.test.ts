@@ -2,7 +2,7 @@
 // suite really uses (npm pins them; the distribution's browser moves on by itself), the widths it really checks, and
 // every screen type the course can have. When any of these moves on, this fails until someone re-tests and updates course/accessibility/audit.json (and so the statement).
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -41,6 +41,17 @@ describe('course/accessibility/audit.json matches the project', () => {
   it.skipIf(!hasChromium)('can read the version of the Chromium a run drives, so a run can name it', async () => {
     const { stdout } = await run(CHROMIUM_PATH, ['--version']);
     expect(stdout).toMatch(/Chromium \d+\.\d+\.\d+\.\d+ /);
+  });
+
+  // Issue 18: the accessibility-tree walk (tests/course/player/screen-reader-walk.browser.test.ts) writes that record.
+  it('says what the accessibility-tree walk covers, where its record is, and what still needs a real screen reader', () => {
+    const method = audit.methods.find((text) => text.includes("Chromium's accessibility tree") && text.includes('whole course'));
+    expect(method, 'no method describes the accessibility-tree walk').toBeDefined();
+    const record = /course\/accessibility\/[\w-]+\.md/.exec(method!)?.[0];
+    expect(record).toBe('course/accessibility/what-a-screen-reader-hears.md');
+    expect(existsSync(join(REPO, record!))).toBe(true);
+    const gap = audit.limitations.find((text) => text.includes('screen readers'));
+    for (const reader of ['NVDA', 'JAWS', 'VoiceOver']) expect(gap).toContain(reader);
   });
 
   it('lists the widths the axe-core scans use', () => {

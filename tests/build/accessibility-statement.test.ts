@@ -76,7 +76,7 @@ describe('accessibilityStatement', () => {
     expect(html).toContain('at course widths of 320 and 1280 CSS pixels');
     expect(html).toContain('knowledge check, reflection, voices');
     expect(html).toContain('has not yet been tested with screen readers');
-    expect(html).toContain('This course was last tested on 26 November 2026');
+    expect(html).toContain('This course was last tested on 6 December 2026');
     expect(html).toContain(`It applies to version ${course.version} of the course.`);
   });
 

@@ -12,10 +12,11 @@
 import type { Frame, Page } from 'playwright-core';
 
 export interface Heard {
-  kind: 'focus' | 'live';
-  /** For focus: the element's tag and role; for live: the region's politeness ("polite", "assertive"). */
+  kind: 'focus' | 'live' | 'key';
+  /** For focus: the element's tag and role; for live: the region's politeness ("polite", "assertive"); for key: ''. */
   what: string;
-  /** For focus: the element's simple name; for live: the region's whole text after the change ('' when emptied). */
+  /** For focus: the element's simple name; for live: the region's whole text after the change ('' when emptied); for
+   * key: the key pressed ("Tab", "Enter", "a"), logged only when asked for, so each response can be told apart. */
   text: string;
 }
 
@@ -29,19 +30,34 @@ type Target = Page | Frame;
 const frameOf = (target: Target): Frame => ('mainFrame' in target ? target.mainFrame() : target);
 const pageOf = (target: Target): Page => ('mainFrame' in target ? target : target.page());
 
-/** Starts logging focus moves and live-region changes in the target's document (call again after a navigation). */
-export async function startHearing(target: Target): Promise<Hearing> {
+/**
+ * Starts logging focus moves and live-region changes in the target's document (call again after a navigation); with
+ * `keys`, every key pressed in it as well (Shift+Tab is logged as "Shift+Tab").
+ */
+export async function startHearing(target: Target, options: { keys?: boolean } = {}): Promise<Hearing> {
   const frame = frameOf(target);
-  await frame.evaluate(() => {
-    type Log = { kind: 'focus' | 'live'; what: string; text: string }[];
+  await frame.evaluate((keys) => {
+    type Log = { kind: 'focus' | 'live' | 'key'; what: string; text: string }[];
     const w = window as unknown as { __heard?: Log; __hearingStarted?: boolean };
     w.__heard = [];
     if (w.__hearingStarted) return;
     w.__hearingStarted = true;
+    if (keys) {
+      document.addEventListener(
+        'keydown',
+        (event) => {
+          if (['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) return;
+          w.__heard!.push({ kind: 'key', what: '', text: event.shiftKey && event.key === 'Tab' ? 'Shift+Tab' : event.key });
+        },
+        true,
+      );
+    }
     const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
     const nameOf = (el: Element): string => {
       const labelledBy = el.getAttribute('aria-labelledby');
       if (labelledBy) return squash(labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+      const labels = (el as HTMLInputElement).labels;
+      if (!el.hasAttribute('aria-label') && labels && labels.length > 0) return squash(Array.from(labels, (label) => label.textContent).join(' '));
       return squash(el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? el.textContent);
     };
     document.addEventListener(
@@ -83,7 +99,7 @@ export async function startHearing(target: Target): Promise<Hearing> {
     }).observe(document, { subtree: true, childList: true, characterData: true });
     // Regions already on the page start from their current text.
     for (const el of Array.from(document.querySelectorAll('[aria-live], [role=status], [role=alert], [role=log]'))) lastText.set(el, squash(el.textContent));
-  });
+  }, options.keys === true);
   return {
     take: () =>
       frame.evaluate(() => {
@@ -93,6 +109,17 @@ export async function startHearing(target: Target): Promise<Hearing> {
         return log;
       }),
   };
+}
+
+/** The text each rendered live region of the target's document holds now (non-empty ones), e.g. old feedback left in one. */
+export function liveRegionTexts(target: Target): Promise<string[]> {
+  return frameOf(target).evaluate(() =>
+    Array.from(document.querySelectorAll('[aria-live]:not([aria-live=off]), [role=status], [role=alert], [role=log]'))
+      // A region that is not rendered (display: none) is not read; a visually hidden one is.
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+      .filter((text) => text !== ''),
+  );
 }
 
 /** Only what a screen reader would say out loud from live regions: changes to non-empty text. */
@@ -107,6 +134,8 @@ export interface AxNode {
   states: Record<string, string | number | boolean>;
   /** The DOM node behind it, for finding it again (CDP backendDOMNodeId). */
   domNode?: number;
+  /** How deep in the tree (the root is 0, ignored nodes not counted), so what lies inside a group can be told. */
+  depth?: number;
 }
 
 interface RawAxNode {
@@ -137,6 +166,7 @@ export async function accessibilityTree(target: Target): Promise<AxNode[]> {
       if (!frameId) throw new Error(`no frame with the address ${frame.url()}`);
     }
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree', frameId ? { frameId } : {})) as { nodes: RawAxNode[] };
+    const depths = unignoredDepths(nodes);
     return inTreeOrder(nodes)
       .filter((node) => !node.ignored)
       .map((node) => {
@@ -149,11 +179,28 @@ export async function accessibilityTree(target: Target): Promise<AxNode[]> {
           if (property.name === 'level') level = Number(value);
           else states[property.name] = value;
         }
-        return { role: node.role?.value ?? '', name: (node.name?.value ?? '').replace(/\s+/g, ' ').trim(), ...(level === undefined ? {} : { level }), states, domNode: node.backendDOMNodeId };
+        const name = (node.name?.value ?? '').replace(/\s+/g, ' ').trim();
+        return { role: node.role?.value ?? '', name, ...(level === undefined ? {} : { level }), states, domNode: node.backendDOMNodeId, depth: depths.get(node.nodeId) ?? 0 };
       });
   } finally {
     await cdp.detach();
   }
+}
+
+/** Each node's depth counting only the nodes a listener meets (ignored ones are skipped). */
+function unignoredDepths(nodes: readonly RawAxNode[]): Map<string, number> {
+  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+  const depths = new Map<string, number>();
+  const visit = (node: RawAxNode, depth: number): void => {
+    depths.set(node.nodeId, depth);
+    const below = node.ignored ? depth : depth + 1;
+    for (const id of node.childIds ?? []) {
+      const child = byId.get(id);
+      if (child) visit(child, below);
+    }
+  };
+  for (const root of nodes.filter((node) => !node.parentId || !byId.has(node.parentId))) visit(root, 0);
+  return depths;
 }
 
 /** The nodes as a listener meets them: depth first from the root (CDP does not promise that order). */
@@ -204,7 +251,8 @@ export function transcript(title: string, heard: readonly Heard[], tree: readonl
   const lines = [`## ${title}`, '', 'Heard, in order:'];
   if (heard.length === 0) lines.push('  (nothing)');
   for (const event of heard) {
-    lines.push(event.kind === 'focus' ? `  focus → ${event.what} "${event.text}"` : event.text === '' ? `  (${event.what} region emptied)` : `  says (${event.what}): "${event.text}"`);
+    if (event.kind === 'key') lines.push(`  presses ${event.text}`);
+    else lines.push(event.kind === 'focus' ? `  focus → ${event.what} "${event.text}"` : event.text === '' ? `  (${event.what} region emptied)` : `  says (${event.what}): "${event.text}"`);
   }
   lines.push('', 'Headings:', ...headingOutline(tree).map((h) => `  ${h}`), '', 'Controls:');
   for (const control of namedControls(tree)) {

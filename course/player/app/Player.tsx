@@ -209,9 +209,8 @@ export function Player({ started }: { started: StartedCourse }) {
                 )}
                 <span class="pagination__position secondary-text">{t.app.screenPosition(entry.index + 1, session.map.entries.length)}</span>
                 {next && nextEntry && (
-                  <button type="button" class="button pagination__next" onClick={() => go(next)}>
-                    {t.app.next}
-                    <span class="visually-hidden">{t.app.nextScreen(nextEntry.screen.title)}</span> <Icon name="arrow-right" />
+                  <button type="button" class="button pagination__next" aria-label={t.app.nextScreen(nextEntry.screen.title)} onClick={() => go(next)}>
+                    {t.app.next} <Icon name="arrow-right" />
                   </button>
                 )}
               </nav>

@@ -3,7 +3,7 @@
 // wide frame's column), only one of them displayed, so its heading's id is given.
 import type { Section } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
-import { sectionStatus, type SectionStatus } from '../logic/course-map.ts';
+import { menuDoneScreens, sectionStatus, type SectionStatus } from '../logic/course-map.ts';
 import { isScreenStarted } from '../logic/screen-completion.ts';
 import { Icon, type IconName } from './Icon.tsx';
 
@@ -13,7 +13,7 @@ export function SectionMenu({ headingId, currentSectionId, onGo }: { headingId: 
   const { t, session } = usePlayer();
   const { sections } = session.config.course;
   const { state } = session;
-  const done = new Set(state.completedScreens);
+  const done = menuDoneScreens(sections, state.completedScreens, session.outcome.completed);
   const started = new Set(session.map.entries.filter((e) => isScreenStarted(e.screen, state)).map((e) => e.screen.id));
   const completedCount = sections.filter((s) => sectionStatus(s, done, started, state.location) === 'completed').length;
   const statusText: Record<SectionStatus, string> = {

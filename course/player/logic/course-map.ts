@@ -60,6 +60,16 @@ export function sectionStatus(section: Section, completed: ReadonlySet<string>, 
   return 'not-started';
 }
 
+/**
+ * The screens the section menu shows as done. The summary counts as done on a visit (the completion rule asks the
+ * learner to reach it), but a tick beside "Summary" would tell a learner who has not finished that they have: the
+ * menu shows it done only once the course is complete.
+ */
+export function menuDoneScreens(sections: readonly Section[], completedScreens: readonly string[], courseCompleted: boolean): Set<string> {
+  const summaries = new Set(sections.flatMap((section) => section.screens.filter((screen) => screen.type === 'summary').map((screen) => screen.id)));
+  return new Set(completedScreens.filter((id) => courseCompleted || !summaries.has(id)));
+}
+
 /** Share of a section's screens that are done, 0..1. */
 export function sectionProgress(section: Section, completed: ReadonlySet<string>): number {
   if (section.screens.length === 0) return 1;

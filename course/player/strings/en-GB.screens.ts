@@ -76,13 +76,14 @@ export const enGBScreens = {
     sharedTitle: 'Your answers here are shared with your organisation',
     /** Under the intro where the answers share a limited room (SCORM 1.2); `floor` is what each answer always holds. */
     sharedRoom: (floor: number): string =>
-      'Your learning system keeps only a limited amount of saved work for this course, so your answers share the space. ' +
-      `The number under each box is an estimate for everyday writing. Each answer always has room for at least ${number(floor)} characters, and usually much more.`,
-    charactersRemaining: (n: number): string => `You have ${number(n)} ${plural(n, 'character', 'characters')} remaining`,
+      'Your answers share the room this course has for them, so the number under each box is an estimate for everyday writing. ' +
+      `Each answer always has room for at least ${number(floor)} characters, and usually much more.`,
+    /** One wording for the count under each box (issue 15.3): exact where the answer's own limit decides, else "about". */
+    charactersRemaining: (n: number): string => `You have ${number(n)} ${plural(n, 'character', 'characters')} left`,
     atLimit: (max: number): string => `You have reached the limit of ${number(max)} characters`,
-    aboutLeft: (n: number): string => `About ${number(n)} more ${plural(n, 'character', 'characters')} will fit`,
+    aboutLeft: (n: number): string => `You have about ${number(n)} ${plural(n, 'character', 'characters')} left`,
     noRoomLeft: 'There is no room left for this answer. To write more, shorten this answer or another one.',
-    overRoom: 'Your answers are longer than your learning system can save. Shorten this answer or another one so that your changes can be saved.',
+    overRoom: 'Your answers are too long to be saved. Shorten this answer or another one so that your changes can be saved.',
     addedInPart: (added: number, offered: number): string =>
       `Only ${number(added)} of the ${number(offered)} characters you added fit, so the rest was left out. Nothing you had already written was changed.`,
     /** Where the last save is kept (issue 17.5): the learning system has it, only this browser, or only this page. */

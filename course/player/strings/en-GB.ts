@@ -123,8 +123,8 @@ export const enGB = {
     currentSection: (status: string): string => `${status} · You are here`,
     back: 'Back',
     next: 'Next',
-    /** Read after "Next" by screen readers only. */
-    nextScreen: (title: string): string => `: ${title}`,
+    /** The Next button's whole name: the visible word first (WCAG 2.5.3), then where it goes, with no stray space. */
+    nextScreen: (title: string): string => `Next: ${title}`,
     screenPosition: (position: number, total: number): string => `Page ${number(position)} of ${number(total)}`,
     footer: (edition: string, version: string): string => `${edition} · Course version ${version}`,
     /** The footer link to accessibility.html; it opens in a new tab, so the course in the LMS frame stays open. */

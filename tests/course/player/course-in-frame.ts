@@ -77,10 +77,22 @@ export interface CourseInFrame {
 export async function openInFrame(
   browser: Browser,
   origin: string,
-  options: { variant: string; size: FrameSize; resume?: string | null },
+  options: { variant: string; size: FrameSize; resume?: string | null; fixedRandom?: boolean },
 ): Promise<CourseInFrame> {
   const { size } = options;
   const page = await browser.newPage({ viewport: { width: size.width + 40, height: size.height + 40 } });
+  // The same "random" numbers on every run (the learner's seed: which questions are asked, in which order), for a
+  // test whose record must not change between runs.
+  if (options.fixedRandom) {
+    await page.addInitScript(() => {
+      let next = 12345;
+      crypto.getRandomValues = <T extends ArrayBufferView | null>(array: T): T => {
+        const values = array as unknown as { length: number; [i: number]: number };
+        for (let i = 0; i < values.length; i++) values[i] = next = (Math.imul(next, 1103515245) + 12345) >>> 0;
+        return array;
+      };
+    });
+  }
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const query = new URLSearchParams({ variant: options.variant, width: String(size.width), height: String(size.height) });

@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('reflections in a SCORM 1.2 package, in Chromium',
     const { page, frame, errors } = await openCourse('private');
     await expect(frame.locator('.card--feature').textContent()).resolves.toContain('Your reflections are private');
     await goToReflections(frame);
-    await expect(frame.locator('main').textContent()).resolves.toContain('so your answers share the space');
+    await expect(frame.locator('main').textContent()).resolves.toContain('Your answers share the room this course has for them');
     await expect(frame.locator('main').textContent()).resolves.toContain('Your answers are private.');
 
     // A long paste: only its beginning is kept, and the learner is told how much.
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('reflections in a SCORM 1.2 package, in Chromium',
     expect(await first.inputValue()).toBe(kept);
     await expect.poll(() => liveRegion(frame).textContent()).toBe('There is no room left for this answer. To write more, shorten this answer or another one.');
     // What the paste left over: nothing, or a few more characters of ordinary prose.
-    await expect.poll(() => frame.locator(`#reflection-${prompts[0]!.id}-count`).textContent()).toMatch(/^There is no room left|^About \d more characters? will fit$/);
+    await expect.poll(() => frame.locator(`#reflection-${prompts[0]!.id}-count`).textContent()).toMatch(/^There is no room left|^You have about \d characters? left$/);
     // Deleting is always possible.
     await first.press('Delete');
     expect(await first.inputValue()).toBe(kept.slice(1));

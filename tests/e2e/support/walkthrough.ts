@@ -37,15 +37,17 @@ export class CourseWalker {
     readonly course: Course,
     readonly plan: LearnerPlan,
     private readonly hooks: WalkHooks = {},
+    /** The LMS page's frame the course is in: the preview LMS's, or a test page's own. */
+    private readonly frameSelector = '#course-frame',
   ) {
     this.t = stringsFor(course.language);
     this.learner = new KeyboardLearner(page, () => this.frame());
   }
 
-  /** The course frame (the LMS page's #course-frame), looked up again if it went away. */
+  /** The course frame (the LMS page's #course-frame, or frameSelector), looked up again if it went away. */
   async frame(): Promise<Frame> {
     if (this.cachedFrame && !this.cachedFrame.isDetached()) return this.cachedFrame;
-    const handle = await this.page.waitForSelector('#course-frame', { state: 'attached' });
+    const handle = await this.page.waitForSelector(this.frameSelector, { state: 'attached' });
     const frame = await handle.contentFrame();
     if (!frame) throw new Error('the LMS page has no course frame');
     this.cachedFrame = frame;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryFor, firstScreenId, mapCourse, nextScreenId, previousScreenId, screensOfType, sectionProgress, sectionStatus } from '../../../../course/player/logic/course-map.ts';
+import { entryFor, firstScreenId, mapCourse, nextScreenId, previousScreenId, menuDoneScreens, screensOfType, sectionProgress, sectionStatus } from '../../../../course/player/logic/course-map.ts';
 import { isScreenStarted } from '../../../../course/player/logic/screen-completion.ts';
 import { emptyLearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { fixtureCourse } from '../fixture-course.ts';
@@ -42,6 +42,14 @@ describe('course map', () => {
     expect(sectionStatus(intro, new Set(['welcome']), none, 'film-screen')).toBe('in-progress');
     expect(sectionStatus(intro, new Set(['welcome', 'confidence-before']), none, 'film-screen')).toBe('completed');
     expect(sectionProgress(intro, new Set(['welcome']))).toBe(0.5);
+  });
+
+  it('shows the summary done in the menu only once the course is complete, not because it was visited', () => {
+    const visited = ['welcome', 'summary'];
+    expect([...menuDoneScreens(course.sections, visited, false)]).toEqual(['welcome']);
+    expect([...menuDoneScreens(course.sections, visited, true)]).toEqual(['welcome', 'summary']);
+    const last = course.sections.find((section) => section.screens.some((screen) => screen.id === 'summary'))!;
+    expect(sectionStatus(last, menuDoneScreens(course.sections, visited, false), new Set(), 'summary')).toBe('in-progress');
   });
 });
 

@@ -203,14 +203,22 @@ describe('countText', () => {
   const base: FieldStatus = { kind: 'shared', length: 10, max: 1500, left: 847, exact: false, full: false, near: false, over: false };
 
   it('says "about" for an estimate, with a round number', () => {
-    expect(countText(words, base)).toBe('About 840 more characters will fit');
-    expect(countText(words, { ...base, left: 42 })).toBe('About 42 more characters will fit');
-    expect(countText(words, { ...base, left: 1 })).toBe('About 1 more character will fit');
+    expect(countText(words, base)).toBe('You have about 840 characters left');
+    expect(countText(words, { ...base, left: 42 })).toBe('You have about 42 characters left');
+    expect(countText(words, { ...base, left: 1 })).toBe('You have about 1 character left');
   });
 
   it('counts exactly where maxLength is what limits the answer', () => {
-    expect(countText(words, { ...base, kind: 'length', left: 12, exact: true })).toBe('You have 12 characters remaining');
+    expect(countText(words, { ...base, kind: 'length', left: 12, exact: true })).toBe('You have 12 characters left');
     expect(countText(words, { ...base, kind: 'length', left: 0, exact: true, full: true })).toBe('You have reached the limit of 1,500 characters');
+  });
+
+  it('counts in one wording, exact or about, with no word for where answers are stored', () => {
+    const exact = countText(words, { ...base, kind: 'length', left: 1428, exact: true });
+    const about = countText(words, base);
+    expect(exact.replace(/\d[\d,]*/, 'N')).toBe('You have N characters left');
+    expect(about.replace(/\d[\d,]*/, 'N')).toBe('You have about N characters left');
+    for (const text of [exact, about, words.sharedRoom(500), words.overRoom, words.noRoomLeft]) expect(text).not.toMatch(/learning system|LMS|saved work|storage|suspend/i);
   });
 
   it('says when the room is used up, or over', () => {

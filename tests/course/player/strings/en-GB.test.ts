@@ -28,8 +28,8 @@ describe('en-GB catalogue', () => {
   it('uses singular and plural forms', () => {
     expect(all.question.attemptsLeft(1)).toBe('You have 1 more attempt.');
     expect(all.question.attemptsLeft(2)).toBe('You have 2 more attempts.');
-    expect(all.reflection.charactersRemaining(1)).toBe('You have 1 character remaining');
-    expect(all.reflection.charactersRemaining(1500)).toBe('You have 1,500 characters remaining');
+    expect(all.reflection.charactersRemaining(1)).toBe('You have 1 character left');
+    expect(all.reflection.charactersRemaining(1500)).toBe('You have 1,500 characters left');
   });
 
   it('describes confidence changes in words', () => {
