@@ -51,8 +51,8 @@ export interface CuePlanInput {
 export interface CuePlan {
   /** The new time of every cue, in course order (unchanged ones included). */
   times: number[];
-  /** What moved, one line each, for the plan. */
-  changes: string[];
+  /** Indexes of the cue points past the new end (each has its line in `problems`). */
+  late: number[];
   /** Why the swap must stop: a cue unknown or past the new end, each naming the cue and the film's length. */
   problems: string[];
 }
@@ -80,12 +80,12 @@ export function planCuePoints(input: CuePlanInput): CuePlan {
   });
   const latest = roundMs(newDurationSeconds - CUE_END_MARGIN_SECONDS);
   const length = `${formatSeconds(newDurationSeconds)} s long`;
-  const changes: string[] = [];
+  const late: number[] = [];
   cues.forEach((cue, index) => {
     const at = times[index]!;
     const field = `film.cuePoints[${index}].at`;
-    if (at !== cue.at) changes.push(`${field} ("${cue.id}"): ${cue.at} → ${at}`);
     if (at <= latest) return;
+    late.push(index);
     const how = moves.some((move) => move.id === cue.id)
       ? `give --move-cue ${cue.id} a time from 0 to ${latest}`
       : `move it with --move-cue ${cue.id}=<seconds> (0 to ${latest})${scale ? '' : ', or give --scale-cues to move every cue point to the same share of the new film'}`;
@@ -94,7 +94,7 @@ export function planCuePoints(input: CuePlanInput): CuePlan {
         `a question must come at least ${CUE_END_MARGIN_SECONDS} s before the end; ${how}`,
     );
   });
-  return { times, changes, problems };
+  return { times, late, problems };
 }
 
 function roundMs(seconds: number): number {
