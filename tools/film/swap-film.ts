@@ -57,9 +57,10 @@ export const SWAP_FILM_COMMAND = defineCommand({
   invocation: 'npm run swap-film --',
   usage: ['--video <file> --captions <file.vtt> [options]'],
   summary:
-    "Puts a trust's own film in the course in place of the stand-in: checks the video and every track first (nothing\n" +
-    'changes until all pass), encodes a web-ready H.264 rendition and poster, puts the film folder and course.json in\n' +
-    'place in one step, then runs the course checker. See tools/film/README.md.',
+    "Puts a trust's own film in the course in place of the stand-in: checks the video, every track, the film's\n" +
+    'questions (cue points) and the course as it would be first (nothing changes until all pass), encodes a web-ready\n' +
+    'H.264 rendition and poster, puts the film folder, course.json and the accessibility audit record in place in one\n' +
+    'step, then runs the course checker again. See tools/film/README.md.',
   options: {
     video: { type: 'string', value: '<file>', help: 'the film (any format ffmpeg reads: MP4, MOV, MXF, …)' },
     captions: { type: 'string', value: '<file.vtt>', help: 'its captions, WebVTT, UTF-8; must span the film' },
