@@ -49,7 +49,7 @@ export function formatJson(value: unknown, style: JsonStyle): string {
   return body + (style.finalNewline ? style.newline : '');
 }
 
-/** The film's keys in the order course/types.ts declares them, for placing a key the file does not have yet. */
+/** The film's keys in the order the course schema declares them, for placing a key the file does not have yet. */
 const FILM_KEY_ORDER = ['id', 'title', 'src', 'type', 'poster', 'durationSeconds', 'captions', 'chapters', 'descriptions', 'transcript', 'cuePoints'];
 
 /**
