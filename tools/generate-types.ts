@@ -15,7 +15,7 @@ const SCHEMA_DIR = fileURLToPath(new URL('../course/schema/', import.meta.url));
 export const GENERATE_TYPES_COMMAND = defineCommand({
   name: 'generate-types',
   invocation: 'npm run generate-types --',
-  usage: [''],
+  usage: ['(no arguments)'],
   summary:
     'Writes course/schema/course.types.ts and variant.types.ts from the course and variant JSON Schemas, the one\n' +
     'declaration of the course model. Run it after editing a schema, and commit the result.',
