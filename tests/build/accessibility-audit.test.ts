@@ -7,7 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAccessibilityAudit, complianceStatus, type AccessibilityAudit } from '../../build/accessibility-audit.ts';
+import { loadAccessibilityAudit, complianceStatus, checkAuditAgainstCourse, type AccessibilityAudit } from '../../build/accessibility-audit.ts';
+import type { Course } from '../../course/types.ts';
 import { CourseError } from '../../build/course/index.ts';
 import { SCREEN_TYPES } from '../../course/types.ts';
 import { AXE_WIDTHS } from '../e2e/support/axe.ts';
@@ -67,6 +68,24 @@ describe('course/accessibility/audit.json matches the project', () => {
     expect(complianceStatus({ ...audit, knownIssues: [], limitations: [] })).toBe('fully');
     expect(complianceStatus({ ...audit, knownIssues: [], limitations: ['No screen reader testing yet.'] })).toBe('not-fully-tested');
     expect(complianceStatus({ ...audit, knownIssues: [{ description: 'x', criteria: ['1.4.3 Contrast (Minimum)'] }] })).toBe('partially');
+  });
+});
+
+describe('checkAuditAgainstCourse (issue 15.7)', () => {
+  const course = (): Course => JSON.parse(readFileSync(join(REPO, 'course/course.json'), 'utf8')) as Course;
+
+  it('passes the shipped course, whose film has audio description', () => {
+    expect(checkAuditAgainstCourse(audit, course(), 'audit.json')).toEqual([]);
+  });
+
+  it('refuses a record with no WCAG 1.2.5 issue for a film without descriptions, naming the field; accepts one that names it', () => {
+    const withoutDescriptions = course();
+    delete withoutDescriptions.film.descriptions;
+    expect(checkAuditAgainstCourse(audit, withoutDescriptions, 'audit.json')).toEqual([
+      expect.objectContaining({ file: 'audit.json', pointer: '/knownIssues', message: expect.stringContaining('no known issue names WCAG 1.2.5 Audio Description (Prerecorded)') }),
+    ]);
+    const recorded = { ...audit, knownIssues: [{ description: 'No audio description yet.', criteria: ['1.2.5 Audio Description (Prerecorded)'] }] };
+    expect(checkAuditAgainstCourse(recorded, withoutDescriptions, 'audit.json')).toEqual([]);
   });
 });
 

@@ -5,9 +5,10 @@
 import { parseJsonText } from '../../build/course/read-json.ts';
 import { formatProblems } from '../../build/course/format.ts';
 import { detectJsonStyle, formatJson } from './swap-course-data.ts';
+import { AUDIO_DESCRIPTION_CRITERION, namesAudioDescription } from '../../build/accessibility-audit.ts';
 
 export const AUDIT_PATH = 'accessibility/audit.json';
-export const AUDIO_DESCRIPTION_CRITERION = '1.2.5 Audio Description (Prerecorded)';
+export { AUDIO_DESCRIPTION_CRITERION };
 
 /** The known issue a swap without descriptions records. A swap with descriptions removes exactly this entry. */
 export const NO_AUDIO_DESCRIPTION_ISSUE = {
@@ -23,7 +24,7 @@ interface Issue {
 }
 
 const isOurs = (issue: Issue): boolean => issue.description === NO_AUDIO_DESCRIPTION_ISSUE.description;
-const namesCriterion = (issue: Issue): boolean => Array.isArray(issue.criteria) && issue.criteria.some((c) => typeof c === 'string' && /^\s*1\.2\.5\b/.test(c));
+const namesCriterion = (issue: Issue): boolean => Array.isArray(issue.criteria) && namesAudioDescription({ criteria: issue.criteria });
 
 export interface AuditUpdate {
   /** The new text, or undefined when the record needs no change. */

@@ -11,7 +11,8 @@ import { parseSwapArgs, swapFilm, SWAP_FILM_COMMAND, type SwapLog, type SwapOpti
 import { helpText } from '../../../tools/cli/command-line.ts';
 import { AUDIO_DESCRIPTION_CRITERION, NO_AUDIO_DESCRIPTION_ISSUE } from '../../../tools/film/swap-audit.ts';
 import { runs, toolAvailable } from '../../support/tools.ts';
-import { complianceStatus, loadAccessibilityAudit } from '../../../build/accessibility-audit.ts';
+import { checkAuditAgainstCourse, complianceStatus, loadAccessibilityAudit } from '../../../build/accessibility-audit.ts';
+import type { Course } from '../../../course/types.ts';
 import { isFastStart, pngSize, readTopLevelBoxes } from '../../../tools/film/swap-output-check.ts';
 
 const realCourse = fileURLToPath(new URL('../../../course/', import.meta.url));
@@ -303,6 +304,7 @@ describe.skipIf(ffmpegMissing)('swapping in a film (ffmpeg)', () => {
     const audit = await loadAccessibilityAudit(courseDir);
     expect(audit.knownIssues).toEqual([NO_AUDIO_DESCRIPTION_ISSUE]);
     expect(complianceStatus(audit)).toBe('partially');
+    expect(checkAuditAgainstCourse(audit, JSON.parse(courseJsonAfter) as Course, 'audit.json')).toEqual([]);
 
     expect(log.text()).toContain('Rendition: H.264 high@4.0 yuv420p 1280x720 at 25 fps');
     expect(log.lines).toContain('  course.json film.cuePoints[0].at ("cue-overshadowing"): 64.5 → 0.2');
