@@ -3,25 +3,14 @@
 import { join } from 'node:path';
 import { CourseError, checkAgainstSchema } from './course/index.ts';
 import { readJsonFile } from './course/read-json.ts';
-import type { Course, Screen } from '../course/types.ts';
+import type { Course } from '../course/types.ts';
+import type { AccessibilityAudit } from '../course/schema/audit.types.ts';
 import type { CourseProblem } from './course/problems.ts';
 
 export const AUDIT_FILE = join('accessibility', 'audit.json');
 
-export interface AccessibilityAudit {
-  $schema: string;
-  standard: 'WCAG 2.2 AA';
-  /** YYYY-MM-DD */
-  testedOn: string;
-  tools: { name: string; version: string; purpose: string }[];
-  methods: string[];
-  /** Course frame widths tested, CSS px. */
-  widths: number[];
-  screenTypes: Screen['type'][];
-  knownIssues: { description: string; criteria: string[]; plannedFix?: string }[];
-  limitations: string[];
-  statement: { preparedOn: string; reviewedOn: string };
-}
+// The record's shape is generated from its schema (npm run generate-types), like the course's.
+export type { AccessibilityAudit };
 
 /** <courseDir>/accessibility/audit.json, checked against course/schema/audit.schema.json; throws CourseError. */
 export async function loadAccessibilityAudit(courseDir: string): Promise<AccessibilityAudit> {

@@ -1,5 +1,6 @@
 // npm run generate-types: writes the TypeScript declarations of the course model from its JSON Schemas
-// (course/schema/course.schema.json → course.types.ts, variant.schema.json → variant.types.ts), with the lists the
+// (course/schema/course.schema.json → course.types.ts, variant.schema.json → variant.types.ts, and the accessibility
+// audit record's audit.schema.json → audit.types.ts), with the lists the
 // code needs as values (screen types, standards, LMS profiles) taken from the schemas too. course/types.ts re-exports
 // them. tests/build/course/generated-types.test.ts fails while the committed files differ from what this writes.
 import { readFileSync } from 'node:fs';
@@ -17,8 +18,8 @@ export const GENERATE_TYPES_COMMAND = defineCommand({
   invocation: 'npm run generate-types --',
   usage: ['(no arguments)'],
   summary:
-    'Writes course/schema/course.types.ts and variant.types.ts from the course and variant JSON Schemas, the one\n' +
-    'declaration of the course model. Run it after editing a schema, and commit the result.',
+    'Writes course/schema/course.types.ts, variant.types.ts and audit.types.ts from the course, variant and audit\n' +
+    'JSON Schemas, the one declaration of the course model. Run it after editing a schema, and commit the result.',
   options: {},
 });
 
@@ -60,6 +61,7 @@ export function generatedTypeFiles(): Map<string, string> {
         { name: 'LMS_PROFILE_IDS', doc: 'The LMS quirk profiles (course/runtime/lms-profiles.ts holds their settings).', values: stringEnum(variant.properties?.lmsProfile, 'variant.schema.json /properties/lmsProfile') },
       ],
     }],
+    ['audit.types.ts', { schema: readSchema('audit.schema.json'), rootName: 'AccessibilityAudit', schemaPath: 'course/schema/audit.schema.json' }],
   ];
   return new Map(requests.map(([file, request]) => [join(SCHEMA_DIR, file), generateTypes(request)]));
 }
