@@ -16,7 +16,7 @@ import { PackageZipper } from './zip.ts';
 import { describePackage } from '../manifests/index.ts';
 import { SchemaSetError, validatePackages, type PackageReport } from '../manifests/validate.ts';
 import { ADAPTER_SOURCES } from '../course/runtime/adapter-modules.ts';
-import { loadAccessibilityAudit } from './accessibility-audit.ts';
+import { AUDIT_FILE, checkAuditAgainstCourse, loadAccessibilityAudit } from './accessibility-audit.ts';
 import { accessibilityStatement } from './accessibility-statement.ts';
 import { brandingAssets } from './branding-assets.ts';
 import { describeClash, findClashes, mergeParts, type PackagePart } from './package-contents.ts';
@@ -188,6 +188,8 @@ async function build(options: BuildOptions, written: Set<string>, inScope: (vari
 /** Everything read from disk for the packages, read before the Vite build so an unreadable file stops the run early. */
 async function readSources(options: BuildOptions, course: Course, variants: readonly Variant[]): Promise<PackageSources> {
   const audit = await loadAccessibilityAudit(options.courseDir);
+  const auditProblems = checkAuditAgainstCourse(audit, course, join(options.courseDir, AUDIT_FILE));
+  if (auditProblems.length > 0) throw new CourseError(auditProblems);
   const variantFiles: PackageSources['variantFiles'] = new Map();
   for (const variant of variants) {
     const branding = await brandingAssets(variant, options.variantsDir);

@@ -7,8 +7,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAccessibilityAudit, complianceStatus, type AccessibilityAudit } from '../../build/accessibility-audit.ts';
+import { loadAccessibilityAudit, complianceStatus, checkAuditAgainstCourse, type AccessibilityAudit } from '../../build/accessibility-audit.ts';
+import type { Course } from '../../course/types.ts';
 import { CourseError } from '../../build/course/index.ts';
+import { SCREEN_TYPES } from '../../course/types.ts';
 import { AXE_WIDTHS } from '../e2e/support/axe.ts';
 import { CHROMIUM_PATH, hasChromium } from '../support/chromium.ts';
 import { REPO, removeTempDirs, tempDir } from './course/fixtures.ts';
@@ -58,12 +60,11 @@ describe('course/accessibility/audit.json matches the project', () => {
     expect([...audit.widths].sort((a, b) => a - b)).toEqual([...AXE_WIDTHS]);
   });
 
-  it('covers every screen type of the course and of the Screen union', () => {
+  it('covers every screen type of the course and of the course schema', () => {
     const course = JSON.parse(readFileSync(join(REPO, 'course/course.json'), 'utf8')) as { sections: { screens: { type: string }[] }[] };
     const used = new Set(course.sections.flatMap((section) => section.screens.map((screen) => screen.type)));
-    const declared = [...readFileSync(join(REPO, 'course/types.ts'), 'utf8').matchAll(/extends ScreenBase \{\s*type: '([a-z-]+)'/g)].map((match) => match[1]!);
-    expect(declared.length).toBeGreaterThanOrEqual(8);
-    for (const type of new Set([...used, ...declared])) expect(audit.screenTypes, `screen type "${type}" not covered by the audit`).toContain(type);
+    expect(SCREEN_TYPES.length).toBeGreaterThanOrEqual(8);
+    for (const type of new Set([...used, ...SCREEN_TYPES])) expect(audit.screenTypes, `screen type "${type}" not covered by the audit`).toContain(type);
   });
 
   it('has dates in order and none in the future', () => {
@@ -78,6 +79,24 @@ describe('course/accessibility/audit.json matches the project', () => {
     expect(complianceStatus({ ...audit, knownIssues: [], limitations: [] })).toBe('fully');
     expect(complianceStatus({ ...audit, knownIssues: [], limitations: ['No screen reader testing yet.'] })).toBe('not-fully-tested');
     expect(complianceStatus({ ...audit, knownIssues: [{ description: 'x', criteria: ['1.4.3 Contrast (Minimum)'] }] })).toBe('partially');
+  });
+});
+
+describe('checkAuditAgainstCourse (issue 15.7)', () => {
+  const course = (): Course => JSON.parse(readFileSync(join(REPO, 'course/course.json'), 'utf8')) as Course;
+
+  it('passes the shipped course, whose film has audio description', () => {
+    expect(checkAuditAgainstCourse(audit, course(), 'audit.json')).toEqual([]);
+  });
+
+  it('refuses a record with no WCAG 1.2.5 issue for a film without descriptions, naming the field; accepts one that names it', () => {
+    const withoutDescriptions = course();
+    delete withoutDescriptions.film.descriptions;
+    expect(checkAuditAgainstCourse(audit, withoutDescriptions, 'audit.json')).toEqual([
+      expect.objectContaining({ file: 'audit.json', pointer: '/knownIssues', message: expect.stringContaining('no known issue names WCAG 1.2.5 Audio Description (Prerecorded)') }),
+    ]);
+    const recorded = { ...audit, knownIssues: [{ description: 'No audio description yet.', criteria: ['1.2.5 Audio Description (Prerecorded)'] }] };
+    expect(checkAuditAgainstCourse(recorded, withoutDescriptions, 'audit.json')).toEqual([]);
   });
 });
 

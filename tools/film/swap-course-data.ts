@@ -1,8 +1,7 @@
 // The course data a film swap changes: the film's entry in course/course.json and media/film/film.json.
 // course.json is hand-edited and reviewed in diffs, so it is rewritten in its own style (indent, line
-// endings, final newline) with keys in their existing order, and only the film's file references, duration
-// and (when asked) title change. Cue points are left alone: the course checker reports any the new film is
-// too short for, and the trust decides where they go.
+// endings, final newline) with keys in their existing order, and only the film's file references, duration,
+// (when asked) title and (when the trust moves them: swap-cue-points.ts) the cue points' times change.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseJsonText } from '../../build/course/read-json.ts';
@@ -29,6 +28,8 @@ export interface FilmUpdate {
   captions: { srclang: string; label: string };
   /** The language the descriptions file is named for, or undefined when the film has no descriptions track. */
   descriptionsLang: string | undefined;
+  /** New `at` of every cue point, in course order; undefined leaves them all alone. */
+  cuePointTimes?: readonly number[] | undefined;
 }
 
 export interface JsonStyle {
@@ -48,7 +49,7 @@ export function formatJson(value: unknown, style: JsonStyle): string {
   return body + (style.finalNewline ? style.newline : '');
 }
 
-/** The film's keys in the order course/types.ts declares them, for placing a key the file does not have yet. */
+/** The film's keys in the order the course schema declares them, for placing a key the file does not have yet. */
 const FILM_KEY_ORDER = ['id', 'title', 'src', 'type', 'poster', 'durationSeconds', 'captions', 'chapters', 'descriptions', 'transcript', 'cuePoints'];
 
 /**
@@ -95,10 +96,22 @@ export function updateCourseJson(text: string, file: string, update: FilmUpdate)
     transcript: path(FILM_FILES.transcript),
   };
   const remove = update.descriptionsLang === undefined ? ['descriptions'] : [];
+  const cueChanges: string[] = [];
+  const times = update.cuePointTimes;
+  if (times !== undefined && Array.isArray(film.cuePoints)) {
+    // Each cue keeps its keys in their order; only `at` changes.
+    set.cuePoints = film.cuePoints.map((cue: unknown, index) => {
+      const at = times[index];
+      if (!isObject(cue) || at === undefined || cue.at === at) return cue;
+      cueChanges.push(`film.cuePoints[${index}].at (${describe(cue.id)}): ${describe(cue.at)} → ${at}`);
+      return { ...cue, at };
+    });
+  }
   const newFilm = withKeys(film, set, remove, FILM_KEY_ORDER);
   const changes = [...Object.keys(set), ...remove]
-    .filter((key) => JSON.stringify(film[key]) !== JSON.stringify(newFilm[key]))
-    .map((key) => `film.${key}: ${describe(film[key])} → ${describe(newFilm[key])}`);
+    .filter((key) => key !== 'cuePoints' && JSON.stringify(film[key]) !== JSON.stringify(newFilm[key]))
+    .map((key) => `film.${key}: ${describe(film[key])} → ${describe(newFilm[key])}`)
+    .concat(cueChanges);
   const newCourse = withKeys(course, { film: newFilm }, [], []);
   return { text: formatJson(newCourse, detectJsonStyle(text)), changes };
 }

@@ -2,19 +2,21 @@
 //
 //   npm run swap-film -- --video <file> --captions <file.vtt> [--captions-lang en-GB]
 //     [--captions-label <text>] [--chapters <file.vtt>] [--descriptions <file.vtt>] [--transcript <file.txt>]
-//     [--poster-at <seconds>] [--title <text>] [--course <dir>] [--dry-run]
+//     [--poster-at <seconds>] [--title <text>] [--move-cue <id>=<seconds>]… [--scale-cues] [--course <dir>] [--dry-run]
 //
-// 1. Checks everything before touching anything: the video (ffprobe), the tracks (valid WebVTT, captions
-//    spanning the film, nothing past its end), the transcript, course.json. Every problem is listed at once.
+// 1. Checks everything before touching anything, the same in a dry run and a real one: the video (ffprobe), the
+//    tracks (valid WebVTT, captions spanning the film, nothing past its end), the transcript, the cue points (each
+//    before the new end, after any --move-cue/--scale-cues), the accessibility audit record, and the course checker
+//    on a scratch copy of the course as it will be. Every problem is listed at once.
 // 2. Encodes the web rendition and the poster in a temporary folder and checks them against the plan.
-// 3. Puts the new film folder and course.json in place in one step (swap-install.ts).
-// 4. Runs the course checker, which reports cue points the new film is too short for.
+// 3. Puts the new film folder, course.json and the audit record in place in one step (swap-install.ts).
+// 4. Runs the course checker again on the course itself, with the rendition's exact length.
 // Exit code (the one convention of every command): 0 done (or dry run passed), 1 refused or failed with the course
-// unchanged, or swapped but the course data now has problems to fix (usually cue points past the new film's end; the
-// lines say which), 2 a wrong command line.
+// unchanged (a dry run exits 1 exactly where the real run would refuse), or, rarely, swapped but the course checker
+// finds a problem with the rendition's exact length (the lines say which), 2 a wrong command line.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +24,8 @@ import { defineCommand, parseCommandLine, UsageError, type OptionValues } from '
 import { isMainModule, runMain } from '../cli/run-command.ts';
 
 import { checkAgainstSchema } from '../../build/course/schema-check.ts';
+import { checkAudioDescriptionOffers } from '../../build/course/content/audio-description.ts';
+import type { Course } from '../../course/types.ts';
 import { checkCourse } from '../../build/course/load.ts';
 import { formatProblems } from '../../build/course/format.ts';
 import { parseJsonText } from '../../build/course/read-json.ts';
@@ -36,6 +40,8 @@ import { checkRendition, pngSize, readTopLevelBoxes } from './swap-output-check.
 import { probeSource, type SourceVideo } from './swap-probe.ts';
 import { buildEncodeArgs, buildPosterArgs, describeFrameRate, isHdr, planRendition, posterTime, RENDITION, type RenditionPlan } from './swap-rendition.ts';
 import { planTracks, type TrackPlan } from './swap-track-plan.ts';
+import { AUDIT_PATH, updateAuditJson } from './swap-audit.ts';
+import { parseCueMoves, planCuePoints, type CueMove } from './swap-cue-points.ts';
 import {
   checkTrack, chaptersFromCues, decodeText, TRANSCRIPT_COVERAGE_WARNING, transcriptCoverage, wholeFilmChaptersVtt, type TrackKind,
 } from './swap-tracks.ts';
@@ -51,9 +57,10 @@ export const SWAP_FILM_COMMAND = defineCommand({
   invocation: 'npm run swap-film --',
   usage: ['--video <file> --captions <file.vtt> [options]'],
   summary:
-    "Puts a trust's own film in the course in place of the stand-in: checks the video and every track first (nothing\n" +
-    'changes until all pass), encodes a web-ready H.264 rendition and poster, puts the film folder and course.json in\n' +
-    'place in one step, then runs the course checker. See tools/film/README.md.',
+    "Puts a trust's own film in the course in place of the stand-in: checks the video, every track, the film's\n" +
+    'questions (cue points) and the course as it would be first (nothing changes until all pass), encodes a web-ready\n' +
+    'H.264 rendition and poster, puts the film folder, course.json and the accessibility audit record in place in one\n' +
+    'step, then runs the course checker again. See tools/film/README.md.',
   options: {
     video: { type: 'string', value: '<file>', help: 'the film (any format ffmpeg reads: MP4, MOV, MXF, …)' },
     captions: { type: 'string', value: '<file.vtt>', help: 'its captions, WebVTT, UTF-8; must span the film' },
@@ -64,9 +71,20 @@ export const SWAP_FILM_COMMAND = defineCommand({
     transcript: { type: 'string', value: '<file.txt>', help: 'plain-text transcript, UTF-8 (required unless kept from a swap of the same video)' },
     'poster-at': { type: 'string', value: '<seconds>', help: 'where the poster frame is taken (default 10 % into the film)' },
     title: { type: 'string', value: '<text>', help: 'new film title for course.json (default: keep the current one)' },
+    'move-cue': {
+      type: 'string', multiple: true, value: '<id>=<seconds>',
+      help: "moves one film question (course.json film.cuePoints) to a time in the new film; repeatable",
+    },
+    'scale-cues': { type: 'boolean', help: "moves every film question to the same share of the way through the new film\n(--move-cue still places the cues it names)" },
     course: { type: 'string', value: '<dir>', help: 'the course folder (default: course/ in this repository)' },
-    'dry-run': { type: 'boolean', help: 'check everything and show the plan; change nothing' },
+    'dry-run': { type: 'boolean', help: 'run every check the real run makes before encoding, show the plan; change nothing' },
   },
+  notes: [
+    "Every check runs before encoding, in a dry run too: a cue point past the new film's end, captions or chapters\n" +
+      'outside it, or a problem the course checker finds in the course as it would be, refuses the swap (exit 1,\n' +
+      "nothing changed). Without --descriptions, the course's own words must not offer audio description, and\n" +
+      'accessibility/audit.json gains a known issue (WCAG 1.2.5 Audio Description, not met).',
+  ],
 });
 
 export interface SwapOptions {
@@ -79,6 +97,10 @@ export interface SwapOptions {
   transcript: string | undefined;
   posterAt: number | undefined;
   title: string | undefined;
+  /** --move-cue: cue points to place at a time of the new film. */
+  cueMoves: CueMove[];
+  /** --scale-cues: every cue point to the same share of the new film. */
+  scaleCues: boolean;
   courseDir: string;
   dryRun: boolean;
 }
@@ -105,6 +127,8 @@ function swapOptions(values: OptionValues<typeof SWAP_FILM_COMMAND>, cwd: string
   for (const name of ['title', 'captions-label'] as const) {
     if (values[name] !== undefined && values[name].trim() === '') throw new UsageError(`--${name} must not be empty`);
   }
+  const cueMoves = parseCueMoves(values['move-cue']);
+  if (typeof cueMoves === 'string') throw new UsageError(cueMoves);
   const resolveOptional = (value: string | undefined): string | undefined => (value === undefined ? undefined : path.resolve(cwd, value));
   return {
     video: path.resolve(cwd, values.video!),
@@ -116,6 +140,8 @@ function swapOptions(values: OptionValues<typeof SWAP_FILM_COMMAND>, cwd: string
     transcript: resolveOptional(values.transcript),
     posterAt,
     title: values.title?.trim(),
+    cueMoves,
+    scaleCues: values['scale-cues'],
     courseDir: values.course === undefined ? DEFAULT_COURSE_DIR : path.resolve(cwd, values.course),
     dryRun: values['dry-run'],
   };
@@ -155,6 +181,8 @@ interface CheckedSwap {
   courseJsonText: string;
   /** The course.json edits, as planned with the source's duration (the rendition's is written). */
   courseChanges: string[];
+  /** The audit record's new text (undefined: unchanged), what changes in it, and what the trust should look at. */
+  audit: { path: string; text: string | undefined; changes: string[]; notes: string[] } | undefined;
   source: { file: string; bytes: number; sha256: string };
 }
 
@@ -180,7 +208,8 @@ export async function swapFilm(options: SwapOptions, log: SwapLog): Promise<Swap
       return { exitCode: 1, courseProblems: [] };
     }
     // installFilm's own errors say whether the course was left unchanged.
-    await installFilm({ filmDir, files: made.files, courseJson: { path: checked.courseJsonPath, text: made.courseJsonText } });
+    const audit = checked.audit?.text === undefined ? [] : [{ path: checked.audit.path, text: checked.audit.text }];
+    await installFilm({ filmDir, files: made.files, courseJson: { path: checked.courseJsonPath, text: made.courseJsonText }, otherFiles: audit });
   } catch (error) {
     log.error(error instanceof Error ? error.message : String(error));
     if (made === undefined) log.error('Nothing was changed.');
@@ -188,7 +217,7 @@ export async function swapFilm(options: SwapOptions, log: SwapLog): Promise<Swap
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  await printOutputs(filmDir, made, log);
+  await printOutputs(filmDir, made, checked.audit, log);
 
   // The course checker has the last word: cue points past the new end are for the trust to move.
   const { problems } = await checkCourse(options.courseDir);
@@ -287,15 +316,25 @@ async function checkEverything(options: SwapOptions, log: SwapLog): Promise<Chec
   const poster = source ? posterTime(source.durationSeconds, options.posterAt) : undefined;
   if (poster && 'problem' in poster) errors.push(poster.problem);
 
+  // The cue points (the film's questions): each must come before the new film's end, after the trust's moves.
+  const cues = cuePointsOf(film);
+  const cuePlan = source && cues && typeof film.durationSeconds === 'number'
+    ? planCuePoints({ cues, oldDurationSeconds: film.durationSeconds, newDurationSeconds: source.durationSeconds, moves: options.cueMoves, scale: options.scaleCues })
+    : undefined;
+  if (cuePlan) errors.push(...cuePlan.problems);
+  else if (options.cueMoves.length > 0 || options.scaleCues) errors.push(`${courseJsonPath}: film.cuePoints must be a list of cue points with an "id" and an "at" before they can be moved`);
+
   // The new course.json, checked against the schema now (with the source's duration) so that a title that
   // is too long or a film over the schema's limit is refused before the encode, not after it.
   let filmUpdate: CheckedSwap['filmUpdate'] | undefined;
   let courseChanges: string[] = [];
+  let newCourseJsonText: string | undefined;
   if (source && 'tag' in lang) {
     filmUpdate = {
       title: options.title,
       captions: { srclang: lang.tag, label: options.captionsLabel ?? captionLabel(lang.tag, film.captions) },
       descriptionsLang: tracks.descriptions === 'none' ? undefined : lang.tag,
+      cuePointTimes: options.cueMoves.length > 0 || options.scaleCues ? cuePlan?.times : undefined,
     };
     const updated = updateCourseJson(courseJsonText, courseJsonPath, { ...filmUpdate, durationSeconds: roundMs(source.durationSeconds) });
     if ('problems' in updated) errors.push(...updated.problems);
@@ -303,6 +342,32 @@ async function checkEverything(options: SwapOptions, log: SwapLog): Promise<Chec
       courseChanges = updated.changes;
       const filmProblems = checkAgainstSchema('course', JSON.parse(updated.text), courseJsonPath).filter((problem) => problem.pointer.startsWith('/film'));
       if (filmProblems.length > 0) errors.push(`the film entry of ${courseJsonPath} would not be valid:\n${indented(formatProblems(filmProblems))}`);
+      else newCourseJsonText = updated.text;
+    }
+  }
+  // Words that offer audio description the new film lacks: said now, beside any other problem (the course checker
+  // below says it too, but only once everything else passes).
+  if (newCourseJsonText !== undefined) {
+    const offers = checkAudioDescriptionOffers(JSON.parse(newCourseJsonText) as Course).map((problem) => ({ file: courseJsonPath, ...problem }));
+    if (offers.length > 0) errors.push(`the new film has no audio description, but the course's own words offer it; edit ${courseJsonPath}:\n${indented(formatProblems(offers))}`);
+  }
+
+  // The accessibility audit record, which every package's accessibility statement is written from.
+  const audit = await plannedAudit(options.courseDir, tracks.descriptions !== 'none', errors, warnings);
+
+  // The course checker, on a scratch copy of the course as the swap would leave it (the new course.json and
+  // tracks; the rendition and poster, checked against their plan after encoding, stood in for): whatever it would
+  // refuse after the swap is refused now, before the encode, and in a dry run too. It runs once the checks above
+  // pass, so that it does not repeat them (a cue point past the end also hides its content checks).
+  if (newCourseJsonText !== undefined && captions && 'tag' in lang && source && errors.length === 0) {
+    const scratchProblems = await checkScratchCourse({
+      courseDir: options.courseDir,
+      courseJsonPath,
+      courseJsonText: newCourseJsonText,
+      tracks: scratchTracks(lang.tag, captions, chapters, descriptions, transcript, options.title ?? currentFilmTitle(courseJsonText), Math.round(source.durationSeconds * 1000)),
+    });
+    if (scratchProblems.length > 0) {
+      errors.push(`the course checker, run on a copy of the course with the new film, finds ${scratchProblems.length} problem${scratchProblems.length === 1 ? '' : 's'}; edit ${courseJsonPath} (or move the cue points with --move-cue/--scale-cues):\n${indented(scratchProblems.join('\n'))}`);
     }
   }
 
@@ -322,8 +387,72 @@ async function checkEverything(options: SwapOptions, log: SwapLog): Promise<Chec
     courseJsonPath,
     courseJsonText,
     courseChanges,
+    audit,
     source: { file: path.basename(options.video), bytes, sha256 },
   };
+}
+
+/** The course's cue points as id and time, or undefined when they are not in that shape (the schema check says why). */
+function cuePointsOf(film: Record<string, unknown>): { id: string; at: number }[] | undefined {
+  if (!Array.isArray(film.cuePoints)) return undefined;
+  const cues = film.cuePoints.filter(isObject).flatMap((cue) => (typeof cue.id === 'string' && typeof cue.at === 'number' ? [{ id: cue.id, at: cue.at }] : []));
+  return cues.length === film.cuePoints.length ? cues : undefined;
+}
+
+/** audit.json as the swap would leave it, checked against its schema; undefined (with a warning) when the course has none. */
+async function plannedAudit(courseDir: string, hasDescriptions: boolean, errors: string[], warnings: string[]): Promise<CheckedSwap['audit']> {
+  const auditPath = path.join(courseDir, AUDIT_PATH);
+  const text = await readFile(auditPath, 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    if (!hasDescriptions) warnings.push(`${auditPath} cannot be read, so the swap cannot record that the film has no audio description; the build needs that file: add it with a known issue for WCAG 1.2.5 Audio Description (Prerecorded)`);
+    return undefined;
+  }
+  const updated = updateAuditJson(text, auditPath, hasDescriptions);
+  if ('problems' in updated) {
+    errors.push(...updated.problems);
+    return undefined;
+  }
+  if (updated.text !== undefined) {
+    const problems = checkAgainstSchema('audit', JSON.parse(updated.text), auditPath);
+    if (problems.length > 0) errors.push(`${auditPath} would not be valid after the swap; fix it first:\n${indented(formatProblems(problems))}`);
+  }
+  return { path: auditPath, ...updated };
+}
+
+/** The track files of the film folder after the swap, by name (the chapters made as the real run makes them). */
+function scratchTracks(
+  lang: string, captions: ReadyTrack, chapters: ReadyTrack | undefined, descriptions: ReadyTrack | undefined,
+  transcript: { text: string } | undefined, title: string, durationMs: number,
+): Map<string, string> {
+  const files = new Map<string, string>([[FILM_FILES.captions(lang), captions.text]]);
+  files.set(FILM_FILES.chapters, chapters ? chapters.text : wholeFilmChaptersVtt(title, durationMs));
+  if (descriptions) files.set(FILM_FILES.descriptions(lang), descriptions.text);
+  if (transcript) files.set(FILM_FILES.transcript, transcript.text);
+  return files;
+}
+
+/**
+ * Runs the course checker on a copy of the course with the new course.json and film tracks, returning its lines
+ * with the real course.json named. The rendition and the poster do not exist yet: one-byte stand-ins take their
+ * place (the media check only needs a file there; the rendition is checked against its plan after encoding).
+ */
+async function checkScratchCourse(request: { courseDir: string; courseJsonPath: string; courseJsonText: string; tracks: ReadonlyMap<string, string> }): Promise<string[]> {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'common-ground-swap-check-'));
+  try {
+    const filmDir = path.resolve(request.courseDir, FILM_FOLDER);
+    // The old film is never copied (it may be a gigabyte); the player's and runtime's sources are not course data.
+    const skipped = new Set([filmDir, path.join(request.courseDir, 'player'), path.join(request.courseDir, 'runtime'), path.join(request.courseDir, 'node_modules')].map((dir) => path.resolve(dir)));
+    await cp(request.courseDir, scratch, { recursive: true, filter: (from) => !skipped.has(path.resolve(from)) });
+    const scratchFilm = path.join(scratch, FILM_FOLDER);
+    await mkdir(scratchFilm, { recursive: true });
+    for (const [name, text] of request.tracks) await writeFile(path.join(scratchFilm, name), text);
+    for (const name of [FILM_FILES.film, FILM_FILES.poster]) await writeFile(path.join(scratchFilm, name), 'x');
+    await writeFile(path.join(scratch, 'course.json'), request.courseJsonText);
+    const { problems } = await checkCourse(scratch);
+    return formatProblems(problems.map((problem) => ({ ...problem, file: request.courseJsonPath }))).split('\n').filter((line) => line !== '');
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 /** ffmpeg and ffprobe must run, and this ffmpeg must have the x264 encoder (some builds leave it out). */
@@ -428,7 +557,9 @@ function printPlan(checked: CheckedSwap, options: SwapOptions, log: SwapLog): vo
   log.info(`Course: ${options.courseDir}`);
   if (checked.courseChanges.length > 0) log.info(`Course data changes (with the source's duration; the rendition's exact one is written):`);
   for (const change of checked.courseChanges) log.info(`  course.json ${change}`);
+  for (const change of checked.audit?.changes ?? []) log.info(`  ${change}`);
   for (const note of tracks.notes) log.info(`Note: ${note}`);
+  for (const note of checked.audit?.notes ?? []) log.info(`Note: ${note}`);
 }
 
 interface MadeFiles {
@@ -514,7 +645,7 @@ function currentFilmTitle(courseJsonText: string): string {
   return typeof value.film.title === 'string' ? value.film.title : 'Film';
 }
 
-async function printOutputs(filmDir: string, made: MadeFiles, log: SwapLog): Promise<void> {
+async function printOutputs(filmDir: string, made: MadeFiles, audit: CheckedSwap['audit'], log: SwapLog): Promise<void> {
   log.info(`Film swapped into ${filmDir}:`);
   for (const name of [...made.files.keys()].sort()) {
     const { size } = await stat(path.join(filmDir, name));
@@ -525,6 +656,10 @@ async function printOutputs(filmDir: string, made: MadeFiles, log: SwapLog): Pro
   if (made.changes.length > 0) {
     log.info('course.json:');
     for (const change of made.changes) log.info(`  ${change}`);
+  }
+  if (audit && audit.changes.length > 0) {
+    log.info(`${AUDIT_PATH} (the accessibility statement is written from it):`);
+    for (const change of audit.changes) log.info(`  ${change.replace(`${AUDIT_PATH} `, '')}`);
   }
 }
 

@@ -7,6 +7,7 @@ import { checkOutcomeCoverage } from './outcome-coverage.ts';
 import { checkSourcedNumbers } from './sourced-numbers.ts';
 import { checkStatedDuration } from './duration-estimate.ts';
 import { checkCuePointsAgainstCaptions } from './cue-gaps.ts';
+import { checkAudioDescriptionOffers } from './audio-description.ts';
 
 export { estimateDuration, countWords } from './duration-estimate.ts';
 export { learnerTexts } from './learner-text.ts';
@@ -18,6 +19,7 @@ export async function checkCourseContent(course: Course, courseDir: string, file
     ...checkAnswerPositions(course),
     ...checkSourcedNumbers(course),
     ...checkStatedDuration(course),
+    ...checkAudioDescriptionOffers(course),
     ...(await checkCuePointsAgainstCaptions(course, courseDir)),
   ];
   return problems.map((problem) => ({ file, ...problem }));

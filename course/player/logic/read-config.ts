@@ -1,11 +1,12 @@
 // window.COMMON_GROUND comes from config.js, written into each package by the build. The build validated the course
 // with its schema already; this only makes sure the player got a config it can run at all (config.js missing,
 // cut short or edited by hand), so the learner sees a clear message instead of a broken page.
-import { STANDARD_IDS, type RuntimeConfig } from '../../types.ts';
+import { SCREEN_TYPES, STANDARD_IDS, type RuntimeConfig } from '../../types.ts';
 
 export type ConfigResult = { ok: true; config: RuntimeConfig } | { ok: false; problem: string };
 
-const SCREEN_TYPES = new Set(['welcome', 'film', 'scenario', 'knowledge-check', 'reflection', 'voices', 'confidence', 'summary']);
+// The screen types the schema declares (generated from it): a type the player cannot show is named, not rendered blank.
+const KNOWN_SCREEN_TYPES: ReadonlySet<string> = new Set(SCREEN_TYPES);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -38,7 +39,7 @@ export function readConfig(value: unknown): ConfigResult {
       if (!isObject(screen) || typeof screen.id !== 'string' || typeof screen.type !== 'string') {
         return { ok: false, problem: `a screen in section "${section.id}" has no id or type.` };
       }
-      if (!SCREEN_TYPES.has(screen.type)) return { ok: false, problem: `screen "${screen.id}" has an unknown type "${screen.type}".` };
+      if (!KNOWN_SCREEN_TYPES.has(screen.type)) return { ok: false, problem: `screen "${screen.id}" has an unknown type "${screen.type}".` };
       if (seen.has(screen.id)) return { ok: false, problem: `two screens share the id "${screen.id}".` };
       seen.add(screen.id);
     }

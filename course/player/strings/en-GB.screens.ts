@@ -40,8 +40,9 @@ export const enGBScreens = {
     /** Beside the player when the film has audio description. */
     descriptionsNote:
       'Audio description: choose “Audio descriptions” in the player’s controls (the AD button) to have what is shown on screen read out by your screen reader, with or without captions. The transcript also describes everything shown.',
-    /** Beside the player when the film has no audio description track. */
-    transcriptNote: 'The transcript describes everything shown on screen as well as what is said.',
+    /** Beside the player when the film has no audio description track (a trust's own film may have none): says so
+     *  where a learner looks for it, so nothing promises a control that is not there. */
+    transcriptNote: 'This film has no audio description. The transcript describes everything shown on screen as well as what is said.',
     /** The transcript's heading, and the button that shows it. */
     transcriptShow: 'Show the transcript',
     continueWatching: 'Continue watching',

@@ -31,18 +31,24 @@ if (!course.film.descriptions) throw new Error('the course film has no descripti
 const descriptions = parseVtt(readFileSync(fileURLToPath(new URL(`../../../course/${course.film.descriptions}`, import.meta.url)), 'utf8'));
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-const chromium = playerInChromium((player) => courseInFrameFiles(player, { plain: runtimeConfig('scorm12', 'private', course) }));
+// The same course with a film that has no descriptions track, as after a swap without --descriptions (issue 15.7).
+const withoutDescriptions = structuredClone(course);
+delete withoutDescriptions.film.descriptions;
 
-async function open(type: string) {
-  const opened = await openInFrame(chromium.browser, chromium.origin, { variant: 'plain', size: FRAMES.wide });
+const chromium = playerInChromium((player) =>
+  courseInFrameFiles(player, { plain: runtimeConfig('scorm12', 'private', course), 'no-descriptions': runtimeConfig('scorm12', 'private', withoutDescriptions) }),
+);
+
+async function open(type: string, variant = 'plain') {
+  const opened = await openInFrame(chromium.browser, chromium.origin, { variant, size: FRAMES.wide });
   const section = sectionOf(type);
   await opened.frame.locator('.section-menu__link:visible', { hasText: section.title }).click();
   await opened.frame.locator('#view-heading', { hasText: section.screens[0]!.title }).waitFor();
   return opened;
 }
 
-async function openFilm() {
-  const opened = await open('film');
+async function openFilm(variant = 'plain') {
+  const opened = await open('film', variant);
   await opened.frame.locator('.vjs-control-bar').waitFor();
   await opened.frame.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1);
   return opened;
@@ -84,6 +90,15 @@ async function settle(frame: Frame, hearing: Hearing) {
 }
 
 describe.skipIf(!hasChromium)('what a screen-reader user hears, in Chromium', () => {
+  it('a film without a descriptions track offers no audio description: the player says it has none and points to the transcript', async () => {
+    const { page, frame, errors } = await openFilm('no-descriptions');
+    const tree = await accessibilityTree(frame);
+    expect(find(tree, 'button', t.videoPlayer['Descriptions']!)).toEqual([]);
+    await expect(frame.locator('.film__note').textContent()).resolves.toBe('This film has no audio description. The transcript describes everything shown on screen as well as what is said.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('can switch audio description on while captions are on, hears each description once, and hears nothing from video.js itself', async () => {
     const { page, frame, errors } = await openFilm();
     let tree = await accessibilityTree(frame);

@@ -36,6 +36,12 @@ describe('updateCourseJson on the real course.json', () => {
     expect(result.changes).toEqual([]);
   });
 
+  it('moves cue points by changing only their "at" lines, and says which cue moved', () => {
+    const result = updated(courseJson, { ...unchanged, cuePointTimes: [12.5, 106.1] });
+    expect(changedLines(courseJson, result.text)).toEqual(['        "at": 12.5,']);
+    expect(result.changes).toEqual(['film.cuePoints[0].at ("cue-overshadowing"): 64.5 → 12.5']);
+  });
+
   it('changes only the duration line for a new length', () => {
     const result = updated(courseJson, { ...unchanged, durationSeconds: 612.345 });
     expect(changedLines(courseJson, result.text)).toEqual(['    "durationSeconds": 612.345,']);

@@ -107,4 +107,30 @@ describe('installFilm', () => {
     expect(readdirSync(join(courseDir, 'media'))).toEqual(['film']);
     expect(readdirSync(root).sort()).toEqual(['blocked', 'course', 'work']);
   });
+
+  it('replaces the other course files (the audit record) in the same step, leaving no copies behind', async () => {
+    mkdirSync(join(courseDir, 'accessibility'));
+    writeFileSync(join(courseDir, 'accessibility', 'audit.json'), 'old audit\n');
+    await installFilm({
+      filmDir, files: newFiles(['poster.png']), courseJson: { path: join(courseDir, 'course.json'), text: 'new course\n' },
+      otherFiles: [{ path: join(courseDir, 'accessibility', 'audit.json'), text: 'new audit\n' }],
+    });
+    expect(readFileSync(join(courseDir, 'course.json'), 'utf8')).toBe('new course\n');
+    expect(contents(join(courseDir, 'accessibility'))).toEqual({ 'audit.json': 'new audit\n' });
+    expect(readdirSync(courseDir).sort()).toEqual(['accessibility', 'course.json', 'media']);
+  });
+
+  it('puts course.json and the film folder back when a later course file cannot be replaced', async () => {
+    const before = contents(filmDir);
+    const blocked = join(courseDir, 'accessibility', 'audit.json');
+    mkdirSync(join(blocked, 'inside'), { recursive: true });
+    await expect(installFilm({
+      filmDir, files: newFiles(['poster.png']), courseJson: { path: join(courseDir, 'course.json'), text: 'new course\n' },
+      otherFiles: [{ path: blocked, text: 'new audit\n' }],
+    })).rejects.toThrow(/could not put the new film in place; the course is unchanged/);
+    expect(contents(filmDir)).toEqual(before);
+    expect(readFileSync(join(courseDir, 'course.json'), 'utf8')).toBe('old course\n');
+    expect(readdirSync(courseDir).sort()).toEqual(['accessibility', 'course.json', 'media']);
+    expect(readdirSync(join(courseDir, 'accessibility'))).toEqual(['audit.json']);
+  });
 });

@@ -11,6 +11,7 @@ import { checkOutcomeCoverage } from '../../../../build/course/content/outcome-c
 import { checkSourcedNumbers, statisticIn } from '../../../../build/course/content/sourced-numbers.ts';
 import { checkStatedDuration, estimateDuration } from '../../../../build/course/content/duration-estimate.ts';
 import { checkCuePointGaps, checkCuePointsAgainstCaptions } from '../../../../build/course/content/cue-gaps.ts';
+import { checkAudioDescriptionOffers, offersAudioDescription } from '../../../../build/course/content/audio-description.ts';
 import { parseVtt } from '../../../../course/player/logic/webvtt.ts';
 import { REPO, removeTempDirs, tempDir } from '../fixtures.ts';
 
@@ -30,6 +31,7 @@ describe('the shipped course', () => {
     expect(checkSourcedNumbers(shipped)).toEqual([]);
     expect(checkStatedDuration(shipped)).toEqual([]);
     expect(await checkCuePointsAgainstCaptions(shipped, COURSE_DIR)).toEqual([]);
+    expect(checkAudioDescriptionOffers(shipped)).toEqual([]);
   });
 
   it('branches with consequences: in at least 5 of 7 scenarios, different first choices lead to different next steps', () => {
@@ -167,6 +169,29 @@ describe('each defect, put back, gives one line naming the field', () => {
     const estimate = Math.round(estimateDuration(course).minutes);
     expect(lines(checkStatedDuration(course))).toEqual([
       expect.stringMatching(new RegExp(`^course/course\\.json: /durationMinutes: the course says it takes 25 minutes, but its own estimate is ${estimate} \\(\\d+ words on the shortest way through`)),
+    ]);
+  });
+});
+
+describe('words that offer audio description the film does not have (issue 15.7)', () => {
+  it('tells an offer from a statement that there is none', () => {
+    expect(offersAudioDescription('You can turn on captions or audio description, change the speed.')).toBe(true);
+    expect(offersAudioDescription('Audio-described version available.')).toBe(true);
+    expect(offersAudioDescription('This film has no audio description. The transcript describes what is shown.')).toBe(false);
+    expect(offersAudioDescription('It comes without audio description, but the transcript says what is shown.')).toBe(false);
+    expect(offersAudioDescription('There is no sound. Audio description is on the AD button.')).toBe(true);
+    expect(offersAudioDescription('Turn on captions.')).toBe(false);
+  });
+
+  it('a film without descriptions: the film screen\'s offer is one line naming the field; with descriptions, none', () => {
+    const course = copy();
+    expect(checkAudioDescriptionOffers(course)).toEqual([]);
+    delete course.film.descriptions;
+    const found = lines(checkAudioDescriptionOffers(course));
+    const s = course.sections.findIndex((section) => section.screens.some((screen) => screen.type === 'film'));
+    const i = course.sections[s]!.screens.findIndex((screen) => screen.type === 'film');
+    expect(found).toEqual([
+      expect.stringMatching(new RegExp(`^course/course\\.json: /sections/${s}/screens/${i}/body: offers audio description, but the film has none \\(film\\.descriptions is not set\\) \\(allowed: words that promise only what the film has`)),
     ]);
   });
 });

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../../../course/player/logic/read-config.ts';
 import { fixtureConfig } from '../fixture-course.ts';
+import { SCREEN_TYPES } from '../../../../course/types.ts';
 
 function broken(edit: (config: Record<string, any>) => void): unknown {
   const config = structuredClone(fixtureConfig()) as Record<string, any>;
@@ -26,5 +28,14 @@ describe('readConfig', () => {
     expect(readConfig(broken((c) => (c.course.sections = [])))).toMatchObject({ problem: expect.stringContaining('sections') });
     expect(readConfig(broken((c) => (c.course.sections[0].screens[0].type = 'quiz')))).toMatchObject({ problem: expect.stringContaining('"quiz"') });
     expect(readConfig(broken((c) => (c.course.sections[1].screens[0].id = 'welcome')))).toMatchObject({ problem: expect.stringContaining('share the id') });
+  });
+
+  it('knows every screen type the course schema declares, from the schema itself', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../../../course/schema/course.schema.json', import.meta.url), 'utf8')) as {
+      $defs: Record<string, { oneOf?: { $ref: string }[]; properties?: { type?: { const?: string } } }>;
+    };
+    const declared = schema.$defs.screen!.oneOf!.map((branch) => schema.$defs[branch.$ref.replace('#/$defs/', '')]!.properties!.type!.const);
+    expect([...SCREEN_TYPES]).toEqual(declared);
+    for (const type of declared) expect(readConfig(broken((c) => (c.course.sections[0].screens[0].type = type)))).toMatchObject({ ok: true });
   });
 });

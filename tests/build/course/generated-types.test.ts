@@ -1,0 +1,101 @@
+// The course model is declared once, in the JSON Schemas; course/schema/*.types.ts are generated from them by
+// `npm run generate-types`. These tests regenerate the files in memory and compare them with the committed ones
+// (stale files fail), and hold the generator to the part of JSON Schema it handles.
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateTypes, type JsonSchema } from '../../../build/course/schema-types.ts';
+import { generatedTypeFiles } from '../../../tools/generate-types.ts';
+import { REPO } from './fixtures.ts';
+
+describe('course/schema/*.types.ts', () => {
+  it.each([...generatedTypeFiles()].map(([file, text]) => [relative(REPO, file), file, text]))(
+    '%s is what npm run generate-types writes from the schema (run it and commit the result if this fails)',
+    (_name, file, text) => {
+      expect(readFileSync(file, 'utf8')).toBe(text);
+    },
+  );
+
+  it('names the course, its screens and the variant, with each screen type as a value for the player', () => {
+    const files = [...generatedTypeFiles().values()].join('\n');
+    for (const name of ['Course', 'Film', 'Screen', 'WelcomeScreen', 'SummaryScreen', 'Variant', 'SupportContact']) expect(files).toMatch(new RegExp(`export (interface|type) ${name}\\b`));
+    expect(files).toContain("export const SCREEN_TYPES = ['welcome', 'film', 'voices', 'scenario', 'knowledge-check', 'reflection', 'confidence', 'summary'] as const;");
+  });
+});
+
+describe('generateTypes', () => {
+  const schema: JsonSchema = {
+    description: 'A thing.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'kind', 'parts'],
+    properties: {
+      id: { $ref: '#/$defs/slug', description: 'Its id.' },
+      kind: { enum: ['a', 'b'] },
+      next: { type: ['string', 'null'] },
+      parts: { type: 'array', items: { $ref: '#/$defs/part' } },
+      size: { type: 'object', additionalProperties: false, required: ['w'], properties: { w: { type: 'integer', minimum: 0 }, h: { type: 'number' } } },
+      shape: { $ref: '#/$defs/shape' },
+    },
+    $defs: {
+      slug: { type: 'string', pattern: '^[a-z]+$' },
+      part: { type: 'object', additionalProperties: false, properties: { type: { const: 'part' } } },
+      other: { type: 'object', additionalProperties: false, properties: { type: { const: 'other' } } },
+      shape: { oneOf: [{ $ref: '#/$defs/part' }, { $ref: '#/$defs/other' }] },
+    },
+  };
+
+  it('writes objects, plain values in place, enums, nullable values, arrays, unions and doc comments', () => {
+    const text = generateTypes({ schema, rootName: 'Thing', schemaPath: 'x.schema.json', constants: [{ name: 'KINDS', doc: 'The kinds.', values: ['a', 'b'] }] });
+    expect(text).toBe(
+      [
+        '// Generated from x.schema.json by `npm run generate-types` (build/course/schema-types.ts). Do not edit:',
+        '// change the schema and run the command again (a test fails while this file is stale).',
+        '',
+        '/** A thing. */',
+        'export interface Thing {',
+        '  /** Its id. */',
+        '  id: string;',
+        "  kind: 'a' | 'b';",
+        '  next?: string | null;',
+        '  parts: Part[];',
+        '  size?: {',
+        '    w: number;',
+        '    h?: number;',
+        '  };',
+        '  shape?: Shape;',
+        '}',
+        '',
+        'export interface Part {',
+        "  type?: 'part';",
+        '}',
+        '',
+        'export interface Other {',
+        "  type?: 'other';",
+        '}',
+        '',
+        'export type Shape =',
+        '  | Part',
+        '  | Other;',
+        '',
+        '/** The kinds. */',
+        "export const KINDS = ['a', 'b'] as const;",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('changes when the schema does, so a stale file is caught', () => {
+    const before = generateTypes({ schema, rootName: 'Thing', schemaPath: 'x' });
+    const added = structuredClone(schema);
+    added.properties!.colour = { type: 'string', description: 'New.' };
+    expect(generateTypes({ schema: added, rootName: 'Thing', schemaPath: 'x' })).not.toBe(before);
+  });
+
+  it('refuses what it cannot type faithfully: an unknown keyword, an open object, a remote reference', () => {
+    const withKeyword = (extra: JsonSchema) => ({ ...schema, properties: { ...schema.properties, extra } });
+    expect(() => generateTypes({ schema: withKeyword({ anyOf: [{ type: 'string' }] }), rootName: 'T', schemaPath: 'x' })).toThrow('the keyword "anyOf" is not handled');
+    expect(() => generateTypes({ schema: withKeyword({ type: 'object', properties: {} }), rootName: 'T', schemaPath: 'x' })).toThrow('objects must be closed');
+    expect(() => generateTypes({ schema: withKeyword({ $ref: 'other.json#/x' }), rootName: 'T', schemaPath: 'x' })).toThrow('unsupported $ref');
+  });
+});
