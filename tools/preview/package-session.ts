@@ -70,7 +70,11 @@ export class PackageSession {
     this.basePath = `/p/${id}`;
     this.lmsProfile = options.lmsProfile ?? DEFAULT_PREVIEW_LMS_PROFILE;
     this.strictness = strictnessOf(this.lmsProfile);
-    this.log = new InspectorLog(() => this.snapshot());
+    // The session an entry belongs to, for entries that do not name one (the side is made just below; 0 before).
+    this.log = new InspectorLog(
+      () => this.snapshot(),
+      () => (this.scorm ?? this.xapi)?.sessionNumber ?? 0,
+    );
     const launch = pkg.launch;
     if (launch.kind === 'scorm') {
       this.scorm = new ScormLms(launch, this.log, this.basePath, this.strictness);
@@ -128,6 +132,7 @@ export class PackageSession {
       scorm: this.scorm?.view() ?? null,
       xapi: this.xapi?.view() ?? null,
       counts: { ...this.log.counts },
+      log: this.log.retention(),
     };
   }
 

@@ -20,6 +20,8 @@ let busy = false;
 let courseLoaded = false;
 
 const events = new EventSource(`${base}/lms/events`);
+// Each (re)connection replays the log the server kept (bounded: log-retention.ts) after a fresh snapshot.
+events.addEventListener('open', () => view.reset());
 events.addEventListener('snapshot', (event) => {
   const snapshot = JSON.parse((event as MessageEvent<string>).data) as InspectorSnapshot;
   faults = snapshot.faults;
