@@ -16,7 +16,8 @@ import { validatePackages } from '../../manifests/validate.ts';
 import { STANDARD_NAME, isScorm } from '../../manifests/standards.ts';
 import { Cmi5Lms } from './cmi5/cmi5-lms.ts';
 import { isHtml, contentTypeFor } from './content-types.ts';
-import { describeFaults, mergeFaults } from './faults.ts';
+import { describeFaults } from './client/fault-labels.ts';
+import { mergeFaults } from './faults.ts';
 import { HttpError, parseJson, readBody, sendHtml, sendJson, sendNoContent } from './http-util.ts';
 import { InspectorLog } from './inspector-log.ts';
 import { DEFAULT_PREVIEW_LMS_PROFILE, strictnessOf, type PreviewLmsProfile, type Strictness } from './lms-profile.ts';
@@ -207,7 +208,7 @@ export class PackageSession {
         }
         expectMethod(method, 'POST');
         this.faults = mergeFaults(this.faults, await jsonBody(req));
-        this.log.append({ kind: 'lms', text: describeFaults(this.faults) });
+        this.log.append({ kind: 'lms', text: describeFaults(this.faults, this.pageConfig().runtime) });
         sendJson(res, 200, this.faults);
         return;
       case 'lms/scorm-calls': {

@@ -1,6 +1,7 @@
 // The preview's HTML: the LMS page (course frame beside the inspector), the package chooser, the page a cmi5 AU's
 // returnURL leads to, and the error page. Server-rendered, no inline script (the page's CSP forbids it): the LMS
 // page's settings travel in a JSON data block its module script reads.
+import { faultLabels, type FaultWords } from './client/fault-labels.ts';
 import { escapeHtml } from './http-util.ts';
 import type { PackageListing } from './package-list.ts';
 import type { PackageSummary } from './protocol.ts';
@@ -45,17 +46,23 @@ export function lmsPage(summary: PackageSummary, config: LmsPageConfig, showChoo
     `<script type="module" src="${ASSETS}/client/lms-page.ts"></script>\n`;
   const edition = summary.edition && !summary.standardName.includes(summary.edition) ? ` (${escapeHtml(summary.edition)})` : '';
   const notes = summary.notes.length > 0 ? `<ul class="lms-notes">${summary.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>` : '';
-  const commitFault = scorm
-    ? `<div class="check"><input type="checkbox" id="fault-commit" name="commitFails"><label for="fault-commit">Commit fails <span class="hint">(${config.runtime === 'scorm12' ? 'LMSCommit returns "false", error 101' : 'Commit returns "false", error 391'}; nothing is stored)</span></label></div>`
+  const faults = faultLabels(config.runtime);
+  const switchLabel = (id: string, words: FaultWords) =>
+    `<label for="${id}">${escapeHtml(words.label)}${words.detail ? ` <span class="hint">(${escapeHtml(words.detail)})</span>` : ''}</label>`;
+  const commitFault = faults.commitFails ? `<div class="check"><input type="checkbox" id="fault-commit" name="commitFails">${switchLabel('fault-commit', faults.commitFails)}</div>` : '';
+  const lrsFault = faults.lrsDown
+    ? `<fieldset class="radios"><legend>${escapeHtml(faults.lrsDown.legend)}</legend>
+${(
+  [
+    ['lrs-up', 'off'],
+    ['lrs-503', 'http-503'],
+    ['lrs-refuse', 'refuse'],
+  ] as const
+)
+  .map(([id, mode]) => `<div class="check"><input type="radio" id="${id}" name="lrsDown" value="${mode}"${mode === 'off' ? ' checked' : ''}>${switchLabel(id, faults.lrsDown!.options[mode])}</div>`)
+  .join('\n')}
+</fieldset>`
     : '';
-  const goneHint = scorm ? 'every API call fails with error 101 and the API object is removed' : 'the LMS forgets the session: the LRS answers 401 and the fetch URL refuses';
-  const lrsFault = scorm
-    ? ''
-    : `<fieldset class="radios"><legend>LRS down</legend>
-<div class="check"><input type="radio" id="lrs-up" name="lrsDown" value="off" checked><label for="lrs-up">No: the LRS answers</label></div>
-<div class="check"><input type="radio" id="lrs-503" name="lrsDown" value="http-503"><label for="lrs-503">Answers 503 Service Unavailable</label></div>
-<div class="check"><input type="radio" id="lrs-refuse" name="lrsDown" value="refuse"><label for="lrs-refuse">Drops every connection</label></div>
-</fieldset>`;
   const dataPanels = scorm
     ? `<section class="panel">
 <h3 id="cmi-heading">CMI data</h3>
@@ -108,9 +115,9 @@ ${config.cmi5 ? '<div class="field"><label for="launch-mode">cmi5 launch mode of
 <h3 id="faults-heading">Faults</h3>
 <form id="faults-form" novalidate>
 ${commitFault}
-<div class="check"><input type="checkbox" id="fault-lms-gone" name="lmsGone"><label for="fault-lms-gone">LMS disappears <span class="hint">(${goneHint})</span></label></div>
+<div class="check"><input type="checkbox" id="fault-lms-gone" name="lmsGone">${switchLabel('fault-lms-gone', faults.lmsGone)}</div>
 ${lrsFault}
-<div class="field"><label for="fault-slow">Slow network: delay every ${scorm ? 'commit' : 'LRS response'} and package file by (milliseconds)</label>
+<div class="field"><label for="fault-slow">${escapeHtml(faults.slowMs.label)} <span class="hint">(${escapeHtml(faults.slowMs.detail)})</span></label>
 <input type="number" id="fault-slow" name="slowMs" min="0" max="60000" step="100" value="0" inputmode="numeric"></div>
 </form>
 </section>

@@ -3,6 +3,7 @@
 // launches (resuming) as soon as it loads, like an LMS's "launch" link.
 import type { LmsPageConfig } from '../pages.ts';
 import type { Faults, InspectorSnapshot, LaunchMode, LaunchResponse, LogEntry, LrsDownMode } from '../protocol.ts';
+import { describeFaults } from './fault-labels.ts';
 import { InspectorView } from './inspector-view.ts';
 import { installScormApi, type ScormHost } from './scorm-host.ts';
 import { postJson } from './server-api.ts';
@@ -130,8 +131,7 @@ async function applyFaultForm(): Promise<void> {
   };
   faults = await postJson<Faults>(`${base}/lms/faults`, change);
   host?.applyFaults(faults);
-  const on = [faults.commitFails && 'commit fails', faults.lmsGone && 'LMS gone', faults.lrsDown !== 'off' && 'LRS down', faults.slowMs > 0 && `slow network ${faults.slowMs} ms`].filter(Boolean);
-  view.announce(on.length === 0 ? 'No faults.' : `Faults on: ${on.join(', ')}.`);
+  view.announce(`${describeFaults(faults, config.runtime)}.`);
 }
 form?.addEventListener('change', () => void applyFaultForm().catch((error: Error) => view.announce(`Faults not changed: ${error.message}`)));
 form?.addEventListener('submit', (event) => {
