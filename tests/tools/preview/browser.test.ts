@@ -1,6 +1,7 @@
 // The preview LMS in Debian's Chromium: the SCORM API reaches a SCO in the frame (1.2 and 2004), resume and the fault
 // switches work through the page, a cmi5 AU runs its launch sequence, and axe-core finds nothing wrong with the LMS
-// page at 320 and 1280 px. Set PREVIEW_SCREENSHOTS=<folder> to keep screenshots of the inspector.
+// page at 320 and 1280 px; "Start a new attempt…" asks first, the frame takes LMS sizes, and a log far over its caps
+// leaves the page up (issue 15.8). Set PREVIEW_SCREENSHOTS=<folder> to keep screenshots of the inspector.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { LRS_KEY_SECRET, startRealLrs } from '../../support/real-lrs.ts';
 import { CMI5_FILES, SCORM12_FILES, SCORM2004_FILES, previewOf, workspace, zipOf, type Workspace } from './fixtures.ts';
 import { FRAME_SIZES } from '../../../tools/preview/client/frame-sizes.ts';
 import { faultLabels } from '../../../tools/preview/client/fault-labels.ts';
+import { PREVIEW_RETENTION } from '../../../tools/preview/log-retention.ts';
 
 const SCREENSHOTS = process.env.PREVIEW_SCREENSHOTS;
 
@@ -253,6 +255,40 @@ describe.skipIf(!hasChromium)('the preview LMS in Chromium', () => {
     expect(await textOf(page, 'label[for="fault-commit"]')).toContain(faultLabels('scorm12').commitFails!.label);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('stays up with a log far over its caps: the page is sent the bounded log, keeps every warning and says what was dropped', async () => {
+    const { page, server, errors } = await open('long-log.zip', SCORM12_FILES);
+    await courseResult(page);
+    // Sixty sessions' worth of API calls reported to the LMS (about 3 MB of log unbounded), a warning every tenth.
+    for (let session = 100; session < 160; session++) {
+      const calls = Array.from({ length: 250 }, (_, n) => ({ method: 'LMSSetValue', args: ['cmi.suspend_data', `${session}:${n}:${'x'.repeat(120)}`], result: 'true', errorCode: '0', errorText: '' }));
+      const warnings = session % 10 === 0 ? [{ source: 'limit', text: `warning of session ${session}` }] : [];
+      const response = await fetch(`${server.packageUrl}lms/scorm-calls`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ session, calls, values: null, warnings }) });
+      expect(response.status).toBe(204);
+    }
+    const state = await snapshot(server);
+    expect(state.log.keptBytes).toBeLessThanOrEqual(PREVIEW_RETENTION.totalBytes);
+    expect(state.log.dropped).toBeGreaterThan(10_000);
+    expect(state.log.droppedWarnings).toBe(0);
+
+    // A page opening now is sent the kept log at once: it stays up and works.
+    await page.close();
+    const fresh = await context.newPage();
+    const freshErrors: string[] = [];
+    fresh.on('pageerror', (error) => freshErrors.push(error.message));
+    await fresh.goto(server.url);
+    await courseResult(fresh);
+    await expect.poll(() => textOf(fresh, '#status-list')).toContain('older entries dropped to keep this page quick (no warnings among them');
+    await expect.poll(() => fresh.locator('#warning-list > li').count()).toBe(6);
+    expect(await fresh.locator('#call-log > li').count()).toBeLessThanOrEqual(1000);
+    await fresh.waitForTimeout(3_000);
+    expect(fresh.isClosed()).toBe(false);
+    await fresh.click('#relaunch');
+    await expect.poll(() => textOf(fresh, '#attempt-summary'), { timeout: 10_000 }).toMatch(/session \d+: running/);
+    expect((await snapshot(server)).attempt.session).toBeGreaterThan(state.attempt.session);
+    expect([...errors, ...freshErrors]).toEqual([]);
+    await fresh.close();
   });
 
   it('has a package chooser axe-core finds no fault with', async () => {
