@@ -31,13 +31,3 @@ export function mergeFaults(current: Readonly<Faults>, change: unknown): Faults 
   }
   return next;
 }
-
-/** One line for the inspector log, naming what is on. */
-export function describeFaults(faults: Readonly<Faults>): string {
-  const on: string[] = [];
-  if (faults.commitFails) on.push('commit fails');
-  if (faults.lmsGone) on.push('LMS gone');
-  if (faults.lrsDown !== 'off') on.push(faults.lrsDown === 'refuse' ? 'LRS down (connections refused)' : 'LRS down (503)');
-  if (faults.slowMs > 0) on.push(`slow network (${faults.slowMs} ms)`);
-  return on.length === 0 ? 'Faults: none' : `Faults on: ${on.join(', ')}`;
-}

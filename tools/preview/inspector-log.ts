@@ -1,41 +1,53 @@
 // The inspector's memory for one package: every API call, commit, LRS request, statement and warning, in order, and
 // the live streams (server-sent events) that watch it. Entries go out as they happen; the snapshot (CMI values, state
 // documents, counters) is re-sent at most once per turn of the event loop however many changes arrive together.
+// What a late-joining page is sent is bounded (log-retention.ts); the counters still count everything.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LogRetention, PREVIEW_RETENTION, type RetentionLimits } from './log-retention.ts';
 import type { InspectorSnapshot, LogEntry, LogEntryBody } from './protocol.ts';
 
-/** Entries kept for late-joining pages; older ones are dropped (the counters still count them). */
-const KEPT_ENTRIES = 5_000;
 /** A comment line every so often keeps idle connections from being closed by anything in between. */
 const KEEP_ALIVE_MS = 15_000;
 
 type Counts = InspectorSnapshot['counts'];
 
 export class InspectorLog {
-  private readonly entries: LogEntry[] = [];
+  private readonly entries: LogRetention<LogEntry>;
   private sequence = 0;
   private readonly streams = new Set<ServerResponse>();
   private snapshotPending = false;
   readonly counts: Counts = { apiCalls: 0, commits: 0, statements: 0, warnings: 0 };
 
-  constructor(private readonly snapshot: () => InspectorSnapshot) {}
+  /** `session`: the LMS's current session number, for entries that do not carry their own. */
+  constructor(
+    private readonly snapshot: () => InspectorSnapshot,
+    private readonly session: () => number = () => 0,
+    limits: Readonly<RetentionLimits> = PREVIEW_RETENTION,
+  ) {
+    this.entries = new LogRetention(limits);
+  }
 
   append(body: LogEntryBody): LogEntry {
     const entry = { ...body, seq: ++this.sequence, at: new Date().toISOString() } as LogEntry;
-    this.entries.push(entry);
-    if (this.entries.length > KEPT_ENTRIES) this.entries.splice(0, this.entries.length - KEPT_ENTRIES);
+    const data = JSON.stringify(entry);
+    this.entries.add(entry, { session: 'session' in entry ? entry.session : this.session(), warning: entry.kind === 'warning', bytes: data.length });
     if (entry.kind === 'api-call') this.counts.apiCalls++;
     else if (entry.kind === 'commit') this.counts.commits++;
     else if (entry.kind === 'statement') this.counts.statements++;
     else if (entry.kind === 'warning') this.counts.warnings++;
-    this.broadcast('log', entry);
+    for (const res of this.streams) writeData(res, 'log', data);
     this.changed();
     return entry;
   }
 
   /** Entries still kept, oldest first. */
   list(): readonly LogEntry[] {
-    return this.entries;
+    return this.entries.items();
+  }
+
+  /** How much is kept, and what was dropped to keep it so (the inspector tells the tester). */
+  retention(): InspectorSnapshot['log'] {
+    return { kept: this.entries.size, keptBytes: this.entries.keptBytes, dropped: this.entries.dropped.entries, droppedWarnings: this.entries.dropped.warnings };
   }
 
   /** Something the snapshot shows has changed: send it to every stream, once for a burst of changes. */
@@ -53,7 +65,7 @@ export class InspectorLog {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write('retry: 2000\n\n');
     writeEvent(res, 'snapshot', this.snapshot());
-    for (const entry of this.entries) writeEvent(res, 'log', entry);
+    for (const entry of this.entries.items()) writeEvent(res, 'log', entry);
     this.streams.add(res);
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
     keepAlive.unref();
@@ -77,6 +89,10 @@ export class InspectorLog {
 }
 
 function writeEvent(res: ServerResponse, event: string, data: unknown): void {
+  writeData(res, event, JSON.stringify(data));
+}
+
+function writeData(res: ServerResponse, event: string, json: string): void {
   // JSON never holds a raw newline, so one data line carries the whole payload.
-  res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  res.write(`event: ${event}\ndata: ${json}\n\n`);
 }

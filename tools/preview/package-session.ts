@@ -16,7 +16,8 @@ import { validatePackages } from '../../manifests/validate.ts';
 import { STANDARD_NAME, isScorm } from '../../manifests/standards.ts';
 import { Cmi5Lms } from './cmi5/cmi5-lms.ts';
 import { isHtml, contentTypeFor } from './content-types.ts';
-import { describeFaults, mergeFaults } from './faults.ts';
+import { describeFaults } from './client/fault-labels.ts';
+import { mergeFaults } from './faults.ts';
 import { HttpError, parseJson, readBody, sendHtml, sendJson, sendNoContent } from './http-util.ts';
 import { InspectorLog } from './inspector-log.ts';
 import { DEFAULT_PREVIEW_LMS_PROFILE, strictnessOf, type PreviewLmsProfile, type Strictness } from './lms-profile.ts';
@@ -70,7 +71,11 @@ export class PackageSession {
     this.basePath = `/p/${id}`;
     this.lmsProfile = options.lmsProfile ?? DEFAULT_PREVIEW_LMS_PROFILE;
     this.strictness = strictnessOf(this.lmsProfile);
-    this.log = new InspectorLog(() => this.snapshot());
+    // The session an entry belongs to, for entries that do not name one (the side is made just below; 0 before).
+    this.log = new InspectorLog(
+      () => this.snapshot(),
+      () => (this.scorm ?? this.xapi)?.sessionNumber ?? 0,
+    );
     const launch = pkg.launch;
     if (launch.kind === 'scorm') {
       this.scorm = new ScormLms(launch, this.log, this.basePath, this.strictness);
@@ -128,6 +133,7 @@ export class PackageSession {
       scorm: this.scorm?.view() ?? null,
       xapi: this.xapi?.view() ?? null,
       counts: { ...this.log.counts },
+      log: this.log.retention(),
     };
   }
 
@@ -202,7 +208,7 @@ export class PackageSession {
         }
         expectMethod(method, 'POST');
         this.faults = mergeFaults(this.faults, await jsonBody(req));
-        this.log.append({ kind: 'lms', text: describeFaults(this.faults) });
+        this.log.append({ kind: 'lms', text: describeFaults(this.faults, this.pageConfig().runtime) });
         sendJson(res, 200, this.faults);
         return;
       case 'lms/scorm-calls': {

@@ -1,6 +1,8 @@
 // The preview's HTML: the LMS page (course frame beside the inspector), the package chooser, the page a cmi5 AU's
 // returnURL leads to, and the error page. Server-rendered, no inline script (the page's CSP forbids it): the LMS
 // page's settings travel in a JSON data block its module script reads.
+import { faultLabels, type FaultWords } from './client/fault-labels.ts';
+import { DEFAULT_FRAME_SIZE, FRAME_SIZES } from './client/frame-sizes.ts';
 import { escapeHtml } from './http-util.ts';
 import type { PackageListing } from './package-list.ts';
 import type { PackageSummary } from './protocol.ts';
@@ -45,17 +47,33 @@ export function lmsPage(summary: PackageSummary, config: LmsPageConfig, showChoo
     `<script type="module" src="${ASSETS}/client/lms-page.ts"></script>\n`;
   const edition = summary.edition && !summary.standardName.includes(summary.edition) ? ` (${escapeHtml(summary.edition)})` : '';
   const notes = summary.notes.length > 0 ? `<ul class="lms-notes">${summary.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>` : '';
-  const commitFault = scorm
-    ? `<div class="check"><input type="checkbox" id="fault-commit" name="commitFails"><label for="fault-commit">Commit fails <span class="hint">(${config.runtime === 'scorm12' ? 'LMSCommit returns "false", error 101' : 'Commit returns "false", error 391'}; nothing is stored)</span></label></div>`
+  const faults = faultLabels(config.runtime);
+  // "Start a new attempt" destroys what the LMS kept: said on the button's hint and again in the confirmation.
+  const newAttemptWords = scorm
+    ? {
+        hint: 'Start a new attempt: wipes the saved progress (the committed CMI data: place, answers, score, status) and starts from the beginning. Asks first.',
+        wipes: 'The LMS discards everything this attempt saved (the committed CMI data: the learner’s place, answers, score and status) and the course starts again from the beginning.',
+      }
+    : {
+        hint: 'Start a new attempt: a new registration, so the course starts from the beginning without the saved progress. Asks first.',
+        wipes: 'The LMS starts a new registration: the course starts again from the beginning and no longer sees this attempt’s saved progress (its statements stay in the LRS).',
+      };
+  const switchLabel = (id: string, words: FaultWords) =>
+    `<label for="${id}">${escapeHtml(words.label)}${words.detail ? ` <span class="hint">(${escapeHtml(words.detail)})</span>` : ''}</label>`;
+  const commitFault = faults.commitFails ? `<div class="check"><input type="checkbox" id="fault-commit" name="commitFails">${switchLabel('fault-commit', faults.commitFails)}</div>` : '';
+  const lrsFault = faults.lrsDown
+    ? `<fieldset class="radios"><legend>${escapeHtml(faults.lrsDown.legend)}</legend>
+${(
+  [
+    ['lrs-up', 'off'],
+    ['lrs-503', 'http-503'],
+    ['lrs-refuse', 'refuse'],
+  ] as const
+)
+  .map(([id, mode]) => `<div class="check"><input type="radio" id="${id}" name="lrsDown" value="${mode}"${mode === 'off' ? ' checked' : ''}>${switchLabel(id, faults.lrsDown!.options[mode])}</div>`)
+  .join('\n')}
+</fieldset>`
     : '';
-  const goneHint = scorm ? 'every API call fails with error 101 and the API object is removed' : 'the LMS forgets the session: the LRS answers 401 and the fetch URL refuses';
-  const lrsFault = scorm
-    ? ''
-    : `<fieldset class="radios"><legend>LRS down</legend>
-<div class="check"><input type="radio" id="lrs-up" name="lrsDown" value="off" checked><label for="lrs-up">No: the LRS answers</label></div>
-<div class="check"><input type="radio" id="lrs-503" name="lrsDown" value="http-503"><label for="lrs-503">Answers 503 Service Unavailable</label></div>
-<div class="check"><input type="radio" id="lrs-refuse" name="lrsDown" value="refuse"><label for="lrs-refuse">Drops every connection</label></div>
-</fieldset>`;
   const dataPanels = scorm
     ? `<section class="panel">
 <h3 id="cmi-heading">CMI data</h3>
@@ -85,7 +103,11 @@ ${notes}
 <main class="lms-main">
 <section class="course-pane" aria-labelledby="course-heading">
 <h2 id="course-heading" class="visually-hidden">Course</h2>
+<div class="field frame-size-field"><label for="frame-size">Course frame size</label>
+<select id="frame-size">${FRAME_SIZES.map((size) => `<option value="${size.id}"${size.id === DEFAULT_FRAME_SIZE ? ' selected' : ''}>${escapeHtml(size.label)}</option>`).join('')}</select></div>
+<div class="frame-holder">
 <iframe id="course-frame" title="Course: ${escapeHtml(summary.title || summary.fileName)}" src="about:blank"></iframe>
+</div>
 </section>
 <section id="inspector" class="inspector" aria-labelledby="inspector-heading" tabindex="-1">
 <h2 id="inspector-heading">Inspector</h2>
@@ -95,22 +117,24 @@ ${notes}
 <div class="button-row">
 <button type="button" id="end-attempt" aria-describedby="end-hint">End the attempt</button>
 <button type="button" id="relaunch" aria-describedby="relaunch-hint">Relaunch (resume)</button>
-<button type="button" id="new-attempt" aria-describedby="new-hint">Start a new attempt</button>
 </div>
 ${config.cmi5 ? '<div class="field"><label for="launch-mode">cmi5 launch mode of the next launch</label> <select id="launch-mode"><option value="Normal" selected>Normal</option><option value="Browse">Browse</option><option value="Review">Review</option></select></div>' : ''}
 <ul class="hint-list">
 <li id="end-hint">End the attempt: the LMS closes the course as a learner closing its window would${scorm ? '' : ' (cmi5: "abandoned" if the AU did not terminate)'}.</li>
-<li id="relaunch-hint">Relaunch: a new session of the same attempt, with the ${scorm ? 'committed CMI data' : 'registration and its state'}.</li>
-<li id="new-hint">New attempt: ${scorm ? 'the CMI data are discarded' : 'a new registration'}.</li>
+<li id="relaunch-hint">Relaunch: a new session of the same attempt, with the ${scorm ? 'committed CMI data' : 'registration and its state'}; nothing is lost.</li>
 </ul>
+<div class="danger-zone">
+<button type="button" id="new-attempt" class="button-danger" aria-haspopup="dialog" aria-describedby="new-hint">Start a new attempt…</button>
+<p id="new-hint" class="hint">${escapeHtml(newAttemptWords.hint)}</p>
+</div>
 </section>
 <section class="panel" aria-labelledby="faults-heading">
 <h3 id="faults-heading">Faults</h3>
 <form id="faults-form" novalidate>
 ${commitFault}
-<div class="check"><input type="checkbox" id="fault-lms-gone" name="lmsGone"><label for="fault-lms-gone">LMS disappears <span class="hint">(${goneHint})</span></label></div>
+<div class="check"><input type="checkbox" id="fault-lms-gone" name="lmsGone">${switchLabel('fault-lms-gone', faults.lmsGone)}</div>
 ${lrsFault}
-<div class="field"><label for="fault-slow">Slow network: delay every ${scorm ? 'commit' : 'LRS response'} and package file by (milliseconds)</label>
+<div class="field"><label for="fault-slow">${escapeHtml(faults.slowMs.label)} <span class="hint">(${escapeHtml(faults.slowMs.detail)})</span></label>
 <input type="number" id="fault-slow" name="slowMs" min="0" max="60000" step="100" value="0" inputmode="numeric"></div>
 </form>
 </section>
@@ -131,6 +155,14 @@ ${scorm ? '<div class="check"><input type="checkbox" id="show-error-queries"><la
 ${dataPanels}
 </section>
 </main>
+<dialog id="new-attempt-dialog" class="confirm-dialog" aria-labelledby="new-attempt-title" aria-describedby="new-attempt-text">
+<h2 id="new-attempt-title">Start a new attempt and wipe the saved progress?</h2>
+<p id="new-attempt-text">${escapeHtml(newAttemptWords.wipes)} This cannot be undone. To carry on where the learner left off, use Relaunch instead.</p>
+<form method="dialog" class="button-row">
+<button type="submit" value="cancel" id="new-attempt-cancel" autofocus>Keep the progress</button>
+<button type="submit" value="confirm" id="new-attempt-confirm" class="button-danger">Wipe the progress and start again</button>
+</form>
+</dialog>
 <div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>`;
   return layout(`Preview LMS: ${summary.title || summary.fileName}`, body, head);
 }

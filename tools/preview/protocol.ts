@@ -166,4 +166,6 @@ export interface InspectorSnapshot {
   scorm: ScormView | null;
   xapi: XapiView | null;
   counts: { apiCalls: number; commits: number; statements: number; warnings: number };
+  /** The log a page opening now is sent (log-retention.ts), and how many older entries were dropped to keep it small. */
+  log: { kept: number; keptBytes: number; dropped: number; droppedWarnings: number };
 }

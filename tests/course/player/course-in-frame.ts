@@ -10,14 +10,18 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import type { RuntimeConfig } from '../../../course/types.ts';
 import type { PlayerBuild } from '../../../build/player-build.ts';
 import type { FileLookup } from '../../support/static-server.ts';
+import { fixedFrameSize } from '../../../tools/preview/client/frame-sizes.ts';
 
 const COURSE_DIR = fileURLToPath(new URL('../../../course/', import.meta.url));
 
-/** Frame sizes LMSs give a course: Moodle's player with its table of contents, and common fixed frames. */
+/**
+ * Frame sizes LMSs give a course: Moodle's player with its table of contents, and common fixed frames, as the preview
+ * LMS offers them (tools/preview/client/frame-sizes.ts); and a wide one, roomier than any LMS frame.
+ */
 export const FRAMES = {
-  moodle: { width: 650, height: 666 },
-  small: { width: 800, height: 600 },
-  medium: { width: 1024, height: 768 },
+  moodle: fixedFrameSize('moodle'),
+  small: fixedFrameSize('small'),
+  medium: fixedFrameSize('medium'),
   wide: { width: 1200, height: 900 },
 } as const;
 

@@ -1,6 +1,7 @@
 // The preview LMS in Debian's Chromium: the SCORM API reaches a SCO in the frame (1.2 and 2004), resume and the fault
 // switches work through the page, a cmi5 AU runs its launch sequence, and axe-core finds nothing wrong with the LMS
-// page at 320 and 1280 px. Set PREVIEW_SCREENSHOTS=<folder> to keep screenshots of the inspector.
+// page at 320 and 1280 px; "Start a new attempt…" asks first, the frame takes LMS sizes, and a log far over its caps
+// leaves the page up (issue 15.8). Set PREVIEW_SCREENSHOTS=<folder> to keep screenshots of the inspector.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../../support/chromiu
 import { axeViolations } from '../../support/axe.ts';
 import { LRS_KEY_SECRET, startRealLrs } from '../../support/real-lrs.ts';
 import { CMI5_FILES, SCORM12_FILES, SCORM2004_FILES, previewOf, workspace, zipOf, type Workspace } from './fixtures.ts';
+import { FRAME_SIZES } from '../../../tools/preview/client/frame-sizes.ts';
+import { faultLabels } from '../../../tools/preview/client/fault-labels.ts';
+import { PREVIEW_RETENTION } from '../../../tools/preview/log-retention.ts';
 
 const SCREENSHOTS = process.env.PREVIEW_SCREENSHOTS;
 
@@ -191,6 +195,100 @@ describe.skipIf(!hasChromium)('the preview LMS in Chromium', () => {
       await expect.poll(() => textOf(page, '#attempt-summary'), { timeout: 10_000 }).toContain('session 2');
       await page.close();
     }
+  });
+
+  it('asks before "Start a new attempt…" wipes the saved progress, and keeps it unless the tester confirms', async () => {
+    const { page, server, errors } = await open('new-attempt.zip', SCORM12_FILES);
+    await courseResult(page);
+    await expect.poll(async () => (await snapshot(server)).scorm!.committed['cmi.suspend_data']).toBe('visits=1');
+    // Destructive, and looks it: red, unlike Relaunch, and set apart from it.
+    const background = (selector: string) => page.locator(selector).evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(await background('#new-attempt')).toBe('rgb(213, 40, 27)');
+    expect(await background('#relaunch')).not.toBe(await background('#new-attempt'));
+    expect(await page.locator('.button-row #new-attempt').count()).toBe(0);
+    expect(await textOf(page, '#new-hint')).toContain('wipes the saved progress');
+
+    const dialog = page.locator('#new-attempt-dialog');
+    await page.click('#new-attempt');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await textOf(page, '#new-attempt-dialog')).toContain('discards everything this attempt saved');
+    await expect.poll(() => focused(page)).toBe('new-attempt-cancel');
+    expect(await axeViolations(page), 'with the confirmation open').toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.click('#new-attempt');
+    await page.click('#new-attempt-cancel');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    // Neither Escape nor "Keep the progress" touched the attempt.
+    expect((await snapshot(server)).attempt).toEqual({ number: 1, session: 1, running: true });
+    expect((await snapshot(server)).scorm!.committed['cmi.suspend_data']).toBe('visits=1');
+
+    await page.click('#new-attempt');
+    await page.click('#new-attempt-confirm');
+    await expect.poll(async () => (await snapshot(server)).attempt.number, { timeout: 10_000 }).toBe(2);
+    expect(await courseResult(page, 'visits')).toMatchObject({ entry: 'ab-initio' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sizes the course frame as LMSs do (Moodle’s 650 × 666, 800 × 600, 1024 × 768, full size), and keeps it over a reload', async () => {
+    const { page, errors } = await open('frame-sizes.zip', SCORM12_FILES);
+    await courseResult(page);
+    const inner = () => page.frameLocator('#course-frame').locator('html').evaluate(() => [window.innerWidth, window.innerHeight]);
+    const fixed = FRAME_SIZES.filter((size) => size.width !== null);
+    expect(fixed.map((size) => [size.width, size.height])).toEqual(expect.arrayContaining([[650, 666], [800, 600], [1024, 768]]));
+    for (const size of fixed) {
+      await page.selectOption('#frame-size', size.id);
+      await expect.poll(inner).toEqual([size.width, size.height]);
+      expect(new URL(page.url()).searchParams.get('frame')).toBe(size.id);
+    }
+    await page.selectOption('#frame-size', 'moodle');
+    await page.reload();
+    await courseResult(page);
+    await expect.poll(inner).toEqual([650, 666]);
+    expect(await page.locator('#frame-size').inputValue()).toBe('moodle');
+    await page.selectOption('#frame-size', 'full');
+    const pane = await page.locator('.course-pane').evaluate((element) => element.clientWidth);
+    await expect.poll(async () => (await inner())[0]).toBeGreaterThan(pane - 10);
+    expect(new URL(page.url()).searchParams.has('frame')).toBe(false);
+    // The switches are labelled in the module's plain words.
+    expect(await textOf(page, 'label[for="fault-commit"]')).toContain(faultLabels('scorm12').commitFails!.label);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stays up with a log far over its caps: the page is sent the bounded log, keeps every warning and says what was dropped', async () => {
+    const { page, server, errors } = await open('long-log.zip', SCORM12_FILES);
+    await courseResult(page);
+    // Sixty sessions' worth of API calls reported to the LMS (about 3 MB of log unbounded), a warning every tenth.
+    for (let session = 100; session < 160; session++) {
+      const calls = Array.from({ length: 250 }, (_, n) => ({ method: 'LMSSetValue', args: ['cmi.suspend_data', `${session}:${n}:${'x'.repeat(120)}`], result: 'true', errorCode: '0', errorText: '' }));
+      const warnings = session % 10 === 0 ? [{ source: 'limit', text: `warning of session ${session}` }] : [];
+      const response = await fetch(`${server.packageUrl}lms/scorm-calls`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ session, calls, values: null, warnings }) });
+      expect(response.status).toBe(204);
+    }
+    const state = await snapshot(server);
+    expect(state.log.keptBytes).toBeLessThanOrEqual(PREVIEW_RETENTION.totalBytes);
+    expect(state.log.dropped).toBeGreaterThan(10_000);
+    expect(state.log.droppedWarnings).toBe(0);
+
+    // A page opening now is sent the kept log at once: it stays up and works.
+    await page.close();
+    const fresh = await context.newPage();
+    const freshErrors: string[] = [];
+    fresh.on('pageerror', (error) => freshErrors.push(error.message));
+    await fresh.goto(server.url);
+    await courseResult(fresh);
+    await expect.poll(() => textOf(fresh, '#status-list')).toContain('older entries dropped to keep this page quick (no warnings among them');
+    await expect.poll(() => fresh.locator('#warning-list > li').count()).toBe(6);
+    expect(await fresh.locator('#call-log > li').count()).toBeLessThanOrEqual(1000);
+    await fresh.waitForTimeout(3_000);
+    expect(fresh.isClosed()).toBe(false);
+    await fresh.click('#relaunch');
+    await expect.poll(() => textOf(fresh, '#attempt-summary'), { timeout: 10_000 }).toMatch(/session \d+: running/);
+    expect((await snapshot(server)).attempt.session).toBeGreaterThan(state.attempt.session);
+    expect([...errors, ...freshErrors]).toEqual([]);
+    await fresh.close();
   });
 
   it('has a package chooser axe-core finds no fault with', async () => {

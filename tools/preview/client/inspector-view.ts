@@ -3,7 +3,7 @@
 // text set with textContent only, so nothing a course sends can become markup.
 import type { DocumentView, Faults, InspectorSnapshot, LogEntry, LrsView } from '../protocol.ts';
 
-/** Log rows kept on screen; the server keeps more for a page that reloads. */
+/** Log rows kept on screen per list; the server keeps a bounded log for a page that reloads (log-retention.ts). */
 const SHOWN_ENTRIES = 1000;
 /** Longer values are cut in the CMI table (their length is shown). */
 const SHOWN_VALUE = 160;
@@ -11,10 +11,28 @@ const SHOWN_VALUE = 160;
 export class InspectorView {
   private readonly byId = <T extends HTMLElement>(id: string) => this.doc.getElementById(id) as T | null;
   private readonly errorQueryMethods = new Set(['LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic', 'GetLastError', 'GetErrorString', 'GetDiagnostic']);
+  /** The newest entry drawn: an entry is drawn once, whatever the stream repeats. */
+  private lastSeq = 0;
 
   constructor(private readonly doc: Document) {
     const toggle = this.byId<HTMLInputElement>('show-error-queries');
     toggle?.addEventListener('change', () => this.byId('call-log')?.classList.toggle('hide-error-queries', !toggle.checked));
+  }
+
+  /**
+   * The event stream (re)connected and replays the log the server kept: start the lists afresh, so nothing is drawn
+   * twice and a restarted preview (numbering from 1 again) is drawn at all.
+   */
+  reset(): void {
+    this.lastSeq = 0;
+    for (const id of ['call-log', 'statement-list']) this.byId(id)?.replaceChildren();
+    const warnings = this.byId('warning-list');
+    if (warnings) {
+      const none = this.doc.createElement('li');
+      none.className = 'empty';
+      none.textContent = 'None.';
+      warnings.replaceChildren(none);
+    }
   }
 
   announce(text: string): void {
@@ -36,6 +54,8 @@ export class InspectorView {
   }
 
   addEntry(entry: LogEntry): void {
+    if (entry.seq <= this.lastSeq) return;
+    this.lastSeq = entry.seq;
     if (entry.kind === 'warning') {
       this.append('warning-list', this.item([tag(this.doc, entry.source), text(this.doc, entry.text)], entry.at, ''));
       return;
@@ -147,6 +167,7 @@ export class InspectorView {
       rows.push(['LRS', xapi.lrs === null ? 'in this preview (statements kept in memory)' : lrsSummary(xapi.lrs)]);
     }
     rows.push(['Warnings', String(snapshot.counts.warnings)]);
+    rows.push(['Log', logSummary(snapshot.log)]);
     list.replaceChildren(
       ...rows.flatMap(([term, value]) => {
         const dt = this.doc.createElement('dt');
@@ -237,6 +258,14 @@ function time(doc: Document, at: string): HTMLTimeElement {
   element.dateTime = at;
   element.textContent = new Date(at).toLocaleTimeString('en-GB');
   return element;
+}
+
+/** What the preview keeps of its log, and what it let go, so a tester knows why older entries are missing. */
+export function logSummary(log: InspectorSnapshot['log']): string {
+  const kept = `${log.kept.toLocaleString('en-GB')} entries kept (${Math.ceil(log.keptBytes / 1024).toLocaleString('en-GB')} KB)`;
+  if (log.dropped === 0) return kept;
+  const warnings = log.droppedWarnings === 0 ? 'no warnings among them' : `${log.droppedWarnings.toLocaleString('en-GB')} of them warnings`;
+  return `${kept}; ${log.dropped.toLocaleString('en-GB')} older entries dropped to keep this page quick (${warnings}; the counts above include them)`;
 }
 
 /** The real LRS's state in words a course author or L&D colleague can act on. */

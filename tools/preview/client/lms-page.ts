@@ -3,6 +3,8 @@
 // launches (resuming) as soon as it loads, like an LMS's "launch" link.
 import type { LmsPageConfig } from '../pages.ts';
 import type { Faults, InspectorSnapshot, LaunchMode, LaunchResponse, LogEntry, LrsDownMode } from '../protocol.ts';
+import { describeFaults } from './fault-labels.ts';
+import { frameSizeById } from './frame-sizes.ts';
 import { InspectorView } from './inspector-view.ts';
 import { installScormApi, type ScormHost } from './scorm-host.ts';
 import { postJson } from './server-api.ts';
@@ -20,6 +22,8 @@ let busy = false;
 let courseLoaded = false;
 
 const events = new EventSource(`${base}/lms/events`);
+// Each (re)connection replays the log the server kept (bounded: log-retention.ts) after a fresh snapshot.
+events.addEventListener('open', () => view.reset());
 events.addEventListener('snapshot', (event) => {
   const snapshot = JSON.parse((event as MessageEvent<string>).data) as InspectorSnapshot;
   faults = snapshot.faults;
@@ -113,7 +117,16 @@ frame.addEventListener('load', () => {
 
 document.getElementById('end-attempt')?.addEventListener('click', () => void run(endAttempt));
 document.getElementById('relaunch')?.addEventListener('click', () => void run(() => launch('resume')));
-document.getElementById('new-attempt')?.addEventListener('click', () => void run(() => launch('new-attempt')));
+// A new attempt wipes what the LMS kept: only after the tester confirms it in the dialog (Escape or "Keep" cancels).
+const newAttemptDialog = document.getElementById('new-attempt-dialog') as HTMLDialogElement | null;
+document.getElementById('new-attempt')?.addEventListener('click', () => {
+  if (!newAttemptDialog) return;
+  newAttemptDialog.returnValue = '';
+  newAttemptDialog.showModal();
+});
+newAttemptDialog?.addEventListener('close', () => {
+  if (newAttemptDialog.returnValue === 'confirm') void run(() => launch('new-attempt'));
+});
 
 const form = document.getElementById('faults-form') as HTMLFormElement | null;
 async function applyFaultForm(): Promise<void> {
@@ -128,13 +141,32 @@ async function applyFaultForm(): Promise<void> {
   };
   faults = await postJson<Faults>(`${base}/lms/faults`, change);
   host?.applyFaults(faults);
-  const on = [faults.commitFails && 'commit fails', faults.lmsGone && 'LMS gone', faults.lrsDown !== 'off' && 'LRS down', faults.slowMs > 0 && `slow network ${faults.slowMs} ms`].filter(Boolean);
-  view.announce(on.length === 0 ? 'No faults.' : `Faults on: ${on.join(', ')}.`);
+  view.announce(`${describeFaults(faults, config.runtime)}.`);
 }
 form?.addEventListener('change', () => void applyFaultForm().catch((error: Error) => view.announce(`Faults not changed: ${error.message}`)));
 form?.addEventListener('submit', (event) => {
   event.preventDefault();
   void applyFaultForm().catch((error: Error) => view.announce(`Faults not changed: ${error.message}`));
 });
+
+/** The course frame at an LMS's size (or filling the pane), remembered in the address so a reload keeps it. */
+function applyFrameSize(id: string | null): void {
+  const size = frameSizeById(id);
+  frame.classList.toggle('fixed-size', size.width !== null);
+  frame.style.width = size.width === null ? '' : `${size.width}px`;
+  frame.style.height = size.height === null ? '' : `${size.height}px`;
+  const select = document.getElementById('frame-size') as HTMLSelectElement | null;
+  if (select) select.value = size.id;
+  const url = new URL(location.href);
+  if (size.width === null) url.searchParams.delete('frame');
+  else url.searchParams.set('frame', size.id);
+  history.replaceState(history.state, '', url);
+}
+const frameSelect = document.getElementById('frame-size') as HTMLSelectElement | null;
+frameSelect?.addEventListener('change', () => {
+  applyFrameSize(frameSelect.value);
+  view.announce(`Course frame: ${frameSelect.selectedOptions[0]?.textContent ?? frameSelect.value}.`);
+});
+applyFrameSize(new URLSearchParams(location.search).get('frame'));
 
 void run(() => launch('resume'));
