@@ -9,6 +9,7 @@ import { STANDARD_IDS, type Course, type StandardId, type Variant } from '../cou
 import { applyVariant, COURSE_FILE_NAME, CourseError, loadCourse, loadVariantSelection, variantIdOf } from './course/index.ts';
 import type { PlayerBuild } from './player-build.ts';
 import { selectPlayerFiles } from './package-files.ts';
+import { launchPage } from './launch-page.ts';
 import { readCourseMedia } from './course-media.ts';
 import { configScript, runtimeConfig } from './runtime-config.ts';
 import { checkStateBudget } from './state-budget.ts';
@@ -207,7 +208,14 @@ function playerPartFor(player: PlayerBuild): PlayerFor {
   const allAdapters = [...new Set(Object.values(ADAPTER_SOURCES).flat())];
   return memo((standard: StandardId) => {
     const paths = selectPlayerFiles(playerPaths, player.manifest, player.rootFromRepo, allAdapters, ADAPTER_SOURCES[standard]);
-    return { origin: 'the player build', files: new Map(paths.map((path) => [path, player.files.get(path)!])) };
+    const files = new Map(paths.map((path) => [path, player.files.get(path)!]));
+    // The standard's own launch page: its adapter's chunks preloaded, the entry CSS inline (launch-page.ts).
+    const html = player.files.get(LAUNCH);
+    if (html) {
+      const page = launchPage({ html: new TextDecoder().decode(html), files: player.files, manifest: player.manifest, rootFromRepo: player.rootFromRepo, adapterSource: ADAPTER_SOURCES[standard][0]! });
+      files.set(LAUNCH, encode(page));
+    }
+    return { origin: 'the player build', files };
   });
 }
 

@@ -13,6 +13,9 @@ logger.warn = (message, options) => {
   warn(message, options);
 };
 
+/** Runtime modules every adapter shares, merged into one chunk. */
+const TRACKING_SHARED = /course[\\/]runtime[\\/]((?!connect\.)[\w-]+|shared[\\/](?!launch-error\.)[\w-]+|state[\\/](limits|hash))\.ts$/;
+
 export default defineConfig({
   root: fileURLToPath(new URL('../course/player', import.meta.url)),
   // Packages are served from wherever the LMS unpacks them, so every URL in the output is relative.
@@ -37,6 +40,19 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     chunkSizeWarningLimit: 400,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // What every tracking adapter shares (status channel, runtime deps, safety copy, reported outcome, LMS
+            // profiles, limits, hash…): left to Rolldown's automatic splitting it was half a dozen chunks, some of a
+            // hundred bytes, each one more request on the first screen (issue 16). connect.ts and launch-error stay
+            // in the entry, which imports them.
+            { name: 'tracking', test: TRACKING_SHARED },
+          ],
+        },
+      },
+    },
   },
   server: { fs: { allow: [repoRoot] } },
 });

@@ -21,7 +21,7 @@ function standInPlayer(): PlayerBuild {
     'main.tsx': { file: 'assets/index-abc.js', isEntry: true, dynamicImports: adapters.map((source) => `../../${source}`) },
     ...Object.fromEntries(adapters.map((source) => [`../../${source}`, { file: `assets/${source.split('/').pop()!.replace('.ts', '')}-x.js`, isDynamicEntry: true }])),
   };
-  const files = new Map<string, Uint8Array>([['index.html', new TextEncoder().encode('<!doctype html><title>player</title>')]]);
+  const files = new Map<string, Uint8Array>([['index.html', new TextEncoder().encode('<!doctype html><title>player</title><script type="module" crossorigin src="./assets/index-abc.js"></script>')]]);
   for (const chunk of Object.values(manifest)) files.set(chunk.file, new TextEncoder().encode(`// ${chunk.file}`));
   return { files, manifest, rootFromRepo: 'course/player', seconds: 0 };
 }

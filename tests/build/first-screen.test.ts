@@ -7,7 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODEC_CHUNK, measurePackage, type Measured } from '../../bench/chunk-graph.ts';
+import { CODEC_CHUNK, htmlLoads, measurePackage, type Measured } from '../../bench/chunk-graph.ts';
+import { launchPage } from '../../build/launch-page.ts';
+import { ADAPTER_SOURCES } from '../../course/runtime/adapter-modules.ts';
 import { buildPlayer, type PlayerBuild } from '../../build/player-build.ts';
 import { enGBScreens } from '../../course/player/strings/en-GB.screens.ts';
 import { enGBPages } from '../../course/player/strings/en-GB.pages.ts';
@@ -22,6 +24,7 @@ function catalogueStrings(value: unknown): string[] {
 
 let work: string;
 let player: PlayerBuild;
+const text = (path: string): string => new TextDecoder().decode(player.files.get(path));
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'cg-first-screen-'));
@@ -47,5 +50,29 @@ describe('the first screen of the built player', () => {
     // The film screen does load them: the check above looks in the right place.
     const film = [...measured.filmScreen].filter((path) => !measured.firstScreen.has(path)).map((path) => basename(path));
     expect(film.some((name) => name.startsWith('video-player-'))).toBe(true);
+  });
+
+  it.each(STANDARD_IDS)('%s: its launch page names every file the first screen needs, so all arrive in one round after it', (standard) => {
+    const plain = measurePackage(standard, player.files);
+    // The player build's own index.html: the adapter's chunks wait for the entry to run.
+    expect(Math.max(...plain.rounds.values())).toBe(3);
+    const page = launchPage({ html: text('index.html'), files: player.files, manifest: player.manifest, rootFromRepo: player.rootFromRepo, adapterSource: ADAPTER_SOURCES[standard][0]! });
+    const files = new Map(player.files).set('index.html', new TextEncoder().encode(page));
+    const measured = measurePackage(standard, files);
+    expect([...measured.rounds].filter(([, round]) => round > 2), 'files requested later than the first round after index.html').toEqual([]);
+    const js = (paths: Set<string>): string[] => [...paths].filter((path) => path.endsWith('.js')).sort();
+    expect(js(measured.firstScreen)).toEqual(js(plain.firstScreen));
+    // The entry CSS is in the page itself, whole; no stylesheet request.
+    const css = [...plain.firstScreen].filter((path) => path.endsWith('.css'));
+    expect(css.length).toBeGreaterThan(0);
+    for (const path of css) expect(page).toContain(text(path).trim());
+    expect([...measured.firstScreen].filter((path) => path.endsWith('.css'))).toEqual([]);
+    // Other standards' adapters are not preloaded.
+    const preloaded = htmlLoads(page).modulePreloads.map((href) => basename(href));
+    const adapterChunk = (name: string): RegExp => new RegExp(`^${name}-[\\w-]{8}\\.js$`);
+    expect(preloaded.some((name) => adapterChunk(standard.startsWith('scorm2004') ? 'scorm2004' : standard).test(name))).toBe(true);
+    for (const other of ['scorm12', 'scorm2004', 'xapi', 'cmi5'].filter((name) => !standard.startsWith(name))) {
+      expect(preloaded.filter((name) => adapterChunk(other).test(name))).toEqual([]);
+    }
   });
 });
