@@ -10,6 +10,7 @@ import { applyVariant, COURSE_FILE_NAME, CourseError, loadCourse, loadVariantSel
 import type { PlayerBuild } from './player-build.ts';
 import { selectPlayerFiles } from './package-files.ts';
 import { launchPage } from './launch-page.ts';
+import { splitCourse, type SplitCourse } from './course-parts.ts';
 import { readCourseMedia } from './course-media.ts';
 import { configScript, runtimeConfig } from './runtime-config.ts';
 import { checkStateBudget } from './state-budget.ts';
@@ -234,7 +235,15 @@ function planPackages(targets: readonly Target[], sources: PackageSources, playe
   return targets.map((target) => {
     const { variant, standard, course } = target;
     const packaged = sources.variantFiles.get(variant.id)!;
-    const config: PackagePart = { origin: 'the build (config.js)', files: new Map([['config.js', encode(configScript(runtimeConfig(standard, course, packaged.variant)))]]) };
+    // config.js carries the course's shell; the rest of the course is in parts the player fetches as it goes.
+    const split = splitOnce(course);
+    const config: PackagePart = {
+      origin: 'the build (config.js and course parts)',
+      files: new Map([
+        ['config.js', encode(configScript({ ...runtimeConfig(standard, split.shell, packaged.variant), parts: split.parts }))],
+        ...[...split.files].map(([path, text]): [string, Uint8Array] => [path, encode(text)]),
+      ]),
+    };
     const parts = [playerFor(standard), ...sources.media, config, packaged.files];
     refuseClashes(parts, target);
     const files = mergeParts(parts);
@@ -253,6 +262,21 @@ function planPackages(targets: readonly Target[], sources: PackageSources, playe
     }
     return { ...target, shared, own };
   });
+}
+
+/** One split per course object: every standard of a variant shares its course. */
+const splits = new WeakMap<Course, SplitCourse>();
+function splitOnce(course: Course): SplitCourse {
+  let split = splits.get(course);
+  if (!split) {
+    try {
+      split = splitCourse(course);
+    } catch (error) {
+      throw new BuildError('the course could not be split into the parts the player loads', [error instanceof Error ? error.message : String(error)]);
+    }
+    splits.set(course, split);
+  }
+  return split;
 }
 
 function refuseClashes(parts: readonly PackagePart[], target: Target): void {

@@ -20,6 +20,7 @@ import { StatusBanner } from '../components/StatusBanner.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { AccessibilityLink } from '../components/AccessibilityLink.tsx';
 import { PrintViewLoader } from './PrintViewLoader.tsx';
+import { coursePartsOf } from './course-parts.ts';
 
 /** Time the live region stays empty before a message, so that the same message twice is still announced twice. */
 const LIVE_REGION_GAP_MS = 100;
@@ -81,6 +82,10 @@ export function Player({ started }: { started: StartedCourse }) {
   useEffect(() => {
     const upcoming = nextScreenId(session.map, location);
     if (upcoming) prefetchScreen(entryFor(session.map, upcoming).screen);
+    // The course data one section ahead of this one (the next screen's, when that is further on).
+    const parts = coursePartsOf(session.config);
+    parts.prefetch(entry.sectionIndex + 1);
+    if (upcoming) parts.prefetch(entryFor(session.map, upcoming).sectionIndex);
   }, [location]);
 
   const clearAnnouncement = (): void => {
