@@ -421,6 +421,6 @@ export interface RuntimeConfig {
 export interface CourseParts {
   /** Per section, in course order: the file that completes it, or null when the shell holds it whole. */
   sections: (string | null)[];
-  /** The file that completes the glossary, the sources and the supervision guide. */
+  /** The file that completes the film, the confidence items, the glossary, the sources and the supervision guide. */
   resources: string;
 }

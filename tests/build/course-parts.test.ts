@@ -25,7 +25,7 @@ describe('splitCourse', () => {
 
   it('keeps the first section whole and no text of any later section or of the resources in the shell', () => {
     expect(split.shell.sections[0]).toEqual(course.sections[0]);
-    const later = [...course.sections.slice(1).flatMap((section) => texts(section)), ...texts([course.glossary, course.sources, course.supervisionGuide])];
+    const later = [...course.sections.slice(1).flatMap((section) => texts(section)), ...texts([course.glossary, course.sources, course.supervisionGuide, course.film, course.confidence])];
     expect(later.length).toBeGreaterThan(50);
     expect(later.filter((text) => shellText.includes(JSON.stringify(text).slice(1, -1)))).toEqual([]);
     // The section menu and each screen's heading need every title before its part has come.
@@ -41,7 +41,10 @@ describe('splitCourse', () => {
     for (const [index, section] of course.sections.entries()) {
       if (index > 0) expect(partValue(split.files.get(sectionPart(index))!)).toEqual(section);
     }
-    expect(partValue(split.files.get(RESOURCES_PART)!)).toEqual({ glossary: course.glossary, sources: course.sources, supervisionGuide: course.supervisionGuide });
+    const { glossary, sources, supervisionGuide, film, confidence } = course;
+    expect(partValue(split.files.get(RESOURCES_PART)!)).toEqual({ glossary, sources, supervisionGuide, film, confidence });
+    // Only ids of the pages' resources stay in the shell.
+    expect(JSON.stringify(split.shell.sources)).not.toContain('https://');
   });
 
   it('adds back up to the course when the parts are merged into the shell, and lays out saved progress alike before', () => {
@@ -68,15 +71,19 @@ describe('splitCourse', () => {
 });
 
 describe('skeletonOf', () => {
-  it('blanks text, keeps ids, links, numbers, booleans and titles', () => {
-    expect(skeletonOf({ id: 'a-b', title: 'A title', body: 'Some text.', next: null, max: 3, ok: true, list: ['x y', 'z'] })).toEqual({
+  it('leaves text out, keeps ids, links, numbers, booleans, titles and the length of every list', () => {
+    expect(skeletonOf({ id: 'a-b', title: 'A title', body: 'Some text.', empty: '', next: null, max: 3, ok: true, list: ['x y', 'z'] })).toEqual({
       id: 'a-b',
       title: 'A title',
-      body: '',
+      empty: '',
       next: null,
       max: 3,
       ok: true,
       list: ['', 'z'],
     });
+  });
+
+  it('keeps nothing but ids when asked to', () => {
+    expect(skeletonOf({ id: 'nice-ng225', url: 'https://www.nice.org.uk/guidance/ng225', year: 2022, title: 'Self-harm' }, true)).toEqual({ id: 'nice-ng225', year: 2022 });
   });
 });

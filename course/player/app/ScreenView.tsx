@@ -42,11 +42,13 @@ export function ScreenView({ screen }: { screen: Screen }) {
 function LazyScreen({ screen, type }: { screen: Screen; type: LazyType }) {
   const { t, session } = usePlayer();
   const state = useLazy(`screen:${type}`, loaders[type]);
-  // The screen's text comes with its section's part; the summary speaks of the whole course, so it waits for all.
+  // The screen's text comes with its section's part. The summary speaks of the whole course, and a reflection's
+  // room is worked out from the whole course's prose (logic/reflection-budget.ts), so those two wait for all of it.
   const parts = coursePartsOf(session.config);
   const sectionIndex = entryFor(session.map, screen.id).sectionIndex;
-  const whole = useLazy(type === 'summary' ? 'course:all' : `course:section-${sectionIndex}`, () =>
-    (type === 'summary' ? parts.all() : parts.section(sectionIndex)).then(() => true),
+  const needsAll = type === 'summary' || type === 'reflection';
+  const whole = useLazy(needsAll ? 'course:all' : `course:section-${sectionIndex}`, () =>
+    (needsAll ? parts.all() : parts.section(sectionIndex)).then(() => true),
   );
   if (state.kind === 'ready' && whole.kind === 'ready') {
     const Component = state.component as ComponentType<{ screen: Screen }>;

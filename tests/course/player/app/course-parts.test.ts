@@ -14,8 +14,9 @@ function shellConfig(): { config: RuntimeConfig; whole: RuntimeConfig['course'];
     files.set(`course/section-${index}.js`, structuredClone(section));
     return { section: skeletonOf(section), part: `course/section-${index}.js` };
   });
-  files.set('course/resources.js', { glossary: whole.glossary, sources: whole.sources, supervisionGuide: whole.supervisionGuide });
-  const course = { ...structuredClone(whole), ...skeletonOf({ glossary: whole.glossary, sources: whole.sources, supervisionGuide: whole.supervisionGuide }), sections: sections.map((s) => s.section) };
+  const { glossary, sources, supervisionGuide, film, confidence } = whole;
+  files.set('course/resources.js', { glossary, sources, supervisionGuide, film, confidence });
+  const course = { ...structuredClone(whole), ...skeletonOf({ glossary, sources, supervisionGuide }, true), ...skeletonOf({ film, confidence }), sections: sections.map((s) => s.section) };
   const config = { standard: 'scorm12', build: { courseVersion: whole.version, variant: 'default' }, variant: { id: 'default', displayName: '' }, course, parts: { sections: sections.map((s) => s.part), resources: 'course/resources.js' } } as unknown as RuntimeConfig;
   return { config, whole, files };
 }
