@@ -22,14 +22,18 @@ const importFromPage: ImportPart = (path) => import(/* @vite-ignore */ new URL(p
 export function coursePartLoader(config: RuntimeConfig, importPart: ImportPart = importFromPage): CoursePartLoader {
   const { course, parts } = config;
   const fetched = new Map<string, Promise<void>>();
+  const failures = new Map<string, number>();
   const load = (path: string | null | undefined, into: object): Promise<void> => {
     if (!path) return Promise.resolve();
     let promise = fetched.get(path);
     if (!promise) {
-      promise = importPart(path).then(
+      // The browser keeps a failed module fetch for the page's life: a retry asks for it under another URL.
+      const failed = failures.get(path) ?? 0;
+      promise = importPart(failed === 0 ? path : `${path}?attempt=${failed + 1}`).then(
         (module) => void mergePart(into, module.default),
         (error: unknown) => {
           fetched.delete(path);
+          failures.set(path, failed + 1);
           throw error;
         },
       );

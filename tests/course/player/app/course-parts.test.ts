@@ -28,7 +28,7 @@ function importer(files: Map<string, unknown>) {
   const importPart = async (path: string): Promise<{ default: unknown }> => {
     asked.push(path);
     if (link.offline) throw new TypeError('Failed to fetch dynamically imported module');
-    const value = files.get(path);
+    const value = files.get(path.replace(/\?attempt=\d+$/, ''));
     if (value === undefined) throw new Error(`no ${path}`);
     return { default: structuredClone(value) };
   };
@@ -70,7 +70,9 @@ describe('coursePartLoader', () => {
     link.offline = false;
     await loader.all();
     expect(config.course).toEqual(whole);
-    expect(asked.filter((path) => path === 'course/section-2.js').length).toBeGreaterThan(1);
+    // The prefetch and the screen shared one failed fetch; asked again under another URL, as the browser would answer
+    // the first one with its failure again.
+    expect(asked.filter((path) => path.startsWith('course/section-2.js'))).toEqual(['course/section-2.js', 'course/section-2.js?attempt=2']);
   });
 
   it('asks for nothing when the config holds the whole course', async () => {
