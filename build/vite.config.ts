@@ -13,7 +13,9 @@ logger.warn = (message, options) => {
   warn(message, options);
 };
 
-/** Runtime modules every adapter shares, merged into one chunk. */
+/** The player's entry module (index.html's module script). */
+const ENTRY = /course[\\/]player[\\/]main\.tsx$/;
+/** Runtime modules every adapter shares, put in the entry chunk. */
 const TRACKING_SHARED = /course[\\/]runtime[\\/]((?!connect\.)[\w-]+|shared[\\/](?!launch-error\.)[\w-]+|state[\\/](limits|hash))\.ts$/;
 
 export default defineConfig({
@@ -45,10 +47,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // What every tracking adapter shares (status channel, runtime deps, safety copy, reported outcome, LMS
-            // profiles, limits, hash…): left to Rolldown's automatic splitting it was half a dozen chunks, some of a
-            // hundred bytes, each one more request on the first screen (issue 16). connect.ts and launch-error stay
-            // in the entry, which imports them.
-            { name: 'tracking', test: TRACKING_SHARED },
+            // profiles, limits, hash…) goes into the entry chunk: every first screen needs it, and left to Rolldown's
+            // automatic splitting it was half a dozen chunks, some of a hundred bytes, each one more request (issue 16).
+            // A group holding the entry module becomes the entry chunk; the adapters then import it from there.
+            { name: 'index', test: (id: string) => TRACKING_SHARED.test(id) || ENTRY.test(id) },
           ],
         },
       },

@@ -43,13 +43,13 @@ describe.skipIf(!hasChromium)('the course data by section, in the preview LMS', 
       // The one fetched ahead is there without the network.
       await openSection(frame, ahead);
       await frame.getByText(opening(ahead)).waitFor();
-      // Back online, "Try again" brings the missing one, words and all.
-      await scenario.context.setOffline(false);
+      // Back to the missing one, still offline: told again. Back online, "Try again" brings it, words and all.
       await openSection(frame, voices);
       await frame.getByText('This part of the course could not be loaded').waitFor();
+      await scenario.context.setOffline(false);
       await frame.getByRole('button', { name: 'Try again' }).click();
       await frame.getByText(opening(voices)).waitFor();
-      expect(await parts()).toContain(`course/section-${course.sections.indexOf(voices)}.js`);
+      expect(await parts()).toContain(`course/section-${course.sections.indexOf(voices)}.js?attempt=3`);
       expect(scenario.pageErrors).toEqual([]);
     } finally {
       await scenario.dispose();
