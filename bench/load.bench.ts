@@ -11,6 +11,8 @@
 //     other (captions, poster; the film's own bytes apart);
 //   - the first screen's requests and its round trips on the critical path (index.html is the first; a file is one
 //     round after the document or script that asked for it, from the devtools protocol's request initiators);
+//   - a resume start: the learner leaves on a later section's screen and the LMS launches the course again in a new
+//     tab of the same browser; the time to that screen with its content, its bytes by kind, requests and round trips;
 //   - all of it twice: as the machine runs, and with the CPU 4× slower (Emulation.setCPUThrottlingRate).
 // Goals (issue 16): everything the first screen transfers, course data included, ≤ 35 KB gzip, in ≤ 5 requests all
 // named by index.html; (issue 3) film screen ≤ 120 KB gzip of JS+CSS in total (the first screen's and the film
@@ -41,6 +43,7 @@ const CODEC_CHUNKS = ['saved-progress', 'format-v1'];
 /** In-frame marks (ms on the course frame's own clock), set by the script below in every course document. */
 interface Marks {
   interactive?: number;
+  ready?: number;
   toFilm?: number;
   filmReady?: number;
   play?: number;
@@ -54,7 +57,11 @@ const MARKER = `(() => {
   const marks = (window.__cgLoadMarks = {});
   const mark = (name) => { if (marks[name] === undefined) marks[name] = performance.now(); };
   const check = () => {
-    if (document.getElementById('view-heading') && document.querySelector('.pagination__next')) mark('interactive');
+    if (document.getElementById('view-heading') && document.querySelector('.pagination__next')) {
+      mark('interactive');
+      // The screen's own content too, not only the frame: what a resumed learner lands on comes in a chunk of its own.
+      if (!document.body.textContent.includes('Loading this part of the course')) mark('ready');
+    }
     if (marks.toFilm !== undefined && document.querySelector('.vjs-play-control')) mark('filmReady');
     const video = document.querySelector('video');
     if (video && !video.__cgWatched) {
@@ -203,7 +210,52 @@ interface Figures {
   filmMedia: number;
   /** The LMS connection: false when the course fell back to keeping progress in the browser. */
   connected: boolean;
+  /** The course launched again after the learner left it on a later section's screen: that screen with its content. */
+  resume: { readyMs: number; totals: Totals; requests: number; rounds: number; screen: string } | null;
   files: Array<{ phase: string; path: string; bytes: number }>;
+}
+
+/** The section a resumed learner left on: far from the first, with a screen whose text its own part carries. */
+const RESUME_SECTION = 'In their own words';
+
+function totals(list: Fetched[]): Totals {
+  const sum: Totals = { page: 0, js: 0, css: 0, course: 0, media: 0, other: 0 };
+  for (const f of list) sum[kindOf(f.path)] += f.bytes;
+  return sum;
+}
+
+/**
+ * The learner goes to a later section, waits for the move to be saved and closes the tab (the course ends its LMS
+ * session on pagehide); the LMS page is opened again in a new tab of the same browser, throttled alike, and the
+ * course resumes where they were: the time to that screen with its content, and what it transferred until then.
+ */
+async function resumeStart(page: Page, lmsUrl: string, packagePath: string, cpuRate: number): Promise<Figures['resume']> {
+  const frame = await courseFrame(page);
+  await frame.locator('.section-menu__link:visible', { hasText: RESUME_SECTION }).click();
+  await frame.waitForFunction(
+    (title) => document.getElementById('view-heading')?.textContent?.includes(title) === true && !document.body.textContent!.includes('Loading this part of the course'),
+    RESUME_SECTION,
+    { timeout: 60_000, polling: 50 },
+  );
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+  const screen = (await frame.locator('#view-heading').textContent())?.trim() ?? '';
+  await page.close({ runBeforeUnload: true });
+  const again = await page.context().newPage();
+  const network = await throttle(again, cpuRate);
+  await again.goto(lmsUrl);
+  const resumed = await courseFrame(again);
+  await waitForMark(resumed, 'ready');
+  const landed = (await resumed.locator('#view-heading').textContent())?.trim() ?? '';
+  if (landed !== screen) throw new Error(`the course resumed on "${landed}", not on "${screen}" where the learner left`);
+  const { marks, timeOrigin } = await marksOf(resumed);
+  const fetched = (await fetchedBy(resumed, packagePath)).filter((f) => f.startTime <= marks.ready!);
+  return {
+    readyMs: marks.ready!,
+    totals: totals(fetched),
+    requests: fetched.length,
+    rounds: criticalRounds(network.requests, new URL(packagePath, lmsUrl).href, timeOrigin + marks.ready!),
+    screen,
+  };
 }
 
 async function measure(browser: Browser, zipPath: string, cpuRate: number): Promise<Figures> {
@@ -235,12 +287,11 @@ async function measure(browser: Browser, zipPath: string, cpuRate: number): Prom
     await waitForMark(frame, 'firstFrame');
     const { marks, timeOrigin } = await marksOf(frame);
     const fetched = await fetchedBy(frame, packagePath);
+    const resume = await resumeStart(page, lmsUrl, packagePath, cpuRate).catch((error: Error) => {
+      console.log(`  (resume start not measured: ${error.message.split('\n')[0]})`);
+      return null;
+    });
 
-    const totals = (list: Fetched[]): Totals => {
-      const sum: Totals = { page: 0, js: 0, css: 0, course: 0, media: 0, other: 0 };
-      for (const f of list) sum[kindOf(f.path)] += f.bytes;
-      return sum;
-    };
     const phaseOf = (f: Fetched): string => {
       if (f.startTime <= marks.interactive!) return 'first screen';
       if (f.startTime < marks.toFilm!) return 'prefetched';
@@ -264,6 +315,7 @@ async function measure(browser: Browser, zipPath: string, cpuRate: number): Prom
       filmAhead: totals(inPhase('film: ahead')),
       filmMedia: network.mediaBytesUntil(timeOrigin + marks.firstFrame!),
       connected,
+      resume,
       files: fetched.map((f) => ({ phase: phaseOf(f), path: f.path, bytes: f.bytes })),
     };
   } finally {
@@ -301,6 +353,13 @@ function report(standard: StandardId, runs: Figures[], listFiles: boolean): void
       `    film screen ready         ${seconds(f.filmReadyMs).padStart(8)}   JS+CSS ${against(filmTotal, GOAL_FILM_SCREEN)} (first screen + ${kb(code(f.film))}; course data ${kb(f.film.course)})`,
       `    film's first frame        ${seconds(f.firstFrameMs).padStart(8)}   (${seconds(f.playToFrameMs)} after play); the film's own bytes by then ${kb(f.filmMedia)}, other ${kb(f.film.other)}, fetched ahead for the next screen ${kb(upToMedia(f.filmAhead))}`,
     );
+    if (f.resume) {
+      const r = f.resume;
+      lines.push(
+        `    resume start              ${seconds(r.readyMs).padStart(8)}   all bytes ${kb(upToMedia(r.totals))} ("${r.screen}" with its content: the codec, the screen's chunk and its section's part come too)`,
+        `        index.html ${kb(r.totals.page)}, player JS ${kb(r.totals.js)}, CSS files ${kb(r.totals.css)}, course data ${kb(r.totals.course)}, other ${kb(r.totals.other)}; ${r.requests} requests, ${r.rounds} round trips on the critical path`,
+      );
+    }
     if (listFiles) for (const file of f.files) lines.push(`        ${file.phase.padEnd(13)} ${kb(file.bytes).padStart(9)}  ${file.path}`);
   }
   console.log(`${lines.join('\n')}\n`);

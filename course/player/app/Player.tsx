@@ -82,10 +82,14 @@ export function Player({ started }: { started: StartedCourse }) {
   useEffect(() => {
     const upcoming = nextScreenId(session.map, location);
     if (upcoming) prefetchScreen(entryFor(session.map, upcoming).screen);
-    // The course data one section ahead of this one (the next screen's, when that is further on).
+    // The course data one section ahead of this one (the next screen's, when that is further on), once this screen's
+    // own part has come: on a resume the two would otherwise share the link.
     const parts = coursePartsOf(session.config);
-    parts.prefetch(entry.sectionIndex + 1);
-    if (upcoming) parts.prefetch(entryFor(session.map, upcoming).sectionIndex);
+    const ahead = [entry.sectionIndex + 1, ...(upcoming ? [entryFor(session.map, upcoming).sectionIndex] : [])];
+    parts.section(entry.sectionIndex).then(
+      () => ahead.forEach((index) => parts.prefetch(index)),
+      () => undefined,
+    );
   }, [location]);
 
   const clearAnnouncement = (): void => {
