@@ -140,10 +140,18 @@ class ChunkGraph {
 
 export interface Measured {
   standard: string;
+  /** The player's JS and CSS files the first screen of a first launch loads (index.html itself apart). */
   firstScreen: Set<string>;
   resumeStart: Set<string> | null;
   filmScreen: Set<string>;
+  /** Classic scripts index.html loads: config.js, the course data. */
   config: string[];
+  /**
+   * The round trip in which each file of the first screen (index.html and config.js included) is requested when
+   * nothing is cached: 1 for index.html, 2 for what index.html names (scripts, preloads, stylesheets), one more
+   * for each import the browser meets only once a script has arrived or run.
+   */
+  rounds: Map<string, number>;
 }
 
 export function measurePackage(standard: string, files: Files): Measured {
@@ -153,10 +161,30 @@ export function measurePackage(standard: string, files: Files): Measured {
   const fromRoot = (href: string): string => posix.normalize(href.replace(/^\.\//, ''));
   const graph = new ChunkGraph(files);
 
+  const named = [...loads.moduleScripts, ...loads.modulePreloads, ...loads.stylesheets, ...loads.classicScripts].map(fromRoot);
   const firstScreen = graph.staticClosure([...loads.moduleScripts, ...loads.modulePreloads].map(fromRoot));
   for (const css of loads.stylesheets) firstScreen.add(fromRoot(css));
+  const beforeAdapter = new Set(firstScreen);
   const adapter = ADAPTER_CHUNK[standard];
   if (!adapter || !graph.dynamicLoad(adapter, firstScreen)) throw new Error(`no tracking adapter chunk for ${standard} in the package`);
+
+  const rounds = new Map<string, number>([['index.html', 1]]);
+  for (const path of named) rounds.set(path, 2);
+  // A static import not named by index.html is requested once its importer has arrived: one round later. Rounds
+  // only grow along a path, so the first visit of a breadth-first walk is the earliest.
+  const queue = named.filter((path) => path.endsWith('.js')).map((path) => ({ path, round: 2 }));
+  const walked = new Set<string>();
+  while (queue.length > 0) {
+    const { path, round } = queue.shift()!;
+    if (walked.has(path)) continue;
+    walked.add(path);
+    if (!rounds.has(path)) rounds.set(path, round);
+    for (const next of graph.linksOf(path).staticImports) queue.push({ path: next, round: (rounds.get(path) as number) + 1 });
+  }
+  // The adapter is imported dynamically once the entry has run, with its preload list fetched in the same go: one
+  // round after the entry's own files, unless index.html names them.
+  const entryRound = Math.max(2, ...[...beforeAdapter].map((path) => rounds.get(path) ?? 2));
+  for (const path of firstScreen) if (!rounds.has(path)) rounds.set(path, entryRound + 1);
 
   const withCodec = new Set(firstScreen);
   const resumeStart = graph.dynamicLoad(CODEC_CHUNK, withCodec) ? withCodec : null;
@@ -165,5 +193,5 @@ export function measurePackage(standard: string, files: Files): Measured {
   for (const name of FILM_CHUNKS) {
     if (!graph.dynamicLoad(name, filmScreen)) throw new Error(`no ${name} chunk in the package`);
   }
-  return { standard, firstScreen, resumeStart, filmScreen, config: loads.classicScripts.map(fromRoot) };
+  return { standard, firstScreen, resumeStart, filmScreen, config: loads.classicScripts.map(fromRoot), rounds };
 }

@@ -9,6 +9,8 @@ import { STANDARD_IDS, type Course, type StandardId, type Variant } from '../cou
 import { applyVariant, COURSE_FILE_NAME, CourseError, loadCourse, loadVariantSelection, variantIdOf } from './course/index.ts';
 import type { PlayerBuild } from './player-build.ts';
 import { selectPlayerFiles } from './package-files.ts';
+import { launchPage } from './launch-page.ts';
+import { splitCourse, type SplitCourse } from './course-parts.ts';
 import { readCourseMedia } from './course-media.ts';
 import { configScript, runtimeConfig } from './runtime-config.ts';
 import { checkStateBudget } from './state-budget.ts';
@@ -209,7 +211,14 @@ function playerPartFor(player: PlayerBuild): PlayerFor {
   const allAdapters = [...new Set(Object.values(ADAPTER_SOURCES).flat())];
   return memo((standard: StandardId) => {
     const paths = selectPlayerFiles(playerPaths, player.manifest, player.rootFromRepo, allAdapters, ADAPTER_SOURCES[standard]);
-    return { origin: 'the player build', files: new Map(paths.map((path) => [path, player.files.get(path)!])) };
+    const files = new Map(paths.map((path) => [path, player.files.get(path)!]));
+    // The standard's own launch page: its adapter's chunks preloaded, the entry CSS inline (launch-page.ts).
+    const html = player.files.get(LAUNCH);
+    if (html) {
+      const page = launchPage({ html: new TextDecoder().decode(html), files: player.files, manifest: player.manifest, rootFromRepo: player.rootFromRepo, adapterSource: ADAPTER_SOURCES[standard][0]! });
+      files.set(LAUNCH, encode(page));
+    }
+    return { origin: 'the player build', files };
   });
 }
 
@@ -228,7 +237,15 @@ function planPackages(targets: readonly Target[], sources: PackageSources, playe
   return targets.map((target) => {
     const { variant, standard, course } = target;
     const packaged = sources.variantFiles.get(variant.id)!;
-    const config: PackagePart = { origin: 'the build (config.js)', files: new Map([['config.js', encode(configScript(runtimeConfig(standard, course, packaged.variant)))]]) };
+    // config.js carries the course's shell; the rest of the course is in parts the player fetches as it goes.
+    const split = splitOnce(course);
+    const config: PackagePart = {
+      origin: 'the build (config.js and course parts)',
+      files: new Map([
+        ['config.js', encode(configScript({ ...runtimeConfig(standard, split.shell, packaged.variant), parts: split.parts }))],
+        ...[...split.files].map(([path, text]): [string, Uint8Array] => [path, encode(text)]),
+      ]),
+    };
     const parts = [playerFor(standard), ...sources.media, config, packaged.files];
     refuseClashes(parts, target);
     const files = mergeParts(parts);
@@ -247,6 +264,21 @@ function planPackages(targets: readonly Target[], sources: PackageSources, playe
     }
     return { ...target, shared, own };
   });
+}
+
+/** One split per course object: every standard of a variant shares its course. */
+const splits = new WeakMap<Course, SplitCourse>();
+function splitOnce(course: Course): SplitCourse {
+  let split = splits.get(course);
+  if (!split) {
+    try {
+      split = splitCourse(course);
+    } catch (error) {
+      throw new BuildError('the course could not be split into the parts the player loads', [error instanceof Error ? error.message : String(error)]);
+    }
+    splits.set(course, split);
+  }
+  return split;
 }
 
 function refuseClashes(parts: readonly PackagePart[], target: Target): void {

@@ -27,7 +27,19 @@ export async function buildPlayer(outDir = join(REPO_ROOT, 'dist', 'player')): P
     if (path.startsWith('.vite/')) continue;
     files.set(path, new Uint8Array(await readFile(join(outDir, path))));
   }
+  markEntry(manifest, new TextDecoder().decode(files.get('index.html')));
   return { files, manifest, rootFromRepo: 'course/player', seconds };
+}
+
+/**
+ * The chunk index.html's module script loads is the entry. vite.config.ts groups the adapters' shared runtime into
+ * that chunk, and a chunk made by a group is not marked as an entry in Vite's manifest; the page says which it is.
+ */
+export function markEntry(manifest: ViteManifest, html: string): void {
+  if (Object.values(manifest).some((chunk) => chunk.isEntry)) return;
+  const src = /<script type="module"[^>]*\bsrc="\.\/([^"]+)"/.exec(html)?.[1];
+  const entry = Object.values(manifest).find((chunk) => chunk.file === src);
+  if (entry) entry.isEntry = true;
 }
 
 /** All files under dir, relative, forward slashes, sorted so every later step sees one stable order. */

@@ -13,6 +13,11 @@ logger.warn = (message, options) => {
   warn(message, options);
 };
 
+/** The player's entry module (index.html's module script). */
+const ENTRY = /course[\\/]player[\\/]main\.tsx$/;
+/** Runtime modules every adapter shares, put in the entry chunk. */
+const TRACKING_SHARED = /course[\\/]runtime[\\/]((?!connect\.)[\w-]+|shared[\\/](?!launch-error\.)[\w-]+|state[\\/](limits|hash))\.ts$/;
+
 export default defineConfig({
   root: fileURLToPath(new URL('../course/player', import.meta.url)),
   // Packages are served from wherever the LMS unpacks them, so every URL in the output is relative.
@@ -37,6 +42,19 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     chunkSizeWarningLimit: 400,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // What every tracking adapter shares (status channel, runtime deps, safety copy, reported outcome, LMS
+            // profiles, limits, hash…) goes into the entry chunk: every first screen needs it, and left to Rolldown's
+            // automatic splitting it was half a dozen chunks, some of a hundred bytes, each one more request (issue 16).
+            // A group holding the entry module becomes the entry chunk; the adapters then import it from there.
+            { name: 'index', test: (id: string) => TRACKING_SHARED.test(id) || ENTRY.test(id) },
+          ],
+        },
+      },
+    },
   },
   server: { fs: { allow: [repoRoot] } },
 });

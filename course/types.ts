@@ -38,6 +38,16 @@ export interface RuntimeConfig {
   /** Build identity, for support and for the state codec. */
   build: { courseVersion: string; variant: string };
   variant: Omit<Variant, '$schema' | 'standards'>;
-  /** The course, with the variant's overrides applied. */
+  /** The course, with the variant's overrides applied: in a package, its shell (build/course-parts.ts). */
   course: Course;
+  /** Where the rest of the course is, when `course` is a shell; absent when it is whole (tests, older builds). */
+  parts?: CourseParts;
+}
+
+/** The files that complete a course shell, paths relative to index.html. */
+export interface CourseParts {
+  /** Per section, in course order: the file that completes it, or null when the shell holds it whole. */
+  sections: (string | null)[];
+  /** The file that completes the film, the confidence items, the glossary, the sources and the supervision guide. */
+  resources: string;
 }

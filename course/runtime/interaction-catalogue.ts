@@ -16,20 +16,20 @@ interface Catalogue {
   byText: Map<string, InteractionChoices>;
 }
 
-const catalogues = new WeakMap<Course, Catalogue>();
-
 export function choicesFor(course: Course, answer: Pick<AnswerRecord, 'id' | 'description'>): InteractionChoices | null {
   const catalogue = catalogueOf(course);
   return catalogue.byId.get(answer.id) ?? catalogue.byText.get(answer.description.trim()) ?? null;
 }
 
+// Made afresh for each answer, never kept: the course's words arrive section by section (issue 16), so a catalogue
+// made at an earlier answer would hold blanks for sections that had not come yet. A few hundred entries at most.
 function catalogueOf(course: Course): Catalogue {
-  let catalogue = catalogues.get(course);
-  if (catalogue) return catalogue;
-  catalogue = { byId: new Map(), byText: new Map() };
-  const add = (ids: string[], text: string, entry: InteractionChoices) => {
-    for (const id of ids) if (!catalogue?.byId.has(id)) catalogue?.byId.set(id, entry);
-    if (!catalogue?.byText.has(text.trim())) catalogue?.byText.set(text.trim(), entry);
+  const catalogue: Catalogue = { byId: new Map(), byText: new Map() };
+  // A section whose part has not come has no words yet (undefined, whatever the type says): found by id only.
+  const add = (ids: string[], text: string | undefined, entry: InteractionChoices) => {
+    for (const id of ids) if (!catalogue.byId.has(id)) catalogue.byId.set(id, entry);
+    const key = (text ?? '').trim();
+    if (key !== '' && !catalogue.byText.has(key)) catalogue.byText.set(key, entry);
   };
   const likert: InteractionChoices = {
     kind: 'likert',
@@ -50,6 +50,5 @@ function catalogueOf(course: Course): Catalogue {
     const q = cue.question;
     add([`${course.film.id}.${cue.id}`, q.id], q.prompt, { kind: 'choice', choices: q.options.map((o) => ({ id: o.id, text: o.text })) });
   }
-  catalogues.set(course, catalogue);
   return catalogue;
 }

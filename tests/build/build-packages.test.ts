@@ -21,7 +21,7 @@ function standInPlayer(): PlayerBuild {
     'main.tsx': { file: 'assets/index-abc.js', isEntry: true, dynamicImports: adapters.map((source) => `../../${source}`) },
     ...Object.fromEntries(adapters.map((source) => [`../../${source}`, { file: `assets/${source.split('/').pop()!.replace('.ts', '')}-x.js`, isDynamicEntry: true }])),
   };
-  const files = new Map<string, Uint8Array>([['index.html', new TextEncoder().encode('<!doctype html><title>player</title>')]]);
+  const files = new Map<string, Uint8Array>([['index.html', new TextEncoder().encode('<!doctype html><title>player</title><script type="module" crossorigin src="./assets/index-abc.js"></script>')]]);
   for (const chunk of Object.values(manifest)) files.set(chunk.file, new TextEncoder().encode(`// ${chunk.file}`));
   return { files, manifest, rootFromRepo: 'course/player', seconds: 0 };
 }
@@ -68,10 +68,13 @@ describe('a package is exactly player + manifest + declared media', () => {
     const result = await buildPackages(options({ variants: ['default'], standards: ['scorm12', 'cmi5'] }));
     const media = ['media/film/captions.en-GB.vtt', 'media/film/chapters.vtt', 'media/film/common-ground-film.mp4', 'media/film/descriptions.en-GB.vtt', 'media/film/poster.png', 'media/film/transcript.txt'];
     const player = ['index.html', 'assets/index-abc.js', 'assets/standalone-x.js'];
+    // config.js holds the course's shell; every section after the first, and the resources, are parts beside it.
+    const sections = (JSON.parse(await readFile(join(course, 'course.json'), 'utf8')) as { sections: unknown[] }).sections.length;
+    const config = ['config.js', 'course/resources.js', ...Array.from({ length: sections - 1 }, (_, i) => `course/section-${i + 1}.js`)];
     const cmi5 = await entries(result.packages.find((pkg) => pkg.standard === 'cmi5')!.path!);
-    expect(cmi5).toEqual([...player, 'assets/cmi5-x.js', ...media, 'config.js', 'accessibility.html', 'cmi5.xml'].sort());
+    expect(cmi5).toEqual([...player, 'assets/cmi5-x.js', ...media, ...config, 'accessibility.html', 'cmi5.xml'].sort());
     const scorm12 = await entries(result.packages.find((pkg) => pkg.standard === 'scorm12')!.path!);
-    expect(scorm12.filter((name) => !/\.(xsd|dtd)$/.test(name))).toEqual([...player, 'assets/scorm12-x.js', ...media, 'config.js', 'accessibility.html', 'imsmanifest.xml'].sort());
+    expect(scorm12.filter((name) => !/\.(xsd|dtd)$/.test(name))).toEqual([...player, 'assets/scorm12-x.js', ...media, ...config, 'accessibility.html', 'imsmanifest.xml'].sort());
     // The player's main chunk is the player's, not the course folder's file of the same name.
     const { readFileSync } = await import('node:fs');
     const zipBytes = readFileSync(result.packages[0]!.path!);

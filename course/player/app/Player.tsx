@@ -20,6 +20,7 @@ import { StatusBanner } from '../components/StatusBanner.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { AccessibilityLink } from '../components/AccessibilityLink.tsx';
 import { PrintViewLoader } from './PrintViewLoader.tsx';
+import { coursePartsOf } from './course-parts.ts';
 
 /** Time the live region stays empty before a message, so that the same message twice is still announced twice. */
 const LIVE_REGION_GAP_MS = 100;
@@ -81,6 +82,14 @@ export function Player({ started }: { started: StartedCourse }) {
   useEffect(() => {
     const upcoming = nextScreenId(session.map, location);
     if (upcoming) prefetchScreen(entryFor(session.map, upcoming).screen);
+    // The course data one section ahead of this one (the next screen's, when that is further on), once this screen's
+    // own part has come: on a resume the two would otherwise share the link.
+    const parts = coursePartsOf(session.config);
+    const ahead = [entry.sectionIndex + 1, ...(upcoming ? [entryFor(session.map, upcoming).sectionIndex] : [])];
+    parts.section(entry.sectionIndex).then(
+      () => ahead.forEach((index) => parts.prefetch(index)),
+      () => undefined,
+    );
   }, [location]);
 
   const clearAnnouncement = (): void => {

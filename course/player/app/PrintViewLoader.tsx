@@ -5,6 +5,7 @@ import type { PrintView } from './player-context.ts';
 import { usePlayer } from './player-context.ts';
 import { useLazy } from './use-lazy.ts';
 import { LoadProblem } from '../components/LoadProblem.tsx';
+import { coursePartsOf } from './course-parts.ts';
 
 type ViewComponent = ComponentType<{ onClose(): void }>;
 
@@ -17,12 +18,23 @@ const loaders: Record<PrintView, () => Promise<ViewComponent>> = {
 };
 
 export function PrintViewLoader({ view, onClose }: { view: PrintView; onClose(): void }) {
-  const { t } = usePlayer();
+  const { t, session } = usePlayer();
   const state = useLazy(`view:${view}`, loaders[view]);
-  if (state.kind === 'ready') {
+  // The pages gather text from the whole course (reflection prompts, the guide, the sources): every part first.
+  const whole = useLazy('course:all', () => coursePartsOf(session.config).all().then(() => true));
+  if (state.kind === 'ready' && whole.kind === 'ready') {
     const View = state.component;
     return <View onClose={onClose} />;
   }
-  if (state.kind === 'failed') return <LoadProblem retry={state.retry} />;
+  if (state.kind === 'failed' || whole.kind === 'failed') {
+    return (
+      <LoadProblem
+        retry={() => {
+          if (state.kind === 'failed') state.retry();
+          if (whole.kind === 'failed') whole.retry();
+        }}
+      />
+    );
+  }
   return <p class="secondary-text">{t.app.screenLoading}</p>;
 }

@@ -1,12 +1,14 @@
 // Picks the component for a screen. Only the welcome screen is part of the first load; every other screen is a chunk
-// of its own, fetched when it is first shown (the film screen together with video.js), so the first screen stays
-// within its payload budget wherever the learner resumes.
+// of its own, fetched when it is first shown (the film screen together with video.js), with its section's part of the
+// course data (app/course-parts.ts), so the first screen stays within its payload budget wherever the learner resumes.
 import type { ComponentType } from 'preact';
 import type { Screen } from '../../types.ts';
 import { usePlayer } from './player-context.ts';
 import { loadLazy, useLazy } from './use-lazy.ts';
 import { WelcomeScreen } from '../screens/WelcomeScreen.tsx';
 import { LoadProblem } from '../components/LoadProblem.tsx';
+import { entryFor } from '../logic/course-map.ts';
+import { coursePartsOf } from './course-parts.ts';
 
 type LazyType = Exclude<Screen['type'], 'welcome'>;
 type AnyScreenComponent = ComponentType<{ screen: never }>;
@@ -38,12 +40,29 @@ export function ScreenView({ screen }: { screen: Screen }) {
 }
 
 function LazyScreen({ screen, type }: { screen: Screen; type: LazyType }) {
-  const { t } = usePlayer();
+  const { t, session } = usePlayer();
   const state = useLazy(`screen:${type}`, loaders[type]);
-  if (state.kind === 'ready') {
+  // The screen's text comes with its section's part. The summary speaks of the whole course, and a reflection's
+  // room is worked out from the whole course's prose (logic/reflection-budget.ts), so those two wait for all of it.
+  const parts = coursePartsOf(session.config);
+  const sectionIndex = entryFor(session.map, screen.id).sectionIndex;
+  const needsAll = type === 'summary' || type === 'reflection';
+  const whole = useLazy(needsAll ? 'course:all' : `course:section-${sectionIndex}`, () =>
+    (needsAll ? parts.all() : parts.section(sectionIndex)).then(() => true),
+  );
+  if (state.kind === 'ready' && whole.kind === 'ready') {
     const Component = state.component as ComponentType<{ screen: Screen }>;
     return <Component screen={screen} />;
   }
-  if (state.kind === 'failed') return <LoadProblem retry={state.retry} />;
+  if (state.kind === 'failed' || whole.kind === 'failed') {
+    return (
+      <LoadProblem
+        retry={() => {
+          if (state.kind === 'failed') state.retry();
+          if (whole.kind === 'failed') whole.retry();
+        }}
+      />
+    );
+  }
   return <p class="secondary-text">{t.app.screenLoading}</p>;
 }

@@ -4,6 +4,7 @@
 // (without the setup wired in) builds for itself.
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mergePart } from '../../../course/player/logic/course-parts.ts';
 import JSZip from 'jszip';
 import { inject } from 'vitest';
 import type { RuntimeConfig, StandardId } from '../../../course/types.ts';
@@ -36,12 +37,26 @@ export async function builtPackages(): Promise<BuiltPackages> {
   };
 }
 
-/** The RuntimeConfig a package carries in its config.js (the course as the build wrote it, variant applied). */
+/**
+ * The RuntimeConfig a package carries: its config.js (the course's shell, as the build wrote it, variant applied) with
+ * the course parts beside it merged in, so a test sees the whole course as the learner does once every part has come.
+ */
 export async function packageConfig(zipPath: string): Promise<RuntimeConfig> {
   const zip = await JSZip.loadAsync(await readFile(zipPath));
   const script = await zip.file('config.js')?.async('string');
   if (!script) throw new Error(`${zipPath} has no config.js`);
   const json = /window\.COMMON_GROUND = (.*);\s*$/s.exec(script)?.[1];
   if (!json) throw new Error(`${zipPath}: config.js is not in the form the build writes`);
-  return JSON.parse(json) as RuntimeConfig;
+  const config = JSON.parse(json) as RuntimeConfig;
+  const part = async (path: string): Promise<unknown> => {
+    const text = await zip.file(path)?.async('string');
+    const body = text === undefined ? undefined : /^export default (.*);\s*$/s.exec(text)?.[1];
+    if (body === undefined) throw new Error(`${zipPath}: ${path} is missing or not in the form the build writes`);
+    return JSON.parse(body);
+  };
+  if (config.parts) {
+    for (const [index, path] of config.parts.sections.entries()) if (path) mergePart(config.course.sections[index], await part(path));
+    mergePart(config.course, await part(config.parts.resources));
+  }
+  return config;
 }
