@@ -117,10 +117,12 @@ async function runFaults(standard: StandardId): Promise<Observed> {
       return { told: wasTold, banner: text };
     });
     const firstClear = await allClear(walker);
-    await settled(confidence, answersOf(confidence.id).at(-1)!);
+    // Ratings are told to the LMS as the learner moves on (the rating each item settled on): with the move to the
+    // scenarios the LMS holds them all, and the new location.
+    await walker.goToSection(sectionTitle(scenario, scenarios[0]!), scenarios[0]!);
+    await settled(scenarios[0]!, answersOf(confidence.id).at(-1)!);
 
     // 2. xAPI/cmi5: the LRS drops every connection, then comes back.
-    await walker.goToSection(sectionTitle(scenario, scenarios[0]!), scenarios[0]!);
     let refused: Observed['refused'] = null;
     let next = 0;
     if (!scorm) {
