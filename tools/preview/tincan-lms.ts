@@ -9,6 +9,9 @@ import type { Faults, LaunchMode, LaunchResponse, XapiView } from './protocol.ts
 import { documentView } from './xapi/documents.ts';
 import { appendQuery, type XapiLmsSide } from './xapi/lms-side.ts';
 import type { Credential, Lrs } from './xapi/lrs.ts';
+import type { Statement } from './xapi/statement-store.ts';
+
+const TERMINATED = 'http://adlnet.gov/expapi/verbs/terminated';
 
 interface Registration {
   id: string;
@@ -21,6 +24,8 @@ export class TincanLms implements XapiLmsSide {
   private registrationCount = 0;
   private sessionCount = 0;
   private open = false;
+  /** The course said "terminated" about itself in this session: only then does the view say the session ended so. */
+  private terminated = false;
   private readonly credentials = new Map<string, Registration>();
 
   constructor(
@@ -54,6 +59,7 @@ export class TincanLms implements XapiLmsSide {
     const registration = this.registration;
     this.sessionCount++;
     this.open = true;
+    this.terminated = false;
     const launchUrl = appendQuery(`${origin}${this.basePath}/content/${this.descriptor.href}`, [
       ['endpoint', `${origin}${this.basePath}/xapi/`],
       ['auth', registration.auth],
@@ -77,15 +83,20 @@ export class TincanLms implements XapiLmsSide {
     return registration ? { label: `registration ${registration.number}`, sessionId: null } : null;
   }
 
-  async afterStore(): Promise<void> {
-    // TinCan launch has no statement rules for the LMS to watch.
+  async afterStore(statements: readonly Statement[]): Promise<void> {
+    // TinCan launch has no statement rules for the LMS to enforce; it only notes whether the course ended its session.
+    const ends = (statement: Statement): boolean =>
+      (statement.verb as { id?: unknown } | undefined)?.id === TERMINATED && (statement.object as { id?: unknown } | undefined)?.id === this.descriptor.activityId;
+    if (this.open && statements.some(ends)) this.terminated = true;
   }
 
   view(): XapiView {
     return {
       registration: this.registration?.id ?? '',
       sessionId: '',
-      sessionState: this.sessionCount === 0 ? 'not launched' : this.open ? 'launched' : 'terminated',
+      // What the statements show, not the window: "terminated" only once the course said so; a session that closed
+      // without saying so is "abandoned", as a cmi5 LMS would record it.
+      sessionState: this.sessionCount === 0 ? 'not launched' : this.terminated ? 'terminated' : this.open ? 'launched' : 'abandoned',
       statementCount: this.log.counts.statements,
       documents: this.lrs.documents.all().map(documentView),
       satisfied: null,

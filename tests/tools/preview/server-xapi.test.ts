@@ -328,7 +328,7 @@ describe('faults, as the AU meets them', () => {
 });
 
 describe('a TinCan launch', () => {
-  it('passes endpoint, auth, actor, registration and activity_id, and the auth value opens the LRS', async () => {
+  it('passes endpoint, auth, actor, registration and activity_id, the auth value opens the LRS, and the session state follows the statements', async () => {
     const tincan = `<?xml version="1.0" encoding="utf-8"?>
 <tincan xmlns="http://projecttincan.com/tincan.xsd"><activities>
 <activity id="https://example.org/preview-test/tincan" type="http://adlnet.gov/expapi/activities/course"><name>TinCan test</name><launch lang="en-GB">index.html</launch></activity>
@@ -344,6 +344,16 @@ describe('a TinCan launch', () => {
       const statement = { actor: JSON.parse(params.get('actor')!), verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' }, object: { id: params.get('activity_id') }, context: { registration: params.get('registration') } };
       expect((await fetch(`${params.get('endpoint')}statements`, { method: 'POST', headers, body: JSON.stringify(statement) })).status).toBe(200);
       expect((await fetch(`${url}/cmi5/fetch/x`, { method: 'POST' })).status).toBe(404);
+      // The session's state is what the statements show: open and not ended yet is "launched", never "terminated".
+      expect((await inspectorSnapshot(url)).xapi!.sessionState).toBe('launched');
+      const terminated = { ...statement, verb: { id: 'http://adlnet.gov/expapi/verbs/terminated' } };
+      expect((await fetch(`${params.get('endpoint')}statements`, { method: 'POST', headers, body: JSON.stringify(terminated) })).status).toBe(200);
+      expect((await inspectorSnapshot(url)).xapi!.sessionState).toBe('terminated');
+      // A new session that closes without the course saying "terminated" is shown as abandoned, not as ended well.
+      await launchPackage(url);
+      expect((await inspectorSnapshot(url)).xapi!.sessionState).toBe('launched');
+      await postJson(`${url}/lms/end`, { reason: 'closed' });
+      expect((await inspectorSnapshot(url)).xapi!.sessionState).toBe('abandoned');
     } finally {
       await own.close();
     }
