@@ -234,6 +234,8 @@ function standInPlayer(): PlayerFor {
  */
 function planPackages(targets: readonly Target[], sources: PackageSources, playerFor: PlayerFor): PlannedPackage[] {
   const sharedByStandard = new Map<StandardId, Map<string, Uint8Array>>();
+  // One split per course object: every standard of a variant shares its course.
+  const splitOnce = memo(splitChecked);
   return targets.map((target) => {
     const { variant, standard, course } = target;
     const packaged = sources.variantFiles.get(variant.id)!;
@@ -266,19 +268,12 @@ function planPackages(targets: readonly Target[], sources: PackageSources, playe
   });
 }
 
-/** One split per course object: every standard of a variant shares its course. */
-const splits = new WeakMap<Course, SplitCourse>();
-function splitOnce(course: Course): SplitCourse {
-  let split = splits.get(course);
-  if (!split) {
-    try {
-      split = splitCourse(course);
-    } catch (error) {
-      throw new BuildError('the course could not be split into the parts the player loads', [error instanceof Error ? error.message : String(error)]);
-    }
-    splits.set(course, split);
+function splitChecked(course: Course): SplitCourse {
+  try {
+    return splitCourse(course);
+  } catch (error) {
+    throw new BuildError('the course could not be split into the parts the player loads', [error instanceof Error ? error.message : String(error)]);
   }
-  return split;
 }
 
 function refuseClashes(parts: readonly PackagePart[], target: Target): void {

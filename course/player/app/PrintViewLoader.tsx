@@ -3,7 +3,7 @@
 import type { ComponentType } from 'preact';
 import type { PrintView } from './player-context.ts';
 import { usePlayer } from './player-context.ts';
-import { useLazy } from './use-lazy.ts';
+import { useLazy, withNeeded } from './use-lazy.ts';
 import { LoadProblem } from '../components/LoadProblem.tsx';
 import { coursePartsOf } from './course-parts.ts';
 
@@ -22,19 +22,11 @@ export function PrintViewLoader({ view, onClose }: { view: PrintView; onClose():
   const state = useLazy(`view:${view}`, loaders[view]);
   // The pages gather text from the whole course (reflection prompts, the guide, the sources): every part first.
   const whole = useLazy('course:all', () => coursePartsOf(session.config).all().then(() => true));
-  if (state.kind === 'ready' && whole.kind === 'ready') {
-    const View = state.component;
+  const loaded = withNeeded(state, whole);
+  if (loaded.kind === 'ready') {
+    const View = loaded.component;
     return <View onClose={onClose} />;
   }
-  if (state.kind === 'failed' || whole.kind === 'failed') {
-    return (
-      <LoadProblem
-        retry={() => {
-          if (state.kind === 'failed') state.retry();
-          if (whole.kind === 'failed') whole.retry();
-        }}
-      />
-    );
-  }
+  if (loaded.kind === 'failed') return <LoadProblem retry={loaded.retry} />;
   return <p class="secondary-text">{t.app.screenLoading}</p>;
 }

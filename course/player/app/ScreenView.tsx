@@ -4,7 +4,7 @@
 import type { ComponentType } from 'preact';
 import type { Screen } from '../../types.ts';
 import { usePlayer } from './player-context.ts';
-import { loadLazy, useLazy } from './use-lazy.ts';
+import { loadLazy, useLazy, withNeeded } from './use-lazy.ts';
 import { WelcomeScreen } from '../screens/WelcomeScreen.tsx';
 import { LoadProblem } from '../components/LoadProblem.tsx';
 import { entryFor } from '../logic/course-map.ts';
@@ -50,19 +50,11 @@ function LazyScreen({ screen, type }: { screen: Screen; type: LazyType }) {
   const whole = useLazy(needsAll ? 'course:all' : `course:section-${sectionIndex}`, () =>
     (needsAll ? parts.all() : parts.section(sectionIndex)).then(() => true),
   );
-  if (state.kind === 'ready' && whole.kind === 'ready') {
-    const Component = state.component as ComponentType<{ screen: Screen }>;
+  const loaded = withNeeded(state, whole);
+  if (loaded.kind === 'ready') {
+    const Component = loaded.component as ComponentType<{ screen: Screen }>;
     return <Component screen={screen} />;
   }
-  if (state.kind === 'failed' || whole.kind === 'failed') {
-    return (
-      <LoadProblem
-        retry={() => {
-          if (state.kind === 'failed') state.retry();
-          if (whole.kind === 'failed') whole.retry();
-        }}
-      />
-    );
-  }
+  if (loaded.kind === 'failed') return <LoadProblem retry={loaded.retry} />;
   return <p class="secondary-text">{t.app.screenLoading}</p>;
 }

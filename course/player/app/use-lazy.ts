@@ -49,3 +49,19 @@ export function useLazy<C>(key: string, loader: () => Promise<C>): LazyState<C> 
   }, [key, attempt]);
   return state;
 }
+
+/**
+ * One state for a component and what it needs beside it (the course text it shows): ready when both are, failed when
+ * either is, and then "Try again" retries whichever failed.
+ */
+export function withNeeded<C>(component: LazyState<C>, needed: LazyState<unknown>): LazyState<C> {
+  if (component.kind === 'ready' && needed.kind === 'ready') return component;
+  if (component.kind !== 'failed' && needed.kind !== 'failed') return { kind: 'loading' };
+  return {
+    kind: 'failed',
+    retry: () => {
+      if (component.kind === 'failed') component.retry();
+      if (needed.kind === 'failed') needed.retry();
+    },
+  };
+}
