@@ -5,7 +5,7 @@
 // The section menu is drawn in one of two places, by the frame's width (styles/layout.css): in a narrow frame it is
 // a panel the header's "Sections" button opens, before the page (Escape closes it); in a wide one it is a column
 // beside the page, after it in the document, so the page's h1 is the first heading a screen reader meets.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConnectionStatus } from '../../runtime/tracker.ts';
 import { PlayerContext, type PlayerContextValue, type PrintView } from './player-context.ts';
 import type { StartedCourse } from './start-course.ts';
@@ -144,8 +144,10 @@ export function Player({ started }: { started: StartedCourse }) {
   };
 
   // Escape closes the narrow menu from anywhere in it (or on its button) and gives focus back to the button, as a
-  // disclosure should; the wide menu is always shown and has nothing to close.
-  useEffect(() => {
+  // disclosure should; the wide menu is always shown and has nothing to close. A layout effect, so the listener is in
+  // place in the same render that shows the panel: with a plain effect (run after paint) an Escape pressed at once,
+  // on a slow machine, found no listener and the menu stayed open.
+  useLayoutEffect(() => {
     if (!menuOpen) return;
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;

@@ -213,6 +213,11 @@ describe.skipIf(!hasChromium)('the course in LMS frames, in Chromium', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
     await expect.poll(() => frame.evaluate(() => document.activeElement?.classList.contains('header__menu-toggle'))).toBe(true);
+    // And at once: Escape straight after Enter, before the next frame is painted, still closes it.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => panel.isVisible()).toBe(false);
     await page.close();
   });
 
