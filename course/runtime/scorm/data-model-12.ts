@@ -4,7 +4,7 @@
 import { SUSPEND_DATA_LIMITS } from '../state/limits.ts';
 import { reportedOutcome } from '../reported-outcome.ts';
 import { scorm12TimeOfDay, scorm12Timespan } from '../shared/durations.ts';
-import { clamp, decimal, displayName, launchMode, type InteractionContext, type ScormDataModel, type ScormWrite } from './data-model.ts';
+import { clamp, decimal, displayName, launchMode, type InteractionContext, type ScormDataModel, type ScormInteraction, type ScormWrite } from './data-model.ts';
 
 const LOCATION_MAX = 255;
 const IDENTIFIER_MAX = 255;
@@ -74,7 +74,8 @@ export const scorm12Model: ScormDataModel = {
   },
 
   interactionCountElement: 'cmi.interactions._count',
-  interactionWrites: (index, context) => interactionWrites12(`cmi.interactions.${index}`, context),
+  interaction: interaction12,
+  heldInteractions: () => null,
 
   objectiveCountElement: 'cmi.objectives._count',
   objectiveIdElement: (index) => `cmi.objectives.${index}.id`,
@@ -86,15 +87,16 @@ export const scorm12Model: ScormDataModel = {
 
   exitWrites: (how, profile) => [write('cmi.core.exit', how === 'suspend' ? 'suspend' : profile.scorm12.exitWhenFinished, true)],
   navigationWrites: () => [],
+  commitBeforeTerminate: () => true,
 
   sharedReflectionWrites({ all }) {
     // cmi.comments is one CMIString4096 for the whole course, so every shared reflection goes in it together.
     const text = all.map((r) => `${r.prompt}\n${r.text}`).join('\n\n');
-    return { writes: text === '' ? [] : [write('cmi.comments', clamp(text, 4096))], interactionsUsed: 0 };
+    return { writes: text === '' ? [] : [write('cmi.comments', clamp(text, 4096))], interaction: null };
   },
 };
 
-function interactionWrites12(base: string, { answer, choices, now }: InteractionContext): ScormWrite[] {
+function interaction12({ answer, choices, now }: InteractionContext): ScormInteraction {
   const byPosition = (ids: string[]): string | null => {
     if (!choices) return null;
     const chars = ids.map((id) => CHOICE_CHARS[choices.choices.findIndex((c) => c.id === id)] ?? null);
@@ -120,14 +122,16 @@ function interactionWrites12(base: string, { answer, choices, now }: Interaction
     response = clamp(answer.response.join(','), FEEDBACK_MAX);
     correct = null;
   }
-  const writes = [
-    write(`${base}.id`, scorm12Identifier(answer.id)),
-    write(`${base}.type`, type),
-    write(`${base}.time`, scorm12TimeOfDay(now)),
-    write(`${base}.latency`, scorm12Timespan(answer.latencyMs)),
-    write(`${base}.student_response`, response),
-    write(`${base}.result`, answer.result === 'incorrect' ? 'wrong' : answer.result),
+  const lmsId = scorm12Identifier(answer.id);
+  const fields: [string, string][] = [
+    ['id', lmsId],
+    ['type', type],
+    ['time', scorm12TimeOfDay(now)],
+    ['latency', scorm12Timespan(answer.latencyMs)],
+    ['student_response', response],
+    ['result', answer.result === 'incorrect' ? 'wrong' : answer.result],
   ];
-  if (correct !== null) writes.push(write(`${base}.correct_responses.0.pattern`, correct));
-  return writes;
+  if (correct !== null) fields.push(['correct_responses.0.pattern', correct]);
+  // Interactions are write-only in 1.2: there is no timestamp to read back.
+  return { lmsId, stamp: '', fields };
 }

@@ -5,7 +5,7 @@
 import type { StandardId } from '../../types.ts';
 import { SUSPEND_DATA_LIMITS } from '../state/limits.ts';
 import { isoDuration, scorm2004Timestamp } from '../shared/durations.ts';
-import { clamp, decimal, displayName, launchMode, type InteractionContext, type ScormDataModel, type ScormWrite } from './data-model.ts';
+import { clamp, decimal, displayName, launchMode, type InteractionContext, type ScormDataModel, type ScormInteraction, type ScormWrite } from './data-model.ts';
 import { longIdentifier2004, shortIdentifier2004 } from './identifiers-2004.ts';
 import { reportedOutcome } from '../reported-outcome.ts';
 
@@ -100,7 +100,12 @@ export function scorm2004Model(standard: Extract<StandardId, 'scorm2004-3rd' | '
     },
 
     interactionCountElement: 'cmi.interactions._count',
-    interactionWrites: (index, context) => interactionWrites2004(`cmi.interactions.${index}`, context),
+    interaction: interaction2004,
+    heldInteractions(count, read) {
+      const held: { id: string; stamp: string }[] = [];
+      for (let n = 0; n < count; n++) held.push({ id: read(`cmi.interactions.${n}.id`), stamp: read(`cmi.interactions.${n}.timestamp`) });
+      return held;
+    },
 
     objectiveCountElement: 'cmi.objectives._count',
     objectiveIdElement: (index) => `cmi.objectives.${index}.id`,
@@ -116,16 +121,17 @@ export function scorm2004Model(standard: Extract<StandardId, 'scorm2004-3rd' | '
 
     exitWrites: (how, profile) => [write('cmi.exit', how === 'suspend' ? 'suspend' : profile.scorm2004.exitWhenFinished, true)],
     navigationWrites: (how, profile) => (profile.scorm2004.navRequestOnExit ? [write('adl.nav.request', how === 'suspend' ? 'suspendAll' : 'exitAll')] : []),
+    commitBeforeTerminate: (profile) => profile.scorm2004.commitBeforeTerminate,
 
-    sharedReflectionWrites({ changed, nextInteraction, now, language }) {
-      if (nextInteraction === null || changed.text === '') return { writes: [], interactionsUsed: 0 };
+    sharedReflectionWrites({ changed, interactions, now, language }) {
+      if (!interactions || changed.text === '') return { writes: [], interaction: null };
       const answer = { id: `reflection.${changed.id}`, type: 'long-fill-in' as const, description: changed.prompt, response: [changed.text], result: 'neutral' as const, latencyMs: 0 };
-      return { writes: interactionWrites2004(`cmi.interactions.${nextInteraction}`, { answer, choices: null, now, language }), interactionsUsed: 1 };
+      return { writes: [], interaction: interaction2004({ answer, choices: null, now, language }) };
     },
   };
 }
 
-function interactionWrites2004(base: string, { answer, now, language }: InteractionContext): ScormWrite[] {
+function interaction2004({ answer, now, language }: InteractionContext): ScormInteraction {
   let type: string = answer.type;
   let response: string;
   let correct: string | null = null;
@@ -142,15 +148,17 @@ function interactionWrites2004(base: string, { answer, now, language }: Interact
     type = 'fill-in';
     response = localized(answer.response.join(', ').replace(/\[,\]/g, '[ ,]'), language, SHORT_MAX);
   }
-  const writes = [
-    write(`${base}.id`, scorm2004Identifier(answer.id)),
-    write(`${base}.type`, type),
-    write(`${base}.timestamp`, scorm2004Timestamp(now)),
-    write(`${base}.description`, localized(answer.description, language, SHORT_MAX)),
-    write(`${base}.learner_response`, response),
-    write(`${base}.result`, answer.result),
-    write(`${base}.latency`, isoDuration(answer.latencyMs)),
+  const lmsId = scorm2004Identifier(answer.id);
+  const stamp = scorm2004Timestamp(now);
+  const fields: [string, string][] = [
+    ['id', lmsId],
+    ['type', type],
+    ['timestamp', stamp],
+    ['description', localized(answer.description, language, SHORT_MAX)],
+    ['learner_response', response],
+    ['result', answer.result],
+    ['latency', isoDuration(answer.latencyMs)],
   ];
-  if (correct !== null) writes.push(write(`${base}.correct_responses.0.pattern`, correct));
-  return writes;
+  if (correct !== null) fields.push(['correct_responses.0.pattern', correct]);
+  return { lmsId, stamp, fields };
 }

@@ -35,6 +35,24 @@ export interface InteractionContext {
   language: string;
 }
 
+/**
+ * One answer as cmi.interactions.n, made once in the form it is kept (the interaction journal, this browser) and
+ * written: fields below the interaction, since its index is known only when the LMS takes its id.
+ */
+export interface ScormInteraction {
+  /** cmi.interactions.n.id as written. */
+  lmsId: string;
+  /** The timestamp as written where the LMS lets it be read back (2004); '' where it does not (1.2). */
+  stamp: string;
+  /** Element names below cmi.interactions.n, and values, in the order they are written (the id first). */
+  fields: [string, string][];
+}
+
+/** An interaction's fields as the elements of interaction `index`. */
+export function interactionElements(interaction: Pick<ScormInteraction, 'fields'>, index: number): { element: string; value: string }[] {
+  return interaction.fields.map(([field, value]) => ({ element: `cmi.interactions.${index}.${field}`, value }));
+}
+
 export interface SharedReflection {
   id: string;
   prompt: string;
@@ -44,8 +62,8 @@ export interface SharedReflection {
 export interface SharedReflections {
   all: SharedReflection[];
   changed: SharedReflection;
-  /** Index for a new interaction; null when interactions cannot be written. */
-  nextInteraction: number | null;
+  /** Whether the LMS takes interactions now. */
+  interactions: boolean;
   now: Date;
   language: string;
 }
@@ -69,7 +87,12 @@ export interface ScormDataModel {
   sessionTimeWrites(ms: number): ScormWrite[];
   outcomeWrites(outcome: Outcome, profile: LmsProfile, before: SessionRead): ScormWrite[];
   interactionCountElement: string;
-  interactionWrites(index: number, context: InteractionContext): ScormWrite[];
+  interaction(context: InteractionContext): ScormInteraction;
+  /**
+   * What the LMS holds of its first `count` interactions (id and timestamp), read with `read`, for a relaunch to
+   * know which answers it has; null where interactions cannot be read back (1.2: write-only).
+   */
+  heldInteractions(count: number, read: (element: string) => string): { id: string; stamp: string }[] | null;
   objectiveCountElement: string;
   objectiveIdElement(index: number): string;
   /** The objective id a section is reported under. */
@@ -79,8 +102,10 @@ export interface ScormDataModel {
   exitWrites(how: 'suspend' | 'finish', profile: LmsProfile): ScormWrite[];
   /** Ask the LMS to close the course, where the version has a way. */
   navigationWrites(how: 'suspend' | 'finish', profile: LmsProfile): ScormWrite[];
+  /** Whether the end of a session commits before Terminate (1.2 always; 2004 where the LMS profile asks). */
+  commitBeforeTerminate(profile: LmsProfile): boolean;
   /** Reflections the variant shares with the LMS (1.2: all of them in cmi.comments; 2004: the changed one as an interaction). */
-  sharedReflectionWrites(context: SharedReflections): { writes: ScormWrite[]; interactionsUsed: number };
+  sharedReflectionWrites(context: SharedReflections): { writes: ScormWrite[]; interaction: ScormInteraction | null };
 }
 
 /** "Last, First" (how SCORM LMSs usually send names) as "First Last"; anything else as it is. */

@@ -13,14 +13,10 @@
 //   carried on elsewhere in between, _count says nothing about these entries, so they are all appended: an answer
 //   the learner really gave is recorded, at the (rare) risk of recording it twice if its commit had also landed.
 import type { KeyValueStore } from '../shared/browser-storage.ts';
+import type { ScormInteraction } from './data-model.ts';
 
-export interface JournalEntry {
-  /** cmi.interactions.n.id as written. */
-  lmsId: string;
-  /** SCORM 2004 cmi.interactions.n.timestamp as written; '' for SCORM 1.2 (write-only there). */
-  stamp: string;
-  /** The entry's fields (element names below cmi.interactions.n) and values, in the order they are written. */
-  fields: [string, string][];
+/** An answer (the data model's ScormInteraction, kept as it is written) and how far it has got in the LMS. */
+export interface JournalEntry extends ScormInteraction {
   /** The index the entry has in the LMS once its id was accepted; null until then. */
   index: number | null;
   /** Every field has been accepted by SetValue (not yet committed). */
@@ -38,22 +34,6 @@ const LINEAGE_MAX = 40;
 
 export function journalKey(courseId: string, standard: string, learnerId: string | null): string {
   return `common-ground:unrecorded-answers:${courseId}:${standard}:${learnerId ?? 'anonymous'}`;
-}
-
-/** An entry's fields as the elements of interaction `index`. */
-export function entryElements(entry: JournalEntry, index: number): { element: string; value: string }[] {
-  return entry.fields.map(([field, value]) => ({ element: `cmi.interactions.${index}.${field}`, value }));
-}
-
-/** Writes for cmi.interactions.n, as fields below it; null when a write is for anything else. */
-export function fieldsOf(writes: { element: string; value: string }[], index: number): [string, string][] | null {
-  const prefix = `cmi.interactions.${index}.`;
-  const fields: [string, string][] = [];
-  for (const write of writes) {
-    if (!write.element.startsWith(prefix)) return null;
-    fields.push([write.element.slice(prefix.length), write.value]);
-  }
-  return fields;
 }
 
 /** What a relaunch does with an entry an earlier launch left: the LMS has it, has part of it at `index`, or lacks it. */

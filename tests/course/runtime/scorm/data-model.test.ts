@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scorm12Model } from '../../../../course/runtime/scorm/data-model-12.ts';
 import { scorm2004Model } from '../../../../course/runtime/scorm/data-model-2004.ts';
-import { displayName } from '../../../../course/runtime/scorm/data-model.ts';
+import { displayName, interactionElements } from '../../../../course/runtime/scorm/data-model.ts';
 import { LMS_PROFILES } from '../../../../course/runtime/lms-profiles.ts';
 import type { AnswerRecord } from '../../../../course/runtime/tracker.ts';
 
@@ -19,12 +19,12 @@ describe('SCORM data models', () => {
 
   it('1.2: reports an answer it cannot express as choices as fill-in text, never in a format the LMS refuses', () => {
     const many = { kind: 'choice' as const, choices: Array.from({ length: 40 }, (_, i) => ({ id: `o${i}`, text: `O${i}` })) };
-    const unknownOption = values(scorm12Model.interactionWrites(3, { answer: { ...choice, response: ['zzz'] }, choices: { kind: 'choice', choices: [{ id: 'a', text: 'A' }] }, now, language: 'en-GB' }));
+    const unknownOption = values(interactionElements(scorm12Model.interaction({ answer: { ...choice, response: ['zzz'] }, choices: { kind: 'choice', choices: [{ id: 'a', text: 'A' }] }, now, language: 'en-GB' }), 3));
     expect(unknownOption).toMatchObject({ 'cmi.interactions.3.id': 'kc_q_1', 'cmi.interactions.3.type': 'fill-in', 'cmi.interactions.3.student_response': 'zzz' });
     expect(unknownOption['cmi.interactions.3.correct_responses.0.pattern']).toBeUndefined();
-    const tooMany = values(scorm12Model.interactionWrites(0, { answer: { ...choice, response: ['o39'] }, choices: many, now, language: 'en-GB' }));
+    const tooMany = values(interactionElements(scorm12Model.interaction({ answer: { ...choice, response: ['o39'] }, choices: many, now, language: 'en-GB' }), 0));
     expect(tooMany['cmi.interactions.0.type']).toBe('fill-in');
-    const noCatalogue = values(scorm12Model.interactionWrites(0, { answer: choice, choices: null, now, language: 'en-GB' }));
+    const noCatalogue = values(interactionElements(scorm12Model.interaction({ answer: choice, choices: null, now, language: 'en-GB' }), 0));
     expect(noCatalogue['cmi.interactions.0.type']).toBe('fill-in');
   });
 
@@ -42,7 +42,7 @@ describe('SCORM data models', () => {
   });
 
   it('2004: keeps localized strings within 250 characters and on one line', () => {
-    const writes = values(scorm2004Model('scorm2004-4th').interactionWrites(0, { answer: { ...choice, description: `{odd} ${'d'.repeat(300)}\nmore` }, choices: null, now, language: 'cy-GB' }));
+    const writes = values(interactionElements(scorm2004Model('scorm2004-4th').interaction({ answer: { ...choice, description: `{odd} ${'d'.repeat(300)}\nmore` }, choices: null, now, language: 'cy-GB' }), 0));
     const description = writes['cmi.interactions.0.description'] as string;
     expect(description.startsWith('{lang=cy-GB}(odd}')).toBe(true);
     expect(description.length).toBe('{lang=cy-GB}'.length + 250);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromShortIdentifier2004, longIdentifier2004, shortIdentifier2004 } from '../../../../course/runtime/scorm/identifiers-2004.ts';
 import { scorm2004Model } from '../../../../course/runtime/scorm/data-model-2004.ts';
+import { interactionElements } from '../../../../course/runtime/scorm/data-model.ts';
 import { choicesFor } from '../../../../course/runtime/interaction-catalogue.ts';
 import { SHORT_IDENTIFIER, LONG_IDENTIFIER } from '../../../../tools/preview/client/strict-types.ts';
 import { strict2004Refusal } from '../../../../tools/preview/client/strict-scorm2004.ts';
@@ -86,7 +87,7 @@ describe('what the 2004 data model writes for the real course', () => {
     for (const a of answers) {
       for (const option of a.options) {
         const answer = { id: a.id, type: a.kind, description: a.description, response: [option], ...(a.kind === 'choice' ? { correct: a.correct } : {}), result: 'neutral' as const, latencyMs: 1500 };
-        const writes = model.interactionWrites(0, { answer, choices: choicesFor(course, answer), now: new Date('2025-03-04T10:11:12.345Z'), language: course.language });
+        const writes = interactionElements(model.interaction({ answer, choices: choicesFor(course, answer), now: new Date('2025-03-04T10:11:12.345Z'), language: course.language }), 0);
         const held: Record<string, string> = {};
         for (const { element, value } of writes) {
           const refusal = strict2004Refusal(element, value, (name) => held[name]);

@@ -1,18 +1,31 @@
 // The journal of answers not yet confirmed by an LMS commit: its storage, and the check of what a relaunch finds.
 import { describe, expect, it } from 'vitest';
-import { fieldsOf, InteractionJournal, journalKey, reconcile, type JournalEntry } from '../../../../course/runtime/scorm/interaction-journal.ts';
+import { InteractionJournal, journalKey, reconcile, type JournalEntry } from '../../../../course/runtime/scorm/interaction-journal.ts';
+import { interactionElements } from '../../../../course/runtime/scorm/data-model.ts';
+import { scorm12Model } from '../../../../course/runtime/scorm/data-model-12.ts';
+import { scorm2004Model } from '../../../../course/runtime/scorm/data-model-2004.ts';
 import { browserStore } from '../../../../course/runtime/shared/browser-storage.ts';
 import { fakeWindow, MemoryStorage } from '../helpers/fake-window.ts';
 
 const entry = (lmsId: string, index: number | null, written: boolean, stamp = ''): JournalEntry => ({ lmsId, stamp, fields: [['id', lmsId]], index, written });
 
 describe('interaction journal', () => {
-  it('turns the writes of interaction n into fields, and refuses anything else', () => {
-    expect(fieldsOf([{ element: 'cmi.interactions.0.id', value: 'q1' }, { element: 'cmi.interactions.0.correct_responses.0.pattern', value: 'a' }], 0)).toEqual([
-      ['id', 'q1'],
-      ['correct_responses.0.pattern', 'a'],
+  it('writes an entry\'s fields as the elements of the interaction it is given, in order, the id first', () => {
+    expect(interactionElements({ fields: [['id', 'q1'], ['correct_responses.0.pattern', 'a']] }, 7)).toEqual([
+      { element: 'cmi.interactions.7.id', value: 'q1' },
+      { element: 'cmi.interactions.7.correct_responses.0.pattern', value: 'a' },
     ]);
-    expect(fieldsOf([{ element: 'cmi.comments', value: 'x' }], 0)).toBeNull();
+  });
+
+  it('keeps each data model\'s interaction as it is written: its id first, and a timestamp to read back only in 2004', () => {
+    const context = { answer: { id: 'kc.q1', type: 'choice' as const, description: 'Q', response: ['a'], correct: ['a'], result: 'correct' as const, latencyMs: 0 }, choices: null, now: new Date(Date.UTC(2025, 0, 6, 9, 0, 1)), language: 'en-GB' };
+    const twelve = scorm12Model.interaction(context);
+    expect(twelve.fields[0]).toEqual(['id', twelve.lmsId]);
+    expect(twelve.stamp).toBe('');
+    const later = scorm2004Model('scorm2004-4th').interaction(context);
+    expect(later.fields[0]).toEqual(['id', later.lmsId]);
+    expect(later.fields).toContainEqual(['timestamp', later.stamp]);
+    expect(later.stamp).toMatch(/^2025-01-06T09:00:01/);
   });
 
   it('2004: an entry is held when the LMS has its id and timestamp; a part-written one is written again in place', () => {

@@ -1,51 +1,42 @@
-// The Tracker for SCORM 1.2 and 2004 alike; what differs between them is the data model (data-model-12.ts,
-// data-model-2004.ts). Values are written to the LMS as soon as the player hands them over; commits follow at most
-// once per screen change (plus a slower one while the learner stays on a screen), shortly after an answer, on page
-// hide and on exit, and are retried with backoff. Until the LMS confirms a state, a safety copy stays in this
-// browser; until it confirms an answer, the answer stays in the interaction journal (interaction-journal.ts), which
-// retries refused writes and lets a relaunch record what a dead tab could not.
+// SCORM 1.2 and 2004 alike as a transport of the durable session (shared/durable-session.ts, which owns saving,
+// commit timing, the safety copy and the page's lifecycle): values are written to the LMS as soon as they are handed
+// over and the core commits them on its clock. What differs between the versions is the data model (data-model-12.ts,
+// data-model-2004.ts). Until the LMS confirms an answer, it stays in the interaction journal
+// (interaction-journal.ts), which retries refused writes and lets a relaunch record what a dead tab could not.
 import type { RuntimeConfig } from '../../types.ts';
-import type { AnswerRecord, ConnectionStatus, Outcome, SaveKind, SaveReceipt, StatusProblem, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
-import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
+import type { AnswerRecord, LaunchMode, Outcome, SaveKind, StatusProblem, VideoEvent } from '../tracker.ts';
+import { resolveLmsProfile } from '../lms-profiles.ts';
 import { choicesFor } from '../interaction-catalogue.ts';
-import { CommitScheduler } from '../shared/commit-scheduler.ts';
 import { withTimeout } from '../shared/clock.ts';
-import { commitDelay, saveKindOf } from '../shared/commit-policy.ts';
+import { DurableSession, type Opened, type OpeningCommit, type SessionCore, type Transport } from '../shared/durable-session.ts';
 import { reportedOutcome } from '../reported-outcome.ts';
-import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
 import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
-import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey } from '../shared/safety-copy.ts';
+import { fingerprint } from '../shared/safety-copy.ts';
 import type { RuntimeDeps } from '../shared/runtime-deps.ts';
-import { Channel, StatusChannel } from '../shared/status-channel.ts';
-import type { ScormDataModel, ScormWrite, SessionRead } from './data-model.ts';
-import { entryElements, fieldsOf, InteractionJournal, journalKey, reconcile, type JournalEntry } from './interaction-journal.ts';
+import { interactionElements, type ScormDataModel, type ScormInteraction, type ScormWrite, type SessionRead } from './data-model.ts';
+import { InteractionJournal, journalKey, reconcile, type JournalEntry } from './interaction-journal.ts';
 import { describeLmsError, isRefusedValue, LmsConnection, lmsErrorDetail, type LmsError } from './lms-connection.ts';
+
+/** The tracker for a SCORM LMS: the durable session over this transport. */
+export function scormSession(config: RuntimeConfig, win: Window, api: object, model: ScormDataModel, deps: RuntimeDeps): DurableSession {
+  return new DurableSession(config, win, deps, new ScormTransport(config, api, model, deps));
+}
 
 const INITIALIZE_ATTEMPTS = 3;
 /** How long a finishing SCO waits for this browser's disk copies to go before it ends the session. */
 const RELEASE_WAIT_MS = 2000;
 
-export class ScormSession implements Tracker {
+export class ScormTransport implements Transport {
   readonly standard: string;
+  readonly stateLimit: number;
+  readonly keepsAlive = true;
+  private core!: SessionCore;
   private readonly lms: LmsConnection;
-  private readonly profile: LmsProfile;
-  private readonly status = new StatusChannel();
-  private readonly saved = new Channel<SaveReceipt>();
-  private readonly scheduler: CommitScheduler;
-  private safety: SafetyCopyStore;
   private session: SessionRead | null = null;
-  private starting: Promise<TrackerSession> | null = null;
-  private exiting: Promise<void> | null = null;
   private live = false;
-  /** The LMS held this state when the session began, or it has confirmed this one since: what a copy continues. */
-  private confirmed = fingerprint(null);
-  private pending: { state: string; location: string } | null = null;
-  private committedLocation: string | null = null;
   /** Critical writes the LMS refused, tried again before each commit. */
   private readonly refused = new Map<string, ScormWrite>();
   private lastError: LmsError | null = null;
-  /** Why the latest state could not be sent at all (too long for the LMS), until a state that fits replaces it. */
-  private oversize: StatusProblem | null = null;
   private startedAt = 0;
   /** Answers not yet confirmed by a commit (persisted in this browser). */
   private journal: InteractionJournal;
@@ -62,10 +53,6 @@ export class ScormSession implements Tracker {
   private readonly sharedReflections = new Map<string, { id: string; prompt: string; text: string }>();
   /** The statuses last written (completion and success), so only a change of them is committed soon. */
   private reportedStatus = '';
-  /** pagehide came: the browser refuses synchronous requests now, so no interim commit is tried (issue 15.8). */
-  private pageGoing = false;
-  private stopWatching: () => void = () => {};
-  private keepAlive: unknown = null;
   /** The end of a session waiting for the disk copies to go; pagehide runs it at once. */
   private endWaiting: (() => void) | null = null;
   /** The disk copies were released before the end: a session that then fails to end puts them back. */
@@ -73,63 +60,68 @@ export class ScormSession implements Tracker {
 
   constructor(
     private readonly config: RuntimeConfig,
-    private readonly win: Window,
     api: object,
     private readonly model: ScormDataModel,
     private readonly deps: RuntimeDeps,
   ) {
     this.standard = model.standard;
-    this.profile = resolveLmsProfile(config);
+    this.stateLimit = model.suspendDataLimit;
+    this.journal = new InteractionJournal(deps.localStore, journalKey(config.course.id, model.standard, null));
     this.lms = new LmsConnection(api, model.version, {
-      falseWithoutErrorIsSuccess: this.profile.falseWithoutErrorIsSuccess,
+      falseWithoutErrorIsSuccess: resolveLmsProfile(config).falseWithoutErrorIsSuccess,
       log: ({ error }) => {
         if (error) this.lastError = error;
       },
     });
-    this.safety = new SafetyCopyStore(deps.localStore, safetyCopyKey(config.course.id, model.standard, null));
-    this.journal = new InteractionJournal(deps.localStore, journalKey(config.course.id, model.standard, null));
-    this.scheduler = new CommitScheduler({
-      clock: deps.clock,
-      commit: () => this.commit(),
-      backoffMs: this.profile.commit.backoffMs,
-      onAttempt: (ok, failures) => this.reportAttempt(ok, failures),
-    });
   }
 
-  start(): Promise<TrackerSession> {
-    this.starting ??= Promise.resolve().then(() => this.begin());
-    return this.starting;
+  bind(core: SessionCore): void {
+    this.core = core;
   }
 
-  onStatus(listener: (status: ConnectionStatus) => void): void {
-    this.status.subscribe(listener);
+  knownMode(): LaunchMode | null {
+    return null;
   }
 
-  onSaved(listener: (receipt: SaveReceipt) => void): void {
-    this.saved.subscribe(listener);
+  skipsSave(_kind: SaveKind | undefined): boolean {
+    return false;
   }
 
-  async saveState(state: string, location: string, kind?: SaveKind): Promise<void> {
-    if (this.session?.mode === 'review') return;
-    // The copy comes first: whatever happens to the LMS calls below, this state is not lost.
-    const kept = this.safety.write({ state, location, savedAt: this.deps.clock.now(), base: this.confirmed });
-    this.saved.emit({ state, where: kept ? 'this-browser' : 'this-page' });
-    if (this.exiting || !this.session) return;
-    if (state.length > this.model.suspendDataLimit) {
-      // Sending it would have it cut short or refused: the LMS keeps the last state that fits, this browser the rest.
-      this.oversize = { kind: 'too-large', length: state.length, limit: this.model.suspendDataLimit };
-      this.fail(this.oversize);
-      return;
+  open(): Opened {
+    this.live = this.initialize();
+    const session = this.model.readSession(this.live ? this.readSessionValues() : {});
+    this.session = session;
+    this.startedAt = this.deps.clock.now();
+    this.journal = new InteractionJournal(this.deps.localStore, journalKey(this.config.course.id, this.model.standard, session.learnerId));
+    const held = this.live ? session.suspendData : null;
+    this.lmsStateAtStart = fingerprint(held);
+    if (this.live && session.mode === 'normal') this.apply(this.model.startWrites(session));
+    return { learner: { id: session.learnerId, name: session.learnerName }, mode: session.mode, owner: session.learnerId, held: this.live ? held : undefined };
+  }
+
+  opened(): OpeningCommit {
+    let commit: OpeningCommit = null;
+    if (this.journal.entries.length > 0 && this.session?.mode === 'normal') {
+      // Answers an earlier launch could not get confirmed: record those the LMS lacks, now.
+      this.writeJournal();
+      commit = 'request';
     }
-    this.oversize = null;
-    this.pending = { state, location };
+    if (this.live) this.core.connected();
+    else this.core.fail({ kind: 'not-started', detail: this.errorDetail() });
+    return commit;
+  }
+
+  stage(state: string, location: string): void {
     this.journal.noteState(fingerprint(state));
     if (this.live) this.apply(this.model.stateWrites(state, location));
-    this.scheduler.request(commitDelay(saveKindOf(kind, location, this.committedLocation), this.profile.commit));
+  }
+
+  problem(): StatusProblem {
+    return this.lastError ? { kind: 'refused', detail: this.errorDetail() } : { kind: 'unreachable' };
   }
 
   recordProgress(sectionId: string, progress: number): void {
-    if (!this.reporting() || !this.profile.recordObjectives) return;
+    if (!this.reporting() || !this.core.profile.recordObjectives) return;
     const objectives = this.loadObjectives();
     if (!objectives) return;
     let index = objectives.get(sectionId);
@@ -145,29 +137,27 @@ export class ScormSession implements Tracker {
     if (!this.recording()) return;
     const reportable = reportableAnswer(answer, this.config);
     if (!reportable) return;
-    const context = { answer: reportable, choices: choicesFor(this.config.course, reportable), now: new Date(this.deps.clock.now()), language: this.config.course.language };
-    this.journalAdd(this.model.interactionWrites(0, context));
+    this.journalAdd(this.model.interaction({ answer: reportable, choices: choicesFor(this.config.course, reportable), now: new Date(this.deps.clock.now()), language: this.config.course.language }));
     // The answer is written to the LMS now and kept in the journal (this browser) until a commit confirms it: it
     // travels with the next move, or after a while on the screen (a closing tab finishes the session with it).
-    this.scheduler.request(this.profile.commit.sameScreenMs);
+    this.core.request(this.core.profile.commit.sameScreenMs);
   }
 
   recordReflection(promptId: string, prompt: string, text: string): void {
     // Private by default: the text is in the saved state already and goes nowhere else.
-    if (!reflectionsShared(this.config) || !this.session || this.session.mode !== 'normal' || this.exiting) return;
+    if (!reflectionsShared(this.config) || !this.session || this.session.mode !== 'normal' || this.core.exiting) return;
     const changed = { id: promptId, prompt, text };
     this.sharedReflections.set(promptId, changed);
-    const { writes, interactionsUsed } = this.model.sharedReflectionWrites({
+    const { writes, interaction } = this.model.sharedReflectionWrites({
       all: [...this.sharedReflections.values()].filter((r) => r.text !== ''),
       changed,
-      // The journal gives the entry its index when it is written; 0 only shapes the writes.
-      nextInteraction: this.recording() ? 0 : null,
+      interactions: this.recording(),
       now: new Date(this.deps.clock.now()),
       language: this.config.course.language,
     });
-    if (interactionsUsed > 0) this.journalAdd(writes);
-    else this.apply(writes);
-    this.scheduler.request(this.profile.commit.sameScreenMs);
+    this.apply(writes);
+    if (interaction) this.journalAdd(interaction);
+    this.core.request(this.core.profile.commit.sameScreenMs);
   }
 
   recordVideo(_event: VideoEvent): void {
@@ -175,42 +165,39 @@ export class ScormSession implements Tracker {
   }
 
   setOutcome(outcome: Outcome): void {
-    if (this.session?.mode === 'normal' && !this.exiting) this.outcome = outcome;
+    if (this.session?.mode === 'normal' && !this.core.exiting) this.outcome = outcome;
     if (!this.reporting() || !this.session) return;
-    this.apply(this.model.outcomeWrites(outcome, this.profile, this.session));
+    this.apply(this.model.outcomeWrites(outcome, this.core.profile, this.session));
     // A new completion or success status is worth a commit of its own; progress travels with the next move.
-    const reported = reportedOutcome(outcome, this.profile.successReported);
+    const reported = reportedOutcome(outcome, this.core.profile.successReported);
     const status = `${reported.completed}/${reported.success}`;
-    this.scheduler.request(status !== this.reportedStatus ? this.profile.commit.screenChangeMs : this.profile.commit.sameScreenMs);
+    this.core.request(status !== this.reportedStatus ? this.core.profile.commit.screenChangeMs : this.core.profile.commit.sameScreenMs);
     this.reportedStatus = status;
   }
 
-  async flush(): Promise<void> {
-    if (!this.exiting && this.session) await this.scheduler.flush();
+  leaving(): void {
+    this.endWaiting?.();
   }
 
   /**
    * Ends the session at once, within the caller's turn: on pagehide nothing queued after the handler is sure to run,
    * so Terminate / LMSFinish (which store everything, session time included) must not wait for a promise (issue 12.7).
    */
-  exit(how: 'suspend' | 'finish'): Promise<void> {
-    if (this.exiting) return this.exiting;
+  end(how: 'suspend' | 'finish'): Promise<void> {
     const release = this.releaseLocalCopies();
     if (!release) {
-      this.exiting = Promise.resolve();
-      this.end(how);
-    } else {
-      // A learner finishing with the page still open: Terminate may have the LMS close the frame at once (exitAll),
-      // which aborts anything this page still has in hand, so the copies on disk go first, while they can.
-      const endNow = (): void => {
-        if (this.endWaiting !== endNow) return;
-        this.endWaiting = null;
-        this.end(how);
-      };
-      this.endWaiting = endNow;
-      this.exiting = withTimeout(release, RELEASE_WAIT_MS, undefined, this.deps.clock).then(endNow);
+      this.finish(how);
+      return Promise.resolve();
     }
-    return this.exiting;
+    // A learner finishing with the page still open: Terminate may have the LMS close the frame at once (exitAll),
+    // which aborts anything this page still has in hand, so the copies on disk go first, while they can.
+    const endNow = (): void => {
+      if (this.endWaiting !== endNow) return;
+      this.endWaiting = null;
+      this.finish(how);
+    };
+    this.endWaiting = endNow;
+    return withTimeout(release, RELEASE_WAIT_MS, undefined, this.deps.clock).then(endNow);
   }
 
   /**
@@ -219,9 +206,9 @@ export class ScormSession implements Tracker {
    */
   private releaseLocalCopies(): Promise<void> | null {
     const store = this.deps.localStore;
-    if (this.pageGoing || !this.live || !store?.releaseDurable) return null;
+    if (this.core.pageGoing || !this.live || !store?.releaseDurable) return null;
     this.released = true;
-    return store.releaseDurable([this.safety.key, this.journal.key]);
+    return store.releaseDurable([this.core.safety.key, this.journal.key]);
   }
 
   /** The session did not end as it should: what was released from disk goes back there (setting a key again does). */
@@ -229,61 +216,10 @@ export class ScormSession implements Tracker {
     const store = this.deps.localStore;
     if (!this.released || !store) return;
     this.released = false;
-    for (const key of [this.safety.key, this.journal.key]) {
+    for (const key of [this.core.safety.key, this.journal.key]) {
       const value = store.get(key);
       if (value !== null) store.set(key, value);
     }
-  }
-
-  private begin(): TrackerSession {
-    this.live = this.initialize();
-    const session = this.model.readSession(this.live ? this.readSessionValues() : {});
-    this.session = session;
-    this.startedAt = this.deps.clock.now();
-    this.safety = new SafetyCopyStore(this.deps.localStore, safetyCopyKey(this.config.course.id, this.model.standard, session.learnerId));
-
-    const copy = this.safety.read();
-    const lmsState = this.live ? session.suspendData : null;
-    const resume = this.live ? chooseResumeState(lmsState, copy) : { state: copy?.state ?? null, fromCopy: copy !== null };
-    if (this.live) {
-      this.confirmed = fingerprint(lmsState);
-      if (copy && !resume.fromCopy) this.safety.clear(); // stale: the LMS has this state, or moved on elsewhere
-    } else if (copy) {
-      this.confirmed = copy.base;
-    }
-    this.journal = new InteractionJournal(this.deps.localStore, journalKey(this.config.course.id, this.model.standard, session.learnerId));
-    this.lmsStateAtStart = fingerprint(lmsState);
-    if (this.live && session.mode === 'normal') this.apply(this.model.startWrites(session));
-    if (resume.fromCopy && copy) {
-      // The last session's final save never reached the LMS: send it now.
-      this.pending = { state: copy.state, location: copy.location };
-      if (this.live) this.apply(this.model.stateWrites(copy.state, copy.location));
-      this.scheduler.request(0);
-    }
-    if (this.journal.entries.length > 0 && session.mode === 'normal') {
-      // Answers an earlier launch could not get confirmed: record those the LMS lacks, now.
-      this.writeJournal();
-      this.scheduler.request(0);
-    }
-
-    this.stopWatching = watchPageLifecycle(this.win, {
-      // Hidden may be a tab switch (commit what is waiting) or the page going away, which hides it first: then the
-      // browser refuses the commit's synchronous request. So the commit waits one task: a page going away has had its
-      // pagehide by then, and its session is ended by Terminate instead.
-      hidden: () => {
-        this.deps.clock.setTimeout(() => {
-          if (!this.pageGoing && this.scheduler.pending) void this.flush();
-        }, 0);
-      },
-      leaving: () => {
-        this.pageGoing = true;
-        this.endWaiting?.();
-      },
-    });
-    this.armKeepAlive();
-    if (this.live) this.status.emit({ state: 'connected' });
-    else this.fail({ kind: 'not-started', detail: this.errorDetail() });
-    return { learner: { id: session.learnerId, name: session.learnerName }, resumeState: resume.state, mode: session.mode, storage: 'learning-system' };
   }
 
   /** Initialize, tried a few times; an LMS that says "false" but answers reads has a session already (a reload). */
@@ -304,7 +240,7 @@ export class ScormSession implements Tracker {
   }
 
   /** Sends everything waiting; true once the LMS has confirmed the latest state. */
-  private commit(): boolean {
+  commit(): boolean {
     if (!this.live && !this.recoverSession()) return false;
     if (this.session?.mode === 'review') return true;
     const allWritten = this.writeJournal();
@@ -321,14 +257,10 @@ export class ScormSession implements Tracker {
     return allWritten;
   }
 
-  /** The LMS has everything: forget the copy of the state it now holds. */
+  /** The LMS has everything: the core forgets the copy of the state it now holds. */
   private confirm(): void {
-    if (!this.pending) return;
-    this.confirmed = fingerprint(this.pending.state);
-    this.committedLocation = this.pending.location;
-    if (this.safety.read()?.state === this.pending.state) this.safety.clear();
-    this.saved.emit({ state: this.pending.state, where: 'learning-system' });
-    this.pending = null;
+    const pending = this.core.pending;
+    if (pending) this.core.confirm(pending.state, pending.location);
   }
 
   /**
@@ -338,35 +270,31 @@ export class ScormSession implements Tracker {
   private recoverSession(): boolean {
     if (!this.initialize()) return false;
     const session = this.model.readSession(this.readSessionValues());
-    if (fingerprint(session.suspendData) !== this.confirmed) {
+    if (fingerprint(session.suspendData) !== this.core.confirmed) {
       this.lastError = { call: 'resume check', code: -1, text: 'the learning system holds progress from another session', diagnostic: '' };
-      this.scheduler.dispose();
-      this.fail({ kind: 'other-session' });
+      this.core.stopClock();
+      this.core.fail({ kind: 'other-session' });
       return false;
     }
     this.live = true;
     this.session = session;
     // The copy was kept under "anonymous" while the LMS could not say who the learner is: file it under them now.
-    const copy = this.safety.read();
-    this.safety.clear();
-    this.safety = new SafetyCopyStore(this.deps.localStore, safetyCopyKey(this.config.course.id, this.model.standard, session.learnerId));
-    if (copy) this.safety.write(copy);
+    this.core.moveCopyTo(session.learnerId);
     this.lmsStateAtStart = fingerprint(session.suspendData);
     const journal = new InteractionJournal(this.deps.localStore, journalKey(this.config.course.id, this.model.standard, session.learnerId));
     this.journal.moveTo(journal);
     this.journal = journal;
     if (session.mode === 'normal') {
       this.apply(this.model.startWrites(session));
-      if (this.outcome) this.apply(this.model.outcomeWrites(this.outcome, this.profile, session));
+      if (this.outcome) this.apply(this.model.outcomeWrites(this.outcome, this.core.profile, session));
     }
-    if (this.pending) this.apply(this.model.stateWrites(this.pending.state, this.pending.location));
+    const pending = this.core.pending;
+    if (pending) this.apply(this.model.stateWrites(pending.state, pending.location));
     return true;
   }
 
-  private end(how: 'suspend' | 'finish'): void {
-    this.scheduler.dispose();
-    this.stopWatching();
-    if (this.keepAlive !== null) this.deps.clock.clearTimeout(this.keepAlive);
+  private finish(how: 'suspend' | 'finish'): void {
+    this.core.stopClock();
     if (!this.session || (!this.live && !this.recoverSession())) return this.keepLocalCopies();
     const allWritten = this.session.mode === 'normal' ? this.writeJournal() : true;
     const written = this.journal.entries.filter((e) => e.written);
@@ -375,21 +303,21 @@ export class ScormSession implements Tracker {
       this.refused.clear();
       this.apply([
         ...retry,
-        ...this.model.exitWrites(how, this.profile),
+        ...this.model.exitWrites(how, this.core.profile),
         ...this.model.sessionTimeWrites(this.deps.clock.now() - this.startedAt),
-        ...this.model.navigationWrites(how, this.profile),
+        ...this.model.navigationWrites(how, this.core.profile),
       ]);
     }
     // No commit during pagehide: its synchronous request is refused by the browser then, and Terminate / LMSFinish
     // store everything anyway (the LMS sends that one however it can).
-    const commitFirst = !this.pageGoing && (this.model.version === '1.2' || this.profile.scorm2004.commitBeforeTerminate);
+    const commitFirst = !this.core.pageGoing && this.model.commitBeforeTerminate(this.core.profile);
     const commitError = commitFirst ? this.lms.commit() : null;
     const terminateError = this.lms.terminate();
     if (!commitError && !terminateError) this.journal.remove(written);
     const problem = commitError ?? terminateError ?? (this.refused.size > 0 || !allWritten ? this.lastError : null);
     if (problem) {
       this.keepLocalCopies();
-      this.fail({ kind: 'refused', detail: lmsErrorDetail(problem) });
+      this.core.fail({ kind: 'refused', detail: lmsErrorDetail(problem) });
       return;
     }
     this.confirm();
@@ -410,20 +338,17 @@ export class ScormSession implements Tracker {
   }
 
   private reporting(): boolean {
-    return this.live && this.session?.mode === 'normal' && !this.exiting;
+    return this.live && this.session?.mode === 'normal' && !this.core.exiting;
   }
 
   /** Answers are recorded in normal mode, also while the LMS is not answering (the journal keeps them). */
   private recording(): boolean {
-    return this.profile.recordInteractions && this.session?.mode === 'normal' && !this.exiting && this.nextInteraction !== -1;
+    return this.core.profile.recordInteractions && this.session?.mode === 'normal' && !this.core.exiting && this.nextInteraction !== -1;
   }
 
-  /** An interaction's writes (made for index 0) into the journal, then to the LMS if it answers. */
-  private journalAdd(writes: ScormWrite[]): void {
-    const fields = fieldsOf(writes, 0);
-    if (!fields || fields.length === 0) return this.apply(writes);
-    const field = (name: string) => fields.find(([f]) => f === name)?.[1] ?? '';
-    this.journal.add({ lmsId: field('id'), stamp: this.model.version === '2004' ? field('timestamp') : '', fields, index: null, written: false }, this.confirmed);
+  /** An answer into the journal as the data model made it, then to the LMS if it answers. */
+  private journalAdd(interaction: ScormInteraction): void {
+    this.journal.add({ ...interaction, index: null, written: false }, this.core.confirmed);
     this.writeJournal();
   }
 
@@ -446,7 +371,7 @@ export class ScormSession implements Tracker {
       }
       let idError: LmsError | null = null;
       let failing = false;
-      for (const [position, { element, value }] of entryElements(entry, index).entries()) {
+      for (const [position, { element, value }] of interactionElements(entry, index).entries()) {
         const error = this.lms.setValue(element, value);
         if (!error) continue;
         if (position === 0) {
@@ -489,7 +414,7 @@ export class ScormSession implements Tracker {
       // An LMS that does not implement interactions (or fails on _count, adapt-contrib-spoor#294) gets none.
       this.nextInteraction = error || !Number.isInteger(count) ? -1 : count;
     }
-    return this.nextInteraction >= 0 && this.nextInteraction < this.profile.maxInteractions ? this.nextInteraction : 'none';
+    return this.nextInteraction >= 0 && this.nextInteraction < this.core.profile.maxInteractions ? this.nextInteraction : 'none';
   }
 
   /**
@@ -506,13 +431,7 @@ export class ScormSession implements Tracker {
       this.journalReconciled = true;
       return true;
     }
-    let held: { id: string; stamp: string }[] | null = null;
-    if (this.model.version === '2004') {
-      held = [];
-      for (let n = 0; n < count; n++) {
-        held.push({ id: this.lms.getValue(`cmi.interactions.${n}.id`).value, stamp: this.lms.getValue(`cmi.interactions.${n}.timestamp`).value });
-      }
-    }
+    const held = this.model.heldInteractions(count, (element) => this.lms.getValue(element).value);
     const verdicts = reconcile(this.journal.entries, this.journal.lineage, { count, held, stateFingerprint: this.lmsStateAtStart });
     const kept: JournalEntry[] = [];
     for (const verdict of verdicts) {
@@ -520,8 +439,9 @@ export class ScormSession implements Tracker {
       kept.push({ ...verdict.entry, index: verdict.verdict === 'rewrite' ? verdict.index : null, written: false });
     }
     // From here the lineage is this session's: what the LMS has confirmed, and the state waiting to be committed.
-    this.journal.replace(kept, this.confirmed);
-    if (this.pending) this.journal.noteState(fingerprint(this.pending.state));
+    this.journal.replace(kept, this.core.confirmed);
+    const pending = this.core.pending;
+    if (pending) this.journal.noteState(fingerprint(pending.state));
     this.nextInteraction = count;
     this.journalReconciled = true;
     return true;
@@ -544,33 +464,7 @@ export class ScormSession implements Tracker {
     return this.objectives;
   }
 
-  private reportAttempt(ok: boolean, failures: number): void {
-    if (this.oversize) {
-      this.fail(this.oversize);
-    } else if (ok) {
-      this.status.emit({ state: 'connected' });
-    } else if (failures <= this.profile.commit.quietRetries) {
-      this.status.emit({ state: 'retrying', problem: this.lastError ? { kind: 'refused', detail: this.errorDetail() } : { kind: 'unreachable' }, keptLocally: this.safety.available });
-    } else {
-      this.fail(this.lastError ? { kind: 'refused', detail: this.errorDetail() } : { kind: 'unreachable' });
-    }
-  }
-
-  private fail(problem: StatusProblem): void {
-    this.status.emit({ state: 'failed', problem, keptLocally: this.safety.available });
-  }
-
   private errorDetail(): string {
     return this.lastError ? lmsErrorDetail(this.lastError) : 'no answer';
-  }
-
-  private armKeepAlive(): void {
-    const every = this.profile.commit.keepAliveMs;
-    if (every <= 0) return;
-    this.keepAlive = this.deps.clock.setTimeout(() => {
-      if (this.exiting) return;
-      this.scheduler.request(0);
-      this.armKeepAlive();
-    }, every);
   }
 }
