@@ -1,6 +1,7 @@
 // cmi5: the launch parameters, the one-time auth token (kept for reloads), LMS.LaunchData and the learner's
 // preferences, then a session whose statements follow cmi5's rules.
 import type { AdapterModule } from '../adapter-modules.ts';
+import { DurableSession } from '../shared/durable-session.ts';
 import { loadRuntimeDeps } from '../shared/runtime-deps.ts';
 import { LrsClient } from '../xapi/lrs-client.ts';
 import { authorization, forgetAuthorization, launchModeOf, readCmi5Params, readLaunchData, readLearnerPreferences } from '../xapi/cmi5-launch.ts';
@@ -26,5 +27,5 @@ export const open: AdapterModule['open'] = async (config, win, given) => {
   };
   const document = { activityId: params.activityId, agent: params.actor, registration: params.registration };
   const launch = { client, frame, document, mode: launchModeOf(launchData), learner: learnerOf(params.actor) };
-  return new Cmi5Session(config, win, launch, deps, launchData, () => forgetAuthorization(params, deps.sessionStore));
+  return new DurableSession(config, win, deps, new Cmi5Session(config, win, launch, deps, launchData, () => forgetAuthorization(params, deps.sessionStore)));
 };

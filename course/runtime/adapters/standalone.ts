@@ -5,8 +5,7 @@ import type { AnswerRecord, ConnectionStatus, LaunchFailure, Outcome, SaveReceip
 import type { RuntimeConfig } from '../../types.ts';
 import { memoryStore, type KeyValueStore } from '../shared/browser-storage.ts';
 import { loadRuntimeDeps, type RuntimeDeps } from '../shared/runtime-deps.ts';
-import { Channel, StatusChannel } from '../shared/status-channel.ts';
-
+import { Events, Latest, sameJson } from '../shared/latest.ts';
 
 interface SavedProgress {
   state: string;
@@ -15,8 +14,8 @@ interface SavedProgress {
 
 export class StandaloneTracker implements Tracker {
   readonly standard = 'standalone';
-  private readonly status = new StatusChannel();
-  private readonly saved = new Channel<SaveReceipt>();
+  private readonly status = new Latest<ConnectionStatus | null>(null, sameJson);
+  private readonly saved = new Events<SaveReceipt>();
   private readonly store: KeyValueStore;
   private readonly key: string;
 
@@ -36,7 +35,7 @@ export class StandaloneTracker implements Tracker {
   }
 
   async start(): Promise<TrackerSession> {
-    this.status.emit(this.notice ? { state: 'failed', problem: this.notice, keptLocally: this.persistent !== null } : { state: 'standalone' });
+    this.status.set(this.notice ? { state: 'failed', problem: this.notice, keptLocally: this.persistent !== null } : { state: 'standalone' });
     return {
       learner: { id: null, name: null },
       resumeState: this.read()?.state ?? null,
@@ -49,7 +48,7 @@ export class StandaloneTracker implements Tracker {
     const saved: SavedProgress = { state, location };
     const kept = this.store.set(this.key, JSON.stringify(saved));
     if (!kept) {
-      this.status.emit({ state: 'failed', problem: { kind: 'browser-refused' }, keptLocally: false });
+      this.status.set({ state: 'failed', problem: { kind: 'browser-refused' }, keptLocally: false });
     }
     this.saved.emit({ state, where: kept && this.persistent ? 'this-browser' : 'this-page' });
   }
@@ -63,7 +62,7 @@ export class StandaloneTracker implements Tracker {
   async exit(_how: 'suspend' | 'finish'): Promise<void> {}
 
   onStatus(listener: (status: ConnectionStatus) => void): void {
-    this.status.subscribe(listener);
+    this.status.subscribe((status) => status && listener(status), this.status.current !== null);
   }
 
   onSaved(listener: (receipt: SaveReceipt) => void): void {

@@ -1,6 +1,7 @@
 // xAPI, launched the TinCan way (endpoint, auth, actor, registration, activity_id in the query string), reporting to
 // the LRS the LMS named, with the resume state in the State API.
 import type { AdapterModule } from '../adapter-modules.ts';
+import { DurableSession } from '../shared/durable-session.ts';
 import { loadRuntimeDeps } from '../shared/runtime-deps.ts';
 import { LrsClient } from '../xapi/lrs-client.ts';
 import { learnerOf } from '../xapi/actor.ts';
@@ -23,5 +24,5 @@ export const open: AdapterModule['open'] = async (config, win, given) => {
     contextTemplate: null,
   };
   const document = { activityId, agent: launch.actor, registration: launch.registration };
-  return new TinCanSession(config, win, { client, frame, document, mode: 'normal', learner: learnerOf(launch.actor) }, deps);
+  return new DurableSession(config, win, deps, new TinCanSession(config, win, { client, frame, document, mode: 'normal', learner: learnerOf(launch.actor) }, deps));
 };

@@ -30,6 +30,8 @@ export class ScormTransport implements Transport {
   readonly standard: string;
   readonly stateLimit: number;
   readonly keepsAlive = true;
+  /** Unknown until Initialize says who the learner is. */
+  readonly owner = null;
   private core!: SessionCore;
   private readonly lms: LmsConnection;
   private session: SessionRead | null = null;
@@ -294,7 +296,7 @@ export class ScormTransport implements Transport {
   }
 
   private finish(how: 'suspend' | 'finish'): void {
-    this.core.stopClock();
+    this.core.close();
     if (!this.session || (!this.live && !this.recoverSession())) return this.keepLocalCopies();
     const allWritten = this.session.mode === 'normal' ? this.writeJournal() : true;
     const written = this.journal.entries.filter((e) => e.written);

@@ -29,6 +29,8 @@ export type OpeningCommit = 'flush' | 'request' | null;
 /** What the core asks of a standard: how to open, hand over, commit and end. */
 export interface Transport {
   readonly standard: string;
+  /** Whose safety copy a save before the session opens goes under (the xAPI actor's fingerprint), or null. */
+  readonly owner: string | null;
   /** The longest state the LMS/LRS stores. */
   readonly stateLimit: number;
   /** Ties the transport to its core (called once, by the core's constructor). */
@@ -86,8 +88,12 @@ export interface SessionCore {
   confirm(state: string | null, location: string): void;
   /** The safety copy belongs to this owner from now on (the learner became known late); the copy moves with it. */
   moveCopyTo(owner: string | null): void;
-  /** Stops committing (the LMS holds another session's work, or the session is over). */
+  /** Stops committing (the LMS holds another session's work); the page's lifecycle is still watched. */
   stopClock(): void;
+  /** The session is ending: no more commits, nor lifecycle events. */
+  close(): void;
+  /** Resolves once no commit is in flight (the last requests of a session must not overtake one). */
+  settled(): Promise<void>;
   fail(problem: StatusProblem): void;
   connected(): void;
 }
@@ -119,12 +125,11 @@ export class DurableSession implements Tracker, SessionCore {
     private readonly win: Window,
     readonly deps: RuntimeDeps,
     private readonly transport: Transport,
-    owner: string | null = null,
   ) {
     this.standard = transport.standard;
     this.profile = resolveLmsProfile(config);
     this.mode = transport.knownMode();
-    this.copies = new SafetyCopyStore(deps.localStore, safetyCopyKey(config.course.id, transport.standard, owner));
+    this.copies = new SafetyCopyStore(deps.localStore, safetyCopyKey(config.course.id, transport.standard, transport.owner));
     this.scheduler = new CommitScheduler({
       clock: deps.clock,
       commit: () => this.transport.commit(),
@@ -226,18 +231,8 @@ export class DurableSession implements Tracker, SessionCore {
     if (this.open && !this.endingAsked) this.scheduler.request(delayMs);
   }
 
-  /** Commit now, whatever is scheduled (the transport's own start and end use it). */
-  commitNow(): Promise<boolean> {
-    return this.scheduler.flush();
-  }
-
-  /** Resolves once no commit is in flight (the last requests of a session must not overtake one). */
   settled(): Promise<void> {
     return this.scheduler.settled();
-  }
-
-  get commitPending(): boolean {
-    return this.scheduler.pending;
   }
 
   confirm(state: string | null, location: string): void {
@@ -257,9 +252,13 @@ export class DurableSession implements Tracker, SessionCore {
 
   stopClock(): void {
     this.scheduler.dispose();
-    this.stopWatching();
     if (this.keepAlive !== null) this.deps.clock.clearTimeout(this.keepAlive);
     this.keepAlive = null;
+  }
+
+  close(): void {
+    this.stopClock();
+    this.stopWatching();
   }
 
   fail(problem: StatusProblem): void {

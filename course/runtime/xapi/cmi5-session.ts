@@ -16,7 +16,7 @@ import { passCanSatisfy } from './cmi5-move-on.ts';
 import { uuid } from './uuid.ts';
 import { StatementQueue, type QueuedStatement } from './statement-queue.ts';
 import { score, VERBS, type StatementParts } from './statements.ts';
-import { XapiSession, type XapiLaunch } from './xapi-session.ts';
+import { XapiTransport, type XapiLaunch } from './xapi-transport.ts';
 import { reportedOutcome } from '../reported-outcome.ts';
 import type { RuntimeConfig } from '../../types.ts';
 import type { RuntimeDeps } from '../shared/runtime-deps.ts';
@@ -28,7 +28,7 @@ export const SESSION_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/
 const SETTLE_WAIT_MS = 2000;
 const MASTERY_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
 
-export class Cmi5Session extends XapiSession {
+export class Cmi5Session extends XapiTransport {
   readonly standard = 'cmi5';
   protected override readonly openingAlone = true;
   protected override readonly terminatedEndsSession = true;

@@ -5,10 +5,10 @@ import type { Outcome } from '../tracker.ts';
 import { isoDuration } from '../shared/durations.ts';
 import type { QueuedStatement } from './statement-queue.ts';
 import { score, VERBS } from './statements.ts';
-import { XapiSession } from './xapi-session.ts';
+import { XapiTransport } from './xapi-transport.ts';
 import { reportedOutcome } from '../reported-outcome.ts';
 
-export class TinCanSession extends XapiSession {
+export class TinCanSession extends XapiTransport {
   readonly standard = 'xapi';
   /** The pass or fail last reported in this session, so each change is reported once. */
   private reportedPass: boolean | null = null;

@@ -5,7 +5,7 @@ import { scorm12Id } from './expected.ts';
 import { collection } from './scorm-record.ts';
 import type { Scenario } from './scenario.ts';
 
-/** The State API document the course keeps its resume state in (course/runtime/xapi/xapi-session.ts). */
+/** The State API document the course keeps its resume state in (course/runtime/xapi/xapi-transport.ts). */
 const RESUME_DOCUMENT = 'https://w3id.org/xapi/common-ground/resume';
 
 export interface Held {

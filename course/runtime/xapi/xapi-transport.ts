@@ -1,20 +1,17 @@
-// What TinCan-launched xAPI and cmi5 share: statements wait in a persisted queue and are resent with their ids; the
-// resume state lives in the State API (the learner's own document, which only the LMS holds), with a safety copy in
-// this browser until the LRS confirms it; sends are scheduled like SCORM commits and retried with backoff; on page
-// close the last requests go with fetch keepalive. Each standard adds its own statements (tincan-session.ts,
-// cmi5-session.ts).
+// What TinCan-launched xAPI and cmi5 share, as a transport of the durable session (shared/durable-session.ts, which
+// owns saving, commit timing, the safety copy and the page's lifecycle): statements wait in a persisted queue and are
+// resent with their ids; the resume state lives in the State API (the learner's own document, which only the LMS
+// holds); on page close the last requests go with fetch keepalive. Each standard adds its own statements
+// (tincan-session.ts, cmi5-session.ts).
 import type { RuntimeConfig } from '../../types.ts';
-import type { AnswerRecord, ConnectionStatus, LaunchMode, Outcome, SaveKind, SaveReceipt, StatusProblem, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import type { AnswerRecord, LaunchMode, Outcome, SaveKind, StatusProblem, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import { choicesFor } from '../interaction-catalogue.ts';
-import { CommitScheduler } from '../shared/commit-scheduler.ts';
-import { commitDelay, saveKindOf } from '../shared/commit-policy.ts';
 import { withTimeout } from '../shared/clock.ts';
-import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
+import type { Opened, OpeningCommit, SessionCore, Transport } from '../shared/durable-session.ts';
 import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
-import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey } from '../shared/safety-copy.ts';
+import { fingerprint } from '../shared/safety-copy.ts';
 import type { RuntimeDeps } from '../shared/runtime-deps.ts';
-import { Channel, StatusChannel } from '../shared/status-channel.ts';
 import { SUSPEND_DATA_LIMITS } from '../state/limits.ts';
 import { isSuccess, type DocumentParams, type LrsClient, type LrsResponse } from './lrs-client.ts';
 import { StatementQueue, type QueuedStatement } from './statement-queue.ts';
@@ -49,8 +46,12 @@ export interface XapiLaunch {
   learner: { id: string | null; name: string | null };
 }
 
-export abstract class XapiSession implements Tracker {
+export abstract class XapiTransport implements Transport {
   abstract readonly standard: string;
+  readonly stateLimit: number;
+  readonly owner: string;
+  readonly keepsAlive = false;
+  protected core!: SessionCore;
   protected readonly factory: StatementFactory;
   protected readonly profile: LmsProfile;
   protected readonly queue: StatementQueue;
@@ -58,31 +59,17 @@ export abstract class XapiSession implements Tracker {
   protected readonly queueKey: string;
   protected sent: ResumeDocument['sent'] = {};
   protected startedAt = 0;
-  private readonly status = new StatusChannel();
-  private readonly saved = new Channel<SaveReceipt>();
-  private readonly scheduler: CommitScheduler;
-  private readonly safety: SafetyCopyStore;
   private readonly videoSessionId = uuid();
-  private starting: Promise<TrackerSession> | null = null;
-  /** Opening statements are queued: others may follow (cmi5: "initialized" must be the first statement). */
-  private opened = false;
   /** The session's first statement, until the LRS has it (cmi5 sends it alone: openingAlone). */
   private openingId: string | null = null;
-  /** pagehide came: nothing after this handler is sure to run, so no request can wait for another's answer. */
-  private pageGoing = false;
   /** The resume document a keepalive request is carrying now, so a second page-close send does not repeat it. */
   private documentClosing: ResumeDocument | null = null;
-  private exiting: Promise<void> | null = null;
   /** The resume document could not be read: nothing may be written over it until it has been. */
   private documentUnknown = false;
   private document: ResumeDocument = { state: null, location: '', sent: {} };
   private documentDirty = false;
-  private confirmed = fingerprint(null);
-  private committedLocation: string | null = null;
   private readonly progressReported = new Map<string, number>();
-  private oversize: StatusProblem | null = null;
   private lastFailure: StatusProblem = { kind: 'unreachable' };
-  private stopWatching: () => void = () => {};
 
   constructor(
     protected readonly config: RuntimeConfig,
@@ -91,17 +78,12 @@ export abstract class XapiSession implements Tracker {
     protected readonly deps: RuntimeDeps,
   ) {
     this.profile = resolveLmsProfile(config);
+    this.stateLimit = SUSPEND_DATA_LIMITS[config.standard];
     this.factory = new StatementFactory(launch.frame, () => deps.clock.now(), () => uuid());
     const who = fingerprint(`${JSON.stringify(launch.frame.actor)}|${launch.document.activityId}|${launch.document.registration ?? ''}`);
+    this.owner = who;
     this.queueKey = `common-ground:xapi-queue:${who}`;
     this.queue = new StatementQueue(deps.localStore, this.queueKey, launch.client);
-    this.safety = new SafetyCopyStore(deps.localStore, safetyCopyKey(config.course.id, config.standard, who));
-    this.scheduler = new CommitScheduler({
-      clock: deps.clock,
-      commit: () => this.commit(),
-      backoffMs: this.profile.commit.backoffMs,
-      onAttempt: (ok, failures) => this.reportAttempt(ok, failures),
-    });
   }
 
   /** Statements that open the session (after the resume document is read). */
@@ -130,6 +112,14 @@ export abstract class XapiSession implements Tracker {
    */
   protected async prepareOpening(_lrsAnswered: boolean): Promise<void> {}
 
+  bind(core: SessionCore): void {
+    this.core = core;
+  }
+
+  knownMode(): LaunchMode {
+    return this.launch.mode;
+  }
+
   /** `this.sent` changed outside setOutcome: the resume document must say so too. */
   protected noteSent(): void {
     this.document = { ...this.document, sent: { ...this.sent } };
@@ -141,38 +131,22 @@ export abstract class XapiSession implements Tracker {
     return withTimeout(request, READ_TIMEOUT_MS, NO_ANSWER, this.deps.clock);
   }
 
-  start(): Promise<TrackerSession> {
-    this.starting ??= this.begin();
-    return this.starting;
+  /**
+   * The page going with only the time spent changed: under cmi5 that document would have to be stored before
+   * "terminated", which a page going cannot wait for. The LMS has all the learner's work; the session's time goes in
+   * "terminated" (its result.duration), and nothing is left behind in this browser.
+   */
+  skipsSave(kind: SaveKind | undefined): boolean {
+    return kind === 'leave' && this.terminatedEndsSession && !this.documentDirty && !this.documentUnknown;
   }
 
-  onStatus(listener: (status: ConnectionStatus) => void): void {
-    this.status.subscribe(listener);
-  }
-
-  onSaved(listener: (receipt: SaveReceipt) => void): void {
-    this.saved.subscribe(listener);
-  }
-
-  async saveState(state: string, location: string, kind?: SaveKind): Promise<void> {
-    if (this.launch.mode === 'review') return;
-    // The page going with only the time spent changed: under cmi5 that document would have to be stored before
-    // "terminated", which a page going cannot wait for. The LMS has all the learner's work; the session's time goes
-    // in "terminated" (its result.duration), and nothing is left behind in this browser.
-    if (kind === 'leave' && this.terminatedEndsSession && !this.documentDirty && !this.documentUnknown) return;
-    const kept = this.safety.write({ state, location, savedAt: this.deps.clock.now(), base: this.confirmed });
-    this.saved.emit({ state, where: kept ? 'this-browser' : 'this-page' });
-    if (this.exiting || !this.opened) return;
-    const limit = SUSPEND_DATA_LIMITS[this.config.standard];
-    if (state.length > limit) {
-      this.oversize = { kind: 'too-large', length: state.length, limit };
-      this.fail(this.oversize);
-      return;
-    }
-    this.oversize = null;
+  stage(state: string, location: string): void {
     this.document = { ...this.document, state, location };
     this.documentDirty = true;
-    this.scheduler.request(commitDelay(saveKindOf(kind, location, this.committedLocation), this.profile.commit));
+  }
+
+  problem(): StatusProblem {
+    return this.lastFailure;
   }
 
   recordProgress(sectionId: string, progress: number): void {
@@ -210,56 +184,29 @@ export abstract class XapiSession implements Tracker {
     this.enqueue(statements, this.profile.commit.screenChangeMs);
   }
 
-  async flush(): Promise<void> {
-    if (this.opened && !this.exiting) await this.scheduler.flush();
-  }
-
-  /** Ends the session; once started, its last requests leave within the caller's turn (pagehide cannot wait). */
-  exit(how: 'suspend' | 'finish'): Promise<void> {
-    this.exiting ??= this.opened ? this.end(how) : (this.starting ?? Promise.resolve()).then(() => this.end(how));
-    return this.exiting;
-  }
-
-  private async begin(): Promise<TrackerSession> {
+  async open(): Promise<Opened> {
     this.startedAt = this.deps.clock.now();
     const remote = await this.readDocument();
-    const copy = this.safety.read();
-    let resumeState: string | null;
     if (remote) {
       this.document = remote;
       this.sent = { ...remote.sent };
-      this.confirmed = fingerprint(remote.state);
-      const choice = chooseResumeState(remote.state, copy);
-      if (copy && !choice.fromCopy) this.safety.clear();
-      resumeState = choice.state;
-      if (choice.fromCopy && copy) this.pushCopy(copy.state, copy.location);
     } else {
-      // The LRS could not be read: carry on from this browser's copy, and read it again before writing anything.
+      // The LRS could not be read: the core carries on from this browser's copy; read it again before writing anything.
       this.documentUnknown = true;
-      if (copy) this.confirmed = copy.base;
-      resumeState = copy?.state ?? null;
-      if (copy) this.pushCopy(copy.state, copy.location);
     }
-    await this.prepareOpening(remote !== null);
-    const opening = this.openingStatements(resumeState !== null);
-    this.openingId = opening[0]?.id ?? null;
-    this.enqueue(opening, 0);
-    this.opened = true;
-    this.stopWatching = watchPageLifecycle(this.win, {
-      hidden: () => void this.scheduler.flush(),
-      leaving: () => {
-        this.pageGoing = true;
-        void this.sendFinal();
-      },
-    });
-    // Not awaited: the course opens at once; a slow or absent LRS shows up in the status, not as a waiting screen.
-    void this.scheduler.flush();
-    return { learner: this.launch.learner, resumeState, mode: this.launch.mode, storage: 'learning-system' };
+    return { learner: this.launch.learner, mode: this.launch.mode, owner: this.owner, held: remote ? remote.state : undefined };
   }
 
-  private pushCopy(state: string, location: string): void {
-    this.document = { ...this.document, state, location };
-    this.documentDirty = true;
+  async opened(resumed: boolean): Promise<OpeningCommit> {
+    await this.prepareOpening(!this.documentUnknown);
+    const opening = this.openingStatements(resumed);
+    this.openingId = opening[0]?.id ?? null;
+    for (const statement of opening) this.queue.add(statement);
+    return 'flush';
+  }
+
+  leaving(): void {
+    void this.sendFinal();
   }
 
   /** The resume document; an empty one when there is none; null when the LRS could not be asked (or is too slow). */
@@ -276,15 +223,15 @@ export abstract class XapiSession implements Tracker {
   private enqueue(statements: QueuedStatement[], within = this.profile.commit.sameScreenMs): void {
     if (statements.length === 0) return;
     for (const statement of statements) this.queue.add(statement);
-    if (this.opened && !this.exiting) this.scheduler.request(within);
+    this.core.request(within);
   }
 
   private reporting(): boolean {
-    return this.opened && !this.exiting && this.mayReport();
+    return this.core.isOpen && !this.core.exiting && this.mayReport();
   }
 
   /** Sends the queue, then the resume document; true when the LRS has taken both. */
-  private async commit(): Promise<boolean> {
+  async commit(): Promise<boolean> {
     if (this.documentUnknown && !(await this.recoverDocument())) return false;
     const sent = await this.queue.send(this.openingPending() ? 1 : undefined);
     this.noteOpeningDelivered();
@@ -306,21 +253,17 @@ export abstract class XapiSession implements Tracker {
 
   private confirm(document: ResumeDocument): void {
     if (this.document === document) this.documentDirty = false;
-    this.confirmed = fingerprint(document.state);
-    this.committedLocation = document.location;
-    const copy = this.safety.read();
-    if (copy && copy.state === document.state) this.safety.clear();
-    if (document.state !== null) this.saved.emit({ state: document.state, where: 'learning-system' });
+    this.core.confirm(document.state, document.location);
   }
 
   /** The LRS answers again: read the document, and write only if it still holds what this session started from. */
   private async recoverDocument(): Promise<boolean> {
     const remote = await this.readDocument();
     if (!remote) return false;
-    if (fingerprint(remote.state) !== this.confirmed) {
+    if (fingerprint(remote.state) !== this.core.confirmed) {
       this.lastFailure = { kind: 'other-session' };
-      this.scheduler.dispose();
-      this.fail(this.lastFailure);
+      this.core.stopClock();
+      this.core.fail(this.lastFailure);
       return false;
     }
     this.documentUnknown = false;
@@ -329,10 +272,9 @@ export abstract class XapiSession implements Tracker {
     return true;
   }
 
-  private async end(how: 'suspend' | 'finish'): Promise<void> {
-    if (!this.opened) return; // never started: there is no session to close
-    this.scheduler.dispose();
-    this.stopWatching();
+  /** Ends the session; its last requests leave within the caller's turn (pagehide cannot wait). */
+  async end(how: 'suspend' | 'finish'): Promise<void> {
+    this.core.close();
     const final = this.close(how);
     // Wait for the LRS's answer (a few seconds at most) before a cmi5 course leaves for the LMS: once the page is gone
     // nothing can take the delivered statements out of browser storage, and on a shared PC they would stay there.
@@ -350,17 +292,17 @@ export abstract class XapiSession implements Tracker {
    */
   private async close(how: 'suspend' | 'finish'): Promise<void> {
     const documentWaiting = this.documentDirty && !this.documentUnknown;
-    if (this.pageGoing) {
+    if (this.core.pageGoing) {
       const closing = this.closingStatements(how);
       const hold = documentWaiting && this.terminatedEndsSession;
-      this.enqueue(hold ? closing.filter((statement) => statement.verb.id !== VERBS.terminated.id) : closing, 0);
+      for (const statement of hold ? closing.filter((s) => s.verb.id !== VERBS.terminated.id) : closing) this.queue.add(statement);
       await this.sendFinal();
       return;
     }
     // A commit still in flight sends some of the same statements: let it finish, so none goes twice at once.
-    await this.scheduler.settled();
+    await this.core.settled();
     if (this.documentDirty && !this.documentUnknown) await this.putDocument(true);
-    this.enqueue(this.closingStatements(how), 0);
+    for (const statement of this.closingStatements(how)) this.queue.add(statement);
     await this.queue.sendFinal(this.openingPending() ? 1 : Infinity);
     this.noteOpeningDelivered();
   }
@@ -394,17 +336,6 @@ export abstract class XapiSession implements Tracker {
 
   private noteOpeningDelivered(): void {
     if (this.openingId !== null && !this.queue.all.some((statement) => statement.id === this.openingId)) this.openingId = null;
-  }
-
-  private reportAttempt(ok: boolean, failures: number): void {
-    if (this.oversize) this.fail(this.oversize);
-    else if (ok) this.status.emit({ state: 'connected' });
-    else if (failures <= this.profile.commit.quietRetries) this.status.emit({ state: 'retrying', problem: this.lastFailure, keptLocally: this.safety.available });
-    else this.fail(this.lastFailure);
-  }
-
-  private fail(problem: StatusProblem): void {
-    this.status.emit({ state: 'failed', problem, keptLocally: this.safety.available });
   }
 }
 
