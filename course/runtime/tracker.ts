@@ -110,9 +110,39 @@ export type ConnectionStatus =
   | { state: 'retrying'; problem: StatusProblem; keptLocally: boolean }
   | { state: 'failed'; problem: StatusProblem; keptLocally: boolean };
 
+/** A state handed to the tracker: the encoded learner state and its location (the screen id). */
+export interface HandedState {
+  state: string;
+  location: string;
+}
+
+/**
+ * The player's side of saving. The runtime owns the timing and the page's lifecycle: it asks for the state when its
+ * clock says so (after `changed`), when the page is hidden, and when the session ends.
+ */
+export interface StateSource {
+  /**
+   * The learner's state as it is now, encoded; a promise while the encoder is still loading; null when nothing may be
+   * saved (review mode, a state saved by a newer course version).
+   */
+  current(): HandedState | Promise<HandedState> | null;
+  /**
+   * pagehide: the player tells the tracker what it still holds (reflections, ratings) and says how the session ends.
+   * The runtime then takes the last state and ends the session, in the same turn.
+   */
+  leaving(): 'suspend' | 'finish';
+}
+
 export interface Tracker {
   readonly standard: string;
   start(): Promise<TrackerSession>;
+  /** Hands the runtime the player's state (see StateSource); from now on the runtime takes it on its own clock. */
+  attach(source: StateSource): void;
+  /**
+   * The learner's state changed, and why: a move is taken at once; typing and other work a quiet second after the
+   * last change, and at least every 5 s of non-stop change (shared/state-handover.ts).
+   */
+  changed(kind: SaveKind): void;
   /**
    * Save the encoded learner state (and the location, e.g. the screen id). `kind` says why (default: a move when the
    * location changed, else work), which sets how soon it is committed.
@@ -126,7 +156,10 @@ export interface Tracker {
   setOutcome(outcome: Outcome): void;
   /** Send what is pending now (commit). */
   flush(): Promise<void>;
-  /** End the session: 'suspend' keeps the attempt open for resume, 'finish' closes it. */
+  /**
+   * End the session: 'suspend' keeps the attempt open for resume, 'finish' closes it. The attached source's last state
+   * is taken first (waited for while its encoder loads, unless the page is going).
+   */
   exit(how: 'suspend' | 'finish'): Promise<void>;
   onStatus(listener: (status: ConnectionStatus) => void): void;
   /** Hears where each saved state is kept: first this browser (or this page), then the LMS once it confirms it. */

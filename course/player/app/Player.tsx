@@ -53,26 +53,17 @@ export function Player({ started }: { started: StartedCourse }) {
     session.begin();
     // A first launch showed this screen without the state codec; fetch it now that the screen is up (a resume has it).
     const cancelCodecLoad = session.readOnly ? () => {} : loadWhenIdle(started.codec, window);
-    const onPageHide = (): void => void session.leave();
-    // A hidden tab may be killed without pagehide (mobile, a crashed or discarded tab): save what is waiting now,
-    // rather than after the usual quiet spell, so the last answer is not lost.
-    const onVisibilityChange = (): void => {
-      if (document.visibilityState === 'hidden') session.flush();
-    };
+    // Hidden and pagehide are the runtime's (it takes the last state and ends the session: shared/state-handover.ts).
     // A page restored from the back/forward cache would talk to an LMS session that has already ended: start afresh.
     const onPageShow = (event: PageTransitionEvent): void => {
       if (event.persisted && session.ended) window.location.reload();
     };
-    window.addEventListener('pagehide', onPageHide);
     window.addEventListener('pageshow', onPageShow);
-    document.addEventListener('visibilitychange', onVisibilityChange);
     return () => {
       unsubscribeSession();
       unsubscribeStatus();
       cancelCodecLoad();
-      window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('pageshow', onPageShow);
-      document.removeEventListener('visibilitychange', onVisibilityChange);
     };
   }, [session, statusStore]);
 

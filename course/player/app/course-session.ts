@@ -1,16 +1,16 @@
 // One learner's session with the course: holds the learner state, applies their actions, tells the tracker what
-// happened, saves (a quiet second after a change, at least every five seconds of non-stop change, at once on a
-// screen change), says honestly where the last save is kept, and ends the session. No Preact here, so all of it can
-// be tested with a fake tracker; the components only read `state` and call `dispatch`.
+// happened and that the state changed (the runtime takes the encoded state on its own clock and at page close:
+// shared/state-handover.ts), says honestly where the last save is kept, and ends the session. No Preact here, so all
+// of it can be tested with a fake tracker; the components only read `state` and call `dispatch`.
 import type { RuntimeConfig } from '../../types.ts';
-import type { Outcome, SaveKind, SavedWhere, Tracker, TrackerSession, VideoEvent } from '../../runtime/tracker.ts';
+import type { HandedState, Outcome, SavedWhere, Tracker, TrackerSession, VideoEvent } from '../../runtime/tracker.ts';
+import { Latest } from '../../runtime/shared/latest.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from '../state/actions.ts';
 import { reduce, reduceContext, type ReduceContext } from '../state/reduce.ts';
 import { ratingRecord, reportsFor, type TrackerReport } from '../state/reports.ts';
 import { mapCourse, type CourseMap } from '../logic/course-map.ts';
 import { computeOutcome } from '../logic/outcome.ts';
-import { SaveScheduler, browserTimers, type Timers } from '../logic/save-scheduler.ts';
 
 export interface CourseSessionOptions {
   config: RuntimeConfig;
@@ -19,13 +19,8 @@ export interface CourseSessionOptions {
   initial: LearnerState;
   /** The state codec's encoder, bound to the course; a promise while the codec is still loading (codec-loader.ts). */
   encode(state: LearnerState): string | Promise<string>;
-  timers?: Timers;
   /** Milliseconds clock for time spent; performance.now in the browser. */
   now?: () => number;
-  /** Quiet time before a change is saved. */
-  saveDelayMs?: number;
-  /** Longest a change waits to be saved while changes keep coming. */
-  saveMaxWaitMs?: number;
   /** The saved state belongs to a newer course version and must not be overwritten (see resumeFrom). */
   keepSavedState?: boolean;
 }
@@ -35,11 +30,6 @@ export interface CourseSessionOptions {
  * this page) until it does. A screen must not say "saved" for what only this browser holds (issue 17.5).
  */
 export type SaveStatus = { kind: 'idle' } | { kind: 'saved'; at: Date; where: SavedWhere } | { kind: 'not-saving' };
-
-/** A quiet second: typing that stops is with the tracker (and, by its commit policy, the LMS) a moment later. */
-const DEFAULT_SAVE_DELAY_MS = 1000;
-/** Non-stop typing is still saved this often. */
-const DEFAULT_SAVE_MAX_WAIT_MS = 5000;
 
 export class CourseSession {
   readonly config: RuntimeConfig;
@@ -56,10 +46,10 @@ export class CourseSession {
   private current: LearnerState;
   private readonly tracker: Tracker;
   private readonly encode: (state: LearnerState) => string | Promise<string>;
-  private readonly scheduler: SaveScheduler;
   private readonly now: () => number;
   private readonly startedAt: number;
-  private readonly listeners = new Set<() => void>();
+  /** Counts changes of what the components show (the state, the last save, the end), for them to re-render. */
+  private readonly version = new Latest(0);
   /** Reflection text as last handed to the tracker, so each change is recorded once, when the learner moves on. */
   private readonly recordedReflections: Record<string, string>;
   /**
@@ -72,9 +62,11 @@ export class CourseSession {
   private saveStatus: SaveStatus = { kind: 'idle' };
   /** The state last handed to the tracker, for the receipts that say where it is kept. */
   private lastHanded: { state: string; at: Date } | null = null;
-  /** Reflection text changed since the last save: that save is a pause in typing (see SaveKind). */
-  private typingUnsaved = false;
   private exiting: Promise<void> | null = null;
+  /** pagehide came: the runtime is ending the session. */
+  private left = false;
+  /** What components still hold when the session ends (the film's position), told before the last save. */
+  private readonly lastWordHooks = new Set<() => void>();
 
   constructor(options: CourseSessionOptions) {
     this.config = options.config;
@@ -89,8 +81,8 @@ export class CourseSession {
     this.context = reduceContext(options.config.course, this.map);
     this.current = options.initial;
     this.recordedReflections = { ...options.initial.reflections };
-    this.scheduler = new SaveScheduler(() => void this.save('work'), options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS, options.timers ?? browserTimers, options.saveMaxWaitMs ?? DEFAULT_SAVE_MAX_WAIT_MS);
     if (this.readOnly) this.saveStatus = { kind: 'not-saving' };
+    this.tracker.attach({ current: () => this.handOver(), leaving: () => this.leaving() });
     this.tracker.onSaved((receipt) => {
       if (this.readOnly || !this.lastHanded || receipt.state !== this.lastHanded.state) return;
       this.saveStatus = { kind: 'saved', at: this.lastHanded.at, where: receipt.where };
@@ -110,14 +102,13 @@ export class CourseSession {
     return this.saveStatus;
   }
 
-  /** The session has been ended (suspend or finish): the tracker takes nothing more. */
+  /** The session has been ended (suspend or finish, or the page went): the tracker takes nothing more. */
   get ended(): boolean {
-    return this.exiting !== null;
+    return this.exiting !== null || this.left;
   }
 
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.version.subscribe(() => listener());
   }
 
   /**
@@ -134,14 +125,12 @@ export class CourseSession {
   dispatch(action: PlayerAction): void {
     const leaving = this.map.byId.get(this.current.location)?.screen;
     if (!this.apply(action)) return;
+    if (this.readOnly || this.ended) return;
     if (action.type === 'go-to') {
       if (leaving?.type === 'reflection') this.recordReflections();
-      // One save per screen change, straight away: that is when the LMS should hear where the learner is.
-      this.scheduler.cancel();
-      this.save('move');
+      this.tracker.changed('move');
     } else {
-      if (action.type === 'reflect') this.typingUnsaved = true;
-      this.scheduler.changed();
+      this.tracker.changed(action.type === 'reflect' ? 'typing' : 'work');
     }
   }
 
@@ -149,46 +138,45 @@ export class CourseSession {
     if (!this.readOnly && !this.ended) this.tracker.recordVideo(event);
   }
 
-  /** Save now (if anything is waiting). */
-  flush(): void {
-    this.scheduler.flush();
+  /**
+   * A component's last word before the session ends (the page going, or Finish): e.g. the film hands over its latest
+   * position. The page's lifecycle is the runtime's alone, so this is the place for it, not a pagehide listener of the
+   * component's own (which would run after the session had ended). Returns the removal.
+   */
+  beforeEnd(hook: () => void): () => void {
+    this.lastWordHooks.add(hook);
+    return () => this.lastWordHooks.delete(hook);
+  }
+
+  /** The learner pressed "Finish the course": the tracker takes the last state and ends the session. */
+  finish(): Promise<void> {
+    if (this.exiting) return this.exiting;
+    this.lastWords();
+    this.exiting = this.tracker.exit('finish');
+    this.notify();
+    return this.exiting;
   }
 
   /**
-   * The learner is leaving (pagehide): record, save and end the session. A completed course finishes; anything else
-   * is suspended so the learner can resume. Safe to call more than once.
+   * pagehide (the runtime asks): what the tracker has not heard yet, and how the session ends. A completed course
+   * finishes; anything else is suspended so the learner can resume. The runtime then takes the last state and ends
+   * the session in the same turn.
    */
-  leave(): Promise<void> {
-    return this.end(this.outcome.completed ? 'finish' : 'suspend', true);
+  private leaving(): 'suspend' | 'finish' {
+    const how = this.outcome.completed ? 'finish' : 'suspend';
+    if (this.ended) return how;
+    this.lastWords();
+    this.left = true;
+    this.notify();
+    return how;
   }
 
-  /** The learner pressed "Finish the course". */
-  finish(): Promise<void> {
-    return this.end('finish', false);
-  }
-
-  private end(how: 'suspend' | 'finish', pageGoing: boolean): Promise<void> {
-    if (this.exiting) return this.exiting;
-    if (this.readOnly) {
-      this.exiting = this.tracker.exit(how);
-      return this.exiting;
-    }
+  /** Reflections and held ratings go to the tracker before the last save, so the LMS hears them in the learner's order. */
+  private lastWords(): void {
+    for (const hook of [...this.lastWordHooks]) hook();
+    if (this.readOnly) return;
     this.recordReflections();
     this.sendRatings();
-    const unsaved = this.scheduler.isPending || this.typingUnsaved;
-    this.scheduler.cancel();
-    // The save comes first, so the tracker has the final state in hand when it ends the session. With the codec here
-    // the state is handed over at once and the session ends in the same turn: on pagehide nothing queued after the
-    // handler is sure to run, so no promise stands between the save and Terminate (issue 12.7). A page being left
-    // while the codec is still on its way cannot wait for it either: the session ends now (the LMS keeps what it was
-    // last given); if the page lives on, the state still reaches the tracker when the codec comes, which keeps it as
-    // this browser's safety copy for the next launch.
-    // A page going with nothing changed since the last save hands over only the time spent ('leave'): a cmi5 session
-    // need not hold back its "terminated" for it (the runtime's README, "Commits").
-    const save = this.save(this.typingUnsaved ? 'typing' : pageGoing && !unsaved ? 'leave' : 'work');
-    this.exiting = !save.waiting || pageGoing ? this.tracker.exit(how) : save.done.then(() => this.tracker.exit(how));
-    this.notify();
-    return this.exiting;
   }
 
   /** Applies an action; returns whether the state changed. */
@@ -267,43 +255,29 @@ export class CourseSession {
   }
 
   /**
-   * Hands the current state to the tracker: at once when the codec is here, else when it arrives (`waiting`).
-   * `done` settles when the tracker has taken it; a failure is not thrown, since the tracker keeps a safety copy and
-   * reports trouble through onStatus, which the status banner shows.
+   * The state as it is now, encoded, for the tracker (its clock decides when: StateSource). Until the tracker says
+   * where it keeps it (onSaved), it is only on this page. A state the encoder cannot make is not handed over: the
+   * tracker keeps the last one, and the encoder reports its own failure.
    */
-  private save(kind: SaveKind): { done: Promise<void>; waiting: boolean } {
-    if (this.readOnly || this.ended) return { done: Promise.resolve(), waiting: false };
-    if (kind === 'work' && this.typingUnsaved) kind = 'typing';
-    this.typingUnsaved = false;
+  private handOver(): HandedState | Promise<HandedState> | null {
+    if (this.readOnly) return null;
     const seconds = Math.floor((this.now() - this.startedAt) / 1000);
     const state = { ...this.current, secondsSpent: this.current.secondsSpent + Math.max(0, seconds) };
-    let encoded: string | Promise<string>;
-    try {
-      encoded = this.encode(state);
-    } catch {
-      return { done: Promise.resolve(), waiting: false };
-    }
+    const encoded = this.encode(state);
     // With the codec at hand the tracker gets the state synchronously, which a save on page hide relies on.
-    const handed = typeof encoded === 'string' ? this.handOver(encoded, state.location, kind) : encoded.then((text) => this.handOver(text, state.location, kind));
-    return { done: handed.catch(() => undefined), waiting: typeof encoded !== 'string' };
+    if (typeof encoded === 'string') return this.handed(encoded, state.location);
+    return encoded.then((text) => this.handed(text, state.location));
   }
 
-  /** Hands the state to the tracker; until it says where it keeps it (onSaved), it is only on this page. */
-  private handOver(encoded: string, location: string, kind: SaveKind): Promise<void> {
+  private handed(encoded: string, location: string): HandedState {
     const at = new Date();
     this.lastHanded = { state: encoded, at };
     this.saveStatus = { kind: 'saved', at, where: 'this-page' };
-    let done: Promise<void>;
-    try {
-      done = this.tracker.saveState(encoded, location, kind);
-    } catch (error) {
-      done = Promise.reject(error);
-    }
     this.notify();
-    return done;
+    return { state: encoded, location };
   }
 
   private notify(): void {
-    for (const listener of [...this.listeners]) listener();
+    this.version.set(this.version.current + 1);
   }
 }

@@ -7,7 +7,7 @@ import { firstScreenId, mapCourse } from '../logic/course-map.ts';
 import type { ResumeResult } from '../state/resume.ts';
 import { codecLoader, stateEncoder, type CodecLoader, type StateCodec } from './codec-loader.ts';
 import { CourseSession } from './course-session.ts';
-import { StatusStore } from './status-store.ts';
+import { statusStore, type StatusStore } from './status-store.ts';
 
 export interface StartedCourse {
   session: CourseSession;
@@ -23,7 +23,7 @@ export async function startCourse(config: RuntimeConfig): Promise<StartedCourse>
   // Not fetched yet: only a resume needs it before the first screen (codec-loader.ts).
   const codec = codecLoader();
   const tracker = await connect(config);
-  const status = new StatusStore(tracker);
+  const status = statusStore(tracker);
   const trackerSession = await tracker.start();
   const { course } = config;
   const map = mapCourse(course);
@@ -43,7 +43,7 @@ export async function startCourse(config: RuntimeConfig): Promise<StartedCourse>
     tracker,
     session: trackerSession,
     initial: resume.state,
-    encode: stateEncoder(codec, course, () => status.report({ state: 'failed', problem: { kind: 'saver-not-loaded' }, keptLocally: false })),
+    encode: stateEncoder(codec, course, () => status.set({ state: 'failed', problem: { kind: 'saver-not-loaded' }, keptLocally: false })),
     keepSavedState: resume.keepSavedState,
   });
   return { session, status, resume, Notice, codec };

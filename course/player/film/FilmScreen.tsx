@@ -82,13 +82,12 @@ export function FilmScreen({ screen }: { screen: FilmData }) {
       });
 
     // Leaving the page mid-film: hand over the latest position before the session saves and ends.
-    const onPageHide = (): void => {
+    const stopLastWord = session.beforeEnd(() => {
       if (controllerRef.current) report(controllerRef.current.progress);
-    };
-    window.addEventListener('pagehide', onPageHide);
+    });
     return () => {
       live = false;
-      window.removeEventListener('pagehide', onPageHide);
+      stopLastWord();
       const controller = controllerRef.current;
       if (controller) {
         report(controller.progress);

@@ -1,11 +1,13 @@
 // No LMS and no launch: the course still works, and the learner is told plainly that their progress is kept only in
 // this browser (or only on this page, when the browser keeps nothing). Nothing is reported anywhere.
 import type { AdapterModule } from '../adapter-modules.ts';
-import type { AnswerRecord, ConnectionStatus, LaunchFailure, Outcome, SaveReceipt, StatusProblem, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import type { AnswerRecord, ConnectionStatus, LaunchFailure, Outcome, SaveKind, SaveReceipt, StateSource, StatusProblem, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
 import type { RuntimeConfig } from '../../types.ts';
 import { memoryStore, type KeyValueStore } from '../shared/browser-storage.ts';
 import { loadRuntimeDeps, type RuntimeDeps } from '../shared/runtime-deps.ts';
 import { Events, Latest, sameJson } from '../shared/latest.ts';
+import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
+import { StateHandover } from '../shared/state-handover.ts';
 
 interface SavedProgress {
   state: string;
@@ -18,13 +20,20 @@ export class StandaloneTracker implements Tracker {
   private readonly saved = new Events<SaveReceipt>();
   private readonly store: KeyValueStore;
   private readonly key: string;
+  private readonly handover: StateHandover;
+  private ending: Promise<void> | null = null;
+  private going = false;
+  private stopWatching: () => void = () => {};
 
   constructor(
     config: RuntimeConfig,
+    private readonly win: Window,
     private readonly persistent: KeyValueStore | null,
+    deps: Pick<RuntimeDeps, 'clock'>,
   ) {
     this.store = persistent ?? memoryStore();
     this.key = `common-ground:standalone:${config.course.id}:${config.variant.id}`;
+    this.handover = new StateHandover(deps.clock, (state, location) => this.saveState(state, location));
   }
 
   private notice: StatusProblem | null = null;
@@ -35,6 +44,15 @@ export class StandaloneTracker implements Tracker {
   }
 
   async start(): Promise<TrackerSession> {
+    // The page's one lifecycle listener, as under an LMS: what is waiting is kept when the page is hidden or goes.
+    this.stopWatching = watchPageLifecycle(this.win, {
+      hidden: () => this.handover.flush(),
+      leaving: () => {
+        this.going = true;
+        const how = this.ending ? null : this.handover.leaving();
+        if (how) void this.exit(how);
+      },
+    });
     this.status.set(this.notice ? { state: 'failed', problem: this.notice, keptLocally: this.persistent !== null } : { state: 'standalone' });
     return {
       learner: { id: null, name: null },
@@ -58,8 +76,27 @@ export class StandaloneTracker implements Tracker {
   recordReflection(_promptId: string, _prompt: string, _text: string): void {}
   recordVideo(_event: VideoEvent): void {}
   setOutcome(_outcome: Outcome): void {}
-  async flush(): Promise<void> {}
-  async exit(_how: 'suspend' | 'finish'): Promise<void> {}
+  attach(source: StateSource): void {
+    this.handover.attach(source);
+  }
+
+  changed(kind: SaveKind): void {
+    this.handover.changed(kind);
+  }
+
+  async flush(): Promise<void> {
+    this.handover.flush();
+  }
+
+  /** Nothing to end but the handover: the last state is kept (waited for while the encoder loads). */
+  exit(_how: 'suspend' | 'finish'): Promise<void> {
+    if (this.ending) return this.ending;
+    const last = this.handover.last(this.going);
+    this.handover.close();
+    this.stopWatching();
+    this.ending = last.done;
+    return this.ending;
+  }
 
   onStatus(listener: (status: ConnectionStatus) => void): void {
     this.status.subscribe((status) => status && listener(status), this.status.current !== null);
@@ -82,7 +119,8 @@ export class StandaloneTracker implements Tracker {
 }
 
 export async function open(config: RuntimeConfig, win: Window, deps?: Partial<RuntimeDeps>): Promise<StandaloneTracker> {
-  return new StandaloneTracker(config, (await loadRuntimeDeps(win, deps)).localStore);
+  const loaded = await loadRuntimeDeps(win, deps);
+  return new StandaloneTracker(config, win, loaded.localStore, loaded);
 }
 
 // The shape every adapter module has (checked here, where the compiler can see it).

@@ -5,13 +5,14 @@
 // honestly where their work is (status and save receipts). What differs per standard is the transport
 // (scorm/scorm-transport.ts: data model writes and commits; xapi/xapi-transport.ts: state document and statements).
 import type { RuntimeConfig } from '../../types.ts';
-import type { AnswerRecord, ConnectionStatus, LaunchMode, Learner, Outcome, SaveKind, SaveReceipt, StatusProblem, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import type { AnswerRecord, ConnectionStatus, LaunchMode, Learner, Outcome, SaveKind, SaveReceipt, StateSource, StatusProblem, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import { CommitScheduler } from './commit-scheduler.ts';
 import { commitDelay, saveKindOf } from './commit-policy.ts';
 import { Events, Latest, sameJson } from './latest.ts';
 import { watchPageLifecycle } from './page-lifecycle.ts';
 import type { RuntimeDeps } from './runtime-deps.ts';
+import { StateHandover } from './state-handover.ts';
 import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey, type SafetyCopy } from './safety-copy.ts';
 
 /** What a transport found when it opened the LMS session (or launch). */
@@ -104,6 +105,8 @@ export class DurableSession implements Tracker, SessionCore {
   private readonly status = new Latest<ConnectionStatus | null>(null, sameJson);
   private readonly saved = new Events<SaveReceipt>();
   private readonly scheduler: CommitScheduler;
+  /** Takes the player's state on this session's clock. */
+  private readonly handover: StateHandover;
   private copies: SafetyCopyStore;
   private mode: LaunchMode | null;
   private starting: Promise<TrackerSession> | null = null;
@@ -136,6 +139,7 @@ export class DurableSession implements Tracker, SessionCore {
       backoffMs: this.profile.commit.backoffMs,
       onAttempt: (ok, failures) => this.reportAttempt(ok, failures),
     });
+    this.handover = new StateHandover(deps.clock, (state, location, kind) => this.saveState(state, location, kind));
     transport.bind(this);
   }
 
@@ -166,6 +170,14 @@ export class DurableSession implements Tracker, SessionCore {
   start(): Promise<TrackerSession> {
     this.starting ??= Promise.resolve().then(() => this.begin());
     return this.starting;
+  }
+
+  attach(source: StateSource): void {
+    this.handover.attach(source);
+  }
+
+  changed(kind: SaveKind): void {
+    this.handover.changed(kind);
   }
 
   onStatus(listener: (status: ConnectionStatus) => void): void {
@@ -218,12 +230,22 @@ export class DurableSession implements Tracker, SessionCore {
     if (this.open && !this.endingAsked) await this.scheduler.flush();
   }
 
-  /** Ends the session; the transport says how (and whether it may wait for anything first). */
+  /**
+   * Ends the session: the player's last state first, then the transport's end. With the encoder at hand, both happen
+   * within the caller's turn: on pagehide nothing queued after the handler is sure to run, so no promise stands between
+   * the last save and Terminate (issue 12.7). A page going while the encoder is still on its way cannot wait for it:
+   * the session ends now (the LMS keeps what it was last given), and the state, when it comes, is kept as this
+   * browser's safety copy for the next launch.
+   */
   exit(how: 'suspend' | 'finish'): Promise<void> {
     if (this.ending) return this.ending;
-    this.endingAsked = true;
-    // Once open, the transport ends within the caller's turn (pagehide cannot wait for a promise: issue 12.7).
-    this.ending = this.open ? this.transport.end(how) : (this.starting ?? Promise.resolve()).then(() => (this.open ? this.transport.end(how) : undefined));
+    const last = this.handover.last(this.going);
+    const end = (): Promise<void> => {
+      this.endingAsked = true;
+      // Once open, the transport ends within the caller's turn.
+      return this.open ? this.transport.end(how) : (this.starting ?? Promise.resolve()).then(() => (this.open ? this.transport.end(how) : undefined));
+    };
+    this.ending = last.waiting && !this.going ? last.done.then(end) : end();
     return this.ending;
   }
 
@@ -258,6 +280,7 @@ export class DurableSession implements Tracker, SessionCore {
 
   close(): void {
     this.stopClock();
+    this.handover.close();
     this.stopWatching();
   }
 
@@ -300,13 +323,18 @@ export class DurableSession implements Tracker, SessionCore {
       // browser refuses a synchronous request, and the page's last requests are the transport's own at pagehide. So
       // the commit waits one task: a page going away has had its pagehide by then.
       hidden: () => {
+        this.handover.flush();
         this.deps.clock.setTimeout(() => {
           if (!this.going && !this.endingAsked && this.scheduler.pending) void this.scheduler.flush();
         }, 0);
       },
+      // The page's one pagehide listener: the player's last words and state, then the end of the session, in this
+      // turn; a session already ending has the transport send what it still can (one keepalive allowance per page).
       leaving: () => {
         this.going = true;
-        this.transport.leaving();
+        const how = this.ending ? null : this.handover.leaving();
+        if (how) void this.exit(how);
+        else this.transport.leaving();
       },
     });
     if (this.transport.keepsAlive) this.armKeepAlive();

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { CourseSession } from '../../../../course/player/app/course-session.ts';
-import type { Timers } from '../../../../course/player/logic/save-scheduler.ts';
-import type { ConnectionStatus, SaveKind, SaveReceipt, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
+import type { ConnectionStatus, SaveKind, SaveReceipt, StateSource, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
+import { StateHandover } from '../../../../course/runtime/shared/state-handover.ts';
+import { ManualClock } from '../../runtime/helpers/manual-clock.ts';
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { allScreenIds } from '../../../../course/player/logic/outcome.ts';
 import { fixtureConfig } from '../fixture-course.ts';
 
-/** Records every call, in order, as "method arg…" lines that are easy to assert on. */
+/**
+ * Records every call, in order, as "method arg…" lines that are easy to assert on. It takes the player's state as a
+ * real tracker does: through the runtime's handover, on a clock the test moves, and ends as the runtime does on
+ * pagehide (the player's last words, the last state, then the end, in one turn).
+ */
 class FakeTracker implements Tracker {
   readonly standard = 'scorm12';
+  readonly clock = new ManualClock();
+  private readonly handover = new StateHandover(this.clock, (state, location, kind) => this.saveState(state, location, kind));
+  private ending: Promise<void> | null = null;
+  private going = false;
   readonly calls: string[] = [];
   readonly saved: { state: string; location: string; kind: SaveKind | undefined }[] = [];
   private readonly receipts: ((receipt: SaveReceipt) => void)[] = [];
@@ -44,31 +53,29 @@ class FakeTracker implements Tracker {
   setOutcome(outcome: { completed: boolean; progress: number }): void {
     this.calls.push(`setOutcome ${outcome.completed} ${outcome.progress.toFixed(2)}`);
   }
+  attach(source: StateSource): void {
+    this.handover.attach(source);
+  }
+  changed(kind: SaveKind): void {
+    this.handover.changed(kind);
+  }
   async flush(): Promise<void> {}
-  async exit(how: 'suspend' | 'finish'): Promise<void> {
-    this.calls.push(`exit ${how}`);
+  exit(how: 'suspend' | 'finish'): Promise<void> {
+    if (this.ending) return this.ending;
+    const last = this.handover.last(this.going);
+    const end = async () => {
+      this.calls.push(`exit ${how}`);
+    };
+    this.ending = last.waiting && !this.going ? last.done.then(end) : end();
+    return this.ending;
+  }
+  /** The browser's pagehide, as the runtime handles it. */
+  pageHide(): Promise<void> {
+    this.going = true;
+    const how = this.ending ? null : this.handover.leaving();
+    return how ? this.exit(how) : (this.ending ?? Promise.resolve());
   }
   onStatus(_listener: (status: ConnectionStatus) => void): void {}
-}
-
-class ManualTimers implements Timers {
-  readonly waiting = new Map<number, () => void>();
-  private next = 1;
-  set(callback: () => void): number {
-    const id = this.next++;
-    this.waiting.set(id, callback);
-    return id;
-  }
-  clear(handle: unknown): void {
-    this.waiting.delete(handle as number);
-  }
-  runAll(): void {
-    for (const [id, callback] of [...this.waiting]) {
-      // A timer cleared by an earlier callback does not run.
-      if (!this.waiting.delete(id)) continue;
-      callback();
-    }
-  }
 }
 
 const trackerSession = (mode: TrackerSession['mode'] = 'normal'): TrackerSession => ({
@@ -80,7 +87,6 @@ const trackerSession = (mode: TrackerSession['mode'] = 'normal'): TrackerSession
 
 function setUp(initial: LearnerState = emptyLearnerState('welcome'), mode: TrackerSession['mode'] = 'normal', keepSavedState = false) {
   const tracker = new FakeTracker();
-  const timers = new ManualTimers();
   let clock = 0;
   const session = new CourseSession({
     config: fixtureConfig(),
@@ -89,10 +95,11 @@ function setUp(initial: LearnerState = emptyLearnerState('welcome'), mode: Track
     initial,
     // A readable stand-in for the codec: the tests look at what was handed over, not at the compression.
     encode: (state) => JSON.stringify(state),
-    timers,
     now: () => clock,
     keepSavedState,
   });
+  // The runtime's clock: a quiet second (at most five) after a change, the state is taken.
+  const timers = { runAll: () => tracker.clock.advance(5000) };
   return { session, tracker, timers, tick: (ms: number) => (clock += ms) };
 }
 
@@ -118,7 +125,7 @@ describe('CourseSession', () => {
     session.dispatch({ type: 'reflect', promptId: 'r1', text: 'a' });
     session.dispatch({ type: 'reflect', promptId: 'r1', text: 'ab' });
     expect(tracker.saved).toHaveLength(0);
-    timers.runAll();
+    await timers.runAll();
     await flushPromises();
     expect(tracker.saved).toHaveLength(1);
     expect(JSON.parse(tracker.saved[0]!.state).reflections).toEqual({ r1: 'ab' });
@@ -127,7 +134,7 @@ describe('CourseSession', () => {
     await flushPromises();
     expect(tracker.saved).toHaveLength(2);
     expect(tracker.saved[1]?.location).toBe('guide');
-    expect(timers.waiting.size).toBe(0);
+    expect(tracker.clock.pendingTimers).toBe(0);
   });
 
   it('records reflections when the learner leaves the reflection screen, once per change', () => {
@@ -150,7 +157,7 @@ describe('CourseSession', () => {
     rate('c2', 2);
     rate('c2', 4);
     // A quiet-moment save keeps the ratings in the saved state, but the LMS hears nothing yet, not even the progress.
-    timers.runAll();
+    await timers.runAll();
     await flushPromises();
     expect(tracker.saved).toHaveLength(1);
     expect(tracker.calls.filter((c) => c.startsWith('record'))).toEqual([]);
@@ -167,7 +174,7 @@ describe('CourseSession', () => {
   it('tells a rating still held when the learner leaves the page, before the last save', async () => {
     const { session, tracker } = setUp({ ...emptyLearnerState('welcome'), location: 'confidence-before' });
     session.dispatch({ type: 'rate-confidence', phase: 'before', itemId: 'c1', rating: 5, latencyMs: 0 });
-    await session.leave();
+    await tracker.pageHide();
     expect(tracker.calls.slice(-3)).toEqual(['recordAnswer confidence-before.c1 neutral', 'saveState confidence-before', 'exit suspend']);
   });
 
@@ -193,7 +200,7 @@ describe('CourseSession', () => {
   it('suspends when leaving mid-way: saves first, then exits, and only once', async () => {
     const { session, tracker } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
     session.dispatch({ type: 'reflect', promptId: 'r2', text: 'supervision' });
-    await Promise.all([session.leave(), session.leave()]);
+    await Promise.all([tracker.pageHide(), tracker.pageHide()]);
     expect(tracker.calls.slice(-3)).toEqual(['recordReflection r2 supervision', 'saveState reflection', 'exit suspend']);
     expect(session.ended).toBe(true);
     session.dispatch({ type: 'go-to', screenId: 'guide' });
@@ -205,7 +212,7 @@ describe('CourseSession', () => {
     const done = { ...emptyLearnerState('welcome'), location: 'summary', completedScreens: allScreenIds(fixtureConfig().course) };
     const { session, tracker } = setUp(done);
     expect(session.outcome.completed).toBe(true);
-    await session.leave();
+    await tracker.pageHide();
     expect(tracker.calls.at(-1)).toBe('exit finish');
   });
 
@@ -213,8 +220,8 @@ describe('CourseSession', () => {
     const { session, tracker, timers } = setUp(emptyLearnerState('welcome'), 'review');
     session.begin();
     session.dispatch({ type: 'answer', questionId: 'q1', optionIds: ['a'], latencyMs: 1 });
-    timers.runAll();
-    await session.leave();
+    await timers.runAll();
+    await tracker.pageHide();
     expect(session.state.answers.q1).toEqual(['a']);
     expect(tracker.calls).toEqual(['exit suspend']);
     expect(session.lastSave).toEqual({ kind: 'not-saving' });
@@ -224,7 +231,7 @@ describe('CourseSession', () => {
     const { session, tracker } = setUp(emptyLearnerState('welcome'), 'normal', true);
     session.begin();
     session.dispatch({ type: 'go-to', screenId: 'confidence-before' });
-    await session.leave();
+    await tracker.pageHide();
     expect(tracker.saved).toEqual([]);
     expect(session.reviewMode).toBe(false);
   });
@@ -240,7 +247,6 @@ describe('CourseSession', () => {
       session: trackerSession(),
       initial: emptyLearnerState('welcome'),
       encode: (state) => codecHere.then(() => JSON.stringify(state)),
-      timers: new ManualTimers(),
     });
     return { session, tracker, arrive: () => arrive() };
   }
@@ -263,7 +269,7 @@ describe('CourseSession', () => {
     const { session, tracker, arrive } = withCodecOnItsWay();
     session.begin();
     session.dispatch({ type: 'go-to', screenId: 'confidence-before' });
-    await session.leave();
+    await tracker.pageHide();
     // Nothing after pagehide is sure to run, so the LMS session is not left waiting on the codec…
     expect(tracker.calls.at(-1)).toBe('exit suspend');
     expect(tracker.saved).toEqual([]);
@@ -277,9 +283,9 @@ describe('CourseSession', () => {
   it('tells the tracker why it saves: a move, a pause in typing, or other work (the commit policy, issue 12.9/17.4)', async () => {
     const { session, tracker, timers } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
     session.dispatch({ type: 'reflect', promptId: 'r1', text: 'I will' });
-    timers.runAll();
+    await timers.runAll();
     session.dispatch({ type: 'answer', questionId: 'q1', optionIds: ['a'], latencyMs: 1 });
-    timers.runAll();
+    await timers.runAll();
     session.dispatch({ type: 'go-to', screenId: 'guide' });
     await flushPromises();
     expect(tracker.saved.map((s) => s.kind)).toEqual(['typing', 'work', 'move']);
@@ -288,15 +294,15 @@ describe('CourseSession', () => {
   it('on page hide with nothing changed since the last save, hands over the time spent only, as a "leave"', async () => {
     const { session, tracker, timers } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
     session.dispatch({ type: 'reflect', promptId: 'r1', text: 'a' });
-    timers.runAll();
-    void session.leave();
+    await timers.runAll();
+    void tracker.pageHide();
     expect(tracker.saved.map((s) => s.kind)).toEqual(['typing', 'leave']);
   });
 
   it('ends the session within the same turn on page hide, with no promise between the save and the exit (issue 12.7)', () => {
     const { session, tracker } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
     session.dispatch({ type: 'reflect', promptId: 'r2', text: 'supervision' });
-    void session.leave();
+    void tracker.pageHide();
     // No await: on pagehide, nothing queued after the handler is sure to run.
     expect(tracker.calls.slice(-2)).toEqual(['saveState reflection', 'exit suspend']);
   });
@@ -305,7 +311,7 @@ describe('CourseSession', () => {
     const { session, tracker, timers } = setUp({ ...emptyLearnerState('welcome'), location: 'reflection' });
     tracker.keeps = null;
     session.dispatch({ type: 'reflect', promptId: 'r1', text: 'a' });
-    timers.runAll();
+    await timers.runAll();
     expect(session.lastSave).toMatchObject({ kind: 'saved', where: 'this-page' });
     tracker.tell({ state: tracker.saved[0]!.state, where: 'this-browser' });
     expect(session.lastSave).toMatchObject({ kind: 'saved', where: 'this-browser' });
@@ -313,7 +319,7 @@ describe('CourseSession', () => {
     expect(session.lastSave).toMatchObject({ kind: 'saved', where: 'learning-system' });
     // A newer save is not "in the learning system" because an older one is.
     session.dispatch({ type: 'reflect', promptId: 'r1', text: 'ab' });
-    timers.runAll();
+    await timers.runAll();
     tracker.tell({ state: tracker.saved[0]!.state, where: 'learning-system' });
     expect(session.lastSave).toMatchObject({ kind: 'saved', where: 'this-page' });
   });
@@ -321,7 +327,7 @@ describe('CourseSession', () => {
   it('forwards video events while the session is open', async () => {
     const { session, tracker } = setUp();
     session.recordVideo({ verb: 'played', time: 0, progress: 0, playedSegments: '' });
-    await session.leave();
+    await tracker.pageHide();
     session.recordVideo({ verb: 'paused', time: 1, progress: 0, playedSegments: '' });
     expect(tracker.calls.filter((c) => c.startsWith('recordVideo'))).toEqual(['recordVideo played']);
   });
