@@ -1,5 +1,5 @@
 // What a SCORM version's data model needs to say for each thing the tracker does, as plain lists of writes. The
-// session (scorm-session.ts) applies them through the LMS connection; keeping them pure keeps the formats testable.
+// transport (scorm-transport.ts) applies them through the LMS connection; keeping them pure keeps the formats testable.
 import type { StandardId } from '../../types.ts';
 import type { LmsProfile } from '../lms-profiles.ts';
 import type { InteractionChoices } from '../interaction-catalogue.ts';
