@@ -1,5 +1,5 @@
 // The languages the player has its own words in (the three catalogues of each: frame, screens, pages). The build
-// refuses a course or variant in any other language (build/course/cross-check.ts), so the player never falls back
+// refuses a course or variant in any other language (build/course/cross-check.ts, variant.ts), so the player never falls back
 // silently to another language's words; each picker here only resolves a tag to the catalogue it names.
 import type { RuntimeConfig } from '../../types.ts';
 
@@ -19,7 +19,8 @@ export function playerLanguage(tag: string): PlayerLanguage | null {
   return PLAYER_LANGUAGES.find((language) => language.toLowerCase() === tag.toLowerCase()) ?? null;
 }
 
-export const isPseudoLocale = (tag: string): boolean => tag.toLowerCase() === PSEUDO_LOCALE.toLowerCase();
+/** Exactly the tag (the build refuses it in another letter case): a short test, as it is on the first screen's path. */
+export const isPseudoLocale = (tag: string): boolean => tag === PSEUDO_LOCALE;
 
 /** The language of the player's own words: the variant's, else the course's. */
 export const wordsLanguage = (config: RuntimeConfig): string => config.variant.language ?? config.course.language;
@@ -31,11 +32,11 @@ let pseudoLocalise: (<T extends object>(catalogue: T) => T) | undefined;
  * for the pseudo-locale its transform, a chunk of its own, so an English package neither carries nor loads it.
  */
 export async function loadWords(tag: string): Promise<void> {
-  if (isPseudoLocale(tag)) pseudoLocalise ??= (await import('./pseudo-locale.ts')).pseudoLocalise;
+  if (tag === PSEUDO_LOCALE) pseudoLocalise = (await import('./pseudo-locale.ts')).pseudoLocalise;
 }
 
 /** A catalogue (any part) in the language `tag`: the pseudo-locale's words are en-GB's, transformed, once loaded. */
 export function inLanguage<T extends object>(tag: string, catalogues: Record<PlayerLanguage, T>): T {
   const own = catalogues[playerLanguage(tag) ?? 'en-GB'];
-  return pseudoLocalise && isPseudoLocale(tag) ? pseudoLocalise(own) : own;
+  return pseudoLocalise && tag === PSEUDO_LOCALE ? pseudoLocalise(own) : own;
 }

@@ -50,6 +50,9 @@ describe('a variant names the language of the player’s words', () => {
       },
     ]);
     expect(formatProblems(problems).split('\n')).toHaveLength(1);
+    // The pseudo-locale is its tag exactly: the player tells it apart with one comparison.
+    const [lowerCase] = await problemsOf(loadVariant(await variantFile('en-xa'), course));
+    expect(lowerCase?.message).toBe('the player has no words in "en-xa": its buttons, notices and messages would be in another language');
     expect(formatProblems(problems)).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: /language: `));
   });
 

@@ -92,7 +92,8 @@ describe('the pseudo-locale catalogues', () => {
 describe('choosing and loading the pseudo-locale', () => {
   it('is no course language, but a variant may ask for it; the variant’s language wins over the course’s', () => {
     expect(playerLanguage(PSEUDO_LOCALE)).toBeNull();
-    expect(isPseudoLocale('EN-xa')).toBe(true);
+    expect(isPseudoLocale(PSEUDO_LOCALE)).toBe(true);
+    expect(isPseudoLocale('en-xa')).toBe(false);
     const config = { course: { language: 'en-GB' }, variant: {} } as RuntimeConfig;
     expect(wordsLanguage(config)).toBe('en-GB');
     expect(wordsLanguage({ ...config, variant: { ...config.variant, language: PSEUDO_LOCALE } })).toBe(PSEUDO_LOCALE);
