@@ -186,7 +186,7 @@ describe.skipIf(!hasChromium)('a package built in the pseudo-locale', () => {
       const frame = await walker.frame();
       frameLanguage = await frame.evaluate(() => document.documentElement.lang);
       // The support panel, unfolded: its words are the catalogue's and the variant's contacts.
-      await frame.locator('details.support summary, .support summary').first().click().catch(() => undefined);
+      await frame.locator('details.support > summary').click();
       await walker.step('welcome, support panel open');
       await walker.walkFrom(screens[0]!.id);
       await walker.learner.waitInFrame(() => document.activeElement?.classList.contains('callout--success') === true, null);
@@ -194,7 +194,7 @@ describe.skipIf(!hasChromium)('a package built in the pseudo-locale', () => {
 
       // Launched again after finishing: the welcome back, on the summary.
       await scenario.reopen();
-      await scenario.walker.waitForScreen(screens.at(-1)!.title, false).catch(() => undefined);
+      await scenario.walker.waitForScreen(screens.at(-1)!.title, false);
       await check('relaunched after finishing', await scenario.walker.frame());
       const t = stringsFor(PSEUDO_LOCALE);
       const shown = async (frame: Frame): Promise<string> => frame.evaluate(() => document.body.textContent ?? '');
@@ -237,7 +237,6 @@ describe.skipIf(!hasChromium)('a package built in the pseudo-locale', () => {
 
       // Every screen type the course has was walked.
       const types = new Set(screens.map((screen) => screen.type));
-      expect(walked.filter((label) => [...types].some((type) => label.endsWith(`(${type})`))).length).toBeGreaterThanOrEqual(types.size);
       expect([...types].filter((type) => !walked.some((label) => label.endsWith(`(${type})`)))).toEqual([]);
       // The page's language stays the course's: most of its text is the course's en-GB (see course/player/README.md).
       expect(frameLanguage).toBe(config.course.language);
