@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RuntimeConfig } from '../../types.ts';
 import { enGB } from '../strings/en-GB.ts';
 import { frameStringsFor } from '../strings/frame.ts';
-import { loadWords, wordsLanguage } from '../strings/languages.ts';
+import { wordsLanguage } from '../strings/languages.ts';
 import { Player } from './Player.tsx';
 import { startCourse, type StartedCourse } from './start-course.ts';
 
@@ -13,9 +13,8 @@ type Boot = { kind: 'starting' } | { kind: 'started'; started: StartedCourse } |
 export function Root({ config }: { config: RuntimeConfig }) {
   const [boot, setBoot] = useState<Boot>({ kind: 'starting' });
   useEffect(() => {
-    // The player's words come with the tracker (the pseudo-locale's transform is a chunk of its own).
-    Promise.all([startCourse(config), loadWords(wordsLanguage(config))])
-      .then(([started]) => setBoot({ kind: 'started', started }))
+    startCourse(config)
+      .then((started) => setBoot({ kind: 'started', started }))
       .catch((error: unknown) => setBoot({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) }));
   }, [config]);
   const t = frameStringsFor(wordsLanguage(config));
