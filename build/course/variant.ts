@@ -11,6 +11,7 @@ import { checkText } from './text-check.ts';
 import { WCAG_AA_TEXT, contrastRatio, formatRatio } from './contrast.ts';
 import { NHS_PALETTE, findPaletteColour } from './nhs-palette.ts';
 import { LMS_PROFILES } from '../../course/runtime/lms-profiles.ts';
+import { PLAYER_LANGUAGES, PSEUDO_LOCALE, isPseudoLocale, playerLanguage } from '../../course/player/strings/languages.ts';
 
 interface VariantCheck {
   variant: Variant | undefined;
@@ -103,7 +104,13 @@ async function checkVariantFile(file: string, course: Course): Promise<VariantCh
  * is in force. (The logo file is checked separately, by checkLogo, as it needs the file system.)
  */
 export function crossCheckVariant(variant: Variant, course: Course, file: string): CourseProblem[] {
-  return [...checkOverrides(variant, course, file), ...checkProfileStandards(variant, file), ...checkColourContrast(variant, file), ...checkContactRoutes(variant, file)];
+  return [
+    ...checkOverrides(variant, course, file),
+    ...checkLanguage(variant, course, file),
+    ...checkProfileStandards(variant, file),
+    ...checkColourContrast(variant, file),
+    ...checkContactRoutes(variant, file),
+  ];
 }
 
 function checkOverrides(variant: Variant, course: Course, file: string): CourseProblem[] {
@@ -118,6 +125,33 @@ function checkOverrides(variant: Variant, course: Course, file: string): CourseP
     });
   }
   return problems;
+}
+
+/**
+ * The player's words must be ones it has a catalogue for (no silent English), and in the course's own language: the
+ * course's text is written in one language, and a page that mixed two would read as neither. The pseudo-locale is the
+ * one exception, since its words are the course language's own, transformed to show where each comes from.
+ */
+function checkLanguage(variant: Variant, course: Course, file: string): CourseProblem[] {
+  const language = variant.language;
+  if (language === undefined || isPseudoLocale(language)) return [];
+  if (playerLanguage(language) === null) {
+    return [{
+      file,
+      pointer: '/language',
+      message: `the player has no words in "${language}": its buttons, notices and messages would be in another language`,
+      allowed: `a language the player has a catalogue for (${PLAYER_LANGUAGES.join(', ')}), or the pseudo-locale "${PSEUDO_LOCALE}"; a translation adds one in course/player/strings/`,
+    }];
+  }
+  if (language.toLowerCase() !== course.language.toLowerCase()) {
+    return [{
+      file,
+      pointer: '/language',
+      message: `"${language}" is not the course's language ("${course.language}"): the player's words would be in one language and the course's text in another`,
+      allowed: `"${course.language}" (or leave it out), or the pseudo-locale "${PSEUDO_LOCALE}"`,
+    }];
+  }
+  return [];
 }
 
 /** Every standard the variant asks for must be one its LMS profile plays properly. */

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { readConfig } from './logic/read-config.ts';
 import { brandProperties } from './logic/branding.ts';
 import { ProblemPage, Root } from './app/Root.tsx';
+import { loadWords, wordsLanguage } from './strings/languages.ts';
 import './styles/main.css';
 
 const root = document.getElementById('app');
@@ -13,7 +14,12 @@ if (root) {
     document.title = result.config.variant.displayName || result.config.course.title;
     // The trust's colours, as custom properties on the page (styles/tokens.css names them).
     for (const [name, value] of Object.entries(brandProperties(result.config.variant.branding))) document.documentElement.style.setProperty(name, value);
-    render(<Root config={result.config} />, root);
+    // The player's words first: at once for a language with catalogues of its own; the pseudo-locale's transform is
+    // a chunk of its own (a failed fetch leaves the en-GB words it is made from).
+    const config = result.config;
+    void loadWords(wordsLanguage(config))
+      .catch(() => undefined)
+      .then(() => render(<Root config={config} />, root));
   } else {
     render(<ProblemPage detail={result.problem} />, root);
   }

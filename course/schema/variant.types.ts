@@ -15,6 +15,8 @@ export interface Variant {
   standards: ('scorm12' | 'scorm2004-3rd' | 'scorm2004-4th' | 'xapi' | 'cmi5')[];
   /** "private" (the default to choose): reflection text stays in the learner's own resume state; "shared": also reported to the LMS/LRS. Reflections can be special category data: choose "shared" only with a DPIA. */
   reflections: 'private' | 'shared';
+  /** The language of the player's own words (buttons, notices, messages) in this variant's packages, as a BCP 47 tag such as "en-GB". Absent: the course's language. The build refuses a language the player has no words for, and one other than the course's own (the course's text is written in one language), except the pseudo-locale "en-XA": the player's words accented, lengthened and bracketed, to show that every one of them comes from a catalogue (course/player/README.md). */
+  language?: string;
   /** Optional overrides of the course's completion rules. */
   completion?: {
     /** Minimum knowledge-check score, as a percentage 0..100, to pass. */

@@ -72,6 +72,9 @@ describe('the first screen of the built player', () => {
     // The film screen does load them: the check above looks in the right place.
     const film = [...measured.filmScreen].filter((path) => !measured.firstScreen.has(path)).map((path) => basename(path));
     expect(film.some((name) => name.startsWith('video-player-'))).toBe(true);
+    // The pseudo-locale's transform is a chunk of the build, loaded by no English screen (only when asked for).
+    expect([...player.files.keys()].some((path) => basename(path).startsWith('pseudo-locale-')), 'the pseudo-locale chunk').toBe(true);
+    expect([...measured.filmScreen].filter((path) => basename(path).startsWith('pseudo-locale-')), 'the pseudo-locale chunk loaded').toEqual([]);
   });
 
   it.each(STANDARD_IDS)("%s package: the first screen's files hold no text of a later section, which its own part holds", (standard) => {

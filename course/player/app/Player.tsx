@@ -12,6 +12,7 @@ import type { StartedCourse } from './start-course.ts';
 import { loadWhenIdle } from './codec-loader.ts';
 import { logoSource } from '../logic/branding.ts';
 import { frameStringsFor } from '../strings/frame.ts';
+import { wordsLanguage } from '../strings/languages.ts';
 import { entryFor, nextScreenId, previousScreenId } from '../logic/course-map.ts';
 import type { ResumeNotice } from '../state/resume.ts';
 import { ScreenView, prefetchScreen } from './ScreenView.tsx';
@@ -32,7 +33,7 @@ export function Player({ started }: { started: StartedCourse }) {
   const { session, status: statusStore, Notice } = started;
   const { course, variant } = session.config;
   const logo = useMemo(() => logoSource(variant.branding), [variant]);
-  const t = useMemo(() => frameStringsFor(course.language), [course.language]);
+  const t = useMemo(() => frameStringsFor(wordsLanguage(session.config)), [session.config]);
   const [, setVersion] = useState(0);
   const [status, setStatus] = useState<ConnectionStatus>(statusStore.current);
   const [notice, setNotice] = useState<ResumeNotice | null>(started.resume.notice);

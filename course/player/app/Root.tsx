@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RuntimeConfig } from '../../types.ts';
 import { enGB } from '../strings/en-GB.ts';
 import { frameStringsFor } from '../strings/frame.ts';
+import { wordsLanguage } from '../strings/languages.ts';
 import { Player } from './Player.tsx';
 import { startCourse, type StartedCourse } from './start-course.ts';
 
@@ -16,7 +17,7 @@ export function Root({ config }: { config: RuntimeConfig }) {
       .then((started) => setBoot({ kind: 'started', started }))
       .catch((error: unknown) => setBoot({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) }));
   }, [config]);
-  const t = frameStringsFor(config.course.language);
+  const t = frameStringsFor(wordsLanguage(config));
   switch (boot.kind) {
     case 'starting':
       return (

@@ -4,6 +4,7 @@
 import type { FrameStrings } from '../strings/en-GB.ts';
 import type { Strings } from '../strings/index.ts';
 import { pageStringsFor } from '../strings/pages.ts';
+import { wordsLanguage } from '../strings/languages.ts';
 import { usePlayer } from './player-context.ts';
 import { useStrings } from './use-strings.ts';
 
@@ -15,7 +16,7 @@ export function usePageStrings(): Strings {
   const { t, session } = usePlayer();
   let all = merged.get(t);
   if (!all) {
-    all = { ...base, ...pageStringsFor(session.config.course.language) };
+    all = { ...base, ...pageStringsFor(wordsLanguage(session.config)) };
     merged.set(t, all);
   }
   return all;

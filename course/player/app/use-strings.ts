@@ -4,6 +4,7 @@
 import type { FrameStrings } from '../strings/en-GB.ts';
 import type { ScreenStrings } from '../strings/en-GB.screens.ts';
 import { screenStringsFor } from '../strings/screens.ts';
+import { wordsLanguage } from '../strings/languages.ts';
 import { usePlayer } from './player-context.ts';
 
 /** One merged object per frame catalogue, so that every render hands out the same one. */
@@ -13,7 +14,7 @@ export function useStrings(): FrameStrings & ScreenStrings {
   const { t, session } = usePlayer();
   let all = merged.get(t);
   if (!all) {
-    all = { ...t, ...screenStringsFor(session.config.course.language) };
+    all = { ...t, ...screenStringsFor(wordsLanguage(session.config)) };
     merged.set(t, all);
   }
   return all;

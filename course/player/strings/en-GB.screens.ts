@@ -144,6 +144,17 @@ export const enGBScreens = {
     'No compatible source was found for this media.': 'This browser cannot play the film. The transcript is below the film.',
     '{1} is loading.': '{1} is loading.',
     'Playing in Picture-in-Picture': 'Playing in picture-in-picture',
+    // Words video.js shows without a control of ours naming them (its big play button, the progress bar's spoken
+    // value, the loaded part of it, the error dialog), so that they are in the learner's language too.
+    'Play Video': 'Play Video',
+    'progress bar timing: currentTime={1} duration={2}': '{1} of {2}',
+    Loaded: 'Loaded',
+    'Modal Window': 'Modal Window',
+    'This is a modal window.': 'This is a modal window.',
+    'This modal can be closed by pressing the Escape key or activating the close button.':
+      'This modal can be closed by pressing the Escape key or activating the close button.',
+    'Beginning of dialog window. Escape will cancel and close the window.': 'Beginning of dialog window. Escape will cancel and close the window.',
+    'End of dialog window.': 'End of dialog window.',
   } as Record<string, string>,
 };
 

@@ -7,11 +7,15 @@ import type { PageStrings } from './en-GB.pages.ts';
 import { frameStringsFor } from './frame.ts';
 import { screenStringsFor } from './screens.ts';
 import { pageStringsFor } from './pages.ts';
+import { isPseudoLocale } from './languages.ts';
+import { pseudoLocalise } from './pseudo-locale.ts';
 
 export type Strings = FrameStrings & ScreenStrings & PageStrings;
 
+/** Every word, in `language`; the pseudo-locale's at once (the player loads its transform first: languages.ts). */
 export function stringsFor(language: string): Strings {
-  return { ...frameStringsFor(language), ...screenStringsFor(language), ...pageStringsFor(language) };
+  const strings = { ...frameStringsFor(language), ...screenStringsFor(language), ...pageStringsFor(language) };
+  return isPseudoLocale(language) ? pseudoLocalise(strings) : strings;
 }
 
 export type { FrameStrings, ScreenStrings, PageStrings };

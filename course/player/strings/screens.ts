@@ -1,10 +1,10 @@
 // Picks the catalogue of the later screens (part 2) for the course's language. Only the lazy screens and views import
 // this, so it travels in their chunks, never in the first screen's.
 import { enGBScreens, type ScreenStrings } from './en-GB.screens.ts';
-import { playerLanguage, type PlayerLanguage } from './languages.ts';
+import { inLanguage, type PlayerLanguage } from './languages.ts';
 
 const catalogues: Record<PlayerLanguage, ScreenStrings> = { 'en-GB': enGBScreens };
 
 export function screenStringsFor(language: string): ScreenStrings {
-  return catalogues[playerLanguage(language) ?? 'en-GB'];
+  return inLanguage(language, catalogues);
 }

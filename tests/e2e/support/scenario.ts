@@ -9,6 +9,7 @@ import { packageConfig } from './packages.ts';
 import { planFor, type LearnerPlan } from './plan.ts';
 import { RequestLog } from './requests.ts';
 import { CourseWalker, type WalkHooks } from './walkthrough.ts';
+import { wordsLanguage } from '../../../course/player/strings/languages.ts';
 
 /** The width (CSS px) of the LMS's course frame while the learner works; axe also checks 320. */
 export const WALK_WIDTH = 1280;
@@ -55,7 +56,7 @@ export async function openScenario(
     requests.watch(page);
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(lms.packageUrl);
-    const walker = new CourseWalker(page, config.course, plan, hooks);
+    const walker = new CourseWalker(page, config.course, plan, hooks, undefined, wordsLanguage(config));
     await setCourseWidth(page, await walker.frame(), WALK_WIDTH);
     return { page, walker };
   };

@@ -39,8 +39,10 @@ export class CourseWalker {
     private readonly hooks: WalkHooks = {},
     /** The LMS page's frame the course is in: the preview LMS's, or a test page's own. */
     private readonly frameSelector = '#course-frame',
+    /** The language of the player's words (a variant may name one: the pseudo-locale). */
+    language = course.language,
   ) {
-    this.t = stringsFor(course.language);
+    this.t = stringsFor(language);
     this.learner = new KeyboardLearner(page, () => this.frame());
   }
 
