@@ -7,7 +7,7 @@
 // beside the page, after it in the document, so the page's h1 is the first heading a screen reader meets.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConnectionStatus } from '../../runtime/tracker.ts';
-import { PlayerContext, type PlayerContextValue, type PrintView } from './player-context.ts';
+import { PlayerContext, usePlayer, type PlayerContextValue, type PrintView } from './player-context.ts';
 import type { StartedCourse } from './start-course.ts';
 import { loadWhenIdle } from './codec-loader.ts';
 import { logoSource } from '../logic/branding.ts';
@@ -19,7 +19,8 @@ import { SectionMenu } from '../components/SectionMenu.tsx';
 import { StatusBanner } from '../components/StatusBanner.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { AccessibilityLink } from '../components/AccessibilityLink.tsx';
-import { PrintViewLoader } from './PrintViewLoader.tsx';
+import { useLazy } from './use-lazy.ts';
+import { LoadProblem } from '../components/LoadProblem.tsx';
 import { coursePartsOf } from './course-parts.ts';
 
 /** Time the live region stays empty before a message, so that the same message twice is still announced twice. */
@@ -232,7 +233,7 @@ export function Player({ started }: { started: StartedCourse }) {
           </div>
         ) : (
           <main class="layout__single" id="main-content" tabIndex={-1}>
-            <PrintViewLoader view={view} onClose={closeView} />
+            <PrintViewSlot view={view} onClose={closeView} />
           </main>
         )}
       </div>
@@ -251,4 +252,19 @@ export function Player({ started }: { started: StartedCourse }) {
       </div>
     </PlayerContext.Provider>
   );
+}
+
+/**
+ * A page outside the course's flow. The loader of those pages (which names every page's chunk) is a chunk of its own
+ * too: most sessions never open one, so the first screen does not carry it.
+ */
+function PrintViewSlot({ view, onClose }: { view: PrintView; onClose(): void }) {
+  const { t } = usePlayer();
+  const loader = useLazy('print-view-loader', () => import('./PrintViewLoader.tsx').then((m) => m.PrintViewLoader));
+  if (loader.kind === 'ready') {
+    const Loader = loader.component;
+    return <Loader view={view} onClose={onClose} />;
+  }
+  if (loader.kind === 'failed') return <LoadProblem retry={loader.retry} />;
+  return <p class="secondary-text">{t.app.screenLoading}</p>;
 }
