@@ -5,6 +5,11 @@ import type { ConnectionStatus, SaveKind, SaveReceipt, Tracker, TrackerSession }
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { allScreenIds } from '../../../../course/player/logic/outcome.ts';
 import { fixtureConfig } from '../fixture-course.ts';
+import { answerLogic } from '../../../../course/player/state/answers.ts';
+import { provideAnswerLogic } from '../../../../course/player/state/reduce.ts';
+
+// In the player, the first screen after the welcome screen brings the answer logic (app/ScreenView.tsx).
+provideAnswerLogic(answerLogic);
 
 /** Records every call, in order, as "method arg…" lines that are easy to assert on. */
 class FakeTracker implements Tracker {

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { reportsFor, type TrackerReport } from '../../../../course/player/state/reports.ts';
-import { reduce, reduceContext } from '../../../../course/player/state/reduce.ts';
+import { provideAnswerLogic, reduce, reduceContext } from '../../../../course/player/state/reduce.ts';
 import type { PlayerAction } from '../../../../course/player/state/actions.ts';
 import { mapCourse } from '../../../../course/player/logic/course-map.ts';
 import { allScreenIds } from '../../../../course/player/logic/outcome.ts';
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { fixtureCourse } from '../fixture-course.ts';
+import { answerLogic } from '../../../../course/player/state/answers.ts';
+
+// In the player, the first screen after the welcome screen brings the answer logic (app/ScreenView.tsx).
+provideAnswerLogic(answerLogic);
 
 const course = fixtureCourse();
 const context = reduceContext(course, mapCourse(course));
