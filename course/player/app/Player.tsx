@@ -46,12 +46,26 @@ export function Player({ started }: { started: StartedCourse }) {
   /** Whether the next render follows a move the learner made (the first screen of a launch keeps the page's focus). */
   const moved = useRef(false);
   const headingFocusPending = useRef(false);
+  const begun = useRef(false);
+  /** A move the learner asked for that waits on the course's structure, which could not be fetched. */
+  const [moveFailed, setMoveFailed] = useState<string | null>(null);
+  const parts = coursePartsOf(session.config);
+
+  // The session begins (lands on its screen and tells the LMS the learner is under way) once the course's structure
+  // is here: a resume has it already, a first launch moments after its first screen (app/course-parts.ts).
+  const beginOnce = (): void => {
+    if (begun.current) return;
+    begun.current = true;
+    session.begin();
+  };
 
   useEffect(() => {
     const unsubscribeSession = session.subscribe(() => setVersion((v) => v + 1));
     const unsubscribeStatus = statusStore.subscribe(() => setStatus(statusStore.current));
     setStatus(statusStore.current);
-    session.begin();
+    let live = true;
+    if (parts.hasStructure()) beginOnce();
+    else parts.structure().then(() => live && beginOnce(), () => undefined);
     // A first launch showed this screen without the state codec; fetch it now that the screen is up (a resume has it).
     const cancelCodecLoad = session.readOnly ? () => {} : loadWhenIdle(started.codec, window);
     const onPageHide = (): void => void session.leave();
@@ -68,6 +82,7 @@ export function Player({ started }: { started: StartedCourse }) {
     window.addEventListener('pageshow', onPageShow);
     document.addEventListener('visibilitychange', onVisibilityChange);
     return () => {
+      live = false;
       unsubscribeSession();
       unsubscribeStatus();
       cancelCodecLoad();
@@ -136,6 +151,19 @@ export function Player({ started }: { started: StartedCourse }) {
 
   const go = (screenId: string | null): void => {
     if (!screenId) return;
+    if (!parts.hasStructure()) {
+      // Moving needs the course's structure (the rules of the screen moved to); on a first launch it comes moments
+      // after the first screen. If it cannot be fetched, the learner is told, with a way to try again.
+      parts.structure().then(
+        () => {
+          beginOnce();
+          go(screenId);
+        },
+        () => setMoveFailed(screenId),
+      );
+      return;
+    }
+    setMoveFailed(null);
     moved.current = true;
     setMenuOpen(false);
     setView(null);
@@ -212,6 +240,7 @@ export function Player({ started }: { started: StartedCourse }) {
               <h1 id="view-heading" tabIndex={-1}>
                 {entry.screen.title}
               </h1>
+              {moveFailed !== null && <LoadProblem retry={() => go(moveFailed)} />}
               <ScreenView screen={entry.screen} />
               <nav class="pagination no-print" aria-label={t.app.screenPosition(entry.index + 1, session.map.entries.length)}>
                 {previous && (

@@ -28,6 +28,12 @@ export interface CourseSessionOptions {
   saveMaxWaitMs?: number;
   /** The saved state belongs to a newer course version and must not be overwritten (see resumeFrom). */
   keepSavedState?: boolean;
+  /**
+   * Whether the course's structure is in place (app/course-parts.ts; always, by default). A first launch shows its
+   * first screen before it and begins the session once it has come (app/Player.tsx): a page left before then has
+   * done nothing, and the outcome and the reflections, which read that structure, are not asked for.
+   */
+  hasStructure?: () => boolean;
 }
 
 /**
@@ -75,6 +81,7 @@ export class CourseSession {
   /** Reflection text changed since the last save: that save is a pause in typing (see SaveKind). */
   private typingUnsaved = false;
   private exiting: Promise<void> | null = null;
+  private readonly hasStructure: () => boolean;
 
   constructor(options: CourseSessionOptions) {
     this.config = options.config;
@@ -83,6 +90,7 @@ export class CourseSession {
     this.reviewMode = options.session.mode === 'review';
     this.readOnly = this.reviewMode || options.keepSavedState === true;
     this.encode = options.encode;
+    this.hasStructure = options.hasStructure ?? (() => true);
     this.now = options.now ?? (() => performance.now());
     this.startedAt = this.now();
     this.map = mapCourse(options.config.course);
@@ -159,7 +167,7 @@ export class CourseSession {
    * is suspended so the learner can resume. Safe to call more than once.
    */
   leave(): Promise<void> {
-    return this.end(this.outcome.completed ? 'finish' : 'suspend', true);
+    return this.end(this.hasStructure() && this.outcome.completed ? 'finish' : 'suspend', true);
   }
 
   /** The learner pressed "Finish the course". */
@@ -173,7 +181,7 @@ export class CourseSession {
       this.exiting = this.tracker.exit(how);
       return this.exiting;
     }
-    this.recordReflections();
+    if (this.hasStructure()) this.recordReflections();
     this.sendRatings();
     const unsaved = this.scheduler.isPending || this.typingUnsaved;
     this.scheduler.cancel();

@@ -206,6 +206,18 @@ describe('CourseSession', () => {
     expect(tracker.calls.at(-1)).toBe('exit suspend');
   });
 
+  it('suspends a page left before the course structure has come, asking nothing of the shell it lacks', async () => {
+    // A first launch: config.js's thin shell has later sections as ids and titles only (build/course-parts.ts).
+    const config = fixtureConfig();
+    for (const section of config.course.sections.slice(1)) section.screens = section.screens.map(({ id, type, title }) => ({ id, type, title }) as typeof section.screens[number]);
+    const tracker = new FakeTracker();
+    const session = new CourseSession({ config, tracker, session: trackerSession('normal'), initial: emptyLearnerState('welcome'), encode: (state) => JSON.stringify(state), timers: new ManualTimers(), hasStructure: () => false });
+    expect(() => session.outcome).toThrow();
+    await session.leave();
+    expect(tracker.calls).toEqual(['saveState welcome', 'exit suspend']);
+    expect(session.ended).toBe(true);
+  });
+
   it('finishes when leaving a completed course', async () => {
     const done = { ...emptyLearnerState('welcome'), location: 'summary', completedScreens: allScreenIds(fixtureConfig().course) };
     const { session, tracker } = setUp(done);
