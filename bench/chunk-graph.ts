@@ -13,7 +13,7 @@ const ADAPTER_CHUNK: Record<string, string> = {
   cmi5: 'cmi5',
 };
 export const CODEC_CHUNK = 'saved-progress'; // course/player/app/saved-progress.ts: the state codec and the resume rules
-const FILM_CHUNKS = ['FilmScreen', 'video-player']; // course/player/film/FilmScreen.tsx and video-player.ts
+const FILM_CHUNKS = ['FilmScreen', 'video-player', 'answers']; // course/player/film/FilmScreen.tsx and video-player.ts, and the answer logic every screen after the welcome screen brings (state/answers.ts)
 
 export type Files = ReadonlyMap<string, Uint8Array>;
 
