@@ -1,7 +1,9 @@
 // The player's own words in British English, part 1: what the frame and the welcome screen show (header, menu,
-// connection status, welcome, support contacts). Part 2, en-GB.screens.ts, holds the words of the other screens, the
-// resume notices and what a save problem means, so that the first screen does not download them. Course content (titles, questions, feedback) comes from the course
-// data. A translation is two such files, typed by FrameStrings and ScreenStrings: TypeScript names any string it forgot.
+// connection status, welcome). Part 2, en-GB.screens.ts, holds the words of the other screens and of the support
+// panel (a chunk the welcome screen fetches after its first render); part 3, en-GB.pages.ts, those of the knowledge
+// check, summary and pages, the resume notice and what a save problem means: so the first screen does not download
+// them. Course content (titles, questions, feedback) comes from the course data. A translation is three such files,
+// typed by FrameStrings, ScreenStrings and PageStrings: TypeScript names any string it forgot.
 
 import type { ProgressStorage } from '../../runtime/tracker.ts';
 
@@ -42,23 +44,6 @@ export const enGB = {
     /** When the LMS's frame may not open tabs: the statement's address, to copy into a new tab. */
     accessibilityStatementBlocked: (address: string): string =>
       `Your learning system does not let the course open a new tab. To read the statement, copy this address into a new tab: ${address}`,
-  },
-
-  support: {
-    heading: 'Getting support',
-    intro: (organisation: string): string =>
-      `If anything in this course affects you, or you want to talk something through, these services at ${organisation} can help.`,
-    /** Before the national services, which every build lists (after the trust's own contacts, where it has some). */
-    introNational: 'If anything in this course affects you, or you want to talk something through, these services can help.',
-    nationalHeading: 'Anyone in the UK can contact',
-    text: 'Text:',
-    textLink: (word: string, number: string): string => `Text ${word} to ${number}`,
-    phone: 'Phone:',
-    email: 'Email:',
-    website: 'Website:',
-    /** Link text for a contact's web page, which opens in a new tab. */
-    websiteLink: (name: string): string => `${name} (opens in a new tab)`,
-    hours: 'When:',
   },
 
   sectionStatus: {
