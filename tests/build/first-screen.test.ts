@@ -1,6 +1,7 @@
 // What the first screen loads, read from the real player build's chunk graph (bench/chunk-graph.ts, as the payload
 // benchmark reads it): for every standard, it holds the frame and the standard's adapter, but none of what only
-// later screens need — the screens' string catalogue, the state codec, the answer logic, the pages' loader, the film
+// later screens need — the screens' string catalogue, the state codec, the course logic (rules and the marking of
+// answers), the pages' loader, the film
 // screen and video.js — and, of the course data, none of a later section's text or structure. The sizes are
 // the benchmark's to report; this keeps the structure that makes them small from slipping unnoticed (importing
 // useStrings() into a frame component once pulled the whole screens catalogue into the first chunk).
@@ -10,7 +11,7 @@ import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODEC_CHUNK, htmlLoads, measurePackage, type Measured } from '../../bench/chunk-graph.ts';
+import { CODEC_CHUNK, COURSE_LOGIC_CHUNK, htmlLoads, measurePackage, type Measured } from '../../bench/chunk-graph.ts';
 import { launchPage } from '../../build/launch-page.ts';
 import { ADAPTER_SOURCES } from '../../course/runtime/adapter-modules.ts';
 import { buildPlayer, type PlayerBuild } from '../../build/player-build.ts';
@@ -86,8 +87,8 @@ describe('the first screen of the built player', () => {
     expect(names.filter((name) => name.startsWith(`${CODEC_CHUNK}-`)), 'the state codec').toEqual([]);
     expect(names.filter((name) => /^(FilmScreen|video-player)-/.test(name)), 'the film screen and video.js').toEqual([]);
     // A first screen only navigates: the marking of answers, and the pages' loader, come later.
-    expect(names.filter((name) => /^(answers|PrintViewLoader)-/.test(name)), 'the answer logic and the pages loader').toEqual([]);
-    expect([...measured.filmScreen].map((path) => basename(path)).some((name) => name.startsWith('answers-')), 'the film screen brings the answer logic').toBe(true);
+    expect(names.filter((name) => name.startsWith(`${COURSE_LOGIC_CHUNK}-`) || name.startsWith('PrintViewLoader-')), 'the course logic and the pages loader').toEqual([]);
+    expect([...measured.filmScreen].map((path) => basename(path)).some((name) => name.startsWith(`${COURSE_LOGIC_CHUNK}-`)), 'the film screen brings the course logic').toBe(true);
     const code = [...measured.firstScreen].filter((path) => path.endsWith('.js')).map((path) => new TextDecoder().decode(player.files.get(path)));
     expect(screenStrings.length).toBeGreaterThan(20);
     expect(screenStrings.filter((text) => code.some((chunk) => chunk.includes(JSON.stringify(text).slice(1, -1)))), 'screen strings in the first screen').toEqual([]);

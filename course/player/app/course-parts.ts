@@ -6,11 +6,12 @@
 // losing the connection costs only what was never fetched; a failed fetch is forgotten, so "Try again" fetches afresh.
 import type { RuntimeConfig } from '../../types.ts';
 import { mergePart } from '../logic/course-parts.ts';
+import { provideCourseRules } from '../state/rules.ts';
 
 export interface CoursePartLoader {
-  /** Whether the course's structure is in place (always, for a config that holds the whole course). */
+  /** Whether the course's structure is in place, with the rules that read it (state/rules.ts). */
   hasStructure(): boolean;
-  /** Resolves once the structure is in place. */
+  /** Resolves once the structure is in place, and the rules with it. */
   structure(): Promise<void>;
   /** Resolves once the section (index in course order) and the resources are whole. */
   section(index: number): Promise<void>;
@@ -29,7 +30,7 @@ export function coursePartLoader(config: RuntimeConfig, importPart: ImportPart =
   const { course, parts } = config;
   const fetched = new Map<string, Promise<void>>();
   const failures = new Map<string, number>();
-  let structured = !parts;
+  let structured = false;
   const load = (path: string | null | undefined, into: object, after: () => Promise<void>): Promise<void> => {
     if (!path) return Promise.resolve();
     let promise = fetched.get(path);
@@ -48,8 +49,10 @@ export function coursePartLoader(config: RuntimeConfig, importPart: ImportPart =
     }
     return promise;
   };
+  // The course's rules (state/rules.ts) read the structure, so they come with it (with a whole course too).
+  const rules = (): Promise<void> => import('../state/course-rules.ts').then((m) => provideCourseRules(m.courseRules));
   const structure = (): Promise<void> =>
-    load(parts?.structure, course, () => Promise.resolve()).then(() => {
+    Promise.all([load(parts?.structure, course, () => Promise.resolve()), rules()]).then(() => {
       structured = true;
     });
   const section = (index: number): Promise<void> => {

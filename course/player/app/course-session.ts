@@ -9,7 +9,7 @@ import type { PlayerAction } from '../state/actions.ts';
 import { reduce, reduceContext, type ReduceContext } from '../state/reduce.ts';
 import { ratingRecord, reportsFor, type TrackerReport } from '../state/reports.ts';
 import { mapCourse, type CourseMap } from '../logic/course-map.ts';
-import { computeOutcome } from '../logic/outcome.ts';
+import { courseRules } from '../state/rules.ts';
 import { SaveScheduler, browserTimers, type Timers } from '../logic/save-scheduler.ts';
 
 export interface CourseSessionOptions {
@@ -111,7 +111,7 @@ export class CourseSession {
   }
 
   get outcome(): Outcome {
-    return computeOutcome(this.config.course, this.current);
+    return courseRules().computeOutcome(this.config.course, this.current);
   }
 
   get lastSave(): SaveStatus {

@@ -8,7 +8,7 @@ import type { AnswerRecord } from '../../runtime/tracker.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from './actions.ts';
 import type { CourseMap } from '../logic/course-map.ts';
-import { isDoneOnVisit, meetsScreenRule } from '../logic/screen-completion.ts';
+import { courseRules } from './rules.ts';
 
 export interface ReduceContext {
   course: Course;
@@ -56,7 +56,7 @@ export function reduce(context: ReduceContext, state: LearnerState, action: Play
 }
 
 function goTo(state: LearnerState, screen: Screen): LearnerState {
-  const visitDone = isDoneOnVisit(screen) && !state.completedScreens.includes(screen.id);
+  const visitDone = courseRules().isDoneOnVisit(screen) && !state.completedScreens.includes(screen.id);
   if (state.location === screen.id && !visitDone) return state;
   return {
     ...state,
@@ -67,6 +67,6 @@ function goTo(state: LearnerState, screen: Screen): LearnerState {
 
 function markDone(context: ReduceContext, state: LearnerState, screen: Screen | undefined): LearnerState {
   if (!screen || state.completedScreens.includes(screen.id)) return state;
-  if (!meetsScreenRule(context.course, screen, state)) return state;
+  if (!courseRules().meetsScreenRule(context.course, screen, state)) return state;
   return { ...state, completedScreens: [...state.completedScreens, screen.id] };
 }

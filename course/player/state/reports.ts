@@ -5,7 +5,7 @@ import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from './actions.ts';
 import { requireAnswerLogic, type ReduceContext } from './reduce.ts';
 import { sectionProgress } from '../logic/course-map.ts';
-import { computeOutcome, sameOutcome } from '../logic/outcome.ts';
+import { courseRules } from './rules.ts';
 
 export type TrackerReport =
   | { kind: 'answer'; record: AnswerRecord }
@@ -25,6 +25,7 @@ export function reportsFor(context: ReduceContext, action: PlayerAction, before:
     if (progress !== sectionProgress(section, doneBefore)) reports.push({ kind: 'progress', sectionId: section.id, progress });
   }
 
+  const { computeOutcome, sameOutcome } = courseRules();
   const outcome = computeOutcome(context.course, after);
   if (!sameOutcome(outcome, computeOutcome(context.course, before))) reports.push({ kind: 'outcome', outcome });
   return reports;

@@ -7,8 +7,12 @@ import { allScreenIds } from '../../../../course/player/logic/outcome.ts';
 import { fixtureConfig } from '../fixture-course.ts';
 import { answerLogic } from '../../../../course/player/state/answers.ts';
 import { provideAnswerLogic } from '../../../../course/player/state/reduce.ts';
+import { courseRules } from '../../../../course/player/state/course-rules.ts';
+import { provideCourseRules } from '../../../../course/player/state/rules.ts';
 
-// In the player, the first screen after the welcome screen brings the answer logic (app/ScreenView.tsx).
+// In the player, the course's rules come with its structure (app/course-parts.ts) and the first screen after the
+// welcome screen brings the answer logic (app/ScreenView.tsx).
+provideCourseRules(courseRules);
 provideAnswerLogic(answerLogic);
 
 /** Records every call, in order, as "method arg…" lines that are easy to assert on. */

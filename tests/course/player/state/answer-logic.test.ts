@@ -6,6 +6,11 @@ import { reportsFor } from '../../../../course/player/state/reports.ts';
 import { mapCourse } from '../../../../course/player/logic/course-map.ts';
 import { emptyLearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { fixtureCourse } from '../fixture-course.ts';
+import { courseRules } from '../../../../course/player/state/course-rules.ts';
+import { provideCourseRules } from '../../../../course/player/state/rules.ts';
+
+// In the player, the course's rules come with its structure (app/course-parts.ts).
+provideCourseRules(courseRules);
 
 const course = fixtureCourse();
 const context = reduceContext(course, mapCourse(course));
