@@ -16,11 +16,11 @@ logger.warn = (message, options) => {
 /** The player's entry module (index.html's module script). */
 const ENTRY = /course[\\/]player[\\/]main\.tsx$/;
 /**
- * The course's rules and the marking of answers (state/course-rules.ts, state/answers.ts and the logic they rest on):
- * one chunk, fetched right after the first screen with the course's structure, which every later screen and a resume
+ * The course's logic (state/course-rules.ts: the reducer, the reports, the outcome and the marking they rest on): one
+ * chunk, fetched right after the first screen with the course's structure, which every later screen and a resume
  * wait for. Left to Rolldown it was seven chunks of a few hundred bytes each (issue 16).
  */
-const COURSE_LOGIC = /course[\\/]player[\\/](state[\\/](answers|course-rules)|logic[\\/](knowledge|outcome|scenario|screen-completion|question-index|watched-ranges|character-budget))\.ts$/;
+const COURSE_LOGIC = /course[\\/]player[\\/](state[\\/](answers|course-rules|reduce|reports)|logic[\\/](knowledge|outcome|scenario|screen-completion|question-index|watched-ranges|character-budget))\.ts$/;
 /** Runtime modules every adapter shares, put in the entry chunk. */
 const TRACKING_SHARED = /course[\\/]runtime[\\/]((?!connect\.)[\w-]+|shared[\\/](?!launch-error\.)[\w-]+|state[\\/](limits|hash))\.ts$/;
 

@@ -1,8 +1,6 @@
 // Picks the component for a screen. Only the welcome screen is part of the first load; every other screen is a chunk
 // of its own, fetched when it is first shown (the film screen together with video.js), with its section's part of the
 // course data (app/course-parts.ts), so the first screen stays within its payload budget wherever the learner resumes.
-// Every such screen comes with the answer logic (state/answers.ts) beside it: those screens are where the learner
-// answers, chooses, rates and writes, so the reducer has it before any of that can be dispatched.
 import type { ComponentType } from 'preact';
 import type { Screen } from '../../types.ts';
 import { usePlayer } from './player-context.ts';
@@ -11,26 +9,19 @@ import { WelcomeScreen } from '../screens/WelcomeScreen.tsx';
 import { LoadProblem } from '../components/LoadProblem.tsx';
 import { entryFor } from '../logic/course-map.ts';
 import { coursePartsOf } from './course-parts.ts';
-import { provideAnswerLogic } from '../state/reduce.ts';
 
 type LazyType = Exclude<Screen['type'], 'welcome'>;
 type AnyScreenComponent = ComponentType<{ screen: never }>;
 
-const answerLogic = (): Promise<void> => import('../state/answers.ts').then((m) => provideAnswerLogic(m.answerLogic));
-
-/** A screen's chunk and the answer logic, asked for side by side. */
-const withAnswers = (load: () => Promise<AnyScreenComponent>) => (): Promise<AnyScreenComponent> =>
-  Promise.all([load(), answerLogic()]).then(([component]) => component);
-
 const loaders: Record<LazyType, () => Promise<AnyScreenComponent>> = {
   // The screen and video.js are separate chunks; asking for both at once saves a round trip on a slow network.
-  film: withAnswers(() => Promise.all([import('../film/FilmScreen.tsx'), import('../film/video-player.ts')]).then(([m]) => m.FilmScreen)),
-  scenario: withAnswers(() => import('../screens/ScenarioScreen.tsx').then((m) => m.ScenarioScreen)),
-  'knowledge-check': withAnswers(() => import('../screens/KnowledgeCheckScreen.tsx').then((m) => m.KnowledgeCheckScreen)),
-  reflection: withAnswers(() => import('../screens/ReflectionScreen.tsx').then((m) => m.ReflectionScreen)),
-  voices: withAnswers(() => import('../screens/VoicesScreen.tsx').then((m) => m.VoicesScreen)),
-  confidence: withAnswers(() => import('../screens/ConfidenceScreen.tsx').then((m) => m.ConfidenceScreen)),
-  summary: withAnswers(() => import('../screens/SummaryScreen.tsx').then((m) => m.SummaryScreen)),
+  film: () => Promise.all([import('../film/FilmScreen.tsx'), import('../film/video-player.ts')]).then(([m]) => m.FilmScreen),
+  scenario: () => import('../screens/ScenarioScreen.tsx').then((m) => m.ScenarioScreen),
+  'knowledge-check': () => import('../screens/KnowledgeCheckScreen.tsx').then((m) => m.KnowledgeCheckScreen),
+  reflection: () => import('../screens/ReflectionScreen.tsx').then((m) => m.ReflectionScreen),
+  voices: () => import('../screens/VoicesScreen.tsx').then((m) => m.VoicesScreen),
+  confidence: () => import('../screens/ConfidenceScreen.tsx').then((m) => m.ConfidenceScreen),
+  summary: () => import('../screens/SummaryScreen.tsx').then((m) => m.SummaryScreen),
 };
 
 /**

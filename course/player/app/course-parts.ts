@@ -58,7 +58,9 @@ export function coursePartLoader(config: RuntimeConfig, importPart: ImportPart =
   const section = (index: number): Promise<void> => {
     const target = course.sections[index];
     if (!target) return Promise.resolve();
-    return Promise.all([load(parts?.sections[index], target, structure), load(parts?.resources, course, structure)]).then(() => undefined);
+    // The structure (and the logic that reads it) too, for a whole course as well: every screen after the welcome
+    // screen dispatches to that logic.
+    return Promise.all([load(parts?.sections[index], target, structure), load(parts?.resources, course, structure), structure()]).then(() => undefined);
   };
   return {
     hasStructure: () => structured,

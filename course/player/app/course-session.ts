@@ -6,10 +6,9 @@ import type { RuntimeConfig } from '../../types.ts';
 import type { Outcome, SaveKind, SavedWhere, Tracker, TrackerSession, VideoEvent } from '../../runtime/tracker.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from '../state/actions.ts';
-import { reduce, reduceContext, type ReduceContext } from '../state/reduce.ts';
-import { ratingRecord, reportsFor, type TrackerReport } from '../state/reports.ts';
+import type { TrackerReport } from '../state/reports.ts';
 import { mapCourse, type CourseMap } from '../logic/course-map.ts';
-import { courseRules } from '../state/rules.ts';
+import { courseRules, reduceContext, type ReduceContext } from '../state/rules.ts';
 import { SaveScheduler, browserTimers, type Timers } from '../logic/save-scheduler.ts';
 
 export interface CourseSessionOptions {
@@ -202,11 +201,11 @@ export class CourseSession {
   /** Applies an action; returns whether the state changed. */
   private apply(action: PlayerAction): boolean {
     const before = this.current;
-    const after = reduce(this.context, before, action);
+    const after = courseRules().reduce(this.context, before, action);
     if (after === before) return false;
     this.current = after;
     if (!this.readOnly && !this.ended) {
-      const reports = reportsFor(this.context, action, before, after);
+      const reports = courseRules().reportsFor(this.context, action, before, after);
       if (action.type === 'rate-confidence') this.holdRatings(reports);
       else {
         this.sendRatings();
@@ -240,7 +239,7 @@ export class CourseSession {
     const screen = this.map.byId.get(this.current.location)?.screen;
     if (screen?.type !== 'confidence') return;
     for (const [itemId, rating] of Object.entries(this.current.confidence[screen.phase])) {
-      const record = ratingRecord(this.context, screen.phase, itemId, rating, 0);
+      const record = courseRules().ratingRecord(this.context, screen.phase, itemId, rating, 0);
       if (record) this.unsentRatings.push({ kind: 'answer', record });
     }
   }

@@ -1,11 +1,11 @@
 // The reducer's and the reports' handling of everything but a move: scenario choices, questions and retakes,
-// reflections, confidence ratings and the film's progress. A chunk of its own that the screens dispatching those
-// actions bring with them (app/ScreenView.tsx provides it to reduce.ts): a first screen only navigates, so the first
-// load does not carry it (issue 16). Pure, like the reducer: the same course, state and action give the same result.
+// reflections, confidence ratings and the film's progress. Pure, like the reducer: the same course, state and action
+// give the same result. Part of the course-logic chunk (state/rules.ts).
 import type { Course, Screen, ScenarioChoice } from '../../types.ts';
 import type { AnswerRecord } from '../../runtime/tracker.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
-import type { AnswerAction, AnswerLogic, ReduceContext } from './reduce.ts';
+import type { PlayerAction } from './actions.ts';
+import type { ReduceContext } from './rules.ts';
 import { ratingRecord } from './reports.ts';
 import { indexQuestions, questionInteractionId, type IndexedQuestion } from '../logic/question-index.ts';
 import { canAttempt, checkProgress, correctOptionIds, isAnswerCorrect, questionStatus } from '../logic/knowledge.ts';
@@ -30,7 +30,9 @@ export function scenarioResult(choice: ScenarioChoice): AnswerRecord['result'] {
   return choice.quality === 'helpful' ? 'correct' : choice.quality === 'unhelpful' ? 'incorrect' : 'neutral';
 }
 
-function apply(context: ReduceContext, state: LearnerState, action: AnswerAction): LearnerState {
+export type AnswerAction = Exclude<PlayerAction, { type: 'go-to' }>;
+
+export function applyAnswer(context: ReduceContext, state: LearnerState, action: AnswerAction): LearnerState {
   const { course, map } = context;
   switch (action.type) {
     case 'scenario-choose': {
@@ -116,7 +118,7 @@ function apply(context: ReduceContext, state: LearnerState, action: AnswerAction
 }
 
 /** The screen an action concerns, whose own completion rule is checked afterwards. */
-function screenOf(context: ReduceContext, action: AnswerAction): Screen | undefined {
+export function answerScreen(context: ReduceContext, action: AnswerAction): Screen | undefined {
   switch (action.type) {
     case 'scenario-choose':
     case 'scenario-restart':
@@ -134,7 +136,8 @@ function screenOf(context: ReduceContext, action: AnswerAction): Screen | undefi
   }
 }
 
-function record(context: ReduceContext, action: AnswerAction, before: LearnerState, after: LearnerState): AnswerRecord | null {
+/** The interaction reported for an action (state/reports.ts), if any. */
+export function answerRecord(context: ReduceContext, action: AnswerAction, before: LearnerState, after: LearnerState): AnswerRecord | null {
   switch (action.type) {
     case 'scenario-choose': {
       const screen = context.map.byId.get(action.screenId)?.screen;
@@ -193,4 +196,3 @@ function sameRanges(a: readonly (readonly [number, number])[], b: readonly (read
   return a.length === b.length && a.every((range, i) => range[0] === b[i]?.[0] && range[1] === b[i]?.[1]);
 }
 
-export const answerLogic: AnswerLogic = { apply, screenOf, record };

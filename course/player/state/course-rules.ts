@@ -1,7 +1,9 @@
-// The chunk of the course's rules (state/rules.ts says why it is one): the outcome, and when a screen is done or
-// started, with the marking they rest on.
+// The course-logic chunk's entry (state/rules.ts says why it is a chunk): the reducer, the reports, the outcome and
+// when a screen is started, with the marking they rest on.
 import type { CourseRules } from './rules.ts';
-import { computeOutcome, sameOutcome } from '../logic/outcome.ts';
-import { isDoneOnVisit, isScreenStarted, meetsScreenRule } from '../logic/screen-completion.ts';
+import { reduce } from './reduce.ts';
+import { ratingRecord, reportsFor } from './reports.ts';
+import { computeOutcome } from '../logic/outcome.ts';
+import { isScreenStarted } from '../logic/screen-completion.ts';
 
-export const courseRules: CourseRules = { computeOutcome, sameOutcome, isDoneOnVisit, meetsScreenRule, isScreenStarted };
+export const courseRules: CourseRules = { reduce, reportsFor, ratingRecord, computeOutcome, isScreenStarted };

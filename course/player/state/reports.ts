@@ -3,9 +3,10 @@
 import type { AnswerRecord, Outcome } from '../../runtime/tracker.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from './actions.ts';
-import { requireAnswerLogic, type ReduceContext } from './reduce.ts';
+import type { ReduceContext } from './rules.ts';
+import { answerRecord as recordOf } from './answers.ts';
 import { sectionProgress } from '../logic/course-map.ts';
-import { courseRules } from './rules.ts';
+import { computeOutcome, sameOutcome } from '../logic/outcome.ts';
 
 export type TrackerReport =
   | { kind: 'answer'; record: AnswerRecord }
@@ -25,14 +26,13 @@ export function reportsFor(context: ReduceContext, action: PlayerAction, before:
     if (progress !== sectionProgress(section, doneBefore)) reports.push({ kind: 'progress', sectionId: section.id, progress });
   }
 
-  const { computeOutcome, sameOutcome } = courseRules();
   const outcome = computeOutcome(context.course, after);
   if (!sameOutcome(outcome, computeOutcome(context.course, before))) reports.push({ kind: 'outcome', outcome });
   return reports;
 }
 
 function answerRecord(context: ReduceContext, action: PlayerAction, before: LearnerState, after: LearnerState): AnswerRecord | null {
-  return action.type === 'go-to' ? null : requireAnswerLogic().record(context, action, before, after);
+  return action.type === 'go-to' ? null : recordOf(context, action, before, after);
 }
 
 /** A confidence rating as the LMS hears it: a likert interaction on the phase's confidence screen. */

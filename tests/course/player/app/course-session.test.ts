@@ -5,15 +5,11 @@ import type { ConnectionStatus, SaveKind, SaveReceipt, Tracker, TrackerSession }
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { allScreenIds } from '../../../../course/player/logic/outcome.ts';
 import { fixtureConfig } from '../fixture-course.ts';
-import { answerLogic } from '../../../../course/player/state/answers.ts';
-import { provideAnswerLogic } from '../../../../course/player/state/reduce.ts';
 import { courseRules } from '../../../../course/player/state/course-rules.ts';
 import { provideCourseRules } from '../../../../course/player/state/rules.ts';
 
-// In the player, the course's rules come with its structure (app/course-parts.ts) and the first screen after the
-// welcome screen brings the answer logic (app/ScreenView.tsx).
+// In the player, the course's logic comes with its structure (app/course-parts.ts).
 provideCourseRules(courseRules);
-provideAnswerLogic(answerLogic);
 
 /** Records every call, in order, as "method arg…" lines that are easy to assert on. */
 class FakeTracker implements Tracker {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { reportsFor, type TrackerReport } from '../../../../course/player/state/reports.ts';
-import { provideAnswerLogic, reduce, reduceContext } from '../../../../course/player/state/reduce.ts';
+import { reduce, reduceContext } from '../../../../course/player/state/reduce.ts';
 import type { PlayerAction } from '../../../../course/player/state/actions.ts';
 import { mapCourse } from '../../../../course/player/logic/course-map.ts';
 import { allScreenIds } from '../../../../course/player/logic/outcome.ts';
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { fixtureCourse } from '../fixture-course.ts';
-import { answerLogic } from '../../../../course/player/state/answers.ts';
-import { courseRules } from '../../../../course/player/state/course-rules.ts';
-import { provideCourseRules } from '../../../../course/player/state/rules.ts';
-
-// In the player, the course's rules come with its structure (app/course-parts.ts) and the first screen after the
-// welcome screen brings the answer logic (app/ScreenView.tsx).
-provideCourseRules(courseRules);
-provideAnswerLogic(answerLogic);
 
 const course = fixtureCourse();
 const context = reduceContext(course, mapCourse(course));
