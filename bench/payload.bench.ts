@@ -4,8 +4,8 @@
 // graph from index.html, as a browser does:
 //   first screen = index.html's module script, modulepreloads and stylesheets, every chunk they import statically,
 //                  and the tracking adapter the package's standard loads at start (its chunk, static imports, CSS);
-//   resume start = the first screen plus the state codec and the course's structure (course/structure.js), which
-//                  start-up also waits for when there is saved progress;
+//   resume start = the first screen plus the state codec, the course's structure (course/structure.js) and the
+//                  course logic that reads it, which start-up also waits for when there is saved progress;
 //   film screen  = the first screen plus the film screen's two chunks (the screen and video.js) with their imports.
 // config.js (the course data, one per package) is a classic script counted as course data in the first screen's
 // total; the film screen's goal is for its JS and CSS. Each file is compressed on its own (one response each) at gzip
@@ -155,7 +155,7 @@ async function main({ values, positionals }: { values: { files: boolean }; posit
       'inline in it), the player\'s JS and CSS files, the course data. requests: files fetched for it (the goal also ' +
       'wants each named by index.html, none waiting on a script). rounds: round trips on its critical path, index.html ' +
       'the first. resume start: with saved progress, start-up also fetches and runs the state codec, with the course\'s ' +
-      'structure (course/structure.js) it lays the saved state out by. film screen: JS+CSS ' +
+      'structure (course/structure.js) it lays the saved state out by and the course logic that reads it. film screen: JS+CSS ' +
       'of the first screen and the film screen.',
   );
   return 0;
