@@ -13,7 +13,13 @@ const ADAPTER_CHUNK: Record<string, string> = {
   cmi5: 'cmi5',
 };
 export const CODEC_CHUNK = 'saved-progress'; // course/player/app/saved-progress.ts: the state codec and the resume rules
-const FILM_CHUNKS = ['FilmScreen', 'video-player']; // course/player/film/FilmScreen.tsx and video-player.ts
+/**
+ * What a resume's start-up and every screen after the welcome screen wait for beside their own chunks: the course's
+ * rules, which come with its structure, and the marking of answers (build/vite.config.ts, COURSE_LOGIC).
+ */
+export const COURSE_LOGIC_CHUNK = 'course-logic';
+// course/player/film/FilmScreen.tsx and video-player.ts, and the course logic.
+const FILM_CHUNKS = ['FilmScreen', 'video-player', COURSE_LOGIC_CHUNK];
 
 export type Files = ReadonlyMap<string, Uint8Array>;
 
@@ -187,7 +193,7 @@ export function measurePackage(standard: string, files: Files): Measured {
   for (const path of firstScreen) if (!rounds.has(path)) rounds.set(path, entryRound + 1);
 
   const withCodec = new Set(firstScreen);
-  const resumeStart = graph.dynamicLoad(CODEC_CHUNK, withCodec) ? withCodec : null;
+  const resumeStart = graph.dynamicLoad(CODEC_CHUNK, withCodec) && graph.dynamicLoad(COURSE_LOGIC_CHUNK, withCodec) ? withCodec : null;
 
   const filmScreen = new Set(firstScreen);
   for (const name of FILM_CHUNKS) {

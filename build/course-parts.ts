@@ -1,14 +1,18 @@
-// The course data split for the first screen (issue 16). config.js carries a shell: the course with its first
-// section whole (the welcome screen) and every later section, the film, the confidence items, and the glossary,
-// sources and supervision guide as a skeleton whose learner-facing text is left out. What is left out is in files of
-// its own, course/section-<n>.js and course/resources.js, that the player fetches when a screen needs it (and one section ahead). The skeleton keeps
-// what the learner's progress is made of, so a resumed learner starts on any screen with only that screen's part.
+// The course data split for the first screen (issue 16). config.js carries a thin shell: the course with its first
+// section whole (the welcome screen), every later section as its title and its screens' ids, types and titles (all the
+// section menu and the pagination show), the film's files without its questions, and the glossary, sources and guide
+// as ids. course/structure.js holds the rest of the skeleton, without learner-facing text: scenario steps and choices,
+// question banks, prompts, the film's questions, the confidence items (what the state codec, the outcome and the
+// marking read). The player fetches it right after the first screen, with the state codec (a resume waits for both,
+// so a resumed learner starts on any screen with only that screen's part). course/section-<n>.js and
+// course/resources.js hold the text, fetched when a screen needs it and one section ahead.
 import { isDeepStrictEqual } from 'node:util';
-import type { Course, CourseParts } from '../course/types.ts';
+import type { Course, CourseParts, Section } from '../course/types.ts';
 import { layoutOf, type CourseLayout } from '../course/runtime/state/course-layout.ts';
 import { mergePart } from '../course/player/logic/course-parts.ts';
 
 export const RESOURCES_PART = 'course/resources.js';
+export const STRUCTURE_PART = 'course/structure.js';
 export const sectionPart = (index: number): string => `course/section-${index}.js`;
 
 export interface SplitCourse {
@@ -35,32 +39,44 @@ export function skeletonOf<T>(value: T, idsOnly = false, key = ''): T {
   return value;
 }
 
+/** What the section menu and the pagination read of a later section before its structure has come. */
+function thinSection(section: Section): Section {
+  return { id: section.id, title: section.title, screens: section.screens.map(({ id, type, title }) => ({ id, type, title })) } as Section;
+}
+
 export function splitCourse(course: Course): SplitCourse {
   const files = new Map<string, string>();
-  const sections = course.sections.map((section, index) => {
-    if (index === 0) return { shell: section, part: null };
-    files.set(sectionPart(index), partModule(section));
-    return { shell: skeletonOf(section), part: sectionPart(index) };
-  });
-  // The film's and the confidence items' words come with the first screen that needs the resources; the pages'
-  // resources keep only their ids in the shell.
   const { glossary, sources, supervisionGuide, film, confidence } = course;
-  files.set(RESOURCES_PART, partModule({ glossary, sources, supervisionGuide, film, confidence }));
+  const { cuePoints, ...filmFiles } = film;
   const shell: Course = {
     ...course,
     ...skeletonOf({ glossary, sources, supervisionGuide }, true),
-    ...skeletonOf({ film, confidence }),
-    sections: sections.map((s) => s.shell),
+    film: skeletonOf(filmFiles) as Course['film'],
+    sections: course.sections.map((section, index) => (index === 0 ? section : thinSection(section))),
   };
-  const parts: CourseParts = { sections: sections.map((s) => s.part), resources: RESOURCES_PART };
+  delete (shell as Partial<Course>).confidence;
+  // The structure, merged into the shell before any part (app/course-parts.ts): the first section is whole already.
+  const structure = {
+    sections: course.sections.map((section, index) => (index === 0 ? {} : skeletonOf(section))),
+    film: { cuePoints: skeletonOf(cuePoints) },
+    confidence: skeletonOf(confidence),
+  };
+  files.set(STRUCTURE_PART, partModule(structure));
+  course.sections.forEach((section, index) => index > 0 && files.set(sectionPart(index), partModule(section)));
+  // The film's and the confidence items' words come with the first screen that needs the resources; the pages'
+  // resources keep only their ids in the shell.
+  files.set(RESOURCES_PART, partModule({ glossary, sources, supervisionGuide, film, confidence }));
+  const parts: CourseParts = { sections: course.sections.map((_, index) => (index === 0 ? null : sectionPart(index))), resources: RESOURCES_PART, structure: STRUCTURE_PART };
 
-  // The split must lose nothing: the parts merged back give the course, and the skeleton alone lays out the learner's
-  // saved state exactly as the whole course does (a resume decodes before any part has come).
-  const rebuilt = structuredClone(shell);
+  // The split must lose nothing: the structure and then the parts merged back give the course, and the shell with
+  // its structure lays out the learner's saved state exactly as the whole course does (a resume decodes with them
+  // before any part has come).
+  const structured = mergePart(structuredClone(shell), structuredClone(structure) as unknown as Course);
+  const rebuilt = structuredClone(structured);
   course.sections.forEach((section, index) => index > 0 && mergePart(rebuilt.sections[index], structuredClone(section)));
-  mergePart(rebuilt, structuredClone({ glossary, sources, supervisionGuide, film, confidence }));
+  mergePart(rebuilt, structuredClone({ glossary, sources, supervisionGuide, film, confidence }) as Course);
   if (!isDeepStrictEqual(rebuilt, course)) throw new Error('the course parts do not add up to the course');
-  if (layoutKey(layoutOf(shell)) !== layoutKey(layoutOf(course))) {
+  if (layoutKey(layoutOf(structured)) !== layoutKey(layoutOf(course))) {
     throw new Error('the course shell lays out saved progress differently from the whole course: a field the state codec reads was taken for text');
   }
   return { shell, parts, files };

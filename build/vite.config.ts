@@ -15,6 +15,12 @@ logger.warn = (message, options) => {
 
 /** The player's entry module (index.html's module script). */
 const ENTRY = /course[\\/]player[\\/]main\.tsx$/;
+/**
+ * The course's logic (state/course-rules.ts: the reducer, the reports, the outcome and the marking they rest on): one
+ * chunk, fetched right after the first screen with the course's structure, which every later screen and a resume
+ * wait for. Left to Rolldown it was seven chunks of a few hundred bytes each (issue 16).
+ */
+const COURSE_LOGIC = /course[\\/]player[\\/](state[\\/](answers|course-rules|reduce|reports)|logic[\\/](knowledge|outcome|scenario|screen-completion|question-index|watched-ranges|character-budget))\.ts$/;
 /** Runtime modules every adapter shares, put in the entry chunk. */
 const TRACKING_SHARED = /course[\\/]runtime[\\/]((?!connect\.)[\w-]+|shared[\\/](?!launch-error\.)[\w-]+|state[\\/](limits|hash))\.ts$/;
 
@@ -51,6 +57,7 @@ export default defineConfig({
             // automatic splitting it was half a dozen chunks, some of a hundred bytes, each one more request (issue 16).
             // A group holding the entry module becomes the entry chunk; the adapters then import it from there.
             { name: 'index', test: (id: string) => TRACKING_SHARED.test(id) || ENTRY.test(id) },
+            { name: 'course-logic', test: (id: string) => COURSE_LOGIC.test(id) },
           ],
         },
       },

@@ -50,4 +50,9 @@ export interface CourseParts {
   sections: (string | null)[];
   /** The file that completes the film, the confidence items, the glossary, the sources and the supervision guide. */
   resources: string;
+  /**
+   * The course's structure without its text (scenario steps, question banks, prompts, the film's questions, the
+   * confidence items): merged into the shell before any other part.
+   */
+  structure: string;
 }

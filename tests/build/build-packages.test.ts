@@ -68,9 +68,9 @@ describe('a package is exactly player + manifest + declared media', () => {
     const result = await buildPackages(options({ variants: ['default'], standards: ['scorm12', 'cmi5'] }));
     const media = ['media/film/captions.en-GB.vtt', 'media/film/chapters.vtt', 'media/film/common-ground-film.mp4', 'media/film/descriptions.en-GB.vtt', 'media/film/poster.png', 'media/film/transcript.txt'];
     const player = ['index.html', 'assets/index-abc.js', 'assets/standalone-x.js'];
-    // config.js holds the course's shell; every section after the first, and the resources, are parts beside it.
+    // config.js holds the course's shell; its structure, every section after the first, and the resources, are parts beside it.
     const sections = (JSON.parse(await readFile(join(course, 'course.json'), 'utf8')) as { sections: unknown[] }).sections.length;
-    const config = ['config.js', 'course/resources.js', ...Array.from({ length: sections - 1 }, (_, i) => `course/section-${i + 1}.js`)];
+    const config = ['config.js', 'course/resources.js', 'course/structure.js', ...Array.from({ length: sections - 1 }, (_, i) => `course/section-${i + 1}.js`)];
     const cmi5 = await entries(result.packages.find((pkg) => pkg.standard === 'cmi5')!.path!);
     expect(cmi5).toEqual([...player, 'assets/cmi5-x.js', ...media, ...config, 'accessibility.html', 'cmi5.xml'].sort());
     const scorm12 = await entries(result.packages.find((pkg) => pkg.standard === 'scorm12')!.path!);

@@ -2,7 +2,7 @@
 // parts add back up to the course, and a split that would change how saved progress is laid out is refused.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RESOURCES_PART, sectionPart, skeletonOf, splitCourse } from '../../build/course-parts.ts';
+import { RESOURCES_PART, STRUCTURE_PART, sectionPart, skeletonOf, splitCourse } from '../../build/course-parts.ts';
 import { mergePart } from '../../course/player/logic/course-parts.ts';
 import { layoutOf } from '../../course/runtime/state/course-layout.ts';
 import type { Course } from '../../course/types.ts';
@@ -37,7 +37,8 @@ describe('splitCourse', () => {
 
   it('puts each later section in a part of its own, holding that section whole', () => {
     expect(split.parts.sections).toEqual(course.sections.map((_, index) => (index === 0 ? null : sectionPart(index))));
-    expect([...split.files.keys()].sort()).toEqual([...course.sections.slice(1).map((_, i) => sectionPart(i + 1)), RESOURCES_PART].sort());
+    expect([...split.files.keys()].sort()).toEqual([...course.sections.slice(1).map((_, i) => sectionPart(i + 1)), RESOURCES_PART, STRUCTURE_PART].sort());
+    expect(split.parts.structure).toBe(STRUCTURE_PART);
     for (const [index, section] of course.sections.entries()) {
       if (index > 0) expect(partValue(split.files.get(sectionPart(index))!)).toEqual(section);
     }
@@ -47,16 +48,32 @@ describe('splitCourse', () => {
     expect(JSON.stringify(split.shell.sources)).not.toContain('https://');
   });
 
-  it('adds back up to the course when the parts are merged into the shell, and lays out saved progress alike before', () => {
+  it('keeps only titles and screen ids, types and titles of later sections in the shell, the rest in the structure', () => {
+    for (const [index, section] of split.shell.sections.entries()) {
+      if (index === 0) continue;
+      expect(section).toEqual({ id: course.sections[index]!.id, title: course.sections[index]!.title, screens: course.sections[index]!.screens.map(({ id, type, title }) => ({ id, type, title })) });
+    }
+    expect(split.shell.film.cuePoints).toBeUndefined();
+    expect(split.shell.confidence).toBeUndefined();
+    const structure = partValue(split.files.get(STRUCTURE_PART)!) as { sections: unknown[] };
+    expect(structure.sections[0]).toEqual({});
+    expect(structure.sections[4]).toEqual(skeletonOf(course.sections[4]));
+    // No learner-facing text in the structure either.
+    expect(texts(structure)).toEqual([]);
+  });
+
+  it('adds back up to the course when the structure and then the parts are merged into the shell, and lays out saved progress alike', () => {
     const shell = structuredClone(split.shell);
     const screen = shell.sections[4]!.screens[0]!;
+    mergePart(shell, partValue(split.files.get(STRUCTURE_PART)!) as Course);
+    const asText = (layout: unknown): string => JSON.stringify(layout, (_k, v: unknown) => (v instanceof Map ? [...v] : v));
+    // The codec lays saved progress out with the structure alone, before any section's part has come.
+    expect(asText(layoutOf(shell))).toBe(asText(layoutOf(course)));
     for (const [index, path] of split.parts.sections.entries()) if (path) mergePart(shell.sections[index], partValue(split.files.get(path)!));
-    mergePart(shell, partValue(split.files.get(RESOURCES_PART)!));
+    mergePart(shell, partValue(split.files.get(RESOURCES_PART)!) as Course);
     expect(shell).toEqual(course);
     // Merged into the objects in place: what held a screen before sees its text now.
     expect(shell.sections[4]!.screens[0]).toBe(screen);
-    const asText = (layout: unknown): string => JSON.stringify(layout, (_k, v: unknown) => (v instanceof Map ? [...v] : v));
-    expect(asText(layoutOf(split.shell))).toBe(asText(layoutOf(course)));
   });
 
   it('refuses a course whose state layout would change, rather than blank an id the codec reads', () => {

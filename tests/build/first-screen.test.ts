@@ -1,6 +1,8 @@
 // What the first screen loads, read from the real player build's chunk graph (bench/chunk-graph.ts, as the payload
 // benchmark reads it): for every standard, it holds the frame and the standard's adapter, but none of what only
-// later screens need — the screens' string catalogue, the state codec, the film screen and video.js. The sizes are
+// later screens need — the screens' string catalogue, the state codec, the course logic (rules and the marking of
+// answers), the pages' loader, the film
+// screen and video.js — and, of the course data, none of a later section's text or structure. The sizes are
 // the benchmark's to report; this keeps the structure that makes them small from slipping unnoticed (importing
 // useStrings() into a frame component once pulled the whole screens catalogue into the first chunk).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -9,7 +11,7 @@ import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODEC_CHUNK, htmlLoads, measurePackage, type Measured } from '../../bench/chunk-graph.ts';
+import { CODEC_CHUNK, COURSE_LOGIC_CHUNK, htmlLoads, measurePackage, type Measured } from '../../bench/chunk-graph.ts';
 import { launchPage } from '../../build/launch-page.ts';
 import { ADAPTER_SOURCES } from '../../course/runtime/adapter-modules.ts';
 import { buildPlayer, type PlayerBuild } from '../../build/player-build.ts';
@@ -25,6 +27,24 @@ function courseTexts(value: unknown, key = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((item) => courseTexts(item));
   if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([name, item]) => courseTexts(item, name));
   return [];
+}
+
+/** The ids of what later sections and the film ask of the learner: scenario steps and choices, questions and options, prompts. */
+function structureIdsOf(course: Course): string[] {
+  const ids = new Set<string>();
+  const visit = (value: unknown, key = ''): void => {
+    if (Array.isArray(value)) value.forEach((item) => visit(item, key));
+    else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (['steps', 'choices', 'questions', 'options', 'prompts', 'cuePoints'].includes(key) && typeof record.id === 'string') ids.add(record.id);
+      for (const [name, item] of Object.entries(record)) visit(item, name);
+    }
+  };
+  visit(course.sections.slice(1));
+  visit(course.film.cuePoints, 'cuePoints');
+  // An id the first section also uses would be in config.js for that reason.
+  const first = JSON.stringify(course.sections[0]);
+  return [...ids].filter((id) => !first.includes(`"${id}"`));
 }
 
 /** Every plain string of the screens' catalogue long enough to be unmistakable. */
@@ -66,6 +86,9 @@ describe('the first screen of the built player', () => {
     expect(names.some((name) => name.startsWith('index') && name.endsWith('.js')), 'the entry chunk').toBe(true);
     expect(names.filter((name) => name.startsWith(`${CODEC_CHUNK}-`)), 'the state codec').toEqual([]);
     expect(names.filter((name) => /^(FilmScreen|video-player)-/.test(name)), 'the film screen and video.js').toEqual([]);
+    // A first screen only navigates: the marking of answers, and the pages' loader, come later.
+    expect(names.filter((name) => name.startsWith(`${COURSE_LOGIC_CHUNK}-`) || name.startsWith('PrintViewLoader-')), 'the course logic and the pages loader').toEqual([]);
+    expect([...measured.filmScreen].map((path) => basename(path)).some((name) => name.startsWith(`${COURSE_LOGIC_CHUNK}-`)), 'the film screen brings the course logic').toBe(true);
     const code = [...measured.firstScreen].filter((path) => path.endsWith('.js')).map((path) => new TextDecoder().decode(player.files.get(path)));
     expect(screenStrings.length).toBeGreaterThan(20);
     expect(screenStrings.filter((text) => code.some((chunk) => chunk.includes(JSON.stringify(text).slice(1, -1)))), 'screen strings in the first screen').toEqual([]);
@@ -103,6 +126,14 @@ describe('the first screen of the built player', () => {
     }
     const resources = courseTexts([course.glossary, course.sources, course.supervisionGuide]);
     expect(resources.filter(inFirst), 'glossary, sources and guide in the first screen').toEqual([]);
+    // Nor the later sections' structure (steps, choices, questions, options, prompts) or the film's questions: those
+    // come with course/structure.js, right after the first screen.
+    const structureIds = structureIdsOf(course);
+    expect(structureIds.length).toBeGreaterThan(50);
+    const configText = new TextDecoder().decode(files.get('config.js'));
+    expect(structureIds.filter((id) => configText.includes(`"${id}"`)), 'structure ids in config.js').toEqual([]);
+    const structure = new TextDecoder().decode(files.get(config.parts!.structure));
+    expect(structureIds.filter((id) => !structure.includes(`"${id}"`)), 'structure ids missing from course/structure.js').toEqual([]);
   });
 
   it.each(STANDARD_IDS)('%s: its launch page names every file the first screen needs, so all arrive in one round after it', (standard) => {

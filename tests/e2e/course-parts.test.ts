@@ -27,10 +27,10 @@ describe.skipIf(!hasChromium)('the course data by section, in the preview LMS', 
       const { course } = scenario.config;
       const parts = async (): Promise<string[]> =>
         scenario.requests.requests.filter((r) => r.url.includes('/content/course/')).map((r) => r.url.replace(/^.*\/content\//, ''));
-      // On the welcome screen: the next section's part and the resources, nothing further.
+      // On the welcome screen: the course's structure, the next section's part and the resources, nothing further.
       await until(parts, (asked) => asked.includes('course/section-1.js') && asked.includes('course/resources.js'), 'the part one section ahead');
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      expect([...new Set(await parts())].sort()).toEqual(['course/resources.js', 'course/section-1.js']);
+      expect([...new Set(await parts())].sort()).toEqual(['course/resources.js', 'course/section-1.js', 'course/structure.js']);
 
       const voices = course.sections.find((section) => section.screens[0]!.type === 'voices')!;
       const ahead = course.sections[1]!;

@@ -7,7 +7,7 @@
 // beside the page, after it in the document, so the page's h1 is the first heading a screen reader meets.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConnectionStatus } from '../../runtime/tracker.ts';
-import { PlayerContext, type PlayerContextValue, type PrintView } from './player-context.ts';
+import { PlayerContext, usePlayer, type PlayerContextValue, type PrintView } from './player-context.ts';
 import type { StartedCourse } from './start-course.ts';
 import { loadWhenIdle } from './codec-loader.ts';
 import { logoSource } from '../logic/branding.ts';
@@ -20,7 +20,8 @@ import { SectionMenu } from '../components/SectionMenu.tsx';
 import { StatusBanner } from '../components/StatusBanner.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { AccessibilityLink } from '../components/AccessibilityLink.tsx';
-import { PrintViewLoader } from './PrintViewLoader.tsx';
+import { useLazy } from './use-lazy.ts';
+import { LoadProblem } from '../components/LoadProblem.tsx';
 import { coursePartsOf } from './course-parts.ts';
 
 /** Time the live region stays empty before a message, so that the same message twice is still announced twice. */
@@ -46,12 +47,26 @@ export function Player({ started }: { started: StartedCourse }) {
   /** Whether the next render follows a move the learner made (the first screen of a launch keeps the page's focus). */
   const moved = useRef(false);
   const headingFocusPending = useRef(false);
+  const begun = useRef(false);
+  /** A move the learner asked for that waits on the course's structure, which could not be fetched. */
+  const [moveFailed, setMoveFailed] = useState<string | null>(null);
+  const parts = coursePartsOf(session.config);
+
+  // The session begins (lands on its screen and tells the LMS the learner is under way) once the course's structure
+  // is here: a resume has it already, a first launch moments after its first screen (app/course-parts.ts).
+  const beginOnce = (): void => {
+    if (begun.current) return;
+    begun.current = true;
+    session.begin();
+  };
 
   useEffect(() => {
     const unsubscribeSession = session.subscribe(() => setVersion((v) => v + 1));
     const unsubscribeStatus = statusStore.subscribe(() => setStatus(statusStore.current));
     setStatus(statusStore.current);
-    session.begin();
+    let live = true;
+    if (parts.hasStructure()) beginOnce();
+    else parts.structure().then(() => live && beginOnce(), () => undefined);
     // A first launch showed this screen without the state codec; fetch it now that the screen is up (a resume has it).
     const cancelCodecLoad = session.readOnly ? () => {} : loadWhenIdle(started.codec, window);
     // Hidden and pagehide are the runtime's (it takes the last state and ends the session: shared/state-handover.ts).
@@ -61,6 +76,7 @@ export function Player({ started }: { started: StartedCourse }) {
     };
     window.addEventListener('pageshow', onPageShow);
     return () => {
+      live = false;
       unsubscribeSession();
       unsubscribeStatus();
       cancelCodecLoad();
@@ -127,6 +143,19 @@ export function Player({ started }: { started: StartedCourse }) {
 
   const go = (screenId: string | null): void => {
     if (!screenId) return;
+    if (!parts.hasStructure()) {
+      // Moving needs the course's structure (the rules of the screen moved to); on a first launch it comes moments
+      // after the first screen. If it cannot be fetched, the learner is told, with a way to try again.
+      parts.structure().then(
+        () => {
+          beginOnce();
+          go(screenId);
+        },
+        () => setMoveFailed(screenId),
+      );
+      return;
+    }
+    setMoveFailed(null);
     moved.current = true;
     setMenuOpen(false);
     setView(null);
@@ -203,6 +232,7 @@ export function Player({ started }: { started: StartedCourse }) {
               <h1 id="view-heading" tabIndex={-1}>
                 {entry.screen.title}
               </h1>
+              {moveFailed !== null && <LoadProblem retry={() => go(moveFailed)} />}
               <ScreenView screen={entry.screen} />
               <nav class="pagination no-print" aria-label={t.app.screenPosition(entry.index + 1, session.map.entries.length)}>
                 {previous && (
@@ -224,7 +254,7 @@ export function Player({ started }: { started: StartedCourse }) {
           </div>
         ) : (
           <main class="layout__single" id="main-content" tabIndex={-1}>
-            <PrintViewLoader view={view} onClose={closeView} />
+            <PrintViewSlot view={view} onClose={closeView} />
           </main>
         )}
       </div>
@@ -243,4 +273,19 @@ export function Player({ started }: { started: StartedCourse }) {
       </div>
     </PlayerContext.Provider>
   );
+}
+
+/**
+ * A page outside the course's flow. The loader of those pages (which names every page's chunk) is a chunk of its own
+ * too: most sessions never open one, so the first screen does not carry it.
+ */
+function PrintViewSlot({ view, onClose }: { view: PrintView; onClose(): void }) {
+  const { t } = usePlayer();
+  const loader = useLazy('print-view-loader', () => import('./PrintViewLoader.tsx').then((m) => m.PrintViewLoader));
+  if (loader.kind === 'ready') {
+    const Loader = loader.component;
+    return <Loader view={view} onClose={onClose} />;
+  }
+  if (loader.kind === 'failed') return <LoadProblem retry={loader.retry} />;
+  return <p class="secondary-text">{t.app.screenLoading}</p>;
 }

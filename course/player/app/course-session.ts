@@ -7,10 +7,9 @@ import type { HandedState, Outcome, SavedWhere, Tracker, TrackerSession, VideoEv
 import { Latest } from '../../runtime/shared/latest.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from '../state/actions.ts';
-import { reduce, reduceContext, type ReduceContext } from '../state/reduce.ts';
-import { ratingRecord, reportsFor, type TrackerReport } from '../state/reports.ts';
+import type { TrackerReport } from '../state/reports.ts';
 import { mapCourse, type CourseMap } from '../logic/course-map.ts';
-import { computeOutcome } from '../logic/outcome.ts';
+import { courseRules, reduceContext, type ReduceContext } from '../state/rules.ts';
 
 export interface CourseSessionOptions {
   config: RuntimeConfig;
@@ -23,6 +22,12 @@ export interface CourseSessionOptions {
   now?: () => number;
   /** The saved state belongs to a newer course version and must not be overwritten (see resumeFrom). */
   keepSavedState?: boolean;
+  /**
+   * Whether the course's structure is in place (app/course-parts.ts; always, by default). A first launch shows its
+   * first screen before it and begins the session once it has come (app/Player.tsx): a page left before then has
+   * done nothing, and the outcome and the reflections, which read that structure, are not asked for.
+   */
+  hasStructure?: () => boolean;
 }
 
 /**
@@ -67,6 +72,7 @@ export class CourseSession {
   private left = false;
   /** What components still hold when the session ends (the film's position), told before the last save. */
   private readonly lastWordHooks = new Set<() => void>();
+  private readonly hasStructure: () => boolean;
 
   constructor(options: CourseSessionOptions) {
     this.config = options.config;
@@ -75,6 +81,7 @@ export class CourseSession {
     this.reviewMode = options.session.mode === 'review';
     this.readOnly = this.reviewMode || options.keepSavedState === true;
     this.encode = options.encode;
+    this.hasStructure = options.hasStructure ?? (() => true);
     this.now = options.now ?? (() => performance.now());
     this.startedAt = this.now();
     this.map = mapCourse(options.config.course);
@@ -95,7 +102,7 @@ export class CourseSession {
   }
 
   get outcome(): Outcome {
-    return computeOutcome(this.config.course, this.current);
+    return courseRules().computeOutcome(this.config.course, this.current);
   }
 
   get lastSave(): SaveStatus {
@@ -163,7 +170,9 @@ export class CourseSession {
    * the session in the same turn.
    */
   private leaving(): 'suspend' | 'finish' {
-    const how = this.outcome.completed ? 'finish' : 'suspend';
+    // Before the course's structure has come (a first launch leaving its first screen) nothing is done and the outcome
+    // cannot be computed: the session is suspended.
+    const how = this.hasStructure() && this.outcome.completed ? 'finish' : 'suspend';
     if (this.ended) return how;
     this.lastWords();
     this.left = true;
@@ -175,18 +184,18 @@ export class CourseSession {
   private lastWords(): void {
     for (const hook of [...this.lastWordHooks]) hook();
     if (this.readOnly) return;
-    this.recordReflections();
+    if (this.hasStructure()) this.recordReflections();
     this.sendRatings();
   }
 
   /** Applies an action; returns whether the state changed. */
   private apply(action: PlayerAction): boolean {
     const before = this.current;
-    const after = reduce(this.context, before, action);
+    const after = courseRules().reduce(this.context, before, action);
     if (after === before) return false;
     this.current = after;
     if (!this.readOnly && !this.ended) {
-      const reports = reportsFor(this.context, action, before, after);
+      const reports = courseRules().reportsFor(this.context, action, before, after);
       if (action.type === 'rate-confidence') this.holdRatings(reports);
       else {
         this.sendRatings();
@@ -220,7 +229,7 @@ export class CourseSession {
     const screen = this.map.byId.get(this.current.location)?.screen;
     if (screen?.type !== 'confidence') return;
     for (const [itemId, rating] of Object.entries(this.current.confidence[screen.phase])) {
-      const record = ratingRecord(this.context, screen.phase, itemId, rating, 0);
+      const record = courseRules().ratingRecord(this.context, screen.phase, itemId, rating, 0);
       if (record) this.unsentRatings.push({ kind: 'answer', record });
     }
   }

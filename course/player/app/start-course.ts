@@ -8,6 +8,7 @@ import type { ResumeResult } from '../state/resume.ts';
 import { codecLoader, stateEncoder, type CodecLoader, type StateCodec } from './codec-loader.ts';
 import { CourseSession } from './course-session.ts';
 import { statusStore, type StatusStore } from './status-store.ts';
+import { coursePartsOf } from './course-parts.ts';
 
 export interface StartedCourse {
   session: CourseSession;
@@ -20,8 +21,10 @@ export interface StartedCourse {
 }
 
 export async function startCourse(config: RuntimeConfig): Promise<StartedCourse> {
-  // Not fetched yet: only a resume needs it before the first screen (codec-loader.ts).
-  const codec = codecLoader();
+  // Not fetched yet: only a resume needs it before the first screen (codec-loader.ts). The codec lays saved progress
+  // out by the course's structure, which config.js leaves out (build/course-parts.ts): the two come together.
+  const parts = coursePartsOf(config);
+  const codec = codecLoader(() => Promise.all([import('./saved-progress.ts'), parts.structure()]).then(([saved]) => saved));
   const tracker = await connect(config);
   const status = statusStore(tracker);
   const trackerSession = await tracker.start();
@@ -45,6 +48,7 @@ export async function startCourse(config: RuntimeConfig): Promise<StartedCourse>
     initial: resume.state,
     encode: stateEncoder(codec, course, () => status.set({ state: 'failed', problem: { kind: 'saver-not-loaded' }, keptLocally: false })),
     keepSavedState: resume.keepSavedState,
+    hasStructure: parts.hasStructure,
   });
   return { session, status, resume, Notice, codec };
 }

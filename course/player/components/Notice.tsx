@@ -3,12 +3,15 @@
 // account is shown when it has one, our catalogue's sentence otherwise.
 import type { ResumeNotice } from '../state/resume.ts';
 import { usePlayer } from '../app/player-context.ts';
+import { pageStringsFor } from '../strings/pages.ts';
 import { Icon } from './Icon.tsx';
 
 const TITLE_ID = 'resume-notice-title';
 
 export function Notice({ notice, onDismiss }: { notice: ResumeNotice; onDismiss(): void }) {
-  const { t, session } = usePlayer();
+  const { session } = usePlayer();
+  // The notice's words are in part 3 of the catalogue: only a resume, which brings this chunk, shows them.
+  const t = pageStringsFor(session.config.course.language);
   let body;
   switch (notice.kind) {
     case 'welcome-back':

@@ -4,8 +4,9 @@
 import type { Section } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { menuDoneScreens, sectionStatus, type SectionStatus } from '../logic/course-map.ts';
-import { isScreenStarted } from '../logic/screen-completion.ts';
 import { Icon, type IconName } from './Icon.tsx';
+import { coursePartsOf } from '../app/course-parts.ts';
+import { courseRules } from '../state/rules.ts';
 
 const STATUS_ICON: Record<SectionStatus, IconName> = { completed: 'tick', 'in-progress': 'partly', 'not-started': 'circle' };
 
@@ -13,8 +14,11 @@ export function SectionMenu({ headingId, currentSectionId, onGo }: { headingId: 
   const { t, session } = usePlayer();
   const { sections } = session.config.course;
   const { state } = session;
-  const done = menuDoneScreens(sections, state.completedScreens, session.outcome.completed);
-  const started = new Set(session.map.entries.filter((e) => isScreenStarted(e.screen, state)).map((e) => e.screen.id));
+  // The rules for a started or completed screen (state/rules.ts) come with the course's structure. Until it has come (a first launch, moments
+  // after its first screen) the learner has done nothing yet, so nothing is started or completed.
+  const structured = coursePartsOf(session.config).hasStructure();
+  const done = menuDoneScreens(sections, state.completedScreens, structured && session.outcome.completed);
+  const started = new Set(structured ? session.map.entries.filter((e) => courseRules().isScreenStarted(e.screen, state)).map((e) => e.screen.id) : []);
   const completedCount = sections.filter((s) => sectionStatus(s, done, started, state.location) === 'completed').length;
   const statusText: Record<SectionStatus, string> = {
     completed: t.sectionStatus.completed,

@@ -1,8 +1,24 @@
 // Tells the learner honestly where their work is: only in this browser (no LMS), or safe here while the LMS cannot
 // be reached. Nothing is shown while the LMS is connected.
 import type { ConnectionStatus } from '../../runtime/tracker.ts';
+import type { StatusProblem } from '../../runtime/tracker.ts';
 import { usePlayer } from '../app/player-context.ts';
+import { useLazy } from '../app/use-lazy.ts';
 import { Icon } from './Icon.tsx';
+
+/**
+ * What a problem means and where the work is now. Those words are in part 3 of the catalogue, fetched only when a
+ * problem is shown, so the first screen does not carry them; the banner's title says at once that there is one.
+ */
+function ProblemWords({ problem, keptLocally }: { problem: StatusProblem; keptLocally: boolean }) {
+  const { session } = usePlayer();
+  const language = session.config.course.language;
+  const strings = useLazy(`strings:pages:${language}`, () => import('../strings/pages.ts').then((m) => m.pageStringsFor(language)));
+  if (strings.kind === 'ready') return <p>{strings.component.problems.describe(problem, keptLocally)}</p>;
+  // Without the words (the fetch failed), the problem's code still tells support what happened.
+  if (strings.kind === 'failed') return <p class="secondary-text">{problem.kind}</p>;
+  return null;
+}
 
 export function StatusBanner({ status }: { status: ConnectionStatus }) {
   const { t, session } = usePlayer();
@@ -42,7 +58,7 @@ export function StatusBanner({ status }: { status: ConnectionStatus }) {
         <p class="callout__title">
           <Icon name="warning" /> {t.status.failedTitle}
         </p>
-        <p>{t.status.problem(status.problem, status.keptLocally)}</p>
+        <ProblemWords problem={status.problem} keptLocally={status.keptLocally} />
       </div>
     );
   }

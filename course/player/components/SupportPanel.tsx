@@ -5,12 +5,14 @@
 // pages open in a new tab, since the course runs in the LMS's frame and leaving it would end the session.
 import type { NationalSupport, SupportContact } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
+import { useStrings } from '../app/use-strings.ts';
 import { mailtoHref, telHref, webHref } from '../logic/contact-links.ts';
 import '../styles/details.css';
 import '../styles/support.css';
 
 export function SupportPanel({ folded = false }: { folded?: boolean }) {
-  const { t, session } = usePlayer();
+  const { session } = usePlayer();
+  const t = useStrings();
   const { contacts = [], organisation } = session.config.variant;
   const national = session.config.course.support;
   if (contacts.length === 0 && national.length === 0) return null;
@@ -55,7 +57,7 @@ export function SupportPanel({ folded = false }: { folded?: boolean }) {
 }
 
 function ContactItem({ contact }: { contact: SupportContact }) {
-  const { t } = usePlayer();
+  const t = useStrings();
   const tel = contact.phone ? telHref(contact.phone) : null;
   const mail = contact.email ? mailtoHref(contact.email) : null;
   const web = contact.url ? webHref(contact.url) : null;
@@ -85,7 +87,7 @@ function shortTel(phone: string): string | null {
 }
 
 function NationalItem({ service }: { service: NationalSupport }) {
-  const { t } = usePlayer();
+  const t = useStrings();
   const tel = service.phone ? shortTel(service.phone) : null;
   const web = service.url ? webHref(service.url) : null;
   return (
@@ -110,7 +112,7 @@ function NationalItem({ service }: { service: NationalSupport }) {
 
 /** A contact's web page (in a new tab: the course runs in the LMS's frame) and when it can be reached. */
 function WebAndHours({ name, web, hours }: { name: string; web: string | null; hours: string | undefined }) {
-  const { t } = usePlayer();
+  const t = useStrings();
   return (
     <>
       {web && (

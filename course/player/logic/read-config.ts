@@ -26,7 +26,12 @@ export function readConfig(value: unknown): ConfigResult {
   for (const key of ['id', 'title', 'language', 'publisher'] as const) {
     if (typeof course[key] !== 'string') return { ok: false, problem: `"course.${key}" is missing.` };
   }
-  for (const key of ['completion', 'limits', 'film', 'confidence'] as const) {
+  // A config in parts leaves the confidence items to the course's structure (build/course-parts.ts).
+  const parts = value.parts;
+  if (parts !== undefined && (!isObject(parts) || typeof parts.structure !== 'string' || !Array.isArray(parts.sections))) {
+    return { ok: false, problem: '"parts" does not name the course\'s structure and sections.' };
+  }
+  for (const key of ['completion', 'limits', 'film', ...(parts === undefined ? (['confidence'] as const) : [])] as const) {
     if (!isObject(course[key])) return { ok: false, problem: `"course.${key}" is missing.` };
   }
   if (!Array.isArray(course.sections) || course.sections.length === 0) return { ok: false, problem: '"course.sections" is empty.' };

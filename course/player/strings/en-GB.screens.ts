@@ -1,5 +1,5 @@
 // The player's own words in British English, part 2: the screens after the welcome screen (film, scenarios,
-// confidence, reflections) and the film player's controls. Loaded with the first of those screens
+// confidence, reflections), the film player's controls and the support panel. Loaded with the first of those
 // (app/use-strings.ts); part 1 is en-GB.ts, part 3 (the knowledge check, summary and the pages outside the course's
 // flow) is en-GB.pages.ts.
 
@@ -7,6 +7,24 @@ const number = (n: number): string => n.toLocaleString('en-GB');
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 export const enGBScreens = {
+  /** The "Getting support" panel (components/SupportPanel.tsx), a chunk the welcome screen fetches after its first render. */
+  support: {
+    heading: 'Getting support',
+    intro: (organisation: string): string =>
+      `If anything in this course affects you, or you want to talk something through, these services at ${organisation} can help.`,
+    /** Before the national services, which every build lists (after the trust's own contacts, where it has some). */
+    introNational: 'If anything in this course affects you, or you want to talk something through, these services can help.',
+    nationalHeading: 'Anyone in the UK can contact',
+    text: 'Text:',
+    textLink: (word: string, number: string): string => `Text ${word} to ${number}`,
+    phone: 'Phone:',
+    email: 'Email:',
+    website: 'Website:',
+    /** Link text for a contact's web page, which opens in a new tab. */
+    websiteLink: (name: string): string => `${name} (opens in a new tab)`,
+    hours: 'When:',
+  },
+
   form: {
     errorSummaryTitle: 'There is a problem',
     error: 'Error:',

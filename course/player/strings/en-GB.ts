@@ -1,101 +1,13 @@
 // The player's own words in British English, part 1: what the frame and the welcome screen show (header, menu,
-// status, notices, welcome, support contacts). Part 2, en-GB.screens.ts, holds the words of the other screens, so
-// that the first screen does not download them. Course content (titles, questions, feedback) comes from the course
-// data. A translation is two such files, typed by FrameStrings and ScreenStrings: TypeScript names any string it forgot.
+// connection status, welcome). Part 2, en-GB.screens.ts, holds the words of the other screens and of the support
+// panel (a chunk the welcome screen fetches after its first render); part 3, en-GB.pages.ts, those of the knowledge
+// check, summary and pages, the resume notice and what a save problem means: so the first screen does not download
+// them. Course content (titles, questions, feedback) comes from the course data. A translation is three such files,
+// typed by FrameStrings, ScreenStrings and PageStrings: TypeScript names any string it forgot.
 
-import type { LaunchFailure, ProgressStorage, StatusProblem } from '../../runtime/tracker.ts';
-import type { DecodeResult, StateDamage } from '../../runtime/state/codec.ts';
-
-type UnreadableReason = Extract<DecodeResult, { ok: false }>['reason'];
+import type { ProgressStorage } from '../../runtime/tracker.ts';
 
 const number = (n: number): string => n.toLocaleString('en-GB');
-
-/** Where the learner's work is while the learning system does not have it. */
-const whereItIs = (keptLocally: boolean): string =>
-  keptLocally
-    ? 'Your work is kept safely in this browser until it gets through.'
-    : 'This browser cannot keep a copy, so please keep this page open until it gets through.';
-
-const askForHelp = (keptLocally: boolean): string =>
-  keptLocally
-    ? 'Please do not clear this browser’s data, and tell your learning team if this message stays.'
-    : 'Please tell your learning team if this message stays.';
-
-const LAUNCH_FAILURES: Record<LaunchFailure, string> = {
-  'no-answer': 'it did not answer the sign-in request',
-  'link-used': 'this launch link has already been used',
-  'sign-in-refused': 'it refused the sign-in',
-  'launch-data-unreadable': 'its launch data could not be read',
-  'launch-data-invalid': 'its launch data is not in the form the course needs',
-  other: 'an unexpected error',
-};
-
-const withDetail = (words: string, detail: string): string => (detail === '' ? words : `${words}: ${detail}`);
-
-/** What happened and where the work is now, for each problem the tracker reports; technical detail in brackets. */
-function problemWords(problem: StatusProblem, keptLocally: boolean): string {
-  switch (problem.kind) {
-    case 'unreachable':
-      return `Your learning system has not answered for a while, so your latest work has not been saved there yet. ${whereItIs(keptLocally)} ${askForHelp(keptLocally)}`;
-    case 'refused':
-      return `Your learning system has not accepted your latest work (${problem.detail}). ${whereItIs(keptLocally)} ${askForHelp(keptLocally)}`;
-    case 'not-started':
-      return (
-        `Your learning system did not start a session for this course (${problem.detail}). You can carry on: ${keptLocally ? 'your work is kept in this browser' : 'your work is kept on this page'}, ` +
-        'and it will be sent when the learning system answers. If this message stays, close the course and open it again from your learning system.'
-      );
-    case 'other-session':
-      return [
-        'Your learning system now holds progress from another session of this course, so this one no longer saves there.',
-        keptLocally ? 'Your latest work from this session is kept in this browser.' : '',
-        'Close the course and open it again from your learning system to carry on.',
-      ].filter(Boolean).join(' ');
-    case 'too-large':
-      return (
-        `Your latest changes make your saved work ${number(problem.length)} characters long, more than your learning system can store ` +
-        `(${number(problem.limit)}). They are kept in this browser; please shorten your longest reflection so they can be saved.`
-      );
-    case 'browser-refused':
-      return 'This browser refused to keep your progress (its storage is full or blocked), so it will be lost when the page closes.';
-    case 'not-connected':
-      return (
-        `The course could not connect to your learning system (${withDetail(LAUNCH_FAILURES[problem.reason], problem.detail)}), so nothing you do this time will be recorded there; ` +
-        `your progress is kept ${keptLocally ? 'in this browser' : 'on this page'} only. Close the course and open it again from your learning system to try again.`
-      );
-    case 'saver-not-loaded':
-      return 'The part of the course that saves your progress could not be loaded, so your latest work has not been saved yet. Check your connection: the course tries again as soon as you carry on.';
-  }
-}
-
-const WHY_UNREADABLE: Record<UnreadableReason, string> = {
-  truncated: 'Your learning system returned only part of your saved progress.',
-  corrupt: 'Part of your saved progress was damaged on its way back from your learning system.',
-  'course-changed': 'This course has been updated since your last visit, and part of it has changed.',
-  'unknown-version': 'Your progress was saved by a newer version of this course than the one your learning system opened.',
-};
-
-/** Saved progress read in part: why, what starts again, what was lost, and that the rest is kept. */
-function sectionsRestarted(reason: UnreadableReason, damage: StateDamage, sections: string): string {
-  const lost = damage.reflectionsLost;
-  return [
-    WHY_UNREADABLE[reason],
-    `You will start ${sections} again.`,
-    damage.progressLost ? 'The record of which sections you had finished could not be recovered.' : '',
-    lost === 'all' ? 'Your reflections could not be recovered.' : lost === 1 ? 'One of your reflections could not be recovered.' : lost > 1 ? `${number(lost)} of your reflections could not be recovered.` : '',
-    damage.reflectionCut ? 'A reflection that was cut short has kept its beginning: please check it and finish it.' : '',
-    'Everything else you had done has been kept.',
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
-/** Saved progress that could not be read at all. */
-function progressLost(reason: UnreadableReason): string {
-  if (reason === 'unknown-version') {
-    return `${WHY_UNREADABLE[reason]} It could not be read here, and nothing has been overwritten yet: ask your learning team which version of the course to use.`;
-  }
-  return `${reason === 'corrupt' ? 'Your saved progress could not be read' : `${WHY_UNREADABLE[reason]} Nothing of it could be recovered`}, so the course starts again from the beginning. We are sorry for the trouble.`;
-}
 
 const STORAGE: Record<ProgressStorage, string> = {
   'learning-system': "your organisation's learning system",
@@ -134,23 +46,6 @@ export const enGB = {
       `Your learning system does not let the course open a new tab. To read the statement, copy this address into a new tab: ${address}`,
   },
 
-  support: {
-    heading: 'Getting support',
-    intro: (organisation: string): string =>
-      `If anything in this course affects you, or you want to talk something through, these services at ${organisation} can help.`,
-    /** Before the national services, which every build lists (after the trust's own contacts, where it has some). */
-    introNational: 'If anything in this course affects you, or you want to talk something through, these services can help.',
-    nationalHeading: 'Anyone in the UK can contact',
-    text: 'Text:',
-    textLink: (word: string, number: string): string => `Text ${word} to ${number}`,
-    phone: 'Phone:',
-    email: 'Email:',
-    website: 'Website:',
-    /** Link text for a contact's web page, which opens in a new tab. */
-    websiteLink: (name: string): string => `${name} (opens in a new tab)`,
-    hours: 'When:',
-  },
-
   sectionStatus: {
     completed: 'Completed',
     inProgress: 'In progress',
@@ -167,25 +62,9 @@ export const enGB = {
         ? 'Your work is safe in this browser. The course keeps trying to send it, and you can carry on.'
         : 'This browser cannot keep a copy, so please keep this page open: the course keeps trying to send your work, and you can carry on.',
     failedTitle: 'There is a problem saving your progress',
-    problem: problemWords,
     detail: (detail: string): string => `Details: ${detail}`,
     reviewTitle: 'You are reviewing this course',
     reviewBody: 'Nothing you do now changes your training record.',
-  },
-
-  notices: {
-    /** Shown on the page the learner left off at (and gone once they move), so it says so rather than asking them to
-        go there. */
-    welcomeBack: (screen: string): string => `Welcome back. You are where you left off: “${screen}”.`,
-    sectionsRestartedTitle: 'Some of your progress could not be restored',
-    sectionsRestarted,
-    sectionList: (titles: string[]): string =>
-      titles.length === 1
-        ? `the section “${titles[0]}”`
-        : `the sections ${titles.slice(0, -1).map((t) => `“${t}”`).join(', ')} and “${titles[titles.length - 1]}”`,
-    progressLostTitle: 'Your saved progress could not be restored',
-    progressLost,
-    dismiss: 'Dismiss',
   },
 
   resources: {

@@ -55,6 +55,8 @@ export async function packageConfig(zipPath: string): Promise<RuntimeConfig> {
     return JSON.parse(body);
   };
   if (config.parts) {
+    // The structure first, as the player merges it: its lists hold blanks where the parts hold text.
+    mergePart(config.course, await part(config.parts.structure));
     for (const [index, path] of config.parts.sections.entries()) if (path) mergePart(config.course.sections[index], await part(path));
     mergePart(config.course, await part(config.parts.resources));
   }

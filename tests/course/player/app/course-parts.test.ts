@@ -1,23 +1,18 @@
-// The player's course part loader (issue 16): a section's part merged in place once, a failed fetch forgotten so the
-// next ask fetches again, everything already merged kept when later fetches fail, and a whole course asks for nothing.
+// The player's course part loader (issue 16): the structure merged before any part, a section's part merged in place
+// once, a failed fetch forgotten so the next ask fetches again, everything already merged kept when later fetches
+// fail, and a whole course asks for nothing. The shell and parts are the build's own split of the fixture course.
 import { describe, expect, it } from 'vitest';
 import { coursePartLoader } from '../../../../course/player/app/course-parts.ts';
-import { skeletonOf } from '../../../../build/course-parts.ts';
+import { splitCourse } from '../../../../build/course-parts.ts';
 import type { RuntimeConfig } from '../../../../course/types.ts';
 import { fixtureCourse } from '../fixture-course.ts';
 
 function shellConfig(): { config: RuntimeConfig; whole: RuntimeConfig['course']; files: Map<string, unknown> } {
   const whole = fixtureCourse();
+  const split = splitCourse(structuredClone(whole));
   const files = new Map<string, unknown>();
-  const sections = whole.sections.map((section, index) => {
-    if (index === 0) return { section: structuredClone(section), part: null };
-    files.set(`course/section-${index}.js`, structuredClone(section));
-    return { section: skeletonOf(section), part: `course/section-${index}.js` };
-  });
-  const { glossary, sources, supervisionGuide, film, confidence } = whole;
-  files.set('course/resources.js', { glossary, sources, supervisionGuide, film, confidence });
-  const course = { ...structuredClone(whole), ...skeletonOf({ glossary, sources, supervisionGuide }, true), ...skeletonOf({ film, confidence }), sections: sections.map((s) => s.section) };
-  const config = { standard: 'scorm12', build: { courseVersion: whole.version, variant: 'default' }, variant: { id: 'default', displayName: '' }, course, parts: { sections: sections.map((s) => s.part), resources: 'course/resources.js' } } as unknown as RuntimeConfig;
+  for (const [path, module] of split.files) files.set(path, JSON.parse(/^export default (.*);\n$/s.exec(module)![1]!));
+  const config = { standard: 'scorm12', build: { courseVersion: whole.version, variant: 'default' }, variant: { id: 'default', displayName: '' }, course: split.shell, parts: split.parts } as unknown as RuntimeConfig;
   return { config, whole, files };
 }
 
@@ -49,9 +44,30 @@ describe('coursePartLoader', () => {
     expect(config.course.sections[target]).toEqual(whole.sections[target]);
     expect(config.course.sections[target]!.screens[0]).toBe(screen);
     expect(config.course.glossary).toEqual(whole.glossary);
-    expect(asked).toEqual([`course/section-${target}.js`, 'course/resources.js']);
+    expect(asked).toEqual([`course/section-${target}.js`, 'course/structure.js', 'course/resources.js']);
     await loader.section(0);
-    expect(asked).toHaveLength(2);
+    expect(asked).toHaveLength(3);
+  });
+
+  it('merges the structure first, whichever arrives first, so its blanks never overwrite text', async () => {
+    const { config, whole, files } = shellConfig();
+    let releaseStructure = (): void => {};
+    const structureHeld = new Promise<void>((resolve) => (releaseStructure = resolve));
+    const importPart = async (path: string): Promise<{ default: unknown }> => {
+      if (path === 'course/structure.js') await structureHeld;
+      return { default: structuredClone(files.get(path)) };
+    };
+    const loader = coursePartLoader(config, importPart);
+    expect(loader.hasStructure()).toBe(false);
+    const section = loader.section(4);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The section's part has arrived, but waits for the structure.
+    expect(config.course.sections[4]).not.toEqual(whole.sections[4]);
+    releaseStructure();
+    await section;
+    expect(loader.hasStructure()).toBe(true);
+    expect(config.course.sections[4]).toEqual(whole.sections[4]);
+    expect(config.course.film.cuePoints).toEqual(whole.film.cuePoints);
   });
 
   it('forgets a failed fetch, keeps what had come, and fetches again when asked', async () => {
@@ -73,6 +89,7 @@ describe('coursePartLoader', () => {
     // The prefetch and the screen shared one failed fetch; asked again under another URL, as the browser would answer
     // the first one with its failure again.
     expect(asked.filter((path) => path.startsWith('course/section-2.js'))).toEqual(['course/section-2.js', 'course/section-2.js?attempt=2']);
+    expect(loader.hasStructure()).toBe(true);
   });
 
   it('asks for nothing when the config holds the whole course', async () => {

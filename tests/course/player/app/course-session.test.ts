@@ -6,6 +6,11 @@ import { ManualClock } from '../../runtime/helpers/manual-clock.ts';
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { allScreenIds } from '../../../../course/player/logic/outcome.ts';
 import { fixtureConfig } from '../fixture-course.ts';
+import { courseRules } from '../../../../course/player/state/course-rules.ts';
+import { provideCourseRules } from '../../../../course/player/state/rules.ts';
+
+// In the player, the course's logic comes with its structure (app/course-parts.ts).
+provideCourseRules(courseRules);
 
 /**
  * Records every call, in order, as "method arg…" lines that are easy to assert on. It takes the player's state as a
@@ -206,6 +211,18 @@ describe('CourseSession', () => {
     session.dispatch({ type: 'go-to', screenId: 'guide' });
     await flushPromises();
     expect(tracker.calls.at(-1)).toBe('exit suspend');
+  });
+
+  it('suspends a page left before the course structure has come, asking nothing of the shell it lacks', async () => {
+    // A first launch: config.js's thin shell has later sections as ids and titles only (build/course-parts.ts).
+    const config = fixtureConfig();
+    for (const section of config.course.sections.slice(1)) section.screens = section.screens.map(({ id, type, title }) => ({ id, type, title }) as typeof section.screens[number]);
+    const tracker = new FakeTracker();
+    const session = new CourseSession({ config, tracker, session: trackerSession('normal'), initial: emptyLearnerState('welcome'), encode: (state) => JSON.stringify(state), hasStructure: () => false });
+    expect(() => session.outcome).toThrow();
+    await tracker.pageHide();
+    expect(tracker.calls).toEqual(['saveState welcome', 'exit suspend']);
+    expect(session.ended).toBe(true);
   });
 
   it('finishes when leaving a completed course', async () => {

@@ -44,40 +44,40 @@ describe('en-GB catalogue', () => {
   it('words every problem the tracker reports, with its technical detail and where the work is', () => {
     for (const problem of PROBLEMS) {
       for (const keptLocally of [true, false]) {
-        const words = enGB.status.problem(problem, keptLocally);
+        const words = enGBPages.problems.describe(problem, keptLocally);
         expect(words, JSON.stringify(problem)).toMatch(/^[A-Z].*\.$/);
         expect(words).not.toMatch(/ {2}|undefined|\[object/);
         if ('detail' in problem) expect(words).toContain(problem.detail);
       }
     }
-    expect(enGB.status.problem({ kind: 'too-large', length: 4097, limit: 4096 }, true)).toContain('4,097 characters long');
-    expect(enGB.status.problem({ kind: 'not-connected', reason: 'link-used', detail: '' }, true)).toContain('(this launch link has already been used)');
+    expect(enGBPages.problems.describe({ kind: 'too-large', length: 4097, limit: 4096 }, true)).toContain('4,097 characters long');
+    expect(enGBPages.problems.describe({ kind: 'not-connected', reason: 'link-used', detail: '' }, true)).toContain('(this launch link has already been used)');
     // Where the work is differs, and is never claimed to be in this browser when it is not.
-    expect(enGB.status.problem({ kind: 'unreachable' }, true)).toContain('kept safely in this browser');
-    expect(enGB.status.problem({ kind: 'unreachable' }, false)).not.toContain('kept safely in this browser');
+    expect(enGBPages.problems.describe({ kind: 'unreachable' }, true)).toContain('kept safely in this browser');
+    expect(enGBPages.problems.describe({ kind: 'unreachable' }, false)).not.toContain('kept safely in this browser');
     expect(enGB.status.retryingBody(false)).not.toContain('safe in this browser');
     expect(enGB.welcome.savedTo('this-page')).toMatch(/^Your progress is saved to this page only/);
   });
 
   it('says what a saved state that could not be read whole lost, from the codec’s facts', () => {
-    const sections = enGB.notices.sectionList(['Reflections']);
+    const sections = enGBPages.notices.sectionList(['Reflections']);
     const none = { progressLost: false, reflectionsLost: 0, reflectionCut: false };
-    expect(enGB.notices.sectionsRestarted('truncated', { ...none, reflectionCut: true }, sections)).toBe(
+    expect(enGBPages.notices.sectionsRestarted('truncated', { ...none, reflectionCut: true }, sections)).toBe(
       'Your learning system returned only part of your saved progress. You will start the section “Reflections” again. ' +
         'A reflection that was cut short has kept its beginning: please check it and finish it. Everything else you had done has been kept.',
     );
-    expect(enGB.notices.sectionsRestarted('corrupt', { ...none, reflectionsLost: 4 }, sections)).toContain('4 of your reflections could not be recovered.');
-    expect(enGB.notices.sectionsRestarted('corrupt', { ...none, reflectionsLost: 1 }, sections)).toContain('One of your reflections could not be recovered.');
-    expect(enGB.notices.sectionsRestarted('corrupt', { ...none, reflectionsLost: 'all', progressLost: true }, sections)).toContain(
+    expect(enGBPages.notices.sectionsRestarted('corrupt', { ...none, reflectionsLost: 4 }, sections)).toContain('4 of your reflections could not be recovered.');
+    expect(enGBPages.notices.sectionsRestarted('corrupt', { ...none, reflectionsLost: 1 }, sections)).toContain('One of your reflections could not be recovered.');
+    expect(enGBPages.notices.sectionsRestarted('corrupt', { ...none, reflectionsLost: 'all', progressLost: true }, sections)).toContain(
       'The record of which sections you had finished could not be recovered. Your reflections could not be recovered.',
     );
-    expect(enGB.notices.progressLost('unknown-version')).toMatch(/newer version .* nothing has been overwritten yet/);
-    expect(enGB.notices.progressLost('corrupt')).toMatch(/^Your saved progress could not be read, so the course starts again from the beginning\./);
+    expect(enGBPages.notices.progressLost('unknown-version')).toMatch(/newer version .* nothing has been overwritten yet/);
+    expect(enGBPages.notices.progressLost('corrupt')).toMatch(/^Your saved progress could not be read, so the course starts again from the beginning\./);
   });
 
   it('lists restarted sections naturally', () => {
-    expect(enGB.notices.sectionList(['Scenarios'])).toBe('the section “Scenarios”');
-    expect(enGB.notices.sectionList(['The film', 'Scenarios', 'Reflections'])).toBe('the sections “The film”, “Scenarios” and “Reflections”');
+    expect(enGBPages.notices.sectionList(['Scenarios'])).toBe('the section “Scenarios”');
+    expect(enGBPages.notices.sectionList(['The film', 'Scenarios', 'Reflections'])).toBe('the sections “The film”, “Scenarios” and “Reflections”');
   });
 
   it('says plainly, when a variant shares reflections, who receives them', () => {

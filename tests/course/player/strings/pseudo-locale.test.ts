@@ -75,7 +75,7 @@ describe('the pseudo-locale catalogues', () => {
     expect(t.question.attemptsLeft(2)).toMatch(/ɱöŕé åţţéɱþţš\./u);
     // A code still picks its words, and is not shown.
     expect(t.welcome.savedTo('this-browser')).toMatch(/^\[Ýöûŕ þŕöĝŕéšš îš šåṽéð ţö ţĥîš ƀŕöŵšéŕ öñļý/u);
-    expect(t.status.problem({ kind: 'too-large', length: 4097, limit: 4096 }, true)).toMatch(/4,097 çĥåŕåçţéŕš/u);
+    expect(t.problems.describe({ kind: 'too-large', length: 4097, limit: 4096 }, true)).toMatch(/4,097 çĥåŕåçţéŕš/u);
     expect(t.knowledge.rules(5, 4, 2)).not.toMatch(PLAIN_LETTER);
     // A function's words given to another (the restart notice names the sections) are not transformed twice.
     const sections = t.notices.sectionList(['The film']);

@@ -1,7 +1,7 @@
 // A learner part-way through course 1.0.0 when a trust updates the package to this course: their saved state still
 // decodes, what did not change is kept (their reflections above all), and what changed starts again with a notice
 // that says so; a state without a seed gets one.
-import { enGB } from '../../../../course/player/strings/en-GB.ts';
+import { enGBPages } from '../../../../course/player/strings/en-GB.pages.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Course } from '../../../../course/types.ts';
@@ -42,7 +42,7 @@ describe('a state saved by course 1.0.0, opened by this course', () => {
     expect(decoded.salvaged?.completedScreens).toContain('about-this-course');
     expect(decoded.damage).toEqual({ progressLost: false, reflectionsLost: 0, reflectionCut: false });
     // The player's words for it: why, what starts again, and that the rest is kept.
-    const words = enGB.notices.sectionsRestarted(decoded.reason, decoded.damage, enGB.notices.sectionList(['The film']));
+    const words = enGBPages.notices.sectionsRestarted(decoded.reason, decoded.damage, enGBPages.notices.sectionList(['The film']));
     expect(words).toMatch(/^This course has been updated since your last visit/);
     expect(words).toContain('You will start the section “The film” again.');
     expect(words).toMatch(/Everything else you had done has been kept\.$/);
