@@ -5,7 +5,9 @@
 import type { DescriptorContext, Problem } from './problem.ts';
 import { locate } from './problem.ts';
 import { decodeHref, unsafeHrefReason } from './paths.ts';
-import { NS, SCORM_PROFILE, STANDARD_NAME, type ScormStandard } from './standards.ts';
+import { NS } from './namespaces.ts';
+import { SCORM_PROFILE, type ScormStandard } from './scorm-profile.ts';
+import { STANDARD_NAME } from './standards/index.ts';
 import { attributeValue, childrenNamed, descendants, type XmlElement } from './xml-tree.ts';
 
 export function checkScormManifest(context: DescriptorContext, standard: ScormStandard): Problem[] {

@@ -7,22 +7,16 @@ import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
 import { describePackage, packageIdentifiers } from '../../manifests/index.ts';
 import { controlDocuments, vendoredSchemaFolder } from '../../manifests/control-documents.ts';
 import { masteryScoreFor, moveOnFor } from '../../manifests/cmi5.ts';
-import { NS } from '../../manifests/standards.ts';
+import { NS } from '../../manifests/namespaces.ts';
 import { validatePackages } from '../../manifests/validate.ts';
 import { attributeValue, childrenNamed, descendants, isNcName, parseXml, type XmlElement } from '../../manifests/xml-tree.ts';
 import { buildPackage, descriptorText, packageInput, PLAYER_FILES, testCourse, testVariant } from './fixtures.ts';
-import { SHARED_STANDARDS, skipReason } from './shared-standards.ts';
+import { SHARED_STANDARDS, skipReason, validateShKinds } from './shared-standards.ts';
+import { DESCRIPTOR_FILE, PACKAGE_STANDARDS } from '../../manifests/standards/index.ts';
 
-const DESCRIPTOR: Record<StandardId, string> = {
-  scorm12: 'imsmanifest.xml',
-  'scorm2004-3rd': 'imsmanifest.xml',
-  'scorm2004-4th': 'imsmanifest.xml',
-  cmi5: 'cmi5.xml',
-  xapi: 'tincan.xml',
-};
 
 function root(standard: StandardId, input = packageInput(standard)): XmlElement {
-  const parsed = parseXml(descriptorText(buildPackage(input), DESCRIPTOR[standard]));
+  const parsed = parseXml(descriptorText(buildPackage(input), DESCRIPTOR_FILE[standard]));
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.root;
 }
@@ -53,15 +47,10 @@ describe('generated descriptors pass the official validate.sh', () => {
   if (reason) console.log(`validate.sh cross-check: ${reason}`);
   const work = mkdtempSync(join(tmpdir(), 'cg-manifests-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  const kinds: [StandardId, string][] = [
-    ['scorm12', 'scorm12'],
-    ['scorm2004-3rd', 'scorm2004-3'],
-    ['scorm2004-4th', 'scorm2004-4'],
-    ['cmi5', 'cmi5'],
-  ];
+  const kinds = validateShKinds(PACKAGE_STANDARDS) as [StandardId, string][];
   it.skipIf(reason !== null).each(kinds)('%s (validate.sh %s)', (standard, kind) => {
-    const file = join(work, `${standard}-${DESCRIPTOR[standard]}`);
-    writeFileSync(file, descriptorText(buildPackage(packageInput(standard)), DESCRIPTOR[standard]));
+    const file = join(work, `${standard}-${DESCRIPTOR_FILE[standard]}`);
+    writeFileSync(file, descriptorText(buildPackage(packageInput(standard)), DESCRIPTOR_FILE[standard]));
     // execFileSync throws on a non-zero exit, with validate.sh's stderr in the message.
     execFileSync('sh', [join(SHARED_STANDARDS!, 'validate.sh'), kind, file], { stdio: 'pipe' });
   });
@@ -113,7 +102,7 @@ describe('text is escaped', () => {
   const input = (standard: StandardId) => packageInput(standard, testCourse({ title, description: `About ${title}` }), testVariant({ displayName: name }));
 
   it.each(STANDARD_IDS)('%s: titles survive a round trip and the package stays valid', async (standard) => {
-    const text = descriptorText(buildPackage(input(standard)), DESCRIPTOR[standard]);
+    const text = descriptorText(buildPackage(input(standard)), DESCRIPTOR_FILE[standard]);
     expect(text).not.toContain('<script>');
     const parsed = parseXml(text);
     expect(parsed.ok).toBe(true);

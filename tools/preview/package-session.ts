@@ -13,7 +13,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { validatePackages } from '../../manifests/validate.ts';
-import { STANDARD_NAME, isScorm } from '../../manifests/standards.ts';
+import { isScorm } from '../../manifests/scorm-profile.ts';
+import { STANDARD_NAME } from '../../manifests/standards/index.ts';
 import { Cmi5Lms } from './cmi5/cmi5-lms.ts';
 import { isHtml, contentTypeFor } from './content-types.ts';
 import { describeFaults } from './client/fault-labels.ts';
