@@ -219,7 +219,7 @@ describe('npm run build with bad input', () => {
   it('refuses an unknown standard as a usage error', async () => {
     const result = await build(['--standard', 'aicc']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/unknown standard aicc \(allowed: scorm12, scorm2004-3rd, scorm2004-4th, xapi, cmi5\)/);
+    expect(result.stderr).toContain(`unknown standard aicc (allowed: ${STANDARD_IDS.join(', ')})`);
   });
 
   // With --variant, other broken files would only be noted (issue 15.11; tests/build/build-packages.test.ts): this

@@ -8,6 +8,9 @@ import { describePackage, packageIdentifiers } from '../../manifests/index.ts';
 import { controlDocuments, vendoredSchemaFolder } from '../../manifests/control-documents.ts';
 import { masteryScoreFor, moveOnFor } from '../../manifests/cmi5.ts';
 import { NS } from '../../manifests/namespaces.ts';
+import { SCORM_PROFILE, type ScormStandard } from '../../manifests/scorm-profile.ts';
+
+const SCORM_EDITIONS = Object.keys(SCORM_PROFILE) as ScormStandard[];
 import { validatePackages } from '../../manifests/validate.ts';
 import { attributeValue, childrenNamed, descendants, isNcName, parseXml, type XmlElement } from '../../manifests/xml-tree.ts';
 import { buildPackage, descriptorText, packageInput, PLAYER_FILES, testCourse, testVariant } from './fixtures.ts';
@@ -71,7 +74,7 @@ describe('identifiers', () => {
   });
 
   it('differ between variants, in every SCORM manifest and in the xAPI ids', () => {
-    for (const standard of ['scorm12', 'scorm2004-3rd', 'scorm2004-4th'] as const) {
+    for (const standard of SCORM_EDITIONS) {
       const ids = (variantId: string) => {
         const manifest = root(standard, packageInput(standard, testCourse(), testVariant({ id: variantId })));
         return [manifest, ...descendants(manifest)].flatMap((element) => attributeValue(element, 'identifier') ?? []);
@@ -115,7 +118,7 @@ describe('text is escaped', () => {
 });
 
 describe('SCORM manifests', () => {
-  it.each(['scorm12', 'scorm2004-3rd', 'scorm2004-4th'] as const)('%s lists every file and every control document, launch first', (standard) => {
+  it.each(SCORM_EDITIONS)('%s lists every file and every control document, launch first', (standard) => {
     const descriptors = describePackage(packageInput(standard));
     const controls = controlDocuments(standard);
     expect(descriptors.slice(1).map((descriptor) => descriptor.path)).toEqual(controls.map((document) => document.path));
