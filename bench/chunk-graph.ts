@@ -10,9 +10,9 @@ import { runtimeStandard, STANDALONE_ADAPTER } from '../course/runtime/standards
  * adapter, from the registry (course/runtime/standards/); the standalone adapter's with no standard.
  */
 export function adapterChunkName(standard?: string): string {
-  const source = standard === undefined ? STANDALONE_ADAPTER.source : runtimeStandard(standard)?.adapterSource;
-  if (source === undefined) throw new Error(`"${standard}" is no standard of the registry (course/runtime/standards/index.ts)`);
-  return basename(source).replace(/\.[^.]*$/, '');
+  const adapter = standard === undefined ? STANDALONE_ADAPTER.adapter : runtimeStandard(standard)?.adapter;
+  if (adapter === undefined) throw new Error(`"${standard}" is no standard of the registry (course/runtime/standards/index.ts)`);
+  return adapter;
 }
 
 export const CODEC_CHUNK = 'saved-progress'; // course/player/app/saved-progress.ts: the state codec and the resume rules

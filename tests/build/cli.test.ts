@@ -102,6 +102,8 @@ describe('npm run build', () => {
       const isXapi = !isScorm(standard);
       expect(code.includes('X-Experience-API-Version'), `${standard}: xAPI client`).toBe(isXapi);
       expect(code.includes('LMSInitialize') || code.includes('API_1484_11'), `${standard}: SCORM runtime`).toBe(!isXapi);
+      // The course uses @xapi/xapi for its types only: a value import would bring its bundled axios along.
+      expect(code.includes('AxiosError'), `${standard}: @xapi/xapi's axios`).toBe(false);
     }
   });
 

@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterChunkName, CODEC_CHUNK, htmlLoads, measurePackage, type Measured } from '../../bench/chunk-graph.ts';
 import { launchPage } from '../../build/launch-page.ts';
-import { ADAPTER_SOURCES } from '../../course/runtime/adapter-modules.ts';
+import { ADAPTER_SOURCE } from '../../course/runtime/adapter-modules.ts';
 import { buildPlayer, type PlayerBuild } from '../../build/player-build.ts';
 import { enGBScreens } from '../../course/player/strings/en-GB.screens.ts';
 import { enGBPages } from '../../course/player/strings/en-GB.pages.ts';
@@ -109,7 +109,7 @@ describe('the first screen of the built player', () => {
     const plain = measurePackage(standard, player.files);
     // The player build's own index.html: the adapter's chunks wait for the entry to run.
     expect(Math.max(...plain.rounds.values())).toBe(3);
-    const page = launchPage({ html: text('index.html'), files: player.files, manifest: player.manifest, rootFromRepo: player.rootFromRepo, adapterSource: ADAPTER_SOURCES[standard][0]! });
+    const page = launchPage({ html: text('index.html'), files: player.files, manifest: player.manifest, rootFromRepo: player.rootFromRepo, adapterSource: ADAPTER_SOURCE[standard] });
     const files = new Map(player.files).set('index.html', new TextEncoder().encode(page));
     const measured = measurePackage(standard, files);
     expect([...measured.rounds].filter(([, round]) => round > 2), 'files requested later than the first round after index.html').toEqual([]);

@@ -3,7 +3,7 @@ import type { RuntimeStandard } from './types.ts';
 import { xapi } from './xapi.ts';
 
 export const cmi5: RuntimeStandard = {
-  adapterSource: 'course/runtime/adapters/cmi5.ts',
+  adapter: 'cmi5',
   loadAdapter: () => import('../adapters/cmi5.ts'),
   // Saved through the State API with keepalive, like the TinCan launch: the same reason for the same limit.
   suspendDataLimit: xapi.suspendDataLimit,

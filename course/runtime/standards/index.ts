@@ -21,7 +21,7 @@ export const RUNTIME_STANDARDS: Readonly<Record<StandardId, RuntimeStandard>> = 
 
 /** The adapter every package carries besides its own: it takes over when the course is opened outside an LMS. */
 export const STANDALONE_ADAPTER = {
-  source: 'course/runtime/adapters/standalone.ts',
+  adapter: 'standalone',
   // Typed by its module: the standalone tracker also explains why the LMS could not be used.
   load: () => import('../adapters/standalone.ts'),
 } as const;

@@ -2,7 +2,7 @@
 import type { RuntimeStandard } from './types.ts';
 
 export const scorm12: RuntimeStandard = {
-  adapterSource: 'course/runtime/adapters/scorm12.ts',
+  adapter: 'scorm12',
   loadAdapter: () => import('../adapters/scorm12.ts'),
   // cmi.suspend_data is CMIString4096; Moodle's default "scorm12standard" setting enforces exactly that.
   suspendDataLimit: 4096,

@@ -3,7 +3,7 @@
 import type { RuntimeStandard } from './types.ts';
 
 const scorm2004: RuntimeStandard = {
-  adapterSource: 'course/runtime/adapters/scorm2004.ts',
+  adapter: 'scorm2004',
   loadAdapter: () => import('../adapters/scorm2004.ts'),
   // SPM of cmi.suspend_data since the 3rd edition (it was 4,000 in the 2nd).
   suspendDataLimit: 64000,

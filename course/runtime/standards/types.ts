@@ -13,13 +13,14 @@ export interface AdapterModule {
 
 export interface RuntimeStandard {
   /**
-   * The adapter module as a repository path. The build matches it against Vite's manifest to put this adapter's
-   * chunks (and no other standard's) into the package; bench/chunk-graph.ts finds the chunk by its file name.
+   * The adapter module's name: the file `course/runtime/adapters/<adapter>.ts`, and so the name of the chunk Vite
+   * makes of it. The build picks this adapter's chunks (and no other standard's) for the package by it
+   * (adapter-modules.ts). A name, not the path, so the player carries a few bytes for it.
    */
-  adapterSource: string;
+  adapter: string;
   /**
-   * Loads that module. It must be `() => import('<literal path>')` of the same file: a literal lets Vite emit the
-   * adapter as a chunk of its own (tests/course/runtime/standards.test.ts checks both name one module).
+   * Loads that module. It must be `() => import('../adapters/<adapter>.ts')`: a literal lets Vite emit the adapter as a
+   * chunk of its own (tests/course/runtime/standards.test.ts checks the loader loads the module the name names).
    */
   loadAdapter(): Promise<AdapterModule>;
   /** The most saved learner state the LMS keeps for this standard, in characters (the saved form is ASCII). */

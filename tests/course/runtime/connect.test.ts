@@ -15,27 +15,28 @@ interface StandIn {
   explain(reason: string, detail: string): void;
 }
 
-/** What each stand-in adapter does on open(), by its module path: answer with a tracker (default), null or a throw. */
+/** What each stand-in adapter does on open(), by its name: answer with a tracker (default), null or a throw. */
 const behaviour = new Map<string, 'tracker' | 'no-lms' | 'launch-error' | 'bug'>();
 
 let connect: (config: RuntimeConfig, win: Window) => Promise<unknown>;
-let RUNTIME_STANDARDS: Record<StandardId, { adapterSource: string }>;
+let RUNTIME_STANDARDS: Record<StandardId, { adapter: string }>;
 let STANDALONE: string;
 
 beforeAll(async () => {
   const registry = await import('../../../course/runtime/standards/index.ts');
   RUNTIME_STANDARDS = registry.RUNTIME_STANDARDS;
-  STANDALONE = registry.STANDALONE_ADAPTER.source;
+  STANDALONE = registry.STANDALONE_ADAPTER.adapter;
   const { LaunchError } = await import('../../../course/runtime/shared/launch-error.ts');
-  const sources = new Set([...Object.values(RUNTIME_STANDARDS).map((standard) => standard.adapterSource), STANDALONE]);
-  for (const source of sources) {
-    vi.doMock(join(ROOT, source), () => ({
+  const { adapterSource } = await import('../../../course/runtime/adapter-modules.ts');
+  const names = new Set([...Object.values(RUNTIME_STANDARDS).map((standard) => standard.adapter), STANDALONE]);
+  for (const name of names) {
+    vi.doMock(join(ROOT, adapterSource(name)), () => ({
       open: async (): Promise<StandIn | null> => {
-        const mode = behaviour.get(source) ?? 'tracker';
+        const mode = behaviour.get(name) ?? 'tracker';
         if (mode === 'no-lms') return null;
         if (mode === 'launch-error') throw new LaunchError('link-used', 'fetch answered 400');
         if (mode === 'bug') throw new TypeError('x is undefined');
-        const tracker: StandIn = { from: source, explain: (reason, detail) => (tracker.explained = [reason, detail]) };
+        const tracker: StandIn = { from: name, explain: (reason, detail) => (tracker.explained = [reason, detail]) };
         return tracker;
       },
     }));
@@ -53,13 +54,13 @@ const win = {} as Window;
 
 describe('connect()', () => {
   it('opens, for each standard of the registry, the adapter module the registry names for it', async () => {
-    for (const [standard, { adapterSource }] of Object.entries(RUNTIME_STANDARDS)) {
-      expect(await connect(config(standard), win), standard).toMatchObject({ from: adapterSource });
+    for (const [standard, { adapter }] of Object.entries(RUNTIME_STANDARDS)) {
+      expect(await connect(config(standard), win), standard).toMatchObject({ from: adapter });
     }
   });
 
   it('falls back to the standalone adapter, with nothing to explain, when the standard finds no LMS', async () => {
-    for (const { adapterSource } of Object.values(RUNTIME_STANDARDS)) behaviour.set(adapterSource, 'no-lms');
+    for (const { adapter } of Object.values(RUNTIME_STANDARDS)) behaviour.set(adapter, 'no-lms');
     for (const standard of Object.keys(RUNTIME_STANDARDS)) {
       const tracker = (await connect(config(standard), win)) as StandIn;
       expect(tracker.from, standard).toBe(STANDALONE);
@@ -68,16 +69,16 @@ describe('connect()', () => {
   });
 
   it("falls back to the standalone adapter and hands it the launch failure's code and detail", async () => {
-    const [standard, { adapterSource }] = Object.entries(RUNTIME_STANDARDS)[0]!;
-    behaviour.set(adapterSource, 'launch-error');
+    const [standard, { adapter }] = Object.entries(RUNTIME_STANDARDS)[0]!;
+    behaviour.set(adapter, 'launch-error');
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const tracker = (await connect(config(standard), win)) as StandIn;
     expect(tracker).toMatchObject({ from: STANDALONE, explained: ['link-used', 'fetch answered 400'] });
   });
 
   it("reports any other failure as 'other' with its message, rather than leaving a blank screen", async () => {
-    const [standard, { adapterSource }] = Object.entries(RUNTIME_STANDARDS).at(-1)!;
-    behaviour.set(adapterSource, 'bug');
+    const [standard, { adapter }] = Object.entries(RUNTIME_STANDARDS).at(-1)!;
+    behaviour.set(adapter, 'bug');
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const tracker = (await connect(config(standard), win)) as StandIn;
     expect(tracker).toMatchObject({ from: STANDALONE, explained: ['other', 'x is undefined'] });

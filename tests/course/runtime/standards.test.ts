@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ADAPTER_SOURCES } from '../../../course/runtime/adapter-modules.ts';
+import { ADAPTER_SOURCE, ADAPTER_SOURCES, adapterSource } from '../../../course/runtime/adapter-modules.ts';
 import { perStandard, RUNTIME_STANDARDS, runtimeStandard, STANDALONE_ADAPTER } from '../../../course/runtime/standards/index.ts';
 import { SUSPEND_DATA_LIMITS } from '../../../course/runtime/state/limits.ts';
 import { STANDARD_IDS } from '../../../course/types.ts';
@@ -11,15 +11,15 @@ import { STANDARD_IDS } from '../../../course/types.ts';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('the runtime standards registry', () => {
-  it.each(Object.entries(RUNTIME_STANDARDS))("%s: its loader loads the module at its adapterSource, an adapter with open()", async (_id, standard) => {
+  it.each(Object.entries(RUNTIME_STANDARDS))("%s: its loader loads the adapter module it names, an adapter with open()", async (_id, standard) => {
     const loaded = await standard.loadAdapter();
-    expect(loaded).toBe(await import(join(ROOT, standard.adapterSource)));
+    expect(loaded).toBe(await import(join(ROOT, adapterSource(standard.adapter))));
     expect(typeof loaded.open).toBe('function');
   });
 
   it('the standalone loader loads the standalone adapter it names', async () => {
     const loaded = await STANDALONE_ADAPTER.load();
-    expect(loaded).toBe(await import(join(ROOT, STANDALONE_ADAPTER.source)));
+    expect(loaded).toBe(await import(join(ROOT, adapterSource(STANDALONE_ADAPTER.adapter))));
     expect(typeof loaded.open).toBe('function');
   });
 
@@ -29,7 +29,9 @@ describe('the runtime standards registry', () => {
 
   it('gives each package its own adapter and the standalone one, and each standard its state limit', () => {
     for (const [id, standard] of Object.entries(RUNTIME_STANDARDS)) {
-      expect(ADAPTER_SOURCES[id as keyof typeof ADAPTER_SOURCES]).toEqual([standard.adapterSource, STANDALONE_ADAPTER.source]);
+      const own = `course/runtime/adapters/${standard.adapter}.ts`;
+      expect(ADAPTER_SOURCE[id as keyof typeof ADAPTER_SOURCE]).toBe(own);
+      expect(ADAPTER_SOURCES[id as keyof typeof ADAPTER_SOURCES]).toEqual([own, 'course/runtime/adapters/standalone.ts']);
       expect(SUSPEND_DATA_LIMITS[id as keyof typeof SUSPEND_DATA_LIMITS]).toBe(standard.suspendDataLimit);
       expect(Number.isInteger(standard.suspendDataLimit) && standard.suspendDataLimit > 0, id).toBe(true);
     }
