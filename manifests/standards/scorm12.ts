@@ -12,7 +12,7 @@ export const scorm12: PackageStandard = {
   describe: (input) => scormPackage(input, 'scorm12', scorm12Manifest),
   recognise: (root) => recogniseScorm('scorm12', root),
   expectedRoot: `<manifest> in namespace ${NS.imscp12} (SCORM 1.2)`,
-  check: (context) => checkScormManifest(context, 'scorm12'),
+  check: (context) => checkScormManifest(context, 'scorm12', scorm12.name),
   schemaSet: {
     folder: 'scorm12',
     // The IMS metadata schema (imsmd_rootv1p2p1.xsd) is left out on purpose: libxml2 2.13 (the version inside

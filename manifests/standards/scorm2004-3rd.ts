@@ -13,7 +13,7 @@ export const scorm2004Third: PackageStandard = {
   recognise: (root) => recogniseScorm('scorm2004-3rd', root),
   expectedRoot: SCORM2004_ROOT,
   unrecognised: unrecognisedScorm2004,
-  check: (context) => checkScormManifest(context, 'scorm2004-3rd'),
+  check: (context) => checkScormManifest(context, 'scorm2004-3rd', scorm2004Third.name),
   schemaSet: { folder: 'scorm2004-3rd', imports: SCORM2004_IMPORTS, lomWhenPresent: true },
   launch: (root, files) => scormLaunch('scorm2004-3rd', root, files),
 };

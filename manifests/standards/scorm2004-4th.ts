@@ -13,7 +13,7 @@ export const scorm2004Fourth: PackageStandard = {
   recognise: (root) => recogniseScorm('scorm2004-4th', root),
   expectedRoot: SCORM2004_ROOT,
   unrecognised: unrecognisedScorm2004,
-  check: (context) => checkScormManifest(context, 'scorm2004-4th'),
+  check: (context) => checkScormManifest(context, 'scorm2004-4th', scorm2004Fourth.name),
   schemaSet: { folder: 'scorm2004-4th', imports: SCORM2004_IMPORTS, lomWhenPresent: true },
   launch: (root, files) => scormLaunch('scorm2004-4th', root, files),
 };
