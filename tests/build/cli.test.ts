@@ -104,6 +104,8 @@ describe('npm run build', () => {
       expect(code.includes('LMSInitialize') || code.includes('API_1484_11'), `${standard}: SCORM runtime`).toBe(!isXapi);
       // The course uses @xapi/xapi for its types only: a value import would bring its bundled axios along.
       expect(code.includes('AxiosError'), `${standard}: @xapi/xapi's axios`).toBe(false);
+      // The player never imports the build's half of the standards registry (manifests/standards/, Node-only).
+      for (const descriptor of new Set(Object.values(DESCRIPTOR_FILE))) expect(code.includes(descriptor), `${standard}: ${descriptor} in the player`).toBe(false);
     }
   });
 
