@@ -3,15 +3,18 @@
 // Used by bench/payload.bench.ts (what each screen downloads) and by a test that keeps the first screen's code free
 // of what only later screens need.
 import { basename, posix } from 'node:path';
+import { runtimeStandard, STANDALONE_ADAPTER } from '../course/runtime/standards/index.ts';
 
-/** Chunk names (Vite writes `<name>-<hash>.js`) of the dynamic imports that count, by the module they come from. */
-const ADAPTER_CHUNK: Record<string, string> = {
-  scorm12: 'scorm12', // course/runtime/adapters/scorm12.ts
-  'scorm2004-3rd': 'scorm2004',
-  'scorm2004-4th': 'scorm2004',
-  xapi: 'xapi',
-  cmi5: 'cmi5',
-};
+/**
+ * The chunk name (Vite writes `<name>-<hash>.js`, the name being the module's file name) of a standard's tracking
+ * adapter, from the registry (course/runtime/standards/); the standalone adapter's with no standard.
+ */
+export function adapterChunkName(standard?: string): string {
+  const adapter = standard === undefined ? STANDALONE_ADAPTER.adapter : runtimeStandard(standard)?.adapter;
+  if (adapter === undefined) throw new Error(`"${standard}" is no standard of the registry (course/runtime/standards/index.ts)`);
+  return adapter;
+}
+
 export const CODEC_CHUNK = 'saved-progress'; // course/player/app/saved-progress.ts: the state codec and the resume rules
 /**
  * What a resume's start-up and every screen after the welcome screen wait for beside their own chunks: the course's
@@ -171,8 +174,7 @@ export function measurePackage(standard: string, files: Files): Measured {
   const firstScreen = graph.staticClosure([...loads.moduleScripts, ...loads.modulePreloads].map(fromRoot));
   for (const css of loads.stylesheets) firstScreen.add(fromRoot(css));
   const beforeAdapter = new Set(firstScreen);
-  const adapter = ADAPTER_CHUNK[standard];
-  if (!adapter || !graph.dynamicLoad(adapter, firstScreen)) throw new Error(`no tracking adapter chunk for ${standard} in the package`);
+  if (!graph.dynamicLoad(adapterChunkName(standard), firstScreen)) throw new Error(`no tracking adapter chunk for ${standard} in the package`);
 
   const rounds = new Map<string, number>([['index.html', 1]]);
   for (const path of named) rounds.set(path, 2);

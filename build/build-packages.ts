@@ -17,7 +17,7 @@ import { checkStateBudget } from './state-budget.ts';
 import { PackageZipper } from './zip.ts';
 import { describePackage } from '../manifests/index.ts';
 import { SchemaSetError, validatePackages, type PackageReport } from '../manifests/validate.ts';
-import { ADAPTER_SOURCES } from '../course/runtime/adapter-modules.ts';
+import { ADAPTER_SOURCE, ADAPTER_SOURCES } from '../course/runtime/adapter-modules.ts';
 import { AUDIT_FILE, checkAuditAgainstCourse, loadAccessibilityAudit } from './accessibility-audit.ts';
 import { accessibilityStatement } from './accessibility-statement.ts';
 import { brandingAssets } from './branding-assets.ts';
@@ -215,7 +215,7 @@ function playerPartFor(player: PlayerBuild): PlayerFor {
     // The standard's own launch page: its adapter's chunks preloaded, the entry CSS inline (launch-page.ts).
     const html = player.files.get(LAUNCH);
     if (html) {
-      const page = launchPage({ html: new TextDecoder().decode(html), files: player.files, manifest: player.manifest, rootFromRepo: player.rootFromRepo, adapterSource: ADAPTER_SOURCES[standard][0]! });
+      const page = launchPage({ html: new TextDecoder().decode(html), files: player.files, manifest: player.manifest, rootFromRepo: player.rootFromRepo, adapterSource: ADAPTER_SOURCE[standard] });
       files.set(LAUNCH, encode(page));
     }
     return { origin: 'the player build', files };

@@ -35,7 +35,7 @@ export function selectPlayerFiles(
   const skipped = new Set(adapterSources.filter((source) => !neededAdapters.includes(source)));
   for (const source of neededAdapters) {
     if (!Object.keys(manifest).some((key) => toRepo(key) === source)) {
-      throw new Error(`the player build has no chunk for tracking adapter ${source}: is it imported dynamically by course/runtime/connect.ts?`);
+      throw new Error(`the player build has no chunk for tracking adapter ${source}: is it loaded by dynamic import in its course/runtime/standards/ module?`);
     }
   }
 

@@ -6,7 +6,7 @@ import type { CompletionRules } from '../course/types.ts';
 import { packageIdentifiers } from './identifiers.ts';
 import type { PackageInput } from './package-input.ts';
 import { hrefForPath } from './paths.ts';
-import { NS } from './standards.ts';
+import { NS } from './namespaces.ts';
 
 export type Cmi5MoveOn = 'Completed' | 'CompletedAndPassed';
 

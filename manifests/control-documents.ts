@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { ScormStandard } from './standards.ts';
+import type { ScormStandard } from './scorm-profile.ts';
 
 export interface ControlDocument {
   /** File name at the package root. */

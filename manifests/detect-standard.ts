@@ -1,13 +1,11 @@
-// Which standard and edition an arbitrary package follows: first which descriptor sits at the zip root, then its
-// root element's namespace, and for SCORM 2004 the metadata/schemaversion (3rd and 4th Edition share namespaces).
+// Which standard and edition an arbitrary package follows: first which descriptor sits at the zip root, then which
+// standard of those using that descriptor recognises its root element (its namespace, and for SCORM 2004 the
+// metadata/schemaversion: 3rd and 4th Edition share namespaces). The standards are the registry's (standards/).
 import type { StandardId } from '../course/types.ts';
 import type { Problem } from './problem.ts';
 import { locate } from './problem.ts';
-import { DESCRIPTOR_FILE, NS } from './standards.ts';
-import { childrenNamed, type XmlElement } from './xml-tree.ts';
-
-/** Descriptor names, in the order we look for them when a package has more than one. */
-const DESCRIPTOR_NAMES = ['imsmanifest.xml', 'cmi5.xml', 'tincan.xml'] as const;
+import { DESCRIPTOR_FILE, DESCRIPTOR_NAMES, PACKAGE_STANDARD_LIST } from './standards/index.ts';
+import type { XmlElement } from './xml-tree.ts';
 
 export type DescriptorSearch = { found: true; path: string } | { found: false; problem: Problem };
 
@@ -53,59 +51,24 @@ export interface Detection {
 }
 
 export function detectStandard(descriptor: string, root: XmlElement): Detection {
-  const rootProblem = (expected: string): Detection => ({
+  const candidates = PACKAGE_STANDARD_LIST.filter((standard) => standard.descriptor === descriptor);
+  for (const standard of candidates) {
+    const edition = standard.recognise(root);
+    if (edition !== null) return { standard: standard.id, edition, problems: [] };
+  }
+  for (const standard of candidates) {
+    const why = standard.unrecognised?.(descriptor, root) ?? null;
+    if (why) return { standard: 'unknown', edition: why.edition, problems: [why.problem] };
+  }
+  const expected = [...new Set(candidates.map((standard) => standard.expectedRoot))];
+  return {
     standard: 'unknown',
     edition: '',
     problems: [
       {
         rule: 'root-element',
         where: locate(descriptor, root),
-        message: `the root element is <${root.qname}>${root.ns ? ` in namespace ${root.ns}` : ' in no namespace'}; ${descriptor} needs ${expected}`,
-      },
-    ],
-  });
-
-  if (descriptor === 'cmi5.xml') {
-    return root.local === 'courseStructure' && root.ns === NS.cmi5
-      ? { standard: 'cmi5', edition: 'cmi5 CourseStructure v1', problems: [] }
-      : rootProblem(`<courseStructure> in namespace ${NS.cmi5}`);
-  }
-  if (descriptor === 'tincan.xml') {
-    return root.local === 'tincan' && root.ns === NS.tincan
-      ? { standard: 'xapi', edition: 'TinCan launch (tincan.xml)', problems: [] }
-      : rootProblem(`<tincan> in namespace ${NS.tincan}`);
-  }
-
-  if (root.local === 'manifest' && root.ns === NS.imscp12) return { standard: 'scorm12', edition: '1.2', problems: [] };
-  if (root.local !== 'manifest' || root.ns !== NS.imscp) {
-    return rootProblem(`<manifest> in namespace ${NS.imscp12} (SCORM 1.2) or ${NS.imscp} (SCORM 2004)`);
-  }
-  const versionElement = childrenNamed(root, NS.imscp, 'metadata').flatMap((metadata) => childrenNamed(metadata, NS.imscp, 'schemaversion'))[0];
-  const version = versionElement?.text.replace(/\s+/g, ' ').trim() ?? '';
-  if (version === '2004 3rd Edition') return { standard: 'scorm2004-3rd', edition: version, problems: [] };
-  if (version === '2004 4th Edition') return { standard: 'scorm2004-4th', edition: version, problems: [] };
-  const where = locate(descriptor, versionElement ?? root);
-  if (version === 'CAM 1.3' || version === '2004 2nd Edition') {
-    return {
-      standard: 'unknown',
-      edition: `2004 2nd Edition (${version})`,
-      problems: [
-        {
-          rule: 'edition-unsupported',
-          where,
-          message: `schemaversion "${version}" is SCORM 2004 2nd Edition, which this validator does not support; republish as 2004 3rd or 4th Edition`,
-        },
-      ],
-    };
-  }
-  return {
-    standard: 'unknown',
-    edition: '',
-    problems: [
-      {
-        rule: 'schemaversion',
-        where,
-        message: `a SCORM 2004 manifest needs metadata/schemaversion "2004 3rd Edition" or "2004 4th Edition" (found ${version ? `"${version}"` : 'none'})`,
+        message: `the root element is <${root.qname}>${root.ns ? ` in namespace ${root.ns}` : ' in no namespace'}; ${descriptor} needs ${expected.length > 0 ? expected.join(' or ') : 'a root element of a supported standard'}`,
       },
     ],
   };

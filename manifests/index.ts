@@ -1,11 +1,6 @@
-// The manifest generators, one per package format, behind one call the build makes for every package.
-import { cmi5CourseStructure } from './cmi5.ts';
-import { controlDocuments } from './control-documents.ts';
-import { checkPackageInput, type Descriptor, type PackageInput } from './package-input.ts';
-import { scorm12Manifest } from './scorm12.ts';
-import { scorm2004Manifest } from './scorm2004.ts';
-import { DESCRIPTOR_FILE } from './standards.ts';
-import { tincanDescriptor } from './tincan.ts';
+// The manifest generators, one per standard (standards/), behind one call the build makes for every package.
+import { PACKAGE_STANDARDS } from './standards/index.ts';
+import type { Descriptor, PackageInput } from './package-input.ts';
 
 export type { Descriptor, PackageInput } from './package-input.ts';
 export { packageIdentifiers, type PackageIdentifiers } from './identifiers.ts';
@@ -17,27 +12,7 @@ export { validatePackages, SchemaSetError, type PackageReport, type PackageToVal
  * package (unsafe or duplicate paths, missing launch file, a file clashing with a generated one).
  */
 export function describePackage(input: PackageInput): Descriptor[] {
-  const descriptorPath = DESCRIPTOR_FILE[input.standard];
-  const { standard } = input;
-  switch (standard) {
-    case 'cmi5':
-      checkPackageInput(input, [descriptorPath]);
-      return [{ path: descriptorPath, contents: cmi5CourseStructure(input) }];
-    case 'xapi':
-      checkPackageInput(input, [descriptorPath]);
-      return [{ path: descriptorPath, contents: tincanDescriptor(input) }];
-    case 'scorm12':
-    case 'scorm2004-3rd':
-    case 'scorm2004-4th': {
-      const controls = controlDocuments(standard);
-      checkPackageInput(input, [descriptorPath, ...controls.map((document) => document.path)]);
-      const listed: PackageInput = { ...input, files: [...input.files, ...controls.map((document) => document.path)] };
-      const manifest = standard === 'scorm12' ? scorm12Manifest(listed) : scorm2004Manifest(listed, standard);
-      return [{ path: descriptorPath, contents: manifest }, ...controls.map(({ path, bytes }) => ({ path, contents: bytes }))];
-    }
-    default: {
-      const unknown: never = standard;
-      throw new Error(`no manifest generator for standard "${String(unknown)}"`);
-    }
-  }
+  const standard = Object.hasOwn(PACKAGE_STANDARDS, input.standard) ? PACKAGE_STANDARDS[input.standard] : undefined;
+  if (!standard) throw new Error(`no manifest generator for standard "${String(input.standard)}"`);
+  return standard.describe(input);
 }

@@ -7,15 +7,23 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { vendoredSchemaFolder } from './control-documents.ts';
-import { NS } from './standards.ts';
+import { NS } from './namespaces.ts';
 
 /** A schema set that cannot be read or compiled: a setup problem, not a fault of the package being validated. */
 export class SchemaSetError extends Error {
   override name = 'SchemaSetError';
 }
 
-export type SchemaSetId = 'scorm12' | 'scorm2004-3rd' | 'scorm2004-4th' | 'cmi5';
+/** One standard's XSD set, as its module in standards/ declares it. */
+export interface SchemaSetSpec {
+  /** The set's name: its folder in manifests/schemas/ (the default) and in a schemaDir laid out like shared/standards. */
+  folder: string;
+  /** Namespace → schema file (relative to the folder) that the driver imports. */
+  imports: readonly (readonly [namespace: string, file: string])[];
+  /** Also import IEEE LOM when the folder has lom.xsd (shared/standards does; the vendored sets, which hold only what
+   *  packages ship, do not). */
+  lomWhenPresent: boolean;
+}
 
 export interface SchemaFile {
   fileName: string;
@@ -23,7 +31,8 @@ export interface SchemaFile {
 }
 
 export interface SchemaSet {
-  id: SchemaSetId;
+  /** The spec's folder name. */
+  id: string;
   /** Where the files came from, for messages. */
   source: string;
   /** The driver schema xmllint is given. */
@@ -32,58 +41,29 @@ export interface SchemaSet {
   files: SchemaFile[];
 }
 
-/** Folder names inside a `schemaDir` laid out like shared/standards. */
-const STANDARDS_FOLDER: Readonly<Record<SchemaSetId, string>> = {
-  scorm12: 'scorm12',
-  'scorm2004-3rd': 'scorm2004-3rd',
-  'scorm2004-4th': 'scorm2004-4th',
-  cmi5: 'cmi5',
-};
+/** The schema sets vendored in this repository, one folder per set (see schemas/README.md). */
+const VENDORED = fileURLToPath(new URL('./schemas/', import.meta.url));
 
-// Namespace → schema file (relative to the set's folder) that the driver imports.
-// The SCORM 1.2 IMS metadata schema (imsmd_rootv1p2p1.xsd) is left out on purpose: libxml2 2.13 (the version inside
-// xmllint-wasm) refuses to compile it ("content model is not determinist"), while older libxml2 accepted it. Inline
-// IMS MD metadata is then checked laxly, as by any LMS; our own manifests carry none.
-const SCORM2004_IMPORTS: readonly (readonly [string, string])[] = [
-  [NS.imscp, 'imscp_v1p1.xsd'],
-  [NS.adlcp, 'adlcp_v1p3.xsd'],
-  [NS.adlseq, 'adlseq_v1p3.xsd'],
-  [NS.adlnav, 'adlnav_v1p3.xsd'],
-  [NS.imsss, 'imsss_v1p0.xsd'],
-];
-const IMPORTS: Readonly<Record<SchemaSetId, readonly (readonly [string, string])[]>> = {
-  scorm12: [
-    [NS.imscp12, 'imscp_rootv1p1p2.xsd'],
-    [NS.adlcp12, 'adlcp_rootv1p2.xsd'],
-  ],
-  'scorm2004-3rd': SCORM2004_IMPORTS,
-  'scorm2004-4th': SCORM2004_IMPORTS,
-  cmi5: [[NS.cmi5, 'CourseStructure.xsd']],
-};
-/** Optional extra: IEEE LOM, imported when the folder has it (shared/standards does; the vendored sets, which hold only
- * what packages ship, do not). */
 const LOM_IMPORT = [NS.lom, 'lom.xsd'] as const;
 
-const VENDORED_CMI5 = fileURLToPath(new URL('./schemas/cmi5/', import.meta.url));
-
-/** Folder that holds a set's files, from the schemaDir option or the project defaults. */
-function schemaFolder(id: SchemaSetId, schemaDir?: string): string {
-  if (schemaDir !== undefined) return join(schemaDir, STANDARDS_FOLDER[id]);
-  return id === 'cmi5' ? VENDORED_CMI5 : vendoredSchemaFolder(id);
+/** Folder that holds a set's files, in `schemaDir` or among the vendored sets. */
+function schemaFolder(spec: SchemaSetSpec, schemaDir?: string): string {
+  return join(schemaDir ?? VENDORED, spec.folder);
 }
 
 const cache = new Map<string, SchemaSet>();
 
-/** The schema set `id`, read from `schemaDir` (laid out like shared/standards) or the defaults; cached. */
-export function loadSchemaSet(id: SchemaSetId, schemaDir?: string): SchemaSet {
-  const folder = schemaFolder(id, schemaDir);
+/** The schema set `spec`, read from `schemaDir` (laid out like shared/standards) or the vendored sets; cached. */
+export function loadSchemaSet(spec: SchemaSetSpec, schemaDir?: string): SchemaSet {
+  const id = spec.folder;
+  const folder = schemaFolder(spec, schemaDir);
   const key = `${id}\u0000${folder}`;
   const cached = cache.get(key);
   if (cached) return cached;
   if (!existsSync(folder)) throw new SchemaSetError(`schema folder ${folder} does not exist`);
 
   const paths = listSchemaFiles(folder);
-  const imports = [...IMPORTS[id], ...(id !== 'cmi5' && id !== 'scorm12' && paths.includes(LOM_IMPORT[1]) ? [LOM_IMPORT] : [])];
+  const imports = [...spec.imports, ...(spec.lomWhenPresent && paths.includes(LOM_IMPORT[1]) ? [LOM_IMPORT] : [])];
   for (const [, file] of imports) {
     if (!paths.includes(file)) throw new SchemaSetError(`schema folder ${folder} has no ${file}`);
   }

@@ -5,7 +5,8 @@ import { create } from 'xmlbuilder2';
 import { packageIdentifiers } from './identifiers.ts';
 import type { PackageInput } from './package-input.ts';
 import { addMetadata, addScoResource } from './scorm-parts.ts';
-import { NS, SCORM_PROFILE, schemaLocationValue } from './standards.ts';
+import { NS } from './namespaces.ts';
+import { SCORM_PROFILE, schemaLocationValue } from './scorm-profile.ts';
 
 /** The manifest for `input`; input.files must already include the control documents to list. */
 export function scorm12Manifest(input: PackageInput): string {

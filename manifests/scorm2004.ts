@@ -12,7 +12,8 @@ import { create } from 'xmlbuilder2';
 import { packageIdentifiers } from './identifiers.ts';
 import type { PackageInput } from './package-input.ts';
 import { addMetadata, addScoResource } from './scorm-parts.ts';
-import { NS, SCORM_PROFILE, schemaLocationValue } from './standards.ts';
+import { NS } from './namespaces.ts';
+import { SCORM_PROFILE, schemaLocationValue } from './scorm-profile.ts';
 
 export type Scorm2004Edition = 'scorm2004-3rd' | 'scorm2004-4th';
 

@@ -4,7 +4,7 @@ import { create } from 'xmlbuilder2';
 import { packageIdentifiers } from './identifiers.ts';
 import type { PackageInput } from './package-input.ts';
 import { hrefForPath } from './paths.ts';
-import { NS } from './standards.ts';
+import { NS } from './namespaces.ts';
 
 export const COURSE_ACTIVITY_TYPE = 'http://adlnet.gov/expapi/activities/course';
 

@@ -4,7 +4,7 @@
 import type { DescriptorContext, Problem } from './problem.ts';
 import { locate } from './problem.ts';
 import { decodeHref, unsafeHrefReason } from './paths.ts';
-import { NS } from './standards.ts';
+import { NS } from './namespaces.ts';
 import { attributeValue, childrenNamed, descendants, type XmlElement } from './xml-tree.ts';
 
 const ABSOLUTE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;

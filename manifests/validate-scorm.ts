@@ -5,10 +5,12 @@
 import type { DescriptorContext, Problem } from './problem.ts';
 import { locate } from './problem.ts';
 import { decodeHref, unsafeHrefReason } from './paths.ts';
-import { NS, SCORM_PROFILE, STANDARD_NAME, type ScormStandard } from './standards.ts';
+import { NS } from './namespaces.ts';
+import { SCORM_PROFILE, type ScormStandard } from './scorm-profile.ts';
 import { attributeValue, childrenNamed, descendants, type XmlElement } from './xml-tree.ts';
 
-export function checkScormManifest(context: DescriptorContext, standard: ScormStandard): Problem[] {
+/** The rules for a manifest of `standard`; `standardName` words the messages (its module's name, standards/). */
+export function checkScormManifest(context: DescriptorContext, standard: ScormStandard, standardName: string): Problem[] {
   const profile = SCORM_PROFILE[standard];
   const { descriptor, root } = context;
   const problems: Problem[] = [];
@@ -18,7 +20,7 @@ export function checkScormManifest(context: DescriptorContext, standard: ScormSt
   const all = [root, ...descendants(root)];
   const cp = (local: string) => all.filter((element) => element.ns === profile.cpNamespace && element.local === local);
 
-  checkMetadata(root, standard, report);
+  checkMetadata(root, standard, standardName, report);
 
   // Identifiers are xs:ID: unique within the manifest.
   const firstUse = new Map<string, XmlElement>();
@@ -91,7 +93,7 @@ export function checkScormManifest(context: DescriptorContext, standard: ScormSt
         'scormtype',
         resource,
         `resource "${idOf(resource)}" has no adlcp:${profile.scormTypeAttribute}` +
-          (misspelt ? ` (found adlcp:${misspelt.local}; ${STANDARD_NAME[standard]} spells it ${profile.scormTypeAttribute})` : ''),
+          (misspelt ? ` (found adlcp:${misspelt.local}; ${standardName} spells it ${profile.scormTypeAttribute})` : ''),
       );
     } else if (type !== 'sco' && type !== 'asset') {
       report('scormtype', resource, `adlcp:${profile.scormTypeAttribute} is "${type}"; it must be exactly "sco" or "asset" (case-sensitive)`);
@@ -114,7 +116,7 @@ function scormTypeOf(resource: XmlElement, adlcpNamespace: string, attribute: st
 }
 
 /** <metadata><schema>ADL SCORM</schema><schemaversion>…</schemaversion>: LMSs choose their runtime from it. */
-function checkMetadata(root: XmlElement, standard: ScormStandard, report: Report): void {
+function checkMetadata(root: XmlElement, standard: ScormStandard, standardName: string, report: Report): void {
   const { cpNamespace, schemaversion } = SCORM_PROFILE[standard];
   const metadata = childrenNamed(root, cpNamespace, 'metadata');
   if (metadata.length !== 1) {
@@ -133,7 +135,7 @@ function checkMetadata(root: XmlElement, standard: ScormStandard, report: Report
     report(
       'schemaversion',
       version[0] ?? block,
-      `metadata/schemaversion is ${version.length === 0 ? 'missing' : `"${versionText}"`}; ${STANDARD_NAME[standard]} requires "${schemaversion}"`,
+      `metadata/schemaversion is ${version.length === 0 ? 'missing' : `"${versionText}"`}; ${standardName} requires "${schemaversion}"`,
     );
   }
 }

@@ -2,7 +2,7 @@
 // module and the schema set (~100 ms), so many descriptors of one schema set go through ONE call: xmllint validates
 // the whole list against the compiled schema and names each file in its messages.
 import { validateXML } from 'xmllint-wasm';
-import { NS } from './standards.ts';
+import { NS } from './namespaces.ts';
 import type { SchemaSet } from './schema-sets.ts';
 
 export interface XsdMessage {

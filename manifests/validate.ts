@@ -5,11 +5,8 @@ import type { StandardId } from '../course/types.ts';
 import { detectStandard, findDescriptor } from './detect-standard.ts';
 import { unsafePathReason } from './paths.ts';
 import type { Problem } from './problem.ts';
-import { loadSchemaSet, type SchemaSetId } from './schema-sets.ts';
-import { STANDARD_NAME, isScorm } from './standards.ts';
-import { checkCmi5CourseStructure } from './validate-cmi5.ts';
-import { checkScormManifest } from './validate-scorm.ts';
-import { checkTincanDescriptor } from './validate-tincan.ts';
+import { loadSchemaSet, type SchemaSetSpec } from './schema-sets.ts';
+import { PACKAGE_STANDARDS, STANDARD_NAME } from './standards/index.ts';
 import { validateWithSchemaSet } from './validate-xsd.ts';
 import { decodeXmlBytes, parseXml } from './xml-tree.ts';
 
@@ -43,7 +40,7 @@ export interface PackageToValidate {
 }
 
 interface XsdJob {
-  set: SchemaSetId;
+  set: SchemaSetSpec;
   descriptor: string;
   bytes: Uint8Array;
   problems: Problem[];
@@ -56,7 +53,7 @@ interface XsdJob {
 export async function validatePackages(pkgs: readonly PackageToValidate[], options: ValidateOptions = {}): Promise<PackageReport[]> {
   const inspected = pkgs.map(inspectPackage);
 
-  const jobsBySet = new Map<SchemaSetId, XsdJob[]>();
+  const jobsBySet = new Map<SchemaSetSpec, XsdJob[]>();
   for (const { job } of inspected) {
     if (!job) continue;
     const jobs = jobsBySet.get(job.set);
@@ -65,8 +62,8 @@ export async function validatePackages(pkgs: readonly PackageToValidate[], optio
   }
   // Schema sets run side by side: each xmllint-wasm call is its own worker thread.
   await Promise.all(
-    [...jobsBySet].map(async ([setId, jobs]) => {
-      const set = loadSchemaSet(setId, options.schemaDir);
+    [...jobsBySet].map(async ([spec, jobs]) => {
+      const set = loadSchemaSet(spec, options.schemaDir);
       const results = await validateWithSchemaSet(set, jobs.map((job) => job.bytes));
       results.forEach((result, index) => {
         const job = jobs[index]!;
@@ -135,13 +132,9 @@ function inspectPackage(pkg: PackageToValidate): Inspection {
     });
   }
 
-  const context = { descriptor, root: parsed.root, paths };
-  const ruleProblems = isScorm(standard)
-    ? checkScormManifest(context, standard)
-    : standard === 'cmi5'
-      ? checkCmi5CourseStructure(context)
-      : checkTincanDescriptor(context);
-  // tincan.xml has no schema to check against (see validate-tincan.ts).
-  const job: XsdJob | null = standard === 'xapi' ? null : { set: standard, descriptor, bytes: pkg.files.get(descriptor)!, problems: [] };
+  const { check, schemaSet } = PACKAGE_STANDARDS[standard];
+  const ruleProblems = check({ descriptor, root: parsed.root, paths });
+  // A format without a schema (tincan.xml) is checked by its rules alone.
+  const job: XsdJob | null = schemaSet === null ? null : { set: schemaSet, descriptor, bytes: pkg.files.get(descriptor)!, problems: [] };
   return { report: { standard, edition, valid: false, problems }, job, ruleProblems };
 }

@@ -3,7 +3,7 @@
 // the five predefined ones and character references; a descriptor that declares entities in its DOCTYPE (the
 // "billion laughs" shape) is refused outright. Descriptors are small, so the whole tree is kept in memory.
 import { SaxesParser } from 'saxes';
-import { NS } from './standards.ts';
+import { NS } from './namespaces.ts';
 
 export interface XmlAttribute {
   /** Name as written, e.g. "adlcp:scormType". */

@@ -2,7 +2,10 @@
 // (course/schema/course.schema.json → course.types.ts, variant.schema.json → variant.types.ts, and the accessibility
 // audit record's audit.schema.json → audit.types.ts), with the lists the
 // code needs as values (screen types, standards, LMS profiles) taken from the schemas too. course/types.ts re-exports
-// them. tests/build/course/generated-types.test.ts fails while the committed files differ from what this writes.
+// them. The standards are the one exception to "the schema is the source": they are the keys of the registry
+// (course/runtime/standards/index.ts), and this command first writes them into variant.schema.json's enum, so adding
+// a standard is its modules and a registry line, then this command. tests/build/course/generated-types.test.ts fails
+// while the committed files (the schema's enum included) differ from what this writes.
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { defineCommand } from './cli/command-line.ts';
 import { isMainModule, runMain } from './cli/run-command.ts';
 import { generateTypes, type JsonSchema, type TypesRequest } from '../build/course/schema-types.ts';
+import { RUNTIME_STANDARDS } from '../course/runtime/standards/index.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../course/schema/', import.meta.url));
 
@@ -19,12 +23,32 @@ export const GENERATE_TYPES_COMMAND = defineCommand({
   usage: ['(no arguments)'],
   summary:
     'Writes course/schema/course.types.ts, variant.types.ts and audit.types.ts from the course, variant and audit\n' +
-    'JSON Schemas, the one declaration of the course model. Run it after editing a schema, and commit the result.',
+    'JSON Schemas, the one declaration of the course model, after writing the standards of the registry\n' +
+    '(course/runtime/standards/index.ts) into variant.schema.json. Run it after editing a schema or the registry, and\n' +
+    'commit the result.',
   options: {},
 });
 
 function readSchema(name: string): JsonSchema {
   return JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')) as JsonSchema;
+}
+
+/** The schema text as the repository keeps it: two-space JSON with a final newline. */
+function schemaText(schema: JsonSchema): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+/**
+ * The variant schema with its list of standards replaced by the registry's, in the registry's order. Only the enum
+ * is touched; the item's description and the array's other rules stay as written.
+ */
+export function withRegistryStandards(variant: JsonSchema, standards: readonly string[]): JsonSchema {
+  const items = variant.properties?.standards?.items;
+  if (!items || !Array.isArray(items.enum)) throw new Error('variant.schema.json: /properties/standards/items has no "enum" to write the standards into');
+  if (standards.length === 0) throw new Error('the standards registry (course/runtime/standards/index.ts) is empty');
+  const updated = structuredClone(variant);
+  updated.properties!.standards!.items!.enum = [...standards];
+  return updated;
 }
 
 /** The enum of a schema node, which must be a list of strings. */
@@ -45,10 +69,10 @@ function screenTypes(schema: JsonSchema): string[] {
   });
 }
 
-/** Each generated file (absolute path) and its text. */
+/** Each generated file (absolute path) and its text: variant.schema.json first (the types are made from it). */
 export function generatedTypeFiles(): Map<string, string> {
   const course = readSchema('course.schema.json');
-  const variant = readSchema('variant.schema.json');
+  const variant = withRegistryStandards(readSchema('variant.schema.json'), Object.keys(RUNTIME_STANDARDS));
   const requests: [string, TypesRequest][] = [
     ['course.types.ts', {
       schema: course, rootName: 'Course', schemaPath: 'course/schema/course.schema.json',
@@ -63,7 +87,10 @@ export function generatedTypeFiles(): Map<string, string> {
     }],
     ['audit.types.ts', { schema: readSchema('audit.schema.json'), rootName: 'AccessibilityAudit', schemaPath: 'course/schema/audit.schema.json' }],
   ];
-  return new Map(requests.map(([file, request]) => [join(SCHEMA_DIR, file), generateTypes(request)]));
+  return new Map([
+    [join(SCHEMA_DIR, 'variant.schema.json'), schemaText(variant)],
+    ...requests.map(([file, request]): [string, string] => [join(SCHEMA_DIR, file), generateTypes(request)]),
+  ]);
 }
 
 if (isMainModule(import.meta.url)) {

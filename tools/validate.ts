@@ -9,7 +9,7 @@ import type { PackageReport, PackageToValidate } from '../manifests/validate.ts'
 import { defineCommand } from './cli/command-line.ts';
 import { EXIT } from './cli/exit-codes.ts';
 import { CommandError, isMainModule, runCommand, runMain, type CommandIo } from './cli/run-command.ts';
-import { STANDARD_NAME } from '../manifests/standards.ts';
+import { STANDARD_NAME } from '../manifests/standards/index.ts';
 import { fileSource } from './zip/source.ts';
 import { openZipSafely } from './zip/read-safely.ts';
 

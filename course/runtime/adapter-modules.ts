@@ -1,22 +1,18 @@
-// The adapter modules each standard's package needs. connect.ts loads them with dynamic imports, so Vite emits one
-// chunk per adapter; the build matches these paths against Vite's manifest to put only the right chunks in each zip.
-// Every package carries the standalone adapter: it takes over when the course is opened outside an LMS.
-import type { RuntimeConfig, StandardId } from '../types.ts';
-import type { Tracker } from './tracker.ts';
-import type { RuntimeDeps } from './shared/runtime-deps.ts';
+// The adapter modules each standard's package needs, derived from the registry (standards/): its own adapter and
+// the standalone one, which takes over when the course is opened outside an LMS. The build matches these paths
+// against Vite's manifest to put only the right chunks in each zip. Build-side: the player does not import this.
+import type { StandardId } from '../types.ts';
+import { perStandard, STANDALONE_ADAPTER } from './standards/index.ts';
 
-/** What every module in adapters/ exports. */
-export interface AdapterModule {
-  /** A tracker for this standard, or null when no LMS / launch for it is found (the caller then goes standalone). */
-  open(config: RuntimeConfig, win: Window, deps?: Partial<RuntimeDeps>): Promise<Tracker | null>;
+export type { AdapterModule } from './standards/types.ts';
+
+/** The repository path of the adapter module a registry entry names. */
+export function adapterSource(adapter: string): string {
+  return `course/runtime/adapters/${adapter}.ts`;
 }
 
-const STANDALONE = 'course/runtime/adapters/standalone.ts';
+/** Each standard's own adapter module. */
+export const ADAPTER_SOURCE: Readonly<Record<StandardId, string>> = perStandard(({ adapter }) => adapterSource(adapter));
 
-export const ADAPTER_SOURCES: Record<StandardId, string[]> = {
-  scorm12: ['course/runtime/adapters/scorm12.ts', STANDALONE],
-  'scorm2004-3rd': ['course/runtime/adapters/scorm2004.ts', STANDALONE],
-  'scorm2004-4th': ['course/runtime/adapters/scorm2004.ts', STANDALONE],
-  xapi: ['course/runtime/adapters/xapi.ts', STANDALONE],
-  cmi5: ['course/runtime/adapters/cmi5.ts', STANDALONE],
-};
+/** Each standard's adapter modules: its own, then the standalone one. */
+export const ADAPTER_SOURCES: Readonly<Record<StandardId, readonly string[]>> = perStandard(({ adapter }) => [adapterSource(adapter), adapterSource(STANDALONE_ADAPTER.adapter)]);

@@ -1,6 +1,6 @@
 // LMS quirks as typed settings, one profile per family of LMS behaviour, selectable per variant. Each setting says
 // which real behaviour it exists for; the default suits a strict, standards-following LMS.
-import type { LmsProfileId, RuntimeConfig, StandardId } from '../types.ts';
+import { STANDARD_IDS, type LmsProfileId, type RuntimeConfig, type StandardId } from '../types.ts';
 import type { SuccessTiming } from './reported-outcome.ts';
 
 export type { LmsProfileId };
@@ -58,7 +58,8 @@ export interface LmsProfile {
 
 const STANDARD: LmsProfile = {
   id: 'standard',
-  standards: ['scorm12', 'scorm2004-3rd', 'scorm2004-4th', 'xapi', 'cmi5'],
+  // A standards-following LMS plays every standard there is (the registry's list, runtime/standards/).
+  standards: STANDARD_IDS,
   commit: { screenChangeMs: 500, typingMs: 0, sameScreenMs: 30_000, keepAliveMs: 10 * 60_000, backoffMs: [1000, 2000, 5000, 10_000, 30_000, 60_000], quietRetries: 2 },
   recordInteractions: true,
   recordObjectives: true,

@@ -8,6 +8,7 @@ import { buildPackages, BuildStopped, type BuildOptions } from '../../build/buil
 import type { PlayerBuild } from '../../build/player-build.ts';
 import type { ViteManifest } from '../../build/package-files.ts';
 import { ADAPTER_SOURCES } from '../../course/runtime/adapter-modules.ts';
+import { STANDARD_IDS } from '../../course/types.ts';
 import { openZipSafely } from '../../tools/zip/read-safely.ts';
 import { bufferSource } from '../../tools/zip/source.ts';
 import { REPO, removeTempDirs, tempDir } from './course/fixtures.ts';
@@ -128,7 +129,7 @@ describe('a failed build leaves nothing stale (issue 17.3)', () => {
     // Built by name, the others are fresh and the broken one is only noted.
     const named = await buildPackages(options({ variants: ['default'] }));
     expect(named.notes).toEqual([expect.stringMatching(/example-acute-trust\.json has 1 problem\(s\) and is not built by this run/)]);
-    expect(named.packages.map((pkg) => pkg.standard)).toEqual(['scorm12', 'scorm2004-3rd', 'scorm2004-4th', 'xapi', 'cmi5']);
+    expect(named.packages.map((pkg) => pkg.standard)).toEqual([...STANDARD_IDS]);
   });
 
   it('a package that fails validation is not written and its older zip is removed', async () => {

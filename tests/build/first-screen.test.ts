@@ -11,9 +11,9 @@ import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODEC_CHUNK, COURSE_LOGIC_CHUNK, htmlLoads, measurePackage, type Measured } from '../../bench/chunk-graph.ts';
+import { adapterChunkName, CODEC_CHUNK, COURSE_LOGIC_CHUNK, htmlLoads, measurePackage, type Measured } from '../../bench/chunk-graph.ts';
 import { launchPage } from '../../build/launch-page.ts';
-import { ADAPTER_SOURCES } from '../../course/runtime/adapter-modules.ts';
+import { ADAPTER_SOURCE } from '../../course/runtime/adapter-modules.ts';
 import { buildPlayer, type PlayerBuild } from '../../build/player-build.ts';
 import { enGBScreens } from '../../course/player/strings/en-GB.screens.ts';
 import { enGBPages } from '../../course/player/strings/en-GB.pages.ts';
@@ -140,7 +140,7 @@ describe('the first screen of the built player', () => {
     const plain = measurePackage(standard, player.files);
     // The player build's own index.html: the adapter's chunks wait for the entry to run.
     expect(Math.max(...plain.rounds.values())).toBe(3);
-    const page = launchPage({ html: text('index.html'), files: player.files, manifest: player.manifest, rootFromRepo: player.rootFromRepo, adapterSource: ADAPTER_SOURCES[standard][0]! });
+    const page = launchPage({ html: text('index.html'), files: player.files, manifest: player.manifest, rootFromRepo: player.rootFromRepo, adapterSource: ADAPTER_SOURCE[standard] });
     const files = new Map(player.files).set('index.html', new TextEncoder().encode(page));
     const measured = measurePackage(standard, files);
     expect([...measured.rounds].filter(([, round]) => round > 2), 'files requested later than the first round after index.html').toEqual([]);
@@ -154,8 +154,9 @@ describe('the first screen of the built player', () => {
     // Other standards' adapters are not preloaded.
     const preloaded = htmlLoads(page).modulePreloads.map((href) => basename(href));
     const adapterChunk = (name: string): RegExp => new RegExp(`^${name}-[\\w-]{8}\\.js$`);
-    expect(preloaded.some((name) => adapterChunk(standard.startsWith('scorm2004') ? 'scorm2004' : standard).test(name))).toBe(true);
-    for (const other of ['scorm12', 'scorm2004', 'xapi', 'cmi5'].filter((name) => !standard.startsWith(name))) {
+    const own = adapterChunkName(standard);
+    expect(preloaded.some((name) => adapterChunk(own).test(name))).toBe(true);
+    for (const other of new Set(STANDARD_IDS.map((id) => adapterChunkName(id)).filter((name) => name !== own))) {
       expect(preloaded.filter((name) => adapterChunk(other).test(name))).toEqual([]);
     }
   });

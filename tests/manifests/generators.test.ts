@@ -7,22 +7,19 @@ import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
 import { describePackage, packageIdentifiers } from '../../manifests/index.ts';
 import { controlDocuments, vendoredSchemaFolder } from '../../manifests/control-documents.ts';
 import { masteryScoreFor, moveOnFor } from '../../manifests/cmi5.ts';
-import { NS } from '../../manifests/standards.ts';
+import { NS } from '../../manifests/namespaces.ts';
+import { SCORM_PROFILE, type ScormStandard } from '../../manifests/scorm-profile.ts';
+
+const SCORM_EDITIONS = Object.keys(SCORM_PROFILE) as ScormStandard[];
 import { validatePackages } from '../../manifests/validate.ts';
 import { attributeValue, childrenNamed, descendants, isNcName, parseXml, type XmlElement } from '../../manifests/xml-tree.ts';
 import { buildPackage, descriptorText, packageInput, PLAYER_FILES, testCourse, testVariant } from './fixtures.ts';
-import { SHARED_STANDARDS, skipReason } from './shared-standards.ts';
+import { SHARED_STANDARDS, skipReason, validateShKinds } from './shared-standards.ts';
+import { DESCRIPTOR_FILE, PACKAGE_STANDARDS } from '../../manifests/standards/index.ts';
 
-const DESCRIPTOR: Record<StandardId, string> = {
-  scorm12: 'imsmanifest.xml',
-  'scorm2004-3rd': 'imsmanifest.xml',
-  'scorm2004-4th': 'imsmanifest.xml',
-  cmi5: 'cmi5.xml',
-  xapi: 'tincan.xml',
-};
 
 function root(standard: StandardId, input = packageInput(standard)): XmlElement {
-  const parsed = parseXml(descriptorText(buildPackage(input), DESCRIPTOR[standard]));
+  const parsed = parseXml(descriptorText(buildPackage(input), DESCRIPTOR_FILE[standard]));
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.root;
 }
@@ -53,15 +50,10 @@ describe('generated descriptors pass the official validate.sh', () => {
   if (reason) console.log(`validate.sh cross-check: ${reason}`);
   const work = mkdtempSync(join(tmpdir(), 'cg-manifests-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  const kinds: [StandardId, string][] = [
-    ['scorm12', 'scorm12'],
-    ['scorm2004-3rd', 'scorm2004-3'],
-    ['scorm2004-4th', 'scorm2004-4'],
-    ['cmi5', 'cmi5'],
-  ];
+  const kinds = validateShKinds(PACKAGE_STANDARDS) as [StandardId, string][];
   it.skipIf(reason !== null).each(kinds)('%s (validate.sh %s)', (standard, kind) => {
-    const file = join(work, `${standard}-${DESCRIPTOR[standard]}`);
-    writeFileSync(file, descriptorText(buildPackage(packageInput(standard)), DESCRIPTOR[standard]));
+    const file = join(work, `${standard}-${DESCRIPTOR_FILE[standard]}`);
+    writeFileSync(file, descriptorText(buildPackage(packageInput(standard)), DESCRIPTOR_FILE[standard]));
     // execFileSync throws on a non-zero exit, with validate.sh's stderr in the message.
     execFileSync('sh', [join(SHARED_STANDARDS!, 'validate.sh'), kind, file], { stdio: 'pipe' });
   });
@@ -82,7 +74,7 @@ describe('identifiers', () => {
   });
 
   it('differ between variants, in every SCORM manifest and in the xAPI ids', () => {
-    for (const standard of ['scorm12', 'scorm2004-3rd', 'scorm2004-4th'] as const) {
+    for (const standard of SCORM_EDITIONS) {
       const ids = (variantId: string) => {
         const manifest = root(standard, packageInput(standard, testCourse(), testVariant({ id: variantId })));
         return [manifest, ...descendants(manifest)].flatMap((element) => attributeValue(element, 'identifier') ?? []);
@@ -113,7 +105,7 @@ describe('text is escaped', () => {
   const input = (standard: StandardId) => packageInput(standard, testCourse({ title, description: `About ${title}` }), testVariant({ displayName: name }));
 
   it.each(STANDARD_IDS)('%s: titles survive a round trip and the package stays valid', async (standard) => {
-    const text = descriptorText(buildPackage(input(standard)), DESCRIPTOR[standard]);
+    const text = descriptorText(buildPackage(input(standard)), DESCRIPTOR_FILE[standard]);
     expect(text).not.toContain('<script>');
     const parsed = parseXml(text);
     expect(parsed.ok).toBe(true);
@@ -126,7 +118,7 @@ describe('text is escaped', () => {
 });
 
 describe('SCORM manifests', () => {
-  it.each(['scorm12', 'scorm2004-3rd', 'scorm2004-4th'] as const)('%s lists every file and every control document, launch first', (standard) => {
+  it.each(SCORM_EDITIONS)('%s lists every file and every control document, launch first', (standard) => {
     const descriptors = describePackage(packageInput(standard));
     const controls = controlDocuments(standard);
     expect(descriptors.slice(1).map((descriptor) => descriptor.path)).toEqual(controls.map((document) => document.path));

@@ -20,6 +20,22 @@ export const XMLLINT_AVAILABLE: boolean = (() => {
   }
 })();
 
+/**
+ * The kind shared/standards/validate.sh takes for each schema set (by its folder, as the standards' modules name it
+ * in manifests/standards/): the official cross-check of every descriptor that has a schema.
+ */
+export const VALIDATE_SH_KIND: Readonly<Record<string, string>> = { scorm12: 'scorm12', 'scorm2004-3rd': 'scorm2004-3', 'scorm2004-4th': 'scorm2004-4', cmi5: 'cmi5' };
+
+/** Each standard with a schema set and the validate.sh kind of that set; a set validate.sh has no kind for throws. */
+export function validateShKinds(standards: Readonly<Record<string, { schemaSet: { folder: string } | null }>>): [standard: string, kind: string][] {
+  return Object.entries(standards).flatMap(([standard, { schemaSet }]) => {
+    if (schemaSet === null) return [];
+    const kind = VALIDATE_SH_KIND[schemaSet.folder];
+    if (kind === undefined) throw new Error(`shared/standards/validate.sh has no kind for the schema set "${schemaSet.folder}" of ${standard}: add it to tests/manifests/shared-standards.ts`);
+    return [[standard, kind]];
+  });
+}
+
 /** Why a test that needs these cannot run, or null; with REQUIRE_TOOLS=1 a missing one throws instead (tools.ts). */
 export function skipReason(needs: { shared?: boolean; xmllint?: boolean }): string | null {
   if (needs.shared && !toolAvailable('the official schema folder', SHARED_STANDARDS !== null, `${candidate}; it sits beside the repository in CI`)) {

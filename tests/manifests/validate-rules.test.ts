@@ -2,16 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StandardId } from '../../course/types.ts';
 import { validatePackages, type PackageReport } from '../../manifests/validate.ts';
+import { DESCRIPTOR_FILE } from '../../manifests/standards/index.ts';
 import { buildPackage, descriptorText, packageInput } from './fixtures.ts';
 
 const encoder = new TextEncoder();
-const DESCRIPTOR: Record<StandardId, string> = {
-  scorm12: 'imsmanifest.xml',
-  'scorm2004-3rd': 'imsmanifest.xml',
-  'scorm2004-4th': 'imsmanifest.xml',
-  cmi5: 'cmi5.xml',
-  xapi: 'tincan.xml',
-};
 
 interface Change {
   /** Text replacements in the descriptor; each must match, so a test cannot pass by changing nothing. */
@@ -24,7 +18,7 @@ interface Change {
 
 function changed(standard: StandardId, change: Change): Map<string, Uint8Array> {
   const files = buildPackage(packageInput(standard));
-  const descriptor = DESCRIPTOR[standard];
+  const descriptor = DESCRIPTOR_FILE[standard];
   let text = descriptorText(files, descriptor);
   for (const [from, to] of change.replace ?? []) {
     const next = text.replace(from, to);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { STANDARD_IDS } from '../../course/types.ts';
-import { loadSchemaSet } from '../../manifests/schema-sets.ts';
+import { loadSchemaSet, type SchemaSetSpec } from '../../manifests/schema-sets.ts';
+import { PACKAGE_STANDARDS } from '../../manifests/standards/index.ts';
 import { SchemaSetError, validatePackages } from '../../manifests/validate.ts';
 import { parseOutput, validateWithSchemaSet } from '../../manifests/validate-xsd.ts';
 import { buildPackage, packageInput, testVariant } from './fixtures.ts';
@@ -52,7 +53,7 @@ describe('batched XSD validation', () => {
   });
 
   it('splits very large batches into several calls', async () => {
-    const set = loadSchemaSet('cmi5');
+    const set = loadSchemaSet(PACKAGE_STANDARDS.cmi5.schemaSet as SchemaSetSpec);
     const document = buildPackage(packageInput('cmi5')).get('cmi5.xml')!;
     const results = await validateWithSchemaSet(set, Array.from({ length: 260 }, () => document));
     expect(results.every((result) => result.valid)).toBe(true);
@@ -60,7 +61,7 @@ describe('batched XSD validation', () => {
   });
 
   it('keeps per-document verdicts when one document is not well-formed (xmllint exit 1)', async () => {
-    const set = loadSchemaSet('cmi5');
+    const set = loadSchemaSet(PACKAGE_STANDARDS.cmi5.schemaSet as SchemaSetSpec);
     const good = buildPackage(packageInput('cmi5')).get('cmi5.xml')!;
     const results = await validateWithSchemaSet(set, [good, encoder.encode('<courseStructure><oops></courseStructure>'), good]);
     expect(results.map((result) => result.valid)).toEqual([true, false, true]);
@@ -95,7 +96,7 @@ describe('schema sets', () => {
 
   const reason = skipReason({ shared: true });
   it.skipIf(reason !== null)('shared/standards 4th Edition: the absolute xml.xsd import is rewritten, never fetched, and LOM is imported', () => {
-    const set = loadSchemaSet('scorm2004-4th', SHARED_STANDARDS!);
+    const set = loadSchemaSet(PACKAGE_STANDARDS['scorm2004-4th'].schemaSet as SchemaSetSpec, SHARED_STANDARDS!);
     const imscp = set.files.find((file) => file.fileName === 'scorm2004-4th/imscp_v1p1.xsd')!;
     expect(imscp.contents).toMatch(/schemaLocation\s*=\s*"xml\.xsd"/);
     expect(set.files.some((file) => /schemaLocation\s*=\s*"https?:\/\/www\.w3\.org\/2001\/xml\.xsd"/.test(file.contents))).toBe(false);

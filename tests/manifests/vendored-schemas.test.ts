@@ -4,9 +4,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { controlDocuments, vendoredSchemaFolder } from '../../manifests/control-documents.ts';
+import { SCORM_PROFILE, type ScormStandard } from '../../manifests/scorm-profile.ts';
 import { SHARED_STANDARDS, skipReason } from './shared-standards.ts';
 
-const EDITIONS = ['scorm12', 'scorm2004-3rd', 'scorm2004-4th'] as const;
+const EDITIONS = Object.keys(SCORM_PROFILE) as ScormStandard[];
 
 describe('vendored SCORM schemas', () => {
   it.skipIf(skipReason({ shared: true }) !== null).each(EDITIONS)('%s: every file is the official one, byte for byte', (edition) => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StandardId } from '../../course/types.ts';
+import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
 import { runValidate } from '../../tools/validate.ts';
 import { buildPackage, descriptorText, packageInput } from '../manifests/fixtures.ts';
 import { REPO_ROOT, SHARED_STANDARDS, skipReason } from '../manifests/shared-standards.ts';
@@ -32,7 +32,7 @@ function ourPackage(standard: StandardId): Map<string, Uint8Array> {
 }
 
 describe('valid packages', () => {
-  it.each(['scorm12', 'scorm2004-3rd', 'scorm2004-4th', 'cmi5', 'xapi'] as const)('%s exits 0 and says so', async (standard) => {
+  it.each(STANDARD_IDS)('%s exits 0 and says so', async (standard) => {
     const path = await writeZip(`${standard}.zip`, ourPackage(standard));
     const { code, out } = await run(path);
     expect(code).toBe(0);

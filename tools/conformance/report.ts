@@ -1,7 +1,7 @@
 // The conformance report in plain text, one block per walk (what the LMS recorded, the commits against the budget,
 // every refused call and warning) and a summary table at the end. A walk passes when it reached its end and the
 // strict LMS refused nothing and warned of nothing.
-import { STANDARD_NAME } from '../../manifests/standards.ts';
+import { STANDARD_NAME } from '../../manifests/standards/index.ts';
 import { recordedLines } from './recorded.ts';
 import { refusedCalls, warningsOf } from './refused.ts';
 import type { WalkResult } from './walks.ts';

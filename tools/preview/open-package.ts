@@ -9,7 +9,8 @@ import { detectStandard, findDescriptor } from '../../manifests/detect-standard.
 import { decodeXmlBytes, parseXml } from '../../manifests/xml-tree.ts';
 import { openZipSafely } from '../zip/read-safely.ts';
 import { fileSource } from '../zip/source.ts';
-import { describeLaunch, type LaunchDescription } from './launch-target.ts';
+import type { LaunchDescription } from '../../manifests/launch-target.ts';
+import { describeLaunch } from '../../manifests/standards/index.ts';
 
 /** Why a package cannot be previewed, in one line. */
 export class PackageError extends Error {

@@ -13,7 +13,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { validatePackages } from '../../manifests/validate.ts';
-import { STANDARD_NAME, isScorm } from '../../manifests/standards.ts';
+import { STANDARD_NAME } from '../../manifests/standards/index.ts';
 import { Cmi5Lms } from './cmi5/cmi5-lms.ts';
 import { isHtml, contentTypeFor } from './content-types.ts';
 import { describeFaults } from './client/fault-labels.ts';
@@ -267,12 +267,13 @@ export class PackageSession {
   }
 
   private pageConfig(): LmsPageConfig {
-    const { standard } = this.pkg;
+    // The LMS side follows the launch the standard's preview launcher read (manifests/standards/<id>.ts).
+    const { launch } = this.pkg;
     return {
       basePath: this.basePath,
-      runtime: standard === 'scorm12' ? 'scorm12' : isScorm(standard) ? 'scorm2004' : 'xapi',
-      cmi5: standard === 'cmi5',
-      suspendDataLimit: isScorm(standard) ? SUSPEND_DATA_LIMIT[standard] : 0,
+      runtime: launch.kind !== 'scorm' ? 'xapi' : launch.standard === 'scorm12' ? 'scorm12' : 'scorm2004',
+      cmi5: launch.kind === 'cmi5',
+      suspendDataLimit: launch.kind === 'scorm' ? SUSPEND_DATA_LIMIT[launch.standard] : 0,
     };
   }
 

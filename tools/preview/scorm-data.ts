@@ -1,8 +1,8 @@
 // The LMS's decisions about SCORM data between sessions, as pure functions: which cmi.entry a launch gets, when a
 // relaunch must start a new attempt, which committed values the next session is seeded with, and which elements
 // the LMS owns (learner, credit, times, manifest values) and therefore never takes back from a commit.
-import type { ScormStandard } from '../../manifests/standards.ts';
-import type { ScormLaunch } from './launch-target.ts';
+import type { ScormStandard } from '../../manifests/scorm-profile.ts';
+import type { ScormLaunch } from '../../manifests/launch-target.ts';
 import { PREVIEW_LEARNER } from './learner.ts';
 import type { LaunchMode } from './protocol.ts';
 import { formatIsoDuration, formatScorm12Timespan } from './scorm-time.ts';
@@ -22,7 +22,11 @@ export function freshAttempt(number: number): ScormAttempt {
   return { number, committed: {}, totalCentiseconds: 0, lastExit: null, sessions: 0 };
 }
 
-/** Smallest permitted maximum of cmi.suspend_data: the budget a course may rely on. */
+/**
+ * Smallest permitted maximum of cmi.suspend_data: the budget a course may rely on. The LMS's own figure, kept apart
+ * from the course's limits (course/runtime/standards/) on purpose: the preview is the LMS, and would not catch a
+ * course that asked for more than an LMS keeps if it took the course's word for it.
+ */
 export const SUSPEND_DATA_LIMIT: Readonly<Record<ScormStandard, number>> = { scorm12: 4096, 'scorm2004-3rd': 64_000, 'scorm2004-4th': 64_000 };
 
 export interface ScormElements {

@@ -1,7 +1,7 @@
 // The server half of the SCORM LMS: attempts and sessions, the commit endpoint scorm-again posts to, total time, and
 // the record of every API call the LMS page reports. The data model itself runs in the page (scorm-again); this side
 // keeps what a real LMS keeps between launches: the committed values, the last exit, the accumulated time.
-import type { ScormLaunch } from './launch-target.ts';
+import type { ScormLaunch } from '../../manifests/launch-target.ts';
 import type { InspectorLog } from './inspector-log.ts';
 import type { Faults, LaunchMode, LaunchResponse, ScormCallBatch, ScormView } from './protocol.ts';
 import {

@@ -3,7 +3,7 @@
 // is no session protocol, so a session simply runs from one launch to the next or to "end the attempt".
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { InspectorLog } from './inspector-log.ts';
-import type { TincanLaunch } from './launch-target.ts';
+import type { TincanLaunch } from '../../manifests/launch-target.ts';
 import { tincanActor } from './learner.ts';
 import type { Faults, LaunchMode, LaunchResponse, XapiView } from './protocol.ts';
 import { documentView } from './xapi/documents.ts';

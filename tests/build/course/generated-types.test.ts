@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateTypes, type JsonSchema } from '../../../build/course/schema-types.ts';
-import { generatedTypeFiles } from '../../../tools/generate-types.ts';
+import { generatedTypeFiles, withRegistryStandards } from '../../../tools/generate-types.ts';
 import { REPO } from './fixtures.ts';
 
 describe('course/schema/*.types.ts', () => {
@@ -20,6 +20,24 @@ describe('course/schema/*.types.ts', () => {
     const files = [...generatedTypeFiles().values()].join('\n');
     for (const name of ['Course', 'Film', 'Screen', 'WelcomeScreen', 'SummaryScreen', 'Variant', 'SupportContact']) expect(files).toMatch(new RegExp(`export (interface|type) ${name}\\b`));
     expect(files).toContain("export const SCREEN_TYPES = ['welcome', 'film', 'voices', 'scenario', 'knowledge-check', 'reflection', 'confidence', 'summary'] as const;");
+  });
+});
+
+describe("variant.schema.json's standards", () => {
+  const variant: JsonSchema = {
+    type: 'object',
+    properties: { standards: { type: 'array', items: { description: 'A standard.', enum: ['old'] } } },
+  };
+
+  it("are the registry's, in its order, with the rest of the schema as written", () => {
+    const written = withRegistryStandards(variant, ['b', 'a']);
+    expect(written.properties?.standards?.items).toEqual({ description: 'A standard.', enum: ['b', 'a'] });
+    expect(variant.properties?.standards?.items?.enum).toEqual(['old']);
+  });
+
+  it('refuses a schema with no enum to write them into, and an empty registry', () => {
+    expect(() => withRegistryStandards({ type: 'object', properties: {} }, ['a'])).toThrow('/properties/standards/items has no "enum"');
+    expect(() => withRegistryStandards(variant, [])).toThrow('registry');
   });
 });
 

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Course, Variant } from '../../../course/types.ts';
+import { STANDARD_IDS, type Course, type Variant } from '../../../course/types.ts';
 import { applyVariant, loadCourse, loadVariant, loadVariants } from '../../../build/course/index.ts';
 import { FIXTURES, MINIMAL, REPO, minimalWith, problemsOf, removeTempDirs, tempDir } from './fixtures.ts';
 
@@ -21,7 +21,7 @@ describe('loadVariant', () => {
       id: 'default',
       displayName: 'Common Ground',
       organisation: 'NHS England (example)',
-      standards: ['scorm12', 'scorm2004-3rd', 'scorm2004-4th', 'xapi', 'cmi5'],
+      standards: [...STANDARD_IDS],
       reflections: 'private',
     });
   });
@@ -34,7 +34,7 @@ describe('loadVariant', () => {
         file,
         pointer: '/standards/1',
         message: '"aicc" is not one of the allowed values',
-        allowed: '"scorm12", "scorm2004-3rd", "scorm2004-4th", "xapi", "cmi5"',
+        allowed: STANDARD_IDS.map((id) => `"${id}"`).join(', '),
       },
     ]);
   });

@@ -1,86 +1,93 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+// connect() opens the adapter the registry names for the package's standard, and falls back to the standalone
+// adapter when that one finds no LMS, fails to launch, or the standard is unknown. Every adapter module is replaced
+// by a stand-in that says which module it is, so the test sees which one connect() really loaded (the registry's
+// loaders are dynamic imports, which vitest routes through the same mocks).
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { STANDARD_IDS } from '../../../course/types.ts';
-import { ADAPTER_SOURCES } from '../../../course/runtime/adapter-modules.ts';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { RuntimeConfig, StandardId } from '../../../course/types.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const RUNTIME = join(ROOT, 'course/runtime');
 
-/** Static imports and re-exports of a TypeScript file: [specifier, type-only]. */
-function importsOf(file: string): { specifier: string; typeOnly: boolean }[] {
-  const source = readFileSync(file, 'utf8');
-  const found: { specifier: string; typeOnly: boolean }[] = [];
-  const pattern = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
-  for (const match of source.matchAll(pattern)) found.push({ specifier: (match[3] ?? match[4]) as string, typeOnly: match[2] !== undefined });
-  return found;
+interface StandIn {
+  from: string;
+  explained?: [string, string];
+  explain(reason: string, detail: string): void;
 }
 
-/** Every module a file pulls in at run time (type-only imports are erased), as repo-relative paths or bare names. */
-function runtimeGraph(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    const key = relative(ROOT, file);
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const { specifier, typeOnly } of importsOf(file)) {
-      if (typeOnly) continue;
-      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier));
-      else seen.add(specifier);
-    }
-  };
-  visit(entry);
-  return seen;
-}
+/** What each stand-in adapter does on open(), by its name: answer with a tracker (default), null or a throw. */
+const behaviour = new Map<string, 'tracker' | 'no-lms' | 'launch-error' | 'bug'>();
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' || name.startsWith('.') || name === 'dist' ? [] : sourceFiles(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
+let connect: (config: RuntimeConfig, win: Window) => Promise<unknown>;
+let RUNTIME_STANDARDS: Record<StandardId, { adapter: string }>;
+let STANDALONE: string;
 
-describe('adapter modules and connect()', () => {
-  it('lists, for every standard, its adapter and the standalone one', () => {
-    expect(Object.keys(ADAPTER_SOURCES).sort()).toEqual([...STANDARD_IDS].sort());
-    for (const sources of Object.values(ADAPTER_SOURCES)) {
-      expect(sources).toContain('course/runtime/adapters/standalone.ts');
-      for (const source of sources) expect(existsSync(join(ROOT, source)), source).toBe(true);
-    }
-  });
+beforeAll(async () => {
+  const registry = await import('../../../course/runtime/standards/index.ts');
+  RUNTIME_STANDARDS = registry.RUNTIME_STANDARDS;
+  STANDALONE = registry.STANDALONE_ADAPTER.adapter;
+  const { LaunchError } = await import('../../../course/runtime/shared/launch-error.ts');
+  const { adapterSource } = await import('../../../course/runtime/adapter-modules.ts');
+  const names = new Set([...Object.values(RUNTIME_STANDARDS).map((standard) => standard.adapter), STANDALONE]);
+  for (const name of names) {
+    vi.doMock(join(ROOT, adapterSource(name)), () => ({
+      open: async (): Promise<StandIn | null> => {
+        const mode = behaviour.get(name) ?? 'tracker';
+        if (mode === 'no-lms') return null;
+        if (mode === 'launch-error') throw new LaunchError('link-used', 'fetch answered 400');
+        if (mode === 'bug') throw new TypeError('x is undefined');
+        const tracker: StandIn = { from: name, explain: (reason, detail) => (tracker.explained = [reason, detail]) };
+        return tracker;
+      },
+    }));
+  }
+  ({ connect } = await import('../../../course/runtime/connect.ts'));
+});
 
-  it('loads exactly those modules, by dynamic import from a literal map', () => {
-    const connect = readFileSync(join(RUNTIME, 'connect.ts'), 'utf8');
-    const dynamic = [...connect.matchAll(/(?:'([\w-]+)'|(\w+)):\s*\(\)\s*=>\s*import\('\.\/(adapters\/[\w-]+\.ts)'\)/g)].map((m) => [m[1] ?? m[2], `course/runtime/${m[3]}`]);
-    expect(Object.fromEntries(dynamic)).toEqual(Object.fromEntries(Object.entries(ADAPTER_SOURCES).map(([standard, sources]) => [standard, sources[0]])));
-    expect(connect).toContain("import('./adapters/standalone.ts')");
-  });
+afterEach(() => {
+  behaviour.clear();
+  vi.restoreAllMocks();
+});
 
-  it('imports no adapter module statically anywhere else in the tree', () => {
-    const shipped = ['course', 'build', 'tools', 'manifests'].filter((dir) => existsSync(join(ROOT, dir))).flatMap((dir) => sourceFiles(join(ROOT, dir)));
-    for (const file of shipped) {
-      for (const { specifier, typeOnly } of importsOf(file)) {
-        if (typeOnly || !specifier.startsWith('.')) continue;
-        const target = relative(ROOT, resolve(dirname(file), specifier));
-        if (target.startsWith('course/runtime/adapters/')) {
-          expect(relative(ROOT, file).startsWith('course/runtime/adapters/'), `${relative(ROOT, file)} imports ${target}`).toBe(true);
-        }
-      }
+const config = (standard: string) => ({ standard }) as unknown as RuntimeConfig;
+const win = {} as Window;
+
+describe('connect()', () => {
+  it('opens, for each standard of the registry, the adapter module the registry names for it', async () => {
+    for (const [standard, { adapter }] of Object.entries(RUNTIME_STANDARDS)) {
+      expect(await connect(config(standard), win), standard).toMatchObject({ from: adapter });
     }
   });
 
-  it('keeps the xAPI client and xAPI code out of the SCORM adapters', () => {
-    for (const adapter of ['scorm12.ts', 'scorm2004.ts', 'standalone.ts']) {
-      const graph = [...runtimeGraph(join(RUNTIME, 'adapters', adapter))];
-      expect(graph.filter((m) => m.startsWith('@xapi') || m.startsWith('course/runtime/xapi/')), adapter).toEqual([]);
+  it('falls back to the standalone adapter, with nothing to explain, when the standard finds no LMS', async () => {
+    for (const { adapter } of Object.values(RUNTIME_STANDARDS)) behaviour.set(adapter, 'no-lms');
+    for (const standard of Object.keys(RUNTIME_STANDARDS)) {
+      const tracker = (await connect(config(standard), win)) as StandIn;
+      expect(tracker.from, standard).toBe(STANDALONE);
+      expect(tracker.explained, standard).toBeUndefined();
     }
   });
 
-  it('uses @xapi/xapi for types only, so no package carries its bundled axios', () => {
-    for (const file of sourceFiles(RUNTIME)) {
-      for (const { specifier, typeOnly } of importsOf(file)) if (specifier.startsWith('@xapi/')) expect(typeOnly, relative(ROOT, file)).toBe(true);
+  it("falls back to the standalone adapter and hands it the launch failure's code and detail", async () => {
+    const [standard, { adapter }] = Object.entries(RUNTIME_STANDARDS)[0]!;
+    behaviour.set(adapter, 'launch-error');
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const tracker = (await connect(config(standard), win)) as StandIn;
+    expect(tracker).toMatchObject({ from: STANDALONE, explained: ['link-used', 'fetch answered 400'] });
+  });
+
+  it("reports any other failure as 'other' with its message, rather than leaving a blank screen", async () => {
+    const [standard, { adapter }] = Object.entries(RUNTIME_STANDARDS).at(-1)!;
+    behaviour.set(adapter, 'bug');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const tracker = (await connect(config(standard), win)) as StandIn;
+    expect(tracker).toMatchObject({ from: STANDALONE, explained: ['other', 'x is undefined'] });
+    expect(logged).toHaveBeenCalledOnce();
+  });
+
+  it('goes standalone for a standard the registry does not know (a hand-edited config.js)', async () => {
+    for (const unknown of ['scorm2004-2nd', 'toString', '__proto__']) {
+      expect(await connect(config(unknown), win), unknown).toMatchObject({ from: STANDALONE });
     }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeLaunch, withItemParameters, type LaunchDescription } from '../../../tools/preview/launch-target.ts';
+import { withItemParameters, type LaunchDescription } from '../../../manifests/launch-target.ts';
+import { describeLaunch } from '../../../manifests/standards/index.ts';
 import { parseXml } from '../../../manifests/xml-tree.ts';
 import type { StandardId } from '../../../course/types.ts';
 import { CMI5_XML, SCORM12_MANIFEST, SCORM2004_MANIFEST } from './fixtures.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScormLaunch } from '../../../tools/preview/launch-target.ts';
+import type { ScormLaunch } from '../../../manifests/launch-target.ts';
 import { changedElements, committedValues, decideLaunch, freshAttempt, scormSeed, type ScormAttempt } from '../../../tools/preview/scorm-data.ts';
 import { formatIsoDuration, formatScorm12Timespan, parseIsoDuration, parseScorm12Timespan } from '../../../tools/preview/scorm-time.ts';
 

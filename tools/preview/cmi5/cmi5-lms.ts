@@ -5,7 +5,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { InspectorLog } from '../inspector-log.ts';
-import type { Cmi5Launch as Cmi5Descriptor } from '../launch-target.ts';
+import type { Cmi5Launch as Cmi5Descriptor } from '../../../manifests/launch-target.ts';
 import { LMS_IRI_BASE, PREVIEW_LEARNER, cmi5Actor } from '../learner.ts';
 import type { Strictness } from '../lms-profile.ts';
 import type { Cmi5LaunchMode, Faults, LaunchMode, LaunchResponse, XapiView } from '../protocol.ts';

@@ -1,11 +1,12 @@
 // What an LMS reads from a package descriptor to launch it: the launch file (with SCORM's xml:base and item parameters
 // applied), the title, and the values it hands the content at launch (SCORM mastery score, data from LMS, completion
 // threshold; cmi5 moveOn, masteryScore, launchParameters). Only the first launchable item is used: the preview launches
-// one SCO / AU, and says so when there are more.
-import type { StandardId } from '../../course/types.ts';
-import { decodeHref, unsafeHrefReason } from '../../manifests/paths.ts';
-import { NS, SCORM_PROFILE, isScorm, type ScormStandard } from '../../manifests/standards.ts';
-import { attributeValue, childrenNamed, descendants, type XmlElement } from '../../manifests/xml-tree.ts';
+// one SCO / AU, and says so when there are more. Each standard's module (standards/) names its reader as its preview
+// launcher; the preview LMS (tools/preview/) calls it through describeLaunch (standards/index.ts).
+import { NS } from './namespaces.ts';
+import { decodeHref, unsafeHrefReason } from './paths.ts';
+import { SCORM_PROFILE, type ScormStandard } from './scorm-profile.ts';
+import { attributeValue, childrenNamed, descendants, type XmlElement } from './xml-tree.ts';
 
 interface LaunchBase {
   /** Course title from the descriptor ('' when it has none). */
@@ -54,21 +55,11 @@ export type LaunchDescription = ScormLaunch | Cmi5Launch | TincanLaunch;
 
 export type LaunchResult = { ok: true; launch: LaunchDescription } | { ok: false; message: string };
 
-/** The launch description for a parsed descriptor of `standard`; `files` are the package's file paths. */
-export function describeLaunch(standard: StandardId, root: XmlElement, files: ReadonlySet<string>): LaunchResult {
-  try {
-    if (isScorm(standard)) return { ok: true, launch: scormLaunch(standard, root, files) };
-    if (standard === 'cmi5') return { ok: true, launch: cmi5Launch(root, files) };
-    return { ok: true, launch: tincanLaunch(root, files) };
-  } catch (error) {
-    if (error instanceof LaunchProblem) return { ok: false, message: error.message };
-    throw error;
-  }
-}
+/** A descriptor the preview cannot launch from; its message names what is missing. */
+export class LaunchProblem extends Error {}
 
-class LaunchProblem extends Error {}
-
-function scormLaunch(standard: ScormStandard, root: XmlElement, files: ReadonlySet<string>): ScormLaunch {
+/** The launch of a SCORM manifest of the given edition. */
+export function scormLaunch(standard: ScormStandard, root: XmlElement, files: ReadonlySet<string>): ScormLaunch {
   const { cpNamespace: cp, adlcpNamespace: adlcp } = SCORM_PROFILE[standard];
   const organizationsElement = childrenNamed(root, cp, 'organizations')[0];
   const organizations = organizationsElement ? childrenNamed(organizationsElement, cp, 'organization') : [];
@@ -149,7 +140,8 @@ function maxTimeAllowed2004(sequencing: XmlElement | undefined): string {
   return limits ? (attributeValue(limits, 'attemptAbsoluteDurationLimit')?.trim() ?? '') : '';
 }
 
-function cmi5Launch(root: XmlElement, files: ReadonlySet<string>): Cmi5Launch {
+/** The launch of a cmi5.xml: its first AU. */
+export function cmi5Launch(root: XmlElement, files: ReadonlySet<string>): Cmi5Launch {
   const course = childrenNamed(root, NS.cmi5, 'course')[0];
   const aus = descendants(root).filter((element) => element.ns === NS.cmi5 && element.local === 'au');
   const au = aus[0];
@@ -181,7 +173,8 @@ function cmi5Launch(root: XmlElement, files: ReadonlySet<string>): Cmi5Launch {
   };
 }
 
-function tincanLaunch(root: XmlElement, files: ReadonlySet<string>): TincanLaunch {
+/** The launch of a tincan.xml: its first activity with a <launch>. */
+export function tincanLaunch(root: XmlElement, files: ReadonlySet<string>): TincanLaunch {
   const activities = childrenNamed(root, NS.tincan, 'activities').flatMap((list) => childrenNamed(list, NS.tincan, 'activity'));
   const activity = activities.find((candidate) => childrenNamed(candidate, NS.tincan, 'launch').length > 0);
   if (!activity) throw new LaunchProblem('no <activity> in tincan.xml has a <launch> element');
