@@ -35,6 +35,18 @@ export interface AnswerRecord {
   result: 'correct' | 'incorrect' | 'neutral';
   /** Milliseconds from showing the question to the answer. */
   latencyMs: number;
+  /**
+   * The question's options in course order, as the player had them when the answer was given (choice: its options;
+   * likert: "1".."n" and the scale's labels; free text: none). SCORM 1.2 names a chosen option by its position among
+   * them and xAPI lists them in the interaction's definition, so no standard has to find the question again.
+   */
+  choices: AnswerChoice[];
+}
+
+/** One option of a question as an answer carries it (answer-choices.ts makes them from the course). */
+export interface AnswerChoice {
+  id: string;
+  text: string;
 }
 
 export interface VideoEvent {

@@ -36,6 +36,13 @@ export interface CourseSessionOptions {
  */
 export type SaveStatus = { kind: 'idle' } | { kind: 'saved'; at: Date; where: SavedWhere } | { kind: 'not-saving' };
 
+/** A report held back until the learner moves on (a confidence rating, and the progress after it), by its answer's id. */
+interface HeldReport {
+  answerId: string | null;
+  /** Made when told: see holdResumedRatings. */
+  report(): TrackerReport;
+}
+
 export class CourseSession {
   readonly config: RuntimeConfig;
   readonly map: CourseMap;
@@ -63,7 +70,7 @@ export class CourseSession {
    * the session: a later rating of an item replaces its earlier one in place, and the screen's progress waits with
    * them so the order the tracker hears stays the order of the learner's work.
    */
-  private unsentRatings: TrackerReport[] = [];
+  private unsentRatings: HeldReport[] = [];
   private saveStatus: SaveStatus = { kind: 'idle' };
   /** The state last handed to the tracker, for the receipts that say where it is kept. */
   private lastHanded: { state: string; at: Date } | null = null;
@@ -190,12 +197,10 @@ export class CourseSession {
 
   /** Applies an action; returns whether the state changed. */
   private apply(action: PlayerAction): boolean {
-    const before = this.current;
-    const after = courseRules().reduce(this.context, before, action);
-    if (after === before) return false;
+    const { state: after, reports } = courseRules().applyAction(this.context, this.current, action);
+    if (after === this.current) return false;
     this.current = after;
     if (!this.readOnly && !this.ended) {
-      const reports = courseRules().reportsFor(this.context, action, before, after);
       if (action.type === 'rate-confidence') this.holdRatings(reports);
       else {
         this.sendRatings();
@@ -207,16 +212,18 @@ export class CourseSession {
   }
 
   private holdRatings(reports: readonly TrackerReport[]): void {
-    for (const report of reports) {
-      const id = report.kind === 'answer' ? report.record.id : null;
-      const earlier = id === null ? -1 : this.unsentRatings.findIndex((held) => held.kind === 'answer' && held.record.id === id);
-      if (earlier >= 0) this.unsentRatings[earlier] = report;
-      else this.unsentRatings.push(report);
-    }
+    for (const report of reports) this.hold({ answerId: report.kind === 'answer' ? report.record.id : null, report: () => report });
+  }
+
+  /** A later rating of an item replaces its earlier one in place. */
+  private hold(held: HeldReport): void {
+    const earlier = held.answerId === null ? -1 : this.unsentRatings.findIndex((other) => other.answerId === held.answerId);
+    if (earlier >= 0) this.unsentRatings[earlier] = held;
+    else this.unsentRatings.push(held);
   }
 
   private sendRatings(): void {
-    for (const report of this.unsentRatings) this.send(report);
+    for (const held of this.unsentRatings) this.send(held.report());
     this.unsentRatings = [];
   }
 
@@ -228,9 +235,12 @@ export class CourseSession {
     if (this.readOnly) return;
     const screen = this.map.byId.get(this.current.location)?.screen;
     if (screen?.type !== 'confidence') return;
+    // The record (the item's statement, the scale's labels) is made when it is told: the screen's words may not have
+    // come yet when the session begins, only its structure.
     for (const [itemId, rating] of Object.entries(this.current.confidence[screen.phase])) {
-      const record = courseRules().ratingRecord(this.context, screen.phase, itemId, rating, 0);
-      if (record) this.unsentRatings.push({ kind: 'answer', record });
+      const record = () => courseRules().ratingRecord(this.context, screen.phase, itemId, rating, 0);
+      const now = record();
+      if (now) this.hold({ answerId: now.id, report: () => ({ kind: 'answer', record: record() ?? now }) });
     }
   }
 

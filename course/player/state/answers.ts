@@ -1,17 +1,34 @@
-// The reducer's and the reports' handling of everything but a move: scenario choices, questions and retakes,
-// reflections, confidence ratings and the film's progress. Pure, like the reducer: the same course, state and action
-// give the same result. Part of the course-logic chunk (state/rules.ts).
-import type { Course, Screen, ScenarioChoice } from '../../types.ts';
+// The reducer's handling of everything but a move: scenario choices, questions and retakes, reflections, confidence
+// ratings and the film's progress, each saying once what it did (an Effect: the state, the answer with its options).
+// Pure, like the reducer: the same course, state and action give the same result. Part of the course-logic chunk
+// (state/rules.ts).
+import type { Course, Screen } from '../../types.ts';
 import type { AnswerRecord } from '../../runtime/tracker.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from './actions.ts';
 import type { ReduceContext } from './rules.ts';
-import { ratingRecord } from './reports.ts';
-import { indexQuestions, questionInteractionId, type IndexedQuestion } from '../logic/question-index.ts';
-import { canAttempt, checkProgress, correctOptionIds, isAnswerCorrect, questionStatus } from '../logic/knowledge.ts';
-import { choose, replayPath, scenarioInteractionId } from '../logic/scenario.ts';
+import { questionRecord, ratingRecord, scenarioRecord } from './records.ts';
+import { indexQuestions, type IndexedQuestion } from '../logic/question-index.ts';
+import { canAttempt, checkProgress, questionStatus } from '../logic/knowledge.ts';
+import { choose } from '../logic/scenario.ts';
 import { normaliseRanges, toWholeSeconds } from '../logic/watched-ranges.ts';
 import { clampReflection } from '../logic/character-budget.ts';
+
+/** What an action did, found as it was applied (state/reduce.ts turns it into reports). */
+export interface Effect {
+  /** The state after the action; the very same object when it changed nothing. */
+  state: LearnerState;
+  /** The answer the tracker hears, with its question's options; null for work that is no answer. */
+  answer: AnswerRecord | null;
+  /** Whether the action's screen now meets its own rule, where the action knows it (a scenario's end, the film watched). */
+  ruleMet?: boolean;
+  /** The action changed what a knowledge check's score reads (an answer counted, a retake), so the outcome may change. */
+  marks: boolean;
+}
+
+export function unchanged(state: LearnerState): Effect {
+  return { state, answer: null, marks: false };
+}
 
 /**
  * Every question by id, once per course object. The ids and options are the course's structure, which the course
@@ -25,81 +42,93 @@ function questionsOf(course: Course): ReadonlyMap<string, IndexedQuestion> {
   return index;
 }
 
-/** A helpful choice counts as correct and an unhelpful one as incorrect; a partly helpful one is neither. */
-export function scenarioResult(choice: ScenarioChoice): AnswerRecord['result'] {
-  return choice.quality === 'helpful' ? 'correct' : choice.quality === 'unhelpful' ? 'incorrect' : 'neutral';
-}
-
 export type AnswerAction = Exclude<PlayerAction, { type: 'go-to' }>;
 
-export function applyAnswer(context: ReduceContext, state: LearnerState, action: AnswerAction): LearnerState {
+export function applyAnswer(context: ReduceContext, state: LearnerState, action: AnswerAction): Effect {
   const { course, map } = context;
   switch (action.type) {
     case 'scenario-choose': {
       const screen = map.byId.get(action.screenId)?.screen;
-      if (screen?.type !== 'scenario') return state;
+      if (screen?.type !== 'scenario') return unchanged(state);
       const path = state.scenarioPaths[screen.id] ?? [];
-      const nextPath = choose(screen, path, action.choiceId);
-      if (nextPath.length === path.length) return state;
-      return { ...state, scenarioPaths: { ...state.scenarioPaths, [screen.id]: nextPath } };
+      const chosen = choose(screen, path, action.choiceId);
+      if (chosen.path.length === path.length) return unchanged(state);
+      return {
+        state: { ...state, scenarioPaths: { ...state.scenarioPaths, [screen.id]: chosen.path } },
+        answer: chosen.taken ? scenarioRecord(screen, chosen.taken, action.latencyMs) : null,
+        ruleMet: chosen.ended,
+        marks: false,
+      };
     }
     case 'scenario-restart': {
-      if (!state.scenarioPaths[action.screenId]) return state;
+      if (!state.scenarioPaths[action.screenId]) return unchanged(state);
       const { [action.screenId]: _dropped, ...rest } = state.scenarioPaths;
-      return { ...state, scenarioPaths: rest };
+      // An empty path has not ended the scenario (a tick already given stays).
+      return { state: { ...state, scenarioPaths: rest }, answer: null, ruleMet: false, marks: false };
     }
     case 'answer': {
       const entry = questionsOf(context.course).get(action.questionId);
-      if (!entry) return state;
+      if (!entry) return unchanged(state);
       const { question } = entry;
       const check = entry.screenId === null ? undefined : map.byId.get(entry.screenId)?.screen;
       if (check?.type === 'knowledge-check') {
         // One answer per question per attempt, and no more answers than the attempt has questions. (The screen offers
         // only the questions the learner's draw asks; resume drops any other answer, in state/sanitize.ts.)
-        if ((state.attempts[question.id] ?? 0) > 0 || checkProgress(course, check, state).complete) return state;
+        if ((state.attempts[question.id] ?? 0) > 0 || checkProgress(course, check, state).complete) return unchanged(state);
       } else if (!canAttempt(questionStatus(question, state, course.limits.maxAttemptsPerQuestion))) {
-        return state;
+        return unchanged(state);
       }
       const valid = new Set(question.options.map((option) => option.id));
       const chosen = [...new Set(action.optionIds.filter((id) => valid.has(id)))];
-      if (chosen.length === 0 || (question.kind === 'single' && chosen.length !== 1)) return state;
+      if (chosen.length === 0 || (question.kind === 'single' && chosen.length !== 1)) return unchanged(state);
       return {
-        ...state,
-        answers: { ...state.answers, [question.id]: chosen },
-        attempts: { ...state.attempts, [question.id]: (state.attempts[question.id] ?? 0) + 1 },
+        state: {
+          ...state,
+          answers: { ...state.answers, [question.id]: chosen },
+          attempts: { ...state.attempts, [question.id]: (state.attempts[question.id] ?? 0) + 1 },
+        },
+        answer: questionRecord(course, entry, chosen, action.latencyMs),
+        // Film questions are practice, never scored.
+        marks: check?.type === 'knowledge-check',
       };
     }
     case 'retake-check': {
       // The next attempt: only after a complete attempt below the pass mark, and while attempts are left. Its
       // questions are drawn afresh, so the bank's answers are cleared.
       const screen = map.byId.get(action.screenId)?.screen;
-      if (screen?.type !== 'knowledge-check' || !checkProgress(course, screen, state).canRetake) return state;
+      if (screen?.type !== 'knowledge-check' || !checkProgress(course, screen, state).canRetake) return unchanged(state);
       const ids = new Set(screen.questions.map((question) => question.id));
       return {
-        ...state,
-        answers: withoutKeys(state.answers, ids),
-        attempts: withoutKeys(state.attempts, ids),
-        checkAttempts: { ...state.checkAttempts, [screen.id]: checkProgress(course, screen, state).attempt + 1 },
+        state: {
+          ...state,
+          answers: withoutKeys(state.answers, ids),
+          attempts: withoutKeys(state.attempts, ids),
+          checkAttempts: { ...state.checkAttempts, [screen.id]: checkProgress(course, screen, state).attempt + 1 },
+        },
+        answer: null,
+        marks: true,
       };
     }
     case 'reflect': {
       const prompt = findPrompt(course, action.promptId);
-      if (!prompt) return state;
+      if (!prompt) return unchanged(state);
       const text = clampReflection(action.text, Math.min(prompt.maxLength, course.limits.reflectionMaxLength));
       const current = state.reflections[prompt.id] ?? '';
-      if (text === current) return state;
+      if (text === current) return unchanged(state);
       // Empty answers are not kept: the saved state stays small, and "nothing written" is the same as no entry.
       const reflections = text === '' ? withoutKeys(state.reflections, new Set([prompt.id])) : { ...state.reflections, [prompt.id]: text };
-      return { ...state, reflections };
+      // Reflection text is told when the learner moves on (app/course-session.ts), not as an answer here.
+      return { state: { ...state, reflections }, answer: null, marks: false };
     }
     case 'rate-confidence': {
       const points = course.confidence.scaleLabels.length;
-      if (!course.confidence.items.some((item) => item.id === action.itemId)) return state;
-      if (!Number.isInteger(action.rating) || action.rating < 1 || action.rating > points) return state;
-      if (state.confidence[action.phase][action.itemId] === action.rating) return state;
+      if (!course.confidence.items.some((item) => item.id === action.itemId)) return unchanged(state);
+      if (!Number.isInteger(action.rating) || action.rating < 1 || action.rating > points) return unchanged(state);
+      if (state.confidence[action.phase][action.itemId] === action.rating) return unchanged(state);
       return {
-        ...state,
-        confidence: { ...state.confidence, [action.phase]: { ...state.confidence[action.phase], [action.itemId]: action.rating } },
+        state: { ...state, confidence: { ...state.confidence, [action.phase]: { ...state.confidence[action.phase], [action.itemId]: action.rating } } },
+        answer: ratingRecord(context, action.phase, action.itemId, action.rating, action.latencyMs),
+        marks: false,
       };
     }
     case 'film-progress': {
@@ -107,12 +136,9 @@ export function applyAnswer(context: ReduceContext, state: LearnerState, action:
       const played = toWholeSeconds(normaliseRanges(action.played, Number.isFinite(duration) && duration > 0 ? duration : Infinity));
       const position = Math.max(0, Math.floor(action.position));
       const watchedNow = action.watched && !state.completedScreens.includes(action.screenId) && map.byId.get(action.screenId)?.screen.type === 'film';
-      if (!watchedNow && position === state.film.position && sameRanges(played, state.film.played)) return state;
-      return {
-        ...state,
-        film: { position, played },
-        completedScreens: watchedNow ? [...state.completedScreens, action.screenId] : state.completedScreens,
-      };
+      if (!watchedNow && position === state.film.position && sameRanges(played, state.film.played)) return unchanged(state);
+      // Whether the film was watched is decided by the screen that saw it, so the reducer ticks it on its word.
+      return { state: { ...state, film: { position, played } }, answer: null, ruleMet: watchedNow, marks: false };
     }
   }
 }
@@ -133,46 +159,6 @@ export function answerScreen(context: ReduceContext, action: AnswerAction): Scre
       return context.map.entries.find((entry) => entry.screen.type === 'confidence' && entry.screen.phase === action.phase)?.screen;
     case 'reflect':
       return undefined;
-  }
-}
-
-/** The interaction reported for an action (state/reports.ts), if any. */
-export function answerRecord(context: ReduceContext, action: AnswerAction, before: LearnerState, after: LearnerState): AnswerRecord | null {
-  switch (action.type) {
-    case 'scenario-choose': {
-      const screen = context.map.byId.get(action.screenId)?.screen;
-      if (screen?.type !== 'scenario') return null;
-      const takenBefore = replayPath(screen, before.scenarioPaths[screen.id] ?? []).taken.length;
-      const last = replayPath(screen, after.scenarioPaths[screen.id] ?? []).taken.at(-1);
-      if (!last || takenBefore >= replayPath(screen, after.scenarioPaths[screen.id] ?? []).taken.length) return null;
-      return {
-        id: scenarioInteractionId(screen, last.step),
-        type: 'choice',
-        description: last.step.question,
-        response: [last.choice.id],
-        correct: last.step.choices.filter((c) => c.quality === 'helpful').map((c) => c.id),
-        result: scenarioResult(last.choice),
-        latencyMs: action.latencyMs,
-      };
-    }
-    case 'answer': {
-      const entry = questionsOf(context.course).get(action.questionId);
-      const chosen = after.answers[action.questionId];
-      if (!entry || !chosen || (after.attempts[action.questionId] ?? 0) === (before.attempts[action.questionId] ?? 0)) return null;
-      return {
-        id: questionInteractionId(context.course, entry),
-        type: 'choice',
-        description: entry.question.prompt,
-        response: chosen,
-        correct: correctOptionIds(entry.question),
-        result: isAnswerCorrect(entry.question, chosen) ? 'correct' : 'incorrect',
-        latencyMs: action.latencyMs,
-      };
-    }
-    case 'rate-confidence':
-      return ratingRecord(context, action.phase, action.itemId, action.rating, action.latencyMs);
-    default:
-      return null;
   }
 }
 

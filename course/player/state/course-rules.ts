@@ -1,9 +1,9 @@
 // The course-logic chunk's entry (state/rules.ts says why it is a chunk): the reducer, the reports, the outcome and
 // when a screen is started, with the marking they rest on.
 import type { CourseRules } from './rules.ts';
-import { reduce } from './reduce.ts';
-import { ratingRecord, reportsFor } from './reports.ts';
+import { applyAction } from './reduce.ts';
+import { ratingRecord } from './records.ts';
 import { computeOutcome } from '../logic/outcome.ts';
 import { isScreenStarted } from '../logic/screen-completion.ts';
 
-export const courseRules: CourseRules = { reduce, reportsFor, ratingRecord, computeOutcome, isScreenStarted };
+export const courseRules: CourseRules = { applyAction, ratingRecord, computeOutcome, isScreenStarted };

@@ -1,39 +1,50 @@
-// Applies a learner's action to their state. Pure: the same course, state and action always give the same result,
-// and an action that changes nothing returns the very same state object (so nothing is saved for it). A move is
-// applied here, everything else by answers.ts. Part of the course-logic chunk (state/rules.ts): the session applies
-// actions once the course's structure, which they read, has come.
+// Applies a learner's action to their state, and says once what happened: the answer given (with its question's
+// options), the screen it completed, and so the progress and the outcome the tracker is told (state/reports.ts).
+// Pure: the same course, state and action always give the same result, and an action that changes nothing returns the
+// very same state object (so nothing is saved or reported for it). A move is applied here, everything else by
+// answers.ts. Part of the course-logic chunk (state/rules.ts): the session applies actions once the course's
+// structure, which they read, has come.
 import type { Screen } from '../../types.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from './actions.ts';
 import type { ReduceContext } from './rules.ts';
 import { isDoneOnVisit, meetsScreenRule } from '../logic/screen-completion.ts';
-import { applyAnswer, answerScreen } from './answers.ts';
+import { answerScreen, applyAnswer, unchanged, type Effect } from './answers.ts';
+import { reportsOf, type TrackerReport } from './reports.ts';
 
 export type { ReduceContext } from './rules.ts';
 export { reduceContext } from './rules.ts';
 
+/** An action applied: the state after it and what the tracker is told of it, in that order. */
+export interface Applied {
+  state: LearnerState;
+  reports: TrackerReport[];
+}
+
+export function applyAction(context: ReduceContext, state: LearnerState, action: PlayerAction): Applied {
+  const screen = action.type === 'go-to' ? context.map.byId.get(action.screenId)?.screen : answerScreen(context, action);
+  const effect = action.type === 'go-to' ? goTo(state, screen) : applyAnswer(context, state, action);
+  if (effect.state === state) return { state, reports: [] };
+  // At most the action's own screen becomes done: a screen once done stays done, so only a new tick is looked for.
+  const done = screen && isNewlyDone(context, effect, screen) ? screen : null;
+  const after = done ? { ...effect.state, completedScreens: [...effect.state.completedScreens, done.id] } : effect.state;
+  return { state: after, reports: reportsOf(context, state, after, effect.answer, done, effect.marks) };
+}
+
+/** The state after an action, for whoever needs no reports (tests, the resume checks). */
 export function reduce(context: ReduceContext, state: LearnerState, action: PlayerAction): LearnerState {
-  if (action.type === 'go-to') {
-    const screen = context.map.byId.get(action.screenId)?.screen;
-    const next = screen ? goTo(state, screen) : state;
-    return next === state ? state : markDone(context, next, screen);
-  }
-  const next = applyAnswer(context, state, action);
-  return next === state ? state : markDone(context, next, answerScreen(context, action));
+  return applyAction(context, state, action).state;
 }
 
-function goTo(state: LearnerState, screen: Screen): LearnerState {
+function isNewlyDone(context: ReduceContext, effect: Effect, screen: Screen): boolean {
+  if (effect.state.completedScreens.includes(screen.id)) return false;
+  return effect.ruleMet ?? meetsScreenRule(context.course, screen, effect.state);
+}
+
+/** A move: the new location, and a screen that asks only to be read is done on arrival. */
+function goTo(state: LearnerState, screen: Screen | undefined): Effect {
+  if (!screen) return unchanged(state);
   const visitDone = isDoneOnVisit(screen) && !state.completedScreens.includes(screen.id);
-  if (state.location === screen.id && !visitDone) return state;
-  return {
-    ...state,
-    location: screen.id,
-    completedScreens: visitDone ? [...state.completedScreens, screen.id] : state.completedScreens,
-  };
-}
-
-function markDone(context: ReduceContext, state: LearnerState, screen: Screen | undefined): LearnerState {
-  if (!screen || state.completedScreens.includes(screen.id)) return state;
-  if (!meetsScreenRule(context.course, screen, state)) return state;
-  return { ...state, completedScreens: [...state.completedScreens, screen.id] };
+  if (state.location === screen.id && !visitDone) return unchanged(state);
+  return { state: { ...state, location: screen.id }, answer: null, marks: false, ...(visitDone ? { ruleMet: true } : {}) };
 }

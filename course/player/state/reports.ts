@@ -1,10 +1,11 @@
-// What the tracker is told after an action: answers as interactions, section progress, and the outcome. Computed
-// from the states before and after, so the same change is never reported twice and nothing is reported for a no-op.
+// What the tracker is told after an action, from what the reducer found as it applied it (state/reduce.ts): the
+// answer, with its question's options; the progress of the section whose screen the action completed; and the
+// outcome, when the action moved something it reads. Nothing is replayed or compared state against state: an action
+// that changed nothing reports nothing, and each change is reported once.
+import type { Screen } from '../../types.ts';
 import type { AnswerRecord, Outcome } from '../../runtime/tracker.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
-import type { PlayerAction } from './actions.ts';
 import type { ReduceContext } from './rules.ts';
-import { answerRecord as recordOf } from './answers.ts';
 import { sectionProgress } from '../logic/course-map.ts';
 import { computeOutcome, sameOutcome } from '../logic/outcome.ts';
 
@@ -13,39 +14,18 @@ export type TrackerReport =
   | { kind: 'progress'; sectionId: string; progress: number }
   | { kind: 'outcome'; outcome: Outcome };
 
-export function reportsFor(context: ReduceContext, action: PlayerAction, before: LearnerState, after: LearnerState): TrackerReport[] {
-  if (before === after) return [];
+/**
+ * The reports for one applied action, in the order the tracker hears them. `done` is the screen the action completed
+ * (if any), `marks` whether it changed what a knowledge check's score reads (an answer counted, a retake).
+ */
+export function reportsOf(context: ReduceContext, before: LearnerState, after: LearnerState, answer: AnswerRecord | null, done: Screen | null, marks: boolean): TrackerReport[] {
   const reports: TrackerReport[] = [];
-  const answer = answerRecord(context, action, before, after);
   if (answer) reports.push({ kind: 'answer', record: answer });
-
-  const doneBefore = new Set(before.completedScreens);
-  const doneAfter = new Set(after.completedScreens);
-  for (const section of context.course.sections) {
-    const progress = sectionProgress(section, doneAfter);
-    if (progress !== sectionProgress(section, doneBefore)) reports.push({ kind: 'progress', sectionId: section.id, progress });
-  }
-
+  const section = done ? context.map.byId.get(done.id)?.section : undefined;
+  if (section) reports.push({ kind: 'progress', sectionId: section.id, progress: sectionProgress(section, new Set(after.completedScreens)) });
+  if (!done && !marks) return reports;
   const outcome = computeOutcome(context.course, after);
-  if (!sameOutcome(outcome, computeOutcome(context.course, before))) reports.push({ kind: 'outcome', outcome });
+  // A screen newly done moves the outcome's progress, so only a change of marks alone needs the outcome before.
+  if (done || !sameOutcome(outcome, computeOutcome(context.course, before))) reports.push({ kind: 'outcome', outcome });
   return reports;
-}
-
-function answerRecord(context: ReduceContext, action: PlayerAction, before: LearnerState, after: LearnerState): AnswerRecord | null {
-  return action.type === 'go-to' ? null : recordOf(context, action, before, after);
-}
-
-/** A confidence rating as the LMS hears it: a likert interaction on the phase's confidence screen. */
-export function ratingRecord(context: ReduceContext, phase: 'before' | 'after', itemId: string, rating: number, latencyMs: number): AnswerRecord | null {
-  const screen = context.map.entries.find((e) => e.screen.type === 'confidence' && e.screen.phase === phase)?.screen;
-  const item = context.course.confidence.items.find((i) => i.id === itemId);
-  if (!screen || !item) return null;
-  return {
-    id: `${screen.id}.${item.id}`,
-    type: 'likert',
-    description: item.statement,
-    response: [String(rating)],
-    result: 'neutral',
-    latencyMs,
-  };
 }

@@ -9,7 +9,7 @@ import type { AnswerRecord, Outcome } from '../../runtime/tracker.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from './actions.ts';
 import type { CourseMap } from '../logic/course-map.ts';
-import type { TrackerReport } from './reports.ts';
+import type { Applied } from './reduce.ts';
 
 export interface ReduceContext {
   course: Course;
@@ -21,8 +21,8 @@ export function reduceContext(course: Course, map: CourseMap): ReduceContext {
 }
 
 export interface CourseRules {
-  reduce(context: ReduceContext, state: LearnerState, action: PlayerAction): LearnerState;
-  reportsFor(context: ReduceContext, action: PlayerAction, before: LearnerState, after: LearnerState): TrackerReport[];
+  /** Applies an action, and says once what the tracker is told of it (state/reduce.ts). */
+  applyAction(context: ReduceContext, state: LearnerState, action: PlayerAction): Applied;
   ratingRecord(context: ReduceContext, phase: 'before' | 'after', itemId: string, rating: number, latencyMs: number): AnswerRecord | null;
   computeOutcome(course: Course, state: LearnerState): Outcome;
   isScreenStarted(screen: Screen, state: LearnerState): boolean;

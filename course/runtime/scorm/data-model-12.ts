@@ -96,16 +96,16 @@ export const scorm12Model: ScormDataModel = {
   },
 };
 
-function interaction12({ answer, choices, now }: InteractionContext): ScormInteraction {
+function interaction12({ answer, now }: InteractionContext): ScormInteraction {
+  const { choices } = answer;
   const byPosition = (ids: string[]): string | null => {
-    if (!choices) return null;
-    const chars = ids.map((id) => CHOICE_CHARS[choices.choices.findIndex((c) => c.id === id)] ?? null);
+    const chars = ids.map((id) => CHOICE_CHARS[choices.findIndex((c) => c.id === id)] ?? null);
     return chars.every((c) => c !== null) ? chars.join(',') : null;
   };
   let type: string;
   let response: string | null;
   let correct: string | null = null;
-  if (answer.type === 'choice' && choices?.kind === 'choice' && choices.choices.length <= CHOICE_CHARS.length) {
+  if (answer.type === 'choice' && choices.length > 0 && choices.length <= CHOICE_CHARS.length) {
     type = 'choice';
     response = byPosition(answer.response);
     correct = answer.correct ? byPosition(answer.correct) : null;

@@ -125,8 +125,8 @@ export function scorm2004Model(standard: Extract<StandardId, 'scorm2004-3rd' | '
 
     sharedReflectionWrites({ changed, interactions, now, language }) {
       if (!interactions || changed.text === '') return { writes: [], interaction: null };
-      const answer = { id: `reflection.${changed.id}`, type: 'long-fill-in' as const, description: changed.prompt, response: [changed.text], result: 'neutral' as const, latencyMs: 0 };
-      return { writes: [], interaction: interaction2004({ answer, choices: null, now, language }) };
+      const answer = { id: `reflection.${changed.id}`, type: 'long-fill-in' as const, description: changed.prompt, response: [changed.text], result: 'neutral' as const, latencyMs: 0, choices: [] };
+      return { writes: [], interaction: interaction2004({ answer, now, language }) };
     },
   };
 }

@@ -2,7 +2,6 @@
 // transport (scorm-transport.ts) applies them through the LMS connection; keeping them pure keeps the formats testable.
 import type { StandardId } from '../../types.ts';
 import type { LmsProfile } from '../lms-profiles.ts';
-import type { InteractionChoices } from '../interaction-catalogue.ts';
 import type { AnswerRecord, LaunchMode, Outcome } from '../tracker.ts';
 import type { ScormApiName } from './find-api.ts';
 import type { ScormVersion } from './lms-connection.ts';
@@ -28,9 +27,8 @@ export interface SessionRead {
 }
 
 export interface InteractionContext {
+  /** The answer, with its question's options (SCORM 1.2 names a choice by its position among them). */
   answer: AnswerRecord;
-  /** The question's options from the course, when known. */
-  choices: InteractionChoices | null;
   now: Date;
   language: string;
 }

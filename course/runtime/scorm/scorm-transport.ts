@@ -6,7 +6,6 @@
 import type { RuntimeConfig } from '../../types.ts';
 import type { AnswerRecord, LaunchMode, Outcome, SaveKind, StatusProblem, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile } from '../lms-profiles.ts';
-import { choicesFor } from '../interaction-catalogue.ts';
 import { withTimeout } from '../shared/clock.ts';
 import { DurableSession, type Opened, type OpeningCommit, type SessionCore, type Transport } from '../shared/durable-session.ts';
 import { reportedOutcome } from '../reported-outcome.ts';
@@ -139,7 +138,7 @@ export class ScormTransport implements Transport {
     if (!this.recording()) return;
     const reportable = reportableAnswer(answer, this.config);
     if (!reportable) return;
-    this.journalAdd(this.model.interaction({ answer: reportable, choices: choicesFor(this.config.course, reportable), now: new Date(this.deps.clock.now()), language: this.config.course.language }));
+    this.journalAdd(this.model.interaction({ answer: reportable, now: new Date(this.deps.clock.now()), language: this.config.course.language }));
     // The answer is written to the LMS now and kept in the journal (this browser) until a commit confirms it: it
     // travels with the next move, or after a while on the screen (a closing tab finishes the session with it).
     this.core.request(this.core.profile.commit.sameScreenMs);

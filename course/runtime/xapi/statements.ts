@@ -2,7 +2,6 @@
 // the LMS's context template, copied in and never overwritten), with ids and timestamps made here.
 import type { Activity, Agent, Context, Extensions, Result, Statement, Verb } from '@xapi/xapi';
 import type { AnswerRecord } from '../tracker.ts';
-import type { InteractionChoices } from '../interaction-catalogue.ts';
 import { isoDuration } from '../shared/durations.ts';
 import type { QueuedStatement } from './statement-queue.ts';
 
@@ -86,15 +85,15 @@ export class StatementFactory {
     return `${this.frame.courseIri.replace(/\/+$/, '')}/${kind}/${encodeURIComponent(id)}`;
   }
 
-  /** An answer as an "answered" statement about a cmi.interaction activity. */
-  answered(answer: AnswerRecord, choices: InteractionChoices | null): QueuedStatement {
+  /** An answer as an "answered" statement about a cmi.interaction activity, its options (or scale) from the answer. */
+  answered(answer: AnswerRecord): QueuedStatement {
     const lang = this.frame.language;
     const definition: Record<string, unknown> = {
       type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
       interactionType: answer.type,
       description: { [lang]: answer.description },
     };
-    if (choices) definition[answer.type === 'likert' ? 'scale' : 'choices'] = choices.choices.map((c) => ({ id: c.id, description: { [lang]: c.text } }));
+    if (answer.choices.length > 0) definition[answer.type === 'likert' ? 'scale' : 'choices'] = answer.choices.map((c) => ({ id: c.id, description: { [lang]: c.text } }));
     if (answer.correct) definition.correctResponsesPattern = [answer.correct.join('[,]')];
     const result: Result = { response: answer.response.join('[,]'), duration: isoDuration(answer.latencyMs) };
     if (answer.result !== 'neutral') result.success = answer.result === 'correct';

@@ -6,7 +6,6 @@
 import type { RuntimeConfig } from '../../types.ts';
 import type { AnswerRecord, LaunchMode, Outcome, SaveKind, StatusProblem, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
-import { choicesFor } from '../interaction-catalogue.ts';
 import { withTimeout } from '../shared/clock.ts';
 import type { Opened, OpeningCommit, SessionCore, Transport } from '../shared/durable-session.ts';
 import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
@@ -158,13 +157,13 @@ export abstract class XapiTransport implements Transport {
   recordAnswer(answer: AnswerRecord): void {
     const reportable = reportableAnswer(answer, this.config);
     if (!this.reporting() || !reportable) return;
-    this.enqueue([this.factory.answered(reportable, choicesFor(this.config.course, reportable))]);
+    this.enqueue([this.factory.answered(reportable)]);
   }
 
   recordReflection(promptId: string, prompt: string, text: string): void {
     // Private by default: the text is in the learner's resume document already and goes into no statement.
     if (!reflectionsShared(this.config) || !this.reporting() || text === '') return;
-    this.enqueue([this.factory.answered({ id: `reflection.${promptId}`, type: 'long-fill-in', description: prompt, response: [text], result: 'neutral', latencyMs: 0 }, null)]);
+    this.enqueue([this.factory.answered({ id: `reflection.${promptId}`, type: 'long-fill-in', description: prompt, response: [text], result: 'neutral', latencyMs: 0, choices: [] })]);
   }
 
   recordVideo(event: VideoEvent): void {

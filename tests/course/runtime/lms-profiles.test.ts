@@ -8,11 +8,12 @@ import type { AnswerRecord } from '../../../course/runtime/tracker.ts';
 import { lmsServerPerTest, type LmsServer } from './helpers/scorm-lms.ts';
 import { launchScorm, setValues } from './helpers/scorm-launch.ts';
 import { loadCourse, runtimeConfig } from './helpers/course-fixtures.ts';
+import { scaleChoices } from '../../../course/runtime/answer-choices.ts';
 
 const course = loadCourse();
 const sectionId = course.sections[1]!.id;
 const item = course.confidence.items[0]!;
-const rating: AnswerRecord = { id: `confidence-before.${item.id}`, type: 'likert', description: item.statement, response: ['4'], result: 'neutral', latencyMs: 1800 };
+const rating: AnswerRecord = { id: `confidence-before.${item.id}`, type: 'likert', description: item.statement, response: ['4'], result: 'neutral', latencyMs: 1800, choices: scaleChoices(course.confidence.scaleLabels) };
 const failedRun = { completed: true, passed: false, scaled: 0.4, progress: 1 };
 
 let server: LmsServer;

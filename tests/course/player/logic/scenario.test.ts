@@ -38,17 +38,34 @@ describe('replayPath', () => {
 });
 
 describe('choose', () => {
-  it('appends a valid choice at the current step', () => {
-    expect(choose(scenario, [], 'rule-out')).toEqual([['s1', 'rule-out']]);
-    expect(choose(scenario, [['s1', 'rule-out']], 'silent')).toEqual([
+  it('appends a valid choice at the current step, with the step it answered and whether it ended the scenario', () => {
+    const first = choose(scenario, [], 'rule-out');
+    expect(first.path).toEqual([['s1', 'rule-out']]);
+    expect(first.taken?.step.id).toBe('s1');
+    expect(first.taken?.choice.id).toBe('rule-out');
+    expect(first.ended).toBe(false);
+    const last = choose(scenario, first.path, 'silent');
+    expect(last.path).toEqual([
       ['s1', 'rule-out'],
       ['s2', 'silent'],
     ]);
+    expect(last.taken?.step.id).toBe('s2');
+    expect(last.ended).toBe(true);
+    expect(choose(scenario, [], 'wait').ended).toBe(true);
   });
 
   it('ignores a choice that is not offered, or any choice after the end', () => {
-    expect(choose(scenario, [], 'kind')).toEqual([]);
-    expect(choose(scenario, [['s1', 'wait']], 'kind')).toEqual([['s1', 'wait']]);
+    expect(choose(scenario, [], 'kind')).toEqual({ path: [], taken: null, ended: false });
+    expect(choose(scenario, [['s1', 'wait']], 'kind')).toEqual({ path: [['s1', 'wait']], taken: null, ended: true });
+  });
+
+  it('drops pairs that no longer fit the course before choosing', () => {
+    const chosen = choose(scenario, [['s1', 'rule-out'], ['s2', 'gone']], 'kind');
+    expect(chosen.path).toEqual([
+      ['s1', 'rule-out'],
+      ['s2', 'kind'],
+    ]);
+    expect(chosen.taken?.choice.id).toBe('kind');
   });
 
   it('names interactions by screen and step', () => {

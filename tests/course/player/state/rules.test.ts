@@ -19,11 +19,12 @@ describe('the course logic', () => {
   it('moves, answers and reports once provided', async () => {
     provideCourseRules((await import('../../../../course/player/state/course-rules.ts')).courseRules);
     const rules = courseRules();
-    const moved = rules.reduce(context, start, { type: 'go-to', screenId: 'welcome' });
-    expect(moved.completedScreens).toEqual(['welcome']);
-    const chose = rules.reduce(context, moved, { type: 'scenario-choose', screenId: 'scenario-ed', choiceId: 'anxiety', latencyMs: 1 });
-    expect(chose.scenarioPaths['scenario-ed']).toEqual([['s1', 'anxiety']]);
-    expect(rules.reportsFor(context, { type: 'go-to', screenId: 'welcome' }, start, moved).map((report) => report.kind)).toContain('progress');
-    expect(rules.computeOutcome(course, moved).completed).toBe(false);
+    const moved = rules.applyAction(context, start, { type: 'go-to', screenId: 'welcome' });
+    expect(moved.state.completedScreens).toEqual(['welcome']);
+    expect(moved.reports.map((report) => report.kind)).toContain('progress');
+    const chose = rules.applyAction(context, moved.state, { type: 'scenario-choose', screenId: 'scenario-ed', choiceId: 'anxiety', latencyMs: 1 });
+    expect(chose.state.scenarioPaths['scenario-ed']).toEqual([['s1', 'anxiety']]);
+    expect(chose.reports.map((report) => report.kind)).toEqual(['answer']);
+    expect(rules.computeOutcome(course, moved.state).completed).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { MemoryStorage } from '../helpers/fake-window.ts';
 import { lmsServerPerTest, relaunchSeed, type LmsServer } from '../helpers/scorm-lms.ts';
 import { launchScorm, storedInteractions, unrecordedAnswers } from '../helpers/scorm-launch.ts';
 import { loadCourse, typicalStateAt } from '../helpers/course-fixtures.ts';
+import { optionChoices } from '../../../../course/runtime/answer-choices.ts';
 
 const course = loadCourse();
 const stateAt = (screens: number) => typicalStateAt(course, screens);
@@ -26,6 +27,7 @@ const answers: AnswerRecord[] = check.questions.map((question, n) => {
     correct: right,
     result: n === 0 ? 'incorrect' : 'correct',
     latencyMs: 4000 + n * 1000,
+    choices: optionChoices(question.options),
   };
 });
 if (answers.length < 2) throw new Error('the knowledge check needs two questions for these tests');

@@ -10,13 +10,14 @@ import { fakeWindow, MemoryStorage } from '../helpers/fake-window.ts';
 import { lmsServerPerTest, type LmsServer } from '../helpers/scorm-lms.ts';
 import { launchScorm, storedInteractions, unconfirmedCopies, unrecordedAnswers } from '../helpers/scorm-launch.ts';
 import { loadCourse, runtimeConfig, typicalRun, typicalStateAt } from '../helpers/course-fixtures.ts';
+import { scaleChoices } from '../../../../course/runtime/answer-choices.ts';
 
 const course = loadCourse();
 const fullRun = typicalRun(course);
 const midState = typicalStateAt(course, 4);
 
 const likert = course.confidence.items[0]!;
-const rating: AnswerRecord = { id: `confidence-before.${likert.id}`, type: 'likert', description: likert.statement, response: ['3'], result: 'neutral', latencyMs: 2500 };
+const rating: AnswerRecord = { id: `confidence-before.${likert.id}`, type: 'likert', description: likert.statement, response: ['3'], result: 'neutral', latencyMs: 2500, choices: scaleChoices(course.confidence.scaleLabels) };
 
 const VERSIONS = [
   { standard: 'scorm12', suspendData: 'cmi.suspend_data', ratingId: rating.id.replace(/[^A-Za-z0-9_-]/g, '_') },

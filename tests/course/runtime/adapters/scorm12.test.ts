@@ -7,6 +7,7 @@ import { fakeWindow, MemoryStorage } from '../helpers/fake-window.ts';
 import { lmsServerPerTest, relaunchSeed, type LmsServer } from '../helpers/scorm-lms.ts';
 import { launchScorm, setValues, unconfirmedCopies } from '../helpers/scorm-launch.ts';
 import { loadCourse, runtimeConfig, typicalRun, typicalStateAt } from '../helpers/course-fixtures.ts';
+import { optionChoices, scaleChoices } from '../../../../course/runtime/answer-choices.ts';
 
 const course = loadCourse();
 const fullRun = typicalRun(course);
@@ -25,6 +26,7 @@ const answer: AnswerRecord = {
   correct: firstQuestion.options.filter((o) => o.correct).map((o) => o.id),
   result: 'incorrect',
   latencyMs: 12_340,
+  choices: optionChoices(firstQuestion.options),
 };
 
 let server: LmsServer;
@@ -72,7 +74,7 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
   it('records answers as interactions in the strict 1.2 formats, and sections as objectives', async () => {
     const run = await launchScorm();
     run.tracker.recordAnswer(answer);
-    run.tracker.recordAnswer({ id: 'confidence-after.conf-check-physical', type: 'likert', description: 'I check physical health first', response: ['4'], result: 'neutral', latencyMs: 800 });
+    run.tracker.recordAnswer({ id: 'confidence-after.conf-check-physical', type: 'likert', description: 'I check physical health first', response: ['4'], result: 'neutral', latencyMs: 800, choices: scaleChoices(course.confidence.scaleLabels) });
     run.tracker.recordProgress('knowledge-check', 1);
     run.tracker.recordProgress('reflections', 0.5);
     run.tracker.recordProgress('knowledge-check', 1);
@@ -136,7 +138,7 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
   it('keeps reflection text out of every LMS call except suspend_data by default', async () => {
     const run = await launchScorm();
     for (const [id, text] of Object.entries(fullRun.reflections)) run.tracker.recordReflection(id, 'Your reflection', text);
-    run.tracker.recordAnswer({ id: 'reflection.x', type: 'long-fill-in', description: 'Reflect', response: [Object.values(fullRun.reflections)[0] as string], result: 'neutral', latencyMs: 1 });
+    run.tracker.recordAnswer({ id: 'reflection.x', type: 'long-fill-in', description: 'Reflect', response: [Object.values(fullRun.reflections)[0] as string], result: 'neutral', latencyMs: 1, choices: [] });
     run.tracker.recordAnswer(answer);
     await run.tracker.saveState(finalState, 'certificate');
     run.tracker.setOutcome({ completed: true, passed: true, scaled: 1, progress: 1 });

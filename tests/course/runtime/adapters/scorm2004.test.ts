@@ -5,8 +5,11 @@ import { fakeWindow, MemoryStorage } from '../helpers/fake-window.ts';
 import { lmsServerPerTest, relaunchSeed, scorm12Lms, type LmsServer } from '../helpers/scorm-lms.ts';
 import { launchScorm, setValues, unconfirmedCopies } from '../helpers/scorm-launch.ts';
 import { loadCourse, runtimeConfig, typicalRun } from '../helpers/course-fixtures.ts';
+import { optionChoices } from '../../../../course/runtime/answer-choices.ts';
 
 const course = loadCourse();
+const triage = course.sections.flatMap((s) => s.screens).flatMap((s) => (s.type === 'scenario' ? s.steps : [])).find((step) => step.id === 'triage');
+const triageChoices = optionChoices(triage?.choices ?? []);
 const fullRun = typicalRun(course);
 const finalState = encodeState(fullRun, course);
 
@@ -64,6 +67,7 @@ describe('SCORM 2004 adapter against scorm-again', () => {
       correct: ['eye-contact', 'extra-minutes', 'explain-wait'],
       result: 'incorrect',
       latencyMs: 65_432,
+      choices: [],
     });
     await run.tracker.flush();
     expect(setValues(run.lms)).toMatchObject({
@@ -100,7 +104,7 @@ describe('SCORM 2004 adapter against scorm-again', () => {
 
   it('reads cmi.entry first and, on a first launch, nothing the LMS has not set: a clean session has no error code (issue 12.4)', async () => {
     const run = await launchScorm({ standard: 'scorm2004-4th', seed: { 'cmi.entry': 'ab-initio' } });
-    run.tracker.recordAnswer({ id: 'scenarios.ed-chest-pain.triage', type: 'choice', description: 'What do you do first?', response: ['assess-fully'], correct: ['assess-fully'], result: 'correct', latencyMs: 4000 });
+    run.tracker.recordAnswer({ id: 'scenarios.ed-chest-pain.triage', type: 'choice', description: 'What do you do first?', response: ['assess-fully'], correct: ['assess-fully'], result: 'correct', latencyMs: 4000, choices: triageChoices });
     run.tracker.setOutcome({ completed: false, passed: null, scaled: null, progress: 0.3 });
     await run.tracker.saveState(finalState, 'ed-chest-pain');
     await run.tracker.exit('suspend');

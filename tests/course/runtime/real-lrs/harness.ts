@@ -16,6 +16,7 @@ import { CMI5_XML, zipOf } from '../../../tools/preview/fixtures.ts';
 import { loadCourse, runtimeConfig, TYPICAL_REFLECTIONS } from '../helpers/course-fixtures.ts';
 import { fakeWindow, MemoryStorage, type FakeWindow } from '../helpers/fake-window.ts';
 import { ManualClock } from '../helpers/manual-clock.ts';
+import { optionChoices, scaleChoices } from '../../../../course/runtime/answer-choices.ts';
 
 export type Kind = 'xapi' | 'cmi5';
 
@@ -148,11 +149,11 @@ export function reportFullRun(tracker: Tracker, course: Course = loadCourse()): 
       if (screen.type === 'knowledge-check') {
         for (const question of screen.questions) {
           const correct = question.options.filter((option) => option.correct).map((option) => option.id);
-          tracker.recordAnswer({ id: `${screen.id}.${question.id}`, type: 'choice', description: question.prompt, response: correct, correct, result: 'correct', latencyMs: 4200 });
+          tracker.recordAnswer({ id: `${screen.id}.${question.id}`, type: 'choice', description: question.prompt, response: correct, correct, result: 'correct', latencyMs: 4200, choices: optionChoices(question.options) });
         }
       } else if (screen.type === 'confidence') {
         for (const item of course.confidence.items) {
-          tracker.recordAnswer({ id: `${screen.id}.${item.id}`, type: 'likert', description: item.statement, response: [screen.phase === 'before' ? '2' : '4'], result: 'neutral', latencyMs: 1500 });
+          tracker.recordAnswer({ id: `${screen.id}.${item.id}`, type: 'likert', description: item.statement, response: [screen.phase === 'before' ? '2' : '4'], result: 'neutral', latencyMs: 1500, choices: scaleChoices(course.confidence.scaleLabels) });
         }
       } else if (screen.type === 'reflection') {
         for (const prompt of screen.prompts) {

@@ -6,7 +6,7 @@ import { LMS_PROFILES } from '../../../../course/runtime/lms-profiles.ts';
 import type { AnswerRecord } from '../../../../course/runtime/tracker.ts';
 
 const now = new Date(Date.UTC(2025, 0, 6, 9, 0, 0));
-const choice: AnswerRecord = { id: 'kc.q 1', type: 'choice', description: 'Q', response: ['b'], correct: ['a'], result: 'incorrect', latencyMs: 1000 };
+const choice: AnswerRecord = { id: 'kc.q 1', type: 'choice', description: 'Q', response: ['b'], correct: ['a'], result: 'incorrect', latencyMs: 1000, choices: [] };
 const values = (writes: { element: string; value: string }[]) => Object.fromEntries(writes.map((w) => [w.element, w.value]));
 const before = { learnerId: null, learnerName: null, suspendData: null, location: null, mode: 'normal' as const, completedBefore: false, passedBefore: false, notStarted: true };
 
@@ -18,14 +18,14 @@ describe('SCORM data models', () => {
   });
 
   it('1.2: reports an answer it cannot express as choices as fill-in text, never in a format the LMS refuses', () => {
-    const many = { kind: 'choice' as const, choices: Array.from({ length: 40 }, (_, i) => ({ id: `o${i}`, text: `O${i}` })) };
-    const unknownOption = values(interactionElements(scorm12Model.interaction({ answer: { ...choice, response: ['zzz'] }, choices: { kind: 'choice', choices: [{ id: 'a', text: 'A' }] }, now, language: 'en-GB' }), 3));
+    const many = Array.from({ length: 40 }, (_, i) => ({ id: `o${i}`, text: `O${i}` }));
+    const unknownOption = values(interactionElements(scorm12Model.interaction({ answer: { ...choice, response: ['zzz'], choices: [{ id: 'a', text: 'A' }] }, now, language: 'en-GB' }), 3));
     expect(unknownOption).toMatchObject({ 'cmi.interactions.3.id': 'kc_q_1', 'cmi.interactions.3.type': 'fill-in', 'cmi.interactions.3.student_response': 'zzz' });
     expect(unknownOption['cmi.interactions.3.correct_responses.0.pattern']).toBeUndefined();
-    const tooMany = values(interactionElements(scorm12Model.interaction({ answer: { ...choice, response: ['o39'] }, choices: many, now, language: 'en-GB' }), 0));
+    const tooMany = values(interactionElements(scorm12Model.interaction({ answer: { ...choice, response: ['o39'], choices: many }, now, language: 'en-GB' }), 0));
     expect(tooMany['cmi.interactions.0.type']).toBe('fill-in');
-    const noCatalogue = values(interactionElements(scorm12Model.interaction({ answer: choice, choices: null, now, language: 'en-GB' }), 0));
-    expect(noCatalogue['cmi.interactions.0.type']).toBe('fill-in');
+    const noOptions = values(interactionElements(scorm12Model.interaction({ answer: choice, now, language: 'en-GB' }), 0));
+    expect(noOptions['cmi.interactions.0.type']).toBe('fill-in');
   });
 
   it('1.2: one lesson_status, "failed" for a learner failed for good in every profile, never taking back a pass', () => {
@@ -42,7 +42,7 @@ describe('SCORM data models', () => {
   });
 
   it('2004: keeps localized strings within 250 characters and on one line', () => {
-    const writes = values(interactionElements(scorm2004Model('scorm2004-4th').interaction({ answer: { ...choice, description: `{odd} ${'d'.repeat(300)}\nmore` }, choices: null, now, language: 'cy-GB' }), 0));
+    const writes = values(interactionElements(scorm2004Model('scorm2004-4th').interaction({ answer: { ...choice, description: `{odd} ${'d'.repeat(300)}\nmore` }, now, language: 'cy-GB' }), 0));
     const description = writes['cmi.interactions.0.description'] as string;
     expect(description.startsWith('{lang=cy-GB}(odd}')).toBe(true);
     expect(description.length).toBe('{lang=cy-GB}'.length + 250);

@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { fromShortIdentifier2004, longIdentifier2004, shortIdentifier2004 } from '../../../../course/runtime/scorm/identifiers-2004.ts';
 import { scorm2004Model } from '../../../../course/runtime/scorm/data-model-2004.ts';
 import { interactionElements } from '../../../../course/runtime/scorm/data-model.ts';
-import { choicesFor } from '../../../../course/runtime/interaction-catalogue.ts';
+import { optionChoices, scaleChoices } from '../../../../course/runtime/answer-choices.ts';
 import { SHORT_IDENTIFIER, LONG_IDENTIFIER } from '../../../../tools/preview/client/strict-types.ts';
 import { strict2004Refusal } from '../../../../tools/preview/client/strict-scorm2004.ts';
 import { loadCourse } from '../helpers/course-fixtures.ts';
+import type { AnswerChoice } from '../../../../course/runtime/tracker.ts';
 
 /** A deterministic stream of test strings: slugs, and anything at all. */
 function* samples(count: number): Generator<string> {
@@ -75,19 +76,19 @@ describe('what the 2004 data model writes for the real course', () => {
   it('passes the strict LMS for every answer of every question, scenario step and rating', () => {
     const course = loadCourse();
     const model = scorm2004Model('scorm2004-4th');
-    const answers: { id: string; description: string; options: string[]; correct: string[]; kind: 'choice' | 'likert' }[] = [];
+    const answers: { id: string; description: string; options: AnswerChoice[]; correct: string[]; kind: 'choice' | 'likert' }[] = [];
     for (const screen of course.sections.flatMap((s) => s.screens)) {
-      if (screen.type === 'knowledge-check') for (const q of screen.questions) answers.push({ id: `${screen.id}.${q.id}`, description: q.prompt, options: q.options.map((o) => o.id), correct: q.options.filter((o) => o.correct).map((o) => o.id), kind: 'choice' });
-      if (screen.type === 'scenario') for (const step of screen.steps) answers.push({ id: `${screen.id}.${step.id}`, description: step.question, options: step.choices.map((c) => c.id), correct: step.choices.filter((c) => c.quality === 'helpful').map((c) => c.id), kind: 'choice' });
-      if (screen.type === 'confidence') for (const item of course.confidence.items) answers.push({ id: `${screen.id}.${item.id}`, description: item.statement, options: course.confidence.scaleLabels.map((_, i) => String(i + 1)), correct: [], kind: 'likert' });
+      if (screen.type === 'knowledge-check') for (const q of screen.questions) answers.push({ id: `${screen.id}.${q.id}`, description: q.prompt, options: optionChoices(q.options), correct: q.options.filter((o) => o.correct).map((o) => o.id), kind: 'choice' });
+      if (screen.type === 'scenario') for (const step of screen.steps) answers.push({ id: `${screen.id}.${step.id}`, description: step.question, options: optionChoices(step.choices), correct: step.choices.filter((c) => c.quality === 'helpful').map((c) => c.id), kind: 'choice' });
+      if (screen.type === 'confidence') for (const item of course.confidence.items) answers.push({ id: `${screen.id}.${item.id}`, description: item.statement, options: scaleChoices(course.confidence.scaleLabels), correct: [], kind: 'likert' });
     }
-    for (const cue of course.film.cuePoints) answers.push({ id: `${course.film.id}.${cue.id}`, description: cue.question.prompt, options: cue.question.options.map((o) => o.id), correct: cue.question.options.filter((o) => o.correct).map((o) => o.id), kind: 'choice' });
+    for (const cue of course.film.cuePoints) answers.push({ id: `${course.film.id}.${cue.id}`, description: cue.question.prompt, options: optionChoices(cue.question.options), correct: cue.question.options.filter((o) => o.correct).map((o) => o.id), kind: 'choice' });
     expect(answers.length).toBeGreaterThan(10);
     const refused: string[] = [];
     for (const a of answers) {
       for (const option of a.options) {
-        const answer = { id: a.id, type: a.kind, description: a.description, response: [option], ...(a.kind === 'choice' ? { correct: a.correct } : {}), result: 'neutral' as const, latencyMs: 1500 };
-        const writes = interactionElements(model.interaction({ answer, choices: choicesFor(course, answer), now: new Date('2025-03-04T10:11:12.345Z'), language: course.language }), 0);
+        const answer = { id: a.id, type: a.kind, description: a.description, response: [option.id], ...(a.kind === 'choice' ? { correct: a.correct } : {}), result: 'neutral' as const, latencyMs: 1500, choices: a.options };
+        const writes = interactionElements(model.interaction({ answer, now: new Date('2025-03-04T10:11:12.345Z'), language: course.language }), 0);
         const held: Record<string, string> = {};
         for (const { element, value } of writes) {
           const refusal = strict2004Refusal(element, value, (name) => held[name]);

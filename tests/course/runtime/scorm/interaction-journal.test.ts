@@ -18,7 +18,7 @@ describe('interaction journal', () => {
   });
 
   it('keeps each data model\'s interaction as it is written: its id first, and a timestamp to read back only in 2004', () => {
-    const context = { answer: { id: 'kc.q1', type: 'choice' as const, description: 'Q', response: ['a'], correct: ['a'], result: 'correct' as const, latencyMs: 0 }, choices: null, now: new Date(Date.UTC(2025, 0, 6, 9, 0, 1)), language: 'en-GB' };
+    const context = { answer: { id: 'kc.q1', type: 'choice' as const, description: 'Q', response: ['a'], correct: ['a'], result: 'correct' as const, latencyMs: 0, choices: [{ id: 'a', text: 'A' }] }, now: new Date(Date.UTC(2025, 0, 6, 9, 0, 1)), language: 'en-GB' };
     const twelve = scorm12Model.interaction(context);
     expect(twelve.fields[0]).toEqual(['id', twelve.lmsId]);
     expect(twelve.stamp).toBe('');

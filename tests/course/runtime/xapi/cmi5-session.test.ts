@@ -208,7 +208,7 @@ describe('cmi5 session against a fake LMS/LRS', () => {
   }
 
   describe('statements an earlier, abandoned session left unsent', () => {
-    const answer = { id: 'check.q1', type: 'choice' as const, description: 'Which comes first?', response: ['a'], correct: ['a'], result: 'correct' as const, latencyMs: 3000 };
+    const answer = { id: 'check.q1', type: 'choice' as const, description: 'Which comes first?', response: ['a'], correct: ['a'], result: 'correct' as const, latencyMs: 3000, choices: [] };
     const sessionOf = (s: Statement) => s.context?.extensions?.[SESSION] as string | undefined;
     const verbs = (statements: Statement[]) => statements.map((s) => s.verb.id.split('/').pop());
 
@@ -452,7 +452,7 @@ describe("cmi5 under ADL's conformance rules (CATAPULT), issue 12", () => {
     lrs.statementFailure = 503;
     const run = await launchXapi(lrs, 'cmi5');
     run.tracker.recordProgress('the-film', 1);
-    run.tracker.recordAnswer({ id: 'check.q1', type: 'choice', description: 'Which comes first?', response: ['a'], correct: ['a'], result: 'correct', latencyMs: 3000 });
+    run.tracker.recordAnswer({ id: 'check.q1', type: 'choice', description: 'Which comes first?', response: ['a'], correct: ['a'], result: 'correct', latencyMs: 3000, choices: [] });
     const failedBefore = lrs.requests.length;
     lrs.statementFailure = null;
     await run.tracker.flush();

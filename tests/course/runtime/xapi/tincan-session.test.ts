@@ -6,6 +6,7 @@ import { FakeLrs, invalid, type RecordedRequest } from '../helpers/fake-lrs.ts';
 import { MemoryStorage } from '../helpers/fake-window.ts';
 import { launchXapi, REGISTRATION, tincanSearch, verbsOf } from '../helpers/xapi-launch.ts';
 import { loadCourse, typicalRun } from '../helpers/course-fixtures.ts';
+import { optionChoices } from '../../../../course/runtime/answer-choices.ts';
 
 const course = loadCourse();
 const fullRun = typicalRun(course);
@@ -48,6 +49,7 @@ describe('xAPI (TinCan launch) session against a fake LRS', () => {
       correct: question.options.filter((o) => o.correct).map((o) => o.id),
       result: question.options[0]!.correct ? 'correct' : 'incorrect',
       latencyMs: 4200,
+      choices: optionChoices(question.options),
     });
     await run.tracker.saveState(finalState, 'certificate');
     run.tracker.setOutcome({ completed: true, passed: true, scaled: 0.83, progress: 1 });
@@ -92,7 +94,7 @@ describe('xAPI (TinCan launch) session against a fake LRS', () => {
     const lrs = new FakeLrs();
     const run = await launchXapi(lrs, 'xapi');
     for (const [id, text] of Object.entries(fullRun.reflections)) run.tracker.recordReflection(id, 'Reflect', text);
-    run.tracker.recordAnswer({ id: 'reflection.x', type: 'long-fill-in', description: 'Reflect', response: [Object.values(fullRun.reflections)[0]!], result: 'neutral', latencyMs: 1 });
+    run.tracker.recordAnswer({ id: 'reflection.x', type: 'long-fill-in', description: 'Reflect', response: [Object.values(fullRun.reflections)[0]!], result: 'neutral', latencyMs: 1, choices: [] });
     await run.tracker.saveState(finalState, 'certificate');
     await run.tracker.exit('finish');
     await run.clock.advance(0);
