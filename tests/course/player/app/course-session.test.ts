@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CourseSession } from '../../../../course/player/app/course-session.ts';
-import type { ConnectionStatus, SaveKind, SaveReceipt, StateSource, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
+import type { AnswerRecord, ConnectionStatus, SaveKind, SaveReceipt, StateSource, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
 import { StateHandover } from '../../../../course/runtime/shared/state-handover.ts';
 import { ManualClock } from '../../runtime/helpers/manual-clock.ts';
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
@@ -192,6 +192,26 @@ describe('CourseSession', () => {
     session.dispatch({ type: 'go-to', screenId: 'confidence-before' });
     session.dispatch({ type: 'go-to', screenId: 'welcome' });
     expect(tracker.calls.filter((c) => c.startsWith('recordAnswer'))).toEqual(['recordAnswer confidence-before.c1 neutral']);
+  });
+
+  it('makes a resumed screen\'s held rating when it tells it: the words that came after the session began are in it', () => {
+    const config = fixtureConfig();
+    const words = structuredClone(config.course.confidence);
+    // The session begins with the course's structure; the confidence words come later, merged into it in place.
+    config.course.confidence.items.forEach((item) => (item.statement = ''));
+    config.course.confidence.scaleLabels.fill('');
+    const tracker = new FakeTracker();
+    const records: AnswerRecord[] = [];
+    tracker.recordAnswer = (answer: AnswerRecord) => void records.push(answer);
+    const initial = { ...emptyLearnerState('welcome'), location: 'confidence-before', completedScreens: ['welcome'], confidence: { before: { c1: 4 }, after: {} } };
+    const session = new CourseSession({ config, tracker, session: trackerSession(), initial, encode: (state) => JSON.stringify(state), now: () => 0 });
+    session.begin();
+    Object.assign(config.course.confidence.items[0]!, { statement: words.items[0]!.statement });
+    config.course.confidence.scaleLabels.splice(0, words.scaleLabels.length, ...words.scaleLabels);
+    session.dispatch({ type: 'go-to', screenId: 'welcome' });
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ id: 'confidence-before.c1', description: words.items[0]!.statement, response: ['4'] });
+    expect(records[0]!.choices).toEqual(words.scaleLabels.map((text, i) => ({ id: String(i + 1), text })));
   });
 
   it('adds the time spent in this session to the saved total', async () => {
