@@ -2,7 +2,7 @@
 // options and the choice at hand: a scenario step, a knowledge-check or film question, a confidence rating. The
 // record carries the question's options (course/runtime/answer-choices.ts), so no standard looks the question up
 // again. Part of the course-logic chunk (state/rules.ts).
-import type { Course, Question, ScenarioChoice, ScenarioScreen } from '../../types.ts';
+import type { Course, ScenarioChoice, ScenarioScreen } from '../../types.ts';
 import type { AnswerRecord } from '../../runtime/tracker.ts';
 import type { ReduceContext } from './rules.ts';
 import type { TakenStep } from '../logic/scenario.ts';
@@ -32,7 +32,7 @@ export function scenarioRecord(screen: ScenarioScreen, { step, choice }: TakenSt
 
 /** A knowledge-check or film question answered with `chosen` (the valid options, as the state keeps them). */
 export function questionRecord(course: Course, entry: IndexedQuestion, chosen: string[], latencyMs: number): AnswerRecord {
-  const question: Question = entry.question;
+  const { question } = entry;
   return {
     id: questionInteractionId(course, entry),
     type: 'choice',
