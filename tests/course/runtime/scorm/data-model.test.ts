@@ -28,6 +28,12 @@ describe('SCORM data models', () => {
     expect(noOptions['cmi.interactions.0.type']).toBe('fill-in');
   });
 
+  it('1.2: names a choice by its position among the options the answer carries', () => {
+    const answer: AnswerRecord = { ...choice, response: ['z'], correct: ['x', 'z'], choices: ['x', 'y', 'z'].map((id) => ({ id, text: id.toUpperCase() })) };
+    const writes = values(interactionElements(scorm12Model.interaction({ answer, now, language: 'en-GB' }), 0));
+    expect(writes).toMatchObject({ 'cmi.interactions.0.type': 'choice', 'cmi.interactions.0.student_response': 'c', 'cmi.interactions.0.correct_responses.0.pattern': 'a,c' });
+  });
+
   it('1.2: one lesson_status, "failed" for a learner failed for good in every profile, never taking back a pass', () => {
     const failed = { completed: true, passed: false, scaled: 0.4, progress: 1 };
     expect(values(scorm12Model.outcomeWrites(failed, LMS_PROFILES.standard, before))['cmi.core.lesson_status']).toBe('failed');
