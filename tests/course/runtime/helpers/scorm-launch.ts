@@ -7,6 +7,7 @@ import { open as open12 } from '../../../../course/runtime/adapters/scorm12.ts';
 import { open as open2004 } from '../../../../course/runtime/adapters/scorm2004.ts';
 import { fakeWindow, MemoryStorage, type FakeWindow } from './fake-window.ts';
 import { ManualClock } from './manual-clock.ts';
+import { sessionReady } from './session-ready.ts';
 import { runtimeConfig } from './course-fixtures.ts';
 import { scorm12Lms, scorm2004Lms, type Faults, type Flat, type TestLms } from './scorm-lms.ts';
 
@@ -45,6 +46,7 @@ export async function launchScorm(options: LaunchOptions = {}): Promise<Launch> 
   const statuses: ConnectionStatus[] = [];
   tracker.onStatus((status) => statuses.push(status));
   const session = await tracker.start();
+  await sessionReady(tracker);
   return { lms, page, clock, tracker, session, statuses };
 }
 

@@ -4,6 +4,7 @@ import { open as openXapi } from '../../../../course/runtime/adapters/xapi.ts';
 import { open as openCmi5 } from '../../../../course/runtime/adapters/cmi5.ts';
 import { fakeWindow, MemoryStorage, type FakeWindow } from './fake-window.ts';
 import { ManualClock } from './manual-clock.ts';
+import { sessionReady } from './session-ready.ts';
 import { runtimeConfig } from './course-fixtures.ts';
 import type { FakeLrs } from './fake-lrs.ts';
 
@@ -78,6 +79,7 @@ export async function launchXapi(lrs: FakeLrs, kind: 'xapi' | 'cmi5', options: X
   const statuses: ConnectionStatus[] = [];
   tracker.onStatus((s) => statuses.push(s));
   const session = await tracker.start();
+  await sessionReady(tracker);
   await clock.advance(0);
   return { page, clock, tracker, session, statuses };
 }
