@@ -12,6 +12,17 @@ const ADAPTER_CHUNK: Record<string, string> = {
   xapi: 'xapi',
   cmi5: 'cmi5',
 };
+/**
+ * The rest of a tracked session, fetched by dynamic import right after the session opens (not before the first screen):
+ * the durable core (course/runtime/session/durable-session.ts) and the standard's transport.
+ */
+const SESSION_CHUNKS: Record<string, string[]> = {
+  scorm12: ['durable-session', 'scorm-transport'],
+  'scorm2004-3rd': ['durable-session', 'scorm-transport'],
+  'scorm2004-4th': ['durable-session', 'scorm-transport'],
+  xapi: ['durable-session', 'tincan-session'],
+  cmi5: ['durable-session', 'cmi5-session'],
+};
 export const CODEC_CHUNK = 'saved-progress'; // course/player/app/saved-progress.ts: the state codec and the resume rules
 const FILM_CHUNKS = ['FilmScreen', 'video-player']; // course/player/film/FilmScreen.tsx and video-player.ts
 
@@ -143,6 +154,8 @@ export interface Measured {
   /** The player's JS and CSS files the first screen of a first launch loads (index.html itself apart). */
   firstScreen: Set<string>;
   resumeStart: Set<string> | null;
+  /** The first screen plus the rest of the tracked session, fetched right after it; null when the build has no such chunks. */
+  sessionAfter: Set<string> | null;
   filmScreen: Set<string>;
   /** Classic scripts index.html loads: config.js, the course data. */
   config: string[];
@@ -189,9 +202,12 @@ export function measurePackage(standard: string, files: Files): Measured {
   const withCodec = new Set(firstScreen);
   const resumeStart = graph.dynamicLoad(CODEC_CHUNK, withCodec) ? withCodec : null;
 
+  const withSession = new Set(firstScreen);
+  const sessionAfter = (SESSION_CHUNKS[standard] ?? []).every((name) => graph.dynamicLoad(name, withSession)) ? withSession : null;
+
   const filmScreen = new Set(firstScreen);
   for (const name of FILM_CHUNKS) {
     if (!graph.dynamicLoad(name, filmScreen)) throw new Error(`no ${name} chunk in the package`);
   }
-  return { standard, firstScreen, resumeStart, filmScreen, config: loads.classicScripts.map(fromRoot), rounds };
+  return { standard, firstScreen, resumeStart, sessionAfter, filmScreen, config: loads.classicScripts.map(fromRoot), rounds };
 }

@@ -75,7 +75,7 @@ export class XapiOpening implements SessionOpening {
    */
   leaveEarly(_how: 'suspend' | 'finish', last: HandedState | null): void {
     const remote = this.remote;
-    if (!remote || !last || last.state === remote.state || this.launch.mode !== 'normal') return;
+    if (!remote || !last || last.state === remote.state) return;
     void this.launch.client.putState(this.launch.document, RESUME_STATE_ID, { ...remote, state: last.state, location: last.location }, { keepalive: true });
   }
 
