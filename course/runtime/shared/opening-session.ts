@@ -12,6 +12,8 @@ import { watchPageLifecycle } from './page-lifecycle.ts';
 import type { RuntimeDeps } from './runtime-deps.ts';
 import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey, type SafetyCopy } from './safety-copy.ts';
 
+/** A change made before the core has come is kept in the safety copy once the learner has been quiet this long. */
+const QUIET_MS = 1000;
 /** Waits between attempts to fetch the rest of the session when it does not come (the network is down). */
 const FETCH_RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
 
@@ -32,6 +34,7 @@ export class OpeningSession implements Tracker {
   /** The page went before the core came: the opening ended what it could, and the core is never started. */
   private ended = false;
   private stopWatching: () => void = () => {};
+  private quiet: unknown = null;
 
   constructor(
     private readonly config: RuntimeConfig,
@@ -54,7 +57,14 @@ export class OpeningSession implements Tracker {
   }
 
   changed(kind: SaveKind): void {
+    if (this.core) return this.core.changed(kind);
     this.call((core) => core.changed(kind));
+    // The core's handover times this once it comes; should it not come (its fetch failing), the copy still has the work.
+    if (this.quiet !== null) this.deps.clock.clearTimeout(this.quiet);
+    this.quiet = this.deps.clock.setTimeout(() => {
+      this.quiet = null;
+      if (!this.core && !this.ended) this.keep(this.take());
+    }, QUIET_MS);
   }
 
   async saveState(state: string, location: string, kind?: SaveKind): Promise<void> {

@@ -124,11 +124,16 @@ describe('SCORM: before the rest of the session has come', () => {
     expect(run.statuses.at(-1)).toEqual({ state: 'retrying', problem: { kind: 'saver-not-loaded' }, keptLocally: true });
     await run.tracker.saveState(midState, 'ed-chest-pain');
     expect(unconfirmedCopies(storage)).toHaveLength(1);
+    // Work done while it is missing is kept in this browser a quiet second after the change.
+    run.tracker.attach(source(() => ({ state: laterState, location: 'ed-chest-pain' })));
+    run.tracker.changed('typing');
+    await run.clock.advance(1000);
+    expect(JSON.parse(unconfirmedCopies(storage)[0]![1]).state).toBe(laterState);
     held.release();
     await run.clock.advance(1000);
     await sessionReady(run.tracker);
     await run.clock.advance(1000);
-    expect(server.record?.['cmi.suspend_data']).toBe(midState);
+    expect(server.record?.['cmi.suspend_data']).toBe(laterState);
     expect(run.statuses.at(-1)).toEqual({ state: 'connected' });
     expect(unconfirmedCopies(storage)).toEqual([]);
   });
