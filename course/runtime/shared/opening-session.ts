@@ -63,7 +63,7 @@ export class OpeningSession implements Tracker {
     if (this.quiet !== null) this.deps.clock.clearTimeout(this.quiet);
     this.quiet = this.deps.clock.setTimeout(() => {
       this.quiet = null;
-      if (!this.core && !this.ended) this.keep(this.take());
+      if (!this.core && !this.ended) this.takeAndKeep();
     }, QUIET_MS);
   }
 
@@ -97,7 +97,7 @@ export class OpeningSession implements Tracker {
   async flush(): Promise<void> {
     if (this.core) return this.core.flush();
     // Nothing can be sent yet: what the player holds goes to the safety copy.
-    this.keep(this.take());
+    this.takeAndKeep();
   }
 
   exit(how: 'suspend' | 'finish'): Promise<void> {
@@ -150,7 +150,7 @@ export class OpeningSession implements Tracker {
     }
     this.handoff = { opened, resumeState, resend, confirmed };
     this.stopWatching = watchPageLifecycle(this.win, {
-      hidden: () => this.keep(this.take()),
+      hidden: () => void this.takeAndKeep(),
       leaving: () => this.leaveEarly(),
     });
     void rest.then((core) => this.takeOver(core));
@@ -190,14 +190,23 @@ export class OpeningSession implements Tracker {
     else if (!this.ended) this.calls.push(call);
   }
 
-  /** The player's state as it is now, when its encoder is at hand. */
-  private take(): HandedState | null {
+  /**
+   * The player's state as it is now, into the safety copy; returned when the encoder is at hand. One still loading
+   * is kept when it comes (a page going cannot wait for it: the LMS keeps what it was last given).
+   */
+  private takeAndKeep(): HandedState | null {
+    let current: HandedState | Promise<HandedState> | null;
     try {
-      const current = this.source?.current() ?? null;
-      return current instanceof Promise ? null : current;
+      current = this.source?.current() ?? null;
     } catch {
+      return null; // the player could not encode its state, and says so itself
+    }
+    if (current instanceof Promise) {
+      void current.then((state) => (this.core ? this.core.saveState(state.state, state.location) : this.keep(state))).catch(() => undefined);
       return null;
     }
+    this.keep(current);
+    return current;
   }
 
   private keep(last: HandedState | null): void {
@@ -216,8 +225,7 @@ export class OpeningSession implements Tracker {
     this.ended = true;
     this.stopWatching();
     const how = this.exitAsked ?? (this.source ? this.source.leaving() : null);
-    const last = this.take();
-    this.keep(last);
+    const last = this.takeAndKeep();
     this.calls.length = 0;
     if (how) this.opening.leaveEarly(how, last && this.handoff?.opened.mode !== 'review' ? last : null);
     for (const settle of this.exitWaiters.splice(0)) settle();

@@ -89,6 +89,21 @@ describe('SCORM: before the rest of the session has come', () => {
     expect(unconfirmedCopies(storage)).toEqual([]);
   });
 
+  it('a page going while the encoder is still loading ends the session now, and keeps the state in this browser when it comes', async () => {
+    const storage = new MemoryStorage();
+    const held = heldBack();
+    const run = await launchScorm({ storage, fetchLater: held.fetchLater });
+    let encoded!: (state: HandedState) => void;
+    const encoding = new Promise<HandedState>((resolve) => (encoded = resolve));
+    run.tracker.attach({ current: () => encoding, leaving: () => 'suspend' });
+    run.page.pageHide();
+    expect(run.lms.calls.filter((c) => c.method === 'LMSFinish')).toHaveLength(1);
+    expect(unconfirmedCopies(storage)).toEqual([]);
+    encoded({ state: midState, location: 'ed-chest-pain' });
+    await run.clock.advance(0);
+    expect(JSON.parse(unconfirmedCopies(storage)[0]![1]).state).toBe(midState);
+  });
+
   it('what was said meanwhile reaches the LMS in order once the rest has come, and an exit asked meanwhile ends the session then', async () => {
     const storage = new MemoryStorage();
     const held = heldBack();
