@@ -1,9 +1,11 @@
 // The control logic every tracked standard shares, owned once: a saved state goes to this browser's safety copy
 // before anything else, then to the LMS/LRS on the commit policy's clock (one scheduler, retried with backoff); the
-// copy goes once the LMS has confirmed that state; a copy left by an earlier launch is sent again when the LMS still
-// holds what it continued from; the page's lifecycle (hidden, pagehide) is watched here alone; and the learner hears
-// honestly where their work is (status and save receipts). What differs per standard is the transport
+// copy goes once the LMS has confirmed that state; the page's lifecycle (hidden, pagehide) is watched here; and the
+// learner hears honestly where their work is (status and save receipts). What differs per standard is the transport
 // (scorm/scorm-transport.ts: data model writes and commits; xapi/xapi-transport.ts: state document and statements).
+// Loaded after the first screen: shared/opening-session.ts opens the session, chooses the resume state (a copy left
+// by an earlier launch is sent again when the LMS still holds what it continued from) and watches the page until
+// this core has come and carries on from what it found (`continueFrom`).
 import type { RuntimeConfig } from '../../types.ts';
 import type { AnswerRecord, ConnectionStatus, HandedState, LaunchMode, Learner, Outcome, SaveKind, SaveReceipt, StateSource, StatusProblem, Tracker, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
