@@ -209,7 +209,11 @@ export function measurePackage(standard: string, files: Files): Measured {
   const resumeStart = graph.dynamicLoad(CODEC_CHUNK, withCodec) && graph.dynamicLoad(COURSE_LOGIC_CHUNK, withCodec) ? withCodec : null;
 
   const withSession = new Set(firstScreen);
-  const opening = [...firstScreen].filter((path) => !beforeAdapter.has(path));
+  // The standard's opening: the adapter's chunks beyond the entry's own (index.html may preload them).
+  const entryOwn = graph.staticClosure(loads.moduleScripts.map(fromRoot));
+  const adapterLoad = new Set<string>();
+  graph.dynamicLoad(adapterChunkName(standard), adapterLoad);
+  const opening = [...adapterLoad].filter((path) => path.endsWith('.js') && !entryOwn.has(path));
   const transports = opening.flatMap((path) => graph.linksOf(path).dynamicImports).filter((load) => files.has(load.target));
   for (const load of transports) graph.load(load, withSession);
   const sessionAfter = transports.length > 0 && graph.dynamicLoad(SESSION_CORE_CHUNK, withSession) ? withSession : null;
