@@ -15,6 +15,12 @@ export function adapterChunkName(standard?: string): string {
   return adapter;
 }
 
+/**
+ * The core of a tracked session (course/runtime/session/durable-session.ts), fetched by dynamic import right after the
+ * session opens, not before the first screen; the standard's own rest (its transport) is whatever its opening chunks
+ * import dynamically, so no table per standard is kept here.
+ */
+const SESSION_CORE_CHUNK = 'durable-session';
 export const CODEC_CHUNK = 'saved-progress'; // course/player/app/saved-progress.ts: the state codec and the resume rules
 /**
  * What a resume's start-up and every screen after the welcome screen wait for beside their own chunks: the course's
@@ -136,14 +142,17 @@ class ChunkGraph {
   dynamicLoad(name: string, into: Set<string>): boolean {
     const loads = this.dynamicImportsOf(name).filter((load) => this.files.has(load.target));
     if (loads.length === 0) return false;
-    for (const load of loads) {
-      this.staticClosure([load.target], into);
-      for (const dep of load.deps) {
-        if (dep.endsWith('.js')) this.staticClosure([dep], into);
-        else into.add(dep);
-      }
-    }
+    for (const load of loads) this.load(load, into);
     return true;
+  }
+
+  /** What one dynamic import fetches: its chunk, its preload list, their static imports. */
+  load(load: DynamicImport, into: Set<string>): void {
+    this.staticClosure([load.target], into);
+    for (const dep of load.deps) {
+      if (dep.endsWith('.js')) this.staticClosure([dep], into);
+      else into.add(dep);
+    }
   }
 }
 
@@ -152,6 +161,8 @@ export interface Measured {
   /** The player's JS and CSS files the first screen of a first launch loads (index.html itself apart). */
   firstScreen: Set<string>;
   resumeStart: Set<string> | null;
+  /** The first screen plus the rest of the tracked session, fetched right after it; null when the build has no such chunks. */
+  sessionAfter: Set<string> | null;
   filmScreen: Set<string>;
   /** Classic scripts index.html loads: config.js, the course data. */
   config: string[];
@@ -197,9 +208,19 @@ export function measurePackage(standard: string, files: Files): Measured {
   const withCodec = new Set(firstScreen);
   const resumeStart = graph.dynamicLoad(CODEC_CHUNK, withCodec) && graph.dynamicLoad(COURSE_LOGIC_CHUNK, withCodec) ? withCodec : null;
 
+  const withSession = new Set(firstScreen);
+  // The standard's opening: the adapter's chunks beyond the entry's own (index.html may preload them).
+  const entryOwn = graph.staticClosure(loads.moduleScripts.map(fromRoot));
+  const adapterLoad = new Set<string>();
+  graph.dynamicLoad(adapterChunkName(standard), adapterLoad);
+  const opening = [...adapterLoad].filter((path) => path.endsWith('.js') && !entryOwn.has(path));
+  const transports = opening.flatMap((path) => graph.linksOf(path).dynamicImports).filter((load) => files.has(load.target));
+  for (const load of transports) graph.load(load, withSession);
+  const sessionAfter = transports.length > 0 && graph.dynamicLoad(SESSION_CORE_CHUNK, withSession) ? withSession : null;
+
   const filmScreen = new Set(firstScreen);
   for (const name of FILM_CHUNKS) {
     if (!graph.dynamicLoad(name, filmScreen)) throw new Error(`no ${name} chunk in the package`);
   }
-  return { standard, firstScreen, resumeStart, filmScreen, config: loads.classicScripts.map(fromRoot), rounds };
+  return { standard, firstScreen, resumeStart, sessionAfter, filmScreen, config: loads.classicScripts.map(fromRoot), rounds };
 }

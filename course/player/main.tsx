@@ -4,8 +4,10 @@ import { readConfig } from './logic/read-config.ts';
 import { brandProperties } from './logic/branding.ts';
 import { ProblemPage, Root } from './app/Root.tsx';
 import { loadWords, wordsLanguage } from './strings/languages.ts';
-import './styles/main.css';
 
+// The page's own stylesheet (styles/main.css) is linked by index.html, not imported here: the build writes it into the
+// page (build/launch-page.ts), and a stylesheet the entry imported would also sit in every lazy import's preload list,
+// so the browser would fetch it again after the first screen.
 const root = document.getElementById('app');
 if (root) {
   const result = readConfig(window.COMMON_GROUND);

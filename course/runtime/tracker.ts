@@ -152,7 +152,7 @@ export interface Tracker {
   attach(source: StateSource): void;
   /**
    * The learner's state changed, and why: a move is taken at once; typing and other work a quiet second after the
-   * last change, and at least every 5 s of non-stop change (shared/state-handover.ts).
+   * last change, and at least every 5 s of non-stop change (session/state-handover.ts).
    */
   changed(kind: SaveKind): void;
   /**

@@ -151,6 +151,10 @@ describe('the first screen of the built player', () => {
     expect(css.length).toBeGreaterThan(0);
     for (const path of css) expect(page).toContain(text(path).trim());
     expect([...measured.firstScreen].filter((path) => path.endsWith('.css'))).toEqual([]);
+    // Nor is it fetched again later: no lazy import's preload list names it (Vite lists the CSS the entry imports in
+    // every one of them, which is why index.html links it instead).
+    const later = [...player.files.keys()].filter((path) => path.endsWith('.js')).map((path) => text(path));
+    for (const path of css) expect(later.filter((code) => code.includes(basename(path))), `${path} in a preload list`).toEqual([]);
     // Other standards' adapters are not preloaded.
     const preloaded = htmlLoads(page).modulePreloads.map((href) => basename(href));
     const adapterChunk = (name: string): RegExp => new RegExp(`^${name}-[\\w-]{8}\\.js$`);

@@ -69,7 +69,7 @@ export function Player({ started }: { started: StartedCourse }) {
     else parts.structure().then(() => live && beginOnce(), () => undefined);
     // A first launch showed this screen without the state codec; fetch it now that the screen is up (a resume has it).
     const cancelCodecLoad = session.readOnly ? () => {} : loadWhenIdle(started.codec, window);
-    // Hidden and pagehide are the runtime's (it takes the last state and ends the session: shared/state-handover.ts).
+    // Hidden and pagehide are the runtime's (it takes the last state and ends the session: runtime/session/state-handover.ts).
     // A page restored from the back/forward cache would talk to an LMS session that has already ended: start afresh.
     const onPageShow = (event: PageTransitionEvent): void => {
       if (event.persisted && session.ended) window.location.reload();

@@ -1,6 +1,6 @@
 // One learner's session with the course: holds the learner state, applies their actions, tells the tracker what
 // happened and that the state changed (the runtime takes the encoded state on its own clock and at page close:
-// shared/state-handover.ts), says honestly where the last save is kept, and ends the session. No Preact here, so all
+// session/state-handover.ts), says honestly where the last save is kept, and ends the session. No Preact here, so all
 // of it can be tested with a fake tracker; the components only read `state` and call `dispatch`.
 import type { RuntimeConfig } from '../../types.ts';
 import type { HandedState, Outcome, SavedWhere, Tracker, TrackerSession, VideoEvent } from '../../runtime/tracker.ts';

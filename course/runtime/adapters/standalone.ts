@@ -7,7 +7,7 @@ import { memoryStore, type KeyValueStore } from '../shared/browser-storage.ts';
 import { loadRuntimeDeps, type RuntimeDeps } from '../shared/runtime-deps.ts';
 import { Events, Latest, sameJson } from '../shared/latest.ts';
 import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
-import { StateHandover } from '../shared/state-handover.ts';
+import { StateHandover } from '../session/state-handover.ts';
 
 interface SavedProgress {
   state: string;

@@ -1,27 +1,22 @@
-// SCORM 1.2 and 2004 alike as a transport of the durable session (shared/durable-session.ts, which owns saving,
-// commit timing, the safety copy and the page's lifecycle): values are written to the LMS as soon as they are handed
+// SCORM 1.2 and 2004 alike as a transport of the durable session (session/durable-session.ts, which owns saving,
+// commit timing, the safety copy and the page's lifecycle), fetched after the first screen: the session was opened
+// by scorm-opening.ts (Initialize, what the LMS holds). Values are written to the LMS as soon as they are handed
 // over and the core commits them on its clock. What differs between the versions is the data model (data-model-12.ts,
 // data-model-2004.ts). Until the LMS confirms an answer, it stays in the interaction journal
 // (interaction-journal.ts), which retries refused writes and lets a relaunch record what a dead tab could not.
 import type { RuntimeConfig } from '../../types.ts';
-import type { AnswerRecord, LaunchMode, Outcome, SaveKind, StatusProblem, VideoEvent } from '../tracker.ts';
-import { resolveLmsProfile } from '../lms-profiles.ts';
+import type { AnswerRecord, Outcome, SaveKind, StatusProblem, VideoEvent } from '../tracker.ts';
 import { withTimeout } from '../shared/clock.ts';
-import { DurableSession, type Opened, type OpeningCommit, type SessionCore, type Transport } from '../shared/durable-session.ts';
+import type { OpeningCommit, SessionCore, Transport } from '../session/durable-session.ts';
 import { reportedOutcome } from '../reported-outcome.ts';
 import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
 import { fingerprint } from '../shared/safety-copy.ts';
 import type { RuntimeDeps } from '../shared/runtime-deps.ts';
 import { interactionElements, type ScormDataModel, type ScormInteraction, type ScormWrite, type SessionRead } from './data-model.ts';
 import { InteractionJournal, journalKey, reconcile, type JournalEntry } from './interaction-journal.ts';
-import { describeLmsError, isRefusedValue, LmsConnection, lmsErrorDetail, type LmsError } from './lms-connection.ts';
+import { describeLmsError, isRefusedValue, lmsErrorDetail, type LmsConnection, type LmsError } from './lms-connection.ts';
+import type { ScormOpening } from './scorm-opening.ts';
 
-/** The tracker for a SCORM LMS: the durable session over this transport. */
-export function scormSession(config: RuntimeConfig, win: Window, api: object, model: ScormDataModel, deps: RuntimeDeps): DurableSession {
-  return new DurableSession(config, win, deps, new ScormTransport(config, api, model, deps));
-}
-
-const INITIALIZE_ATTEMPTS = 3;
 /** How long a finishing SCO waits for this browser's disk copies to go before it ends the session. */
 const RELEASE_WAIT_MS = 2000;
 
@@ -29,16 +24,13 @@ export class ScormTransport implements Transport {
   readonly standard: string;
   readonly stateLimit: number;
   readonly keepsAlive = true;
-  /** Unknown until Initialize says who the learner is. */
-  readonly owner = null;
   private core!: SessionCore;
+  private readonly config: RuntimeConfig;
+  private readonly model: ScormDataModel;
+  private readonly deps: RuntimeDeps;
   private readonly lms: LmsConnection;
-  private session: SessionRead | null = null;
-  private live = false;
   /** Critical writes the LMS refused, tried again before each commit. */
   private readonly refused = new Map<string, ScormWrite>();
-  private lastError: LmsError | null = null;
-  private startedAt = 0;
   /** Answers not yet confirmed by a commit (persisted in this browser). */
   private journal: InteractionJournal;
   /** Entries left by an earlier launch have been checked against what the LMS holds. */
@@ -59,45 +51,45 @@ export class ScormTransport implements Transport {
   /** The disk copies were released before the end: a session that then fails to end puts them back. */
   private released = false;
 
-  constructor(
-    private readonly config: RuntimeConfig,
-    api: object,
-    private readonly model: ScormDataModel,
-    private readonly deps: RuntimeDeps,
-  ) {
-    this.standard = model.standard;
-    this.stateLimit = model.suspendDataLimit;
-    this.journal = new InteractionJournal(deps.localStore, journalKey(config.course.id, model.standard, null));
-    this.lms = new LmsConnection(api, model.version, {
-      falseWithoutErrorIsSuccess: resolveLmsProfile(config).falseWithoutErrorIsSuccess,
-      log: ({ error }) => {
-        if (error) this.lastError = error;
-      },
-    });
+  /** The opening (scorm-opening.ts) holds the LMS connection and what Initialize found; this session carries on. */
+  constructor(private readonly link: ScormOpening) {
+    this.config = link.config;
+    this.model = link.model;
+    this.deps = link.deps;
+    this.lms = link.lms;
+    this.standard = this.model.standard;
+    this.stateLimit = this.model.suspendDataLimit;
+    this.journal = new InteractionJournal(this.deps.localStore, journalKey(this.config.course.id, this.model.standard, link.session?.learnerId ?? null));
+    this.lmsStateAtStart = fingerprint(link.live ? (link.session?.suspendData ?? null) : null);
+    for (const write of link.refusedAtOpen) this.refused.set(write.element, write);
+  }
+
+  private get live(): boolean {
+    return this.link.live;
+  }
+
+  private get session(): SessionRead | null {
+    return this.link.session;
+  }
+
+  private get lastError(): LmsError | null {
+    return this.link.lastError;
+  }
+
+  private set lastError(error: LmsError | null) {
+    this.link.lastError = error;
+  }
+
+  private get startedAt(): number {
+    return this.link.startedAt;
   }
 
   bind(core: SessionCore): void {
     this.core = core;
   }
 
-  knownMode(): LaunchMode | null {
-    return null;
-  }
-
   skipsSave(_kind: SaveKind | undefined): boolean {
     return false;
-  }
-
-  open(): Opened {
-    this.live = this.initialize();
-    const session = this.model.readSession(this.live ? this.readSessionValues() : {});
-    this.session = session;
-    this.startedAt = this.deps.clock.now();
-    this.journal = new InteractionJournal(this.deps.localStore, journalKey(this.config.course.id, this.model.standard, session.learnerId));
-    const held = this.live ? session.suspendData : null;
-    this.lmsStateAtStart = fingerprint(held);
-    if (this.live && session.mode === 'normal') this.apply(this.model.startWrites(session));
-    return { learner: { id: session.learnerId, name: session.learnerName }, mode: session.mode, owner: session.learnerId, held: this.live ? held : undefined };
   }
 
   opened(): OpeningCommit {
@@ -223,23 +215,6 @@ export class ScormTransport implements Transport {
     }
   }
 
-  /** Initialize, tried a few times; an LMS that says "false" but answers reads has a session already (a reload). */
-  private initialize(): boolean {
-    for (let attempt = 0; attempt < INITIALIZE_ATTEMPTS; attempt++) {
-      if (this.lms.initialize() === null) return true;
-      if (this.lms.getValue(this.model.entryElement).error === null) return true;
-    }
-    return false;
-  }
-
-  /** The entry first, then what it says there is to read. */
-  private readSessionValues(): Record<string, string> {
-    const entry = this.lms.getValue(this.model.entryElement).value;
-    const values: Record<string, string> = { [this.model.entryElement]: entry };
-    for (const element of this.model.sessionElements(entry)) values[element] = this.lms.getValue(element).value;
-    return values;
-  }
-
   /** Sends everything waiting; true once the LMS has confirmed the latest state. */
   commit(): boolean {
     if (!this.live && !this.recoverSession()) return false;
@@ -269,16 +244,16 @@ export class ScormTransport implements Transport {
    * from, so a late session can never overwrite progress the learner made elsewhere.
    */
   private recoverSession(): boolean {
-    if (!this.initialize()) return false;
-    const session = this.model.readSession(this.readSessionValues());
+    if (!this.link.initialize()) return false;
+    const session = this.model.readSession(this.link.readSessionValues());
     if (fingerprint(session.suspendData) !== this.core.confirmed) {
       this.lastError = { call: 'resume check', code: -1, text: 'the learning system holds progress from another session', diagnostic: '' };
       this.core.stopClock();
       this.core.fail({ kind: 'other-session' });
       return false;
     }
-    this.live = true;
-    this.session = session;
+    this.link.live = true;
+    this.link.session = session;
     // The copy was kept under "anonymous" while the LMS could not say who the learner is: file it under them now.
     this.core.moveCopyTo(session.learnerId);
     this.lmsStateAtStart = fingerprint(session.suspendData);
@@ -329,13 +304,7 @@ export class ScormTransport implements Transport {
    * kept for the next commit and make that commit unconfirmed; an optional value the LMS refuses as such is logged.
    */
   private apply(writes: ScormWrite[]): void {
-    if (!this.live) return;
-    for (const write of writes) {
-      const error = this.lms.setValue(write.element, write.value);
-      if (!error) continue;
-      if (write.critical || !isRefusedValue(error)) this.refused.set(write.element, write);
-      else console.warn(`[common-ground] ${write.element} was not accepted: ${describeLmsError(error)}`);
-    }
+    for (const write of this.link.apply(writes)) this.refused.set(write.element, write);
   }
 
   private reporting(): boolean {

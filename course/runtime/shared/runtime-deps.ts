@@ -11,6 +11,8 @@ export interface RuntimeDeps {
   /** sessionStorage (cmi5 keeps its one-time auth token there), or an in-page store. */
   sessionStore: KeyValueStore;
   fetch: typeof fetch;
+  /** Fetches a part of the runtime loaded after the first screen (the session's core and transport); tests delay it. */
+  fetchLater: <T>(load: () => Promise<T>) => Promise<T>;
 }
 
 export function runtimeDeps(win: Window, given: Partial<RuntimeDeps> = {}): RuntimeDeps {
@@ -19,6 +21,7 @@ export function runtimeDeps(win: Window, given: Partial<RuntimeDeps> = {}): Runt
     localStore: given.localStore !== undefined ? given.localStore : browserStore(win, 'local'),
     sessionStore: given.sessionStore ?? browserStore(win, 'session') ?? memoryStore(),
     fetch: given.fetch ?? ((input, init) => win.fetch(input, init)),
+    fetchLater: given.fetchLater ?? ((load) => load()),
   };
 }
 

@@ -16,10 +16,9 @@ import { passCanSatisfy } from './cmi5-move-on.ts';
 import { uuid } from './uuid.ts';
 import { StatementQueue, type QueuedStatement } from './statement-queue.ts';
 import { score, VERBS, type StatementParts } from './statements.ts';
-import { XapiTransport, type XapiLaunch } from './xapi-transport.ts';
+import { XapiTransport } from './xapi-transport.ts';
+import type { XapiOpening } from './xapi-opening.ts';
 import { reportedOutcome } from '../reported-outcome.ts';
-import type { RuntimeConfig } from '../../types.ts';
-import type { RuntimeDeps } from '../shared/runtime-deps.ts';
 
 export const CMI5_CATEGORY: Activity = { id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' };
 export const MOVEON_CATEGORY: Activity = { id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' };
@@ -42,17 +41,14 @@ export class Cmi5Session extends XapiTransport {
   private readonly parked: StatementQueue;
 
   constructor(
-    config: RuntimeConfig,
-    win: Window,
-    launch: XapiLaunch,
-    deps: RuntimeDeps,
+    opening: XapiOpening,
     private readonly launchData: LaunchData,
     /** Removes the kept auth token (cmi5-launch.ts). */
     private readonly forgetAuthorization: () => void = () => {},
   ) {
-    super(config, win, launch, deps);
+    super(opening);
     this.sessionId = launchData.contextTemplate.extensions?.[SESSION_EXTENSION];
-    this.parked = new StatementQueue(deps.localStore, `${this.queueKey}:parked`, launch.client);
+    this.parked = new StatementQueue(opening.deps.localStore, `${this.queueKey}:parked`, opening.launch.client);
   }
 
   /**

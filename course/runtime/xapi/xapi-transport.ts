@@ -1,54 +1,33 @@
-// What TinCan-launched xAPI and cmi5 share, as a transport of the durable session (shared/durable-session.ts, which
-// owns saving, commit timing, the safety copy and the page's lifecycle): statements wait in a persisted queue and are
+// What TinCan-launched xAPI and cmi5 share, as a transport of the durable session (session/durable-session.ts, which
+// owns saving, commit timing, the safety copy and the page's lifecycle), fetched after the first screen: the resume
+// document was read by xapi-opening.ts. Statements wait in a persisted queue and are
 // resent with their ids; the resume state lives in the State API (the learner's own document, which only the LMS
 // holds); on page close the last requests go with fetch keepalive. Each standard adds its own statements
 // (tincan-session.ts, cmi5-session.ts).
 import type { RuntimeConfig } from '../../types.ts';
-import type { AnswerRecord, LaunchMode, Outcome, SaveKind, StatusProblem, VideoEvent } from '../tracker.ts';
+import type { AnswerRecord, Outcome, SaveKind, StatusProblem, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import { withTimeout } from '../shared/clock.ts';
-import type { Opened, OpeningCommit, SessionCore, Transport } from '../shared/durable-session.ts';
+import type { OpeningCommit, SessionCore, Transport } from '../session/durable-session.ts';
 import { reflectionsShared, reportableAnswer } from '../shared/privacy.ts';
 import { fingerprint } from '../shared/safety-copy.ts';
 import type { RuntimeDeps } from '../shared/runtime-deps.ts';
 import { SUSPEND_DATA_LIMITS } from '../state/limits.ts';
-import { isSuccess, type DocumentParams, type LrsClient, type LrsResponse } from './lrs-client.ts';
+import { isSuccess, type LrsResponse } from './lrs-client.ts';
 import { StatementQueue, type QueuedStatement } from './statement-queue.ts';
-import { StatementFactory, VERBS, type StatementFrame } from './statements.ts';
+import { StatementFactory, VERBS } from './statements.ts';
 import { videoStatement } from './video-statements.ts';
 import { uuid } from './uuid.ts';
+import { lrsProblem, NO_ANSWER, READ_TIMEOUT_MS, RESUME_STATE_ID, type ResumeDocument, type XapiLaunch, type XapiOpening } from './xapi-opening.ts';
 
-/** The State API document holding the learner's resume state. */
-export const RESUME_STATE_ID = 'https://w3id.org/xapi/common-ground/resume';
-
-/** The course waits this long for its resume document before opening from this browser's copy instead. */
-const READ_TIMEOUT_MS = 15_000;
+export type { ResumeDocument, XapiLaunch };
 
 /** Longest a finishing course waits for the LRS to confirm its last statements before it leaves the page. */
 const FINAL_ANSWER_WAIT_MS = 5_000;
-/** What a request that timed out counts as: no answer at all. */
-const NO_ANSWER: LrsResponse = { status: 0, body: '' };
-
-export interface ResumeDocument {
-  state: string | null;
-  location: string;
-  /** Course-level statements already sent in this registration (cmi5 allows each at most once). */
-  sent: { completed?: boolean; passed?: boolean };
-}
-
-export interface XapiLaunch {
-  client: LrsClient;
-  frame: StatementFrame;
-  /** Where the resume document is kept. */
-  document: DocumentParams;
-  mode: LaunchMode;
-  learner: { id: string | null; name: string | null };
-}
 
 export abstract class XapiTransport implements Transport {
   abstract readonly standard: string;
   readonly stateLimit: number;
-  readonly owner: string;
   readonly keepsAlive = false;
   protected core!: SessionCore;
   protected readonly factory: StatementFactory;
@@ -68,21 +47,32 @@ export abstract class XapiTransport implements Transport {
   private document: ResumeDocument = { state: null, location: '', sent: {} };
   private documentDirty = false;
   private readonly progressReported = new Map<string, number>();
-  private lastFailure: StatusProblem = { kind: 'unreachable' };
+  private lastFailure: StatusProblem;
+  protected readonly config: RuntimeConfig;
+  protected readonly win: Window;
+  protected readonly launch: XapiLaunch;
+  protected readonly deps: RuntimeDeps;
 
-  constructor(
-    protected readonly config: RuntimeConfig,
-    protected readonly win: Window,
-    protected readonly launch: XapiLaunch,
-    protected readonly deps: RuntimeDeps,
-  ) {
-    this.profile = resolveLmsProfile(config);
-    this.stateLimit = SUSPEND_DATA_LIMITS[config.standard];
-    this.factory = new StatementFactory(launch.frame, () => deps.clock.now(), () => uuid());
-    const who = fingerprint(`${JSON.stringify(launch.frame.actor)}|${launch.document.activityId}|${launch.document.registration ?? ''}`);
-    this.owner = who;
-    this.queueKey = `common-ground:xapi-queue:${who}`;
-    this.queue = new StatementQueue(deps.localStore, this.queueKey, launch.client);
+  /** Carries on from the opening (xapi-opening.ts), which read the resume document. */
+  constructor(private readonly opening: XapiOpening) {
+    this.config = opening.config;
+    this.win = opening.win;
+    this.launch = opening.launch;
+    this.deps = opening.deps;
+    this.profile = resolveLmsProfile(this.config);
+    this.stateLimit = SUSPEND_DATA_LIMITS[this.config.standard];
+    this.factory = new StatementFactory(this.launch.frame, () => this.deps.clock.now(), () => uuid());
+    this.queueKey = `common-ground:xapi-queue:${opening.owner}`;
+    this.queue = new StatementQueue(this.deps.localStore, this.queueKey, this.launch.client);
+    this.startedAt = opening.startedAt;
+    this.lastFailure = opening.lastFailure;
+    if (opening.remote) {
+      this.document = opening.remote;
+      this.sent = { ...opening.remote.sent };
+    } else {
+      // The LRS could not be read: the core carries on from this browser's copy; read it again before writing anything.
+      this.documentUnknown = true;
+    }
   }
 
   /** Statements that open the session (after the resume document is read). */
@@ -113,10 +103,6 @@ export abstract class XapiTransport implements Transport {
 
   bind(core: SessionCore): void {
     this.core = core;
-  }
-
-  knownMode(): LaunchMode {
-    return this.launch.mode;
   }
 
   /** `this.sent` changed outside setOutcome: the resume document must say so too. */
@@ -183,19 +169,6 @@ export abstract class XapiTransport implements Transport {
     this.enqueue(statements, this.profile.commit.screenChangeMs);
   }
 
-  async open(): Promise<Opened> {
-    this.startedAt = this.deps.clock.now();
-    const remote = await this.readDocument();
-    if (remote) {
-      this.document = remote;
-      this.sent = { ...remote.sent };
-    } else {
-      // The LRS could not be read: the core carries on from this browser's copy; read it again before writing anything.
-      this.documentUnknown = true;
-    }
-    return { learner: this.launch.learner, mode: this.launch.mode, owner: this.owner, held: remote ? remote.state : undefined };
-  }
-
   async opened(resumed: boolean): Promise<OpeningCommit> {
     await this.prepareOpening(!this.documentUnknown);
     const opening = this.openingStatements(resumed);
@@ -206,17 +179,6 @@ export abstract class XapiTransport implements Transport {
 
   leaving(): void {
     void this.sendFinal();
-  }
-
-  /** The resume document; an empty one when there is none; null when the LRS could not be asked (or is too slow). */
-  private async readDocument(): Promise<ResumeDocument | null> {
-    const response = await withTimeout(this.launch.client.getState(this.launch.document, RESUME_STATE_ID), READ_TIMEOUT_MS, NO_ANSWER, this.deps.clock);
-    if (response.status === 404) return { state: null, location: '', sent: {} };
-    if (!isSuccess(response.status)) {
-      this.lastFailure = lrsProblem(response.status);
-      return null;
-    }
-    return parseDocument(response.body);
   }
 
   private enqueue(statements: QueuedStatement[], within = this.profile.commit.sameScreenMs): void {
@@ -257,8 +219,11 @@ export abstract class XapiTransport implements Transport {
 
   /** The LRS answers again: read the document, and write only if it still holds what this session started from. */
   private async recoverDocument(): Promise<boolean> {
-    const remote = await this.readDocument();
-    if (!remote) return false;
+    const remote = await this.opening.readDocument();
+    if (!remote) {
+      this.lastFailure = this.opening.lastFailure;
+      return false;
+    }
     if (fingerprint(remote.state) !== this.core.confirmed) {
       this.lastFailure = { kind: 'other-session' };
       this.core.stopClock();
@@ -335,24 +300,5 @@ export abstract class XapiTransport implements Transport {
 
   private noteOpeningDelivered(): void {
     if (this.openingId !== null && !this.queue.all.some((statement) => statement.id === this.openingId)) this.openingId = null;
-  }
-}
-
-/** An LRS answer that stopped a send: none at all (status 0), or the HTTP status it gave. */
-function lrsProblem(status: number): StatusProblem {
-  return status === 0 ? { kind: 'unreachable' } : { kind: 'refused', detail: `HTTP ${status}` };
-}
-
-function parseDocument(body: string): ResumeDocument {
-  try {
-    const parsed = JSON.parse(body) as Partial<ResumeDocument>;
-    return {
-      state: typeof parsed.state === 'string' && parsed.state !== '' ? parsed.state : null,
-      location: typeof parsed.location === 'string' ? parsed.location : '',
-      sent: typeof parsed.sent === 'object' && parsed.sent !== null ? { completed: parsed.sent.completed === true, passed: parsed.sent.passed === true } : {},
-    };
-  } catch {
-    // A document we cannot read is handed on as it is: the codec reports it as damaged and salvages nothing.
-    return { state: body, location: '', sent: {} };
   }
 }

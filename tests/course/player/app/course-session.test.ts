@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CourseSession } from '../../../../course/player/app/course-session.ts';
 import type { AnswerRecord, ConnectionStatus, SaveKind, SaveReceipt, StateSource, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
-import { StateHandover } from '../../../../course/runtime/shared/state-handover.ts';
+import { StateHandover } from '../../../../course/runtime/session/state-handover.ts';
 import { ManualClock } from '../../runtime/helpers/manual-clock.ts';
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { allScreenIds } from '../../../../course/player/logic/outcome.ts';

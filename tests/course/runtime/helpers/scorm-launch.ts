@@ -3,10 +3,12 @@
 import type { LmsProfileId, StandardId } from '../../../../course/types.ts';
 import type { ConnectionStatus, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
 import type { KeyValueStore } from '../../../../course/runtime/shared/browser-storage.ts';
+import type { RuntimeDeps } from '../../../../course/runtime/shared/runtime-deps.ts';
 import { open as open12 } from '../../../../course/runtime/adapters/scorm12.ts';
 import { open as open2004 } from '../../../../course/runtime/adapters/scorm2004.ts';
 import { fakeWindow, MemoryStorage, type FakeWindow } from './fake-window.ts';
 import { ManualClock } from './manual-clock.ts';
+import { sessionReady } from './session-ready.ts';
 import { runtimeConfig } from './course-fixtures.ts';
 import { scorm12Lms, scorm2004Lms, type Faults, type Flat, type TestLms } from './scorm-lms.ts';
 
@@ -29,6 +31,8 @@ export interface LaunchOptions {
   lmsProfile?: LmsProfileId;
   /** The runtime's local store as it is handed in (a mirrored one, say); `storage` when left out. */
   localStore?: KeyValueStore;
+  /** How the rest of the session is fetched after it opens (a test delays it); given, the launch does not wait for it. */
+  fetchLater?: RuntimeDeps['fetchLater'];
 }
 
 export async function launchScorm(options: LaunchOptions = {}): Promise<Launch> {
@@ -40,11 +44,13 @@ export async function launchScorm(options: LaunchOptions = {}): Promise<Launch> 
   const clock = new ManualClock();
   const config = runtimeConfig(standard, options.reflections ?? 'private');
   if (options.lmsProfile) config.variant.lmsProfile = options.lmsProfile;
-  const tracker = await (standard === 'scorm12' ? open12 : open2004)(config, page.win, options.localStore ? { clock, localStore: options.localStore } : { clock });
+  const deps: Partial<RuntimeDeps> = { clock, ...(options.localStore ? { localStore: options.localStore } : {}), ...(options.fetchLater ? { fetchLater: options.fetchLater } : {}) };
+  const tracker = await (standard === 'scorm12' ? open12 : open2004)(config, page.win, deps);
   if (!tracker) throw new Error('the adapter found no LMS');
   const statuses: ConnectionStatus[] = [];
   tracker.onStatus((status) => statuses.push(status));
   const session = await tracker.start();
+  if (!options.fetchLater) await sessionReady(tracker);
   return { lms, page, clock, tracker, session, statuses };
 }
 

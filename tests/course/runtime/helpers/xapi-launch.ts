@@ -4,8 +4,10 @@ import { open as openXapi } from '../../../../course/runtime/adapters/xapi.ts';
 import { open as openCmi5 } from '../../../../course/runtime/adapters/cmi5.ts';
 import { fakeWindow, MemoryStorage, type FakeWindow } from './fake-window.ts';
 import { ManualClock } from './manual-clock.ts';
+import { sessionReady } from './session-ready.ts';
 import { runtimeConfig } from './course-fixtures.ts';
 import type { FakeLrs } from './fake-lrs.ts';
+import type { RuntimeDeps } from '../../../../course/runtime/shared/runtime-deps.ts';
 
 export const ACTOR = { objectType: 'Agent', name: 'Ada Okafor', account: { homePage: 'https://lms.example.nhs.uk', name: 'u-1001' } };
 export const REGISTRATION = '9d3f2a51-7c1e-4f0b-8a55-2c6d1e0b4f77';
@@ -29,6 +31,8 @@ export interface XapiOptions {
   reload?: boolean;
   /** cmi5: the actor the LMS launches with (default ACTOR). */
   actor?: Record<string, unknown>;
+  /** How the rest of the session is fetched after it opens (a test delays it); given, the launch does not wait for it. */
+  fetchLater?: RuntimeDeps['fetchLater'];
 }
 
 export function tincanSearch(lrs: FakeLrs): string {
@@ -73,11 +77,12 @@ export async function launchXapi(lrs: FakeLrs, kind: 'xapi' | 'cmi5', options: X
   });
   const clock = options.clock ?? new ManualClock();
   const config = runtimeConfig(kind, options.reflections ?? 'private');
-  const tracker = await (kind === 'xapi' ? openXapi : openCmi5)(config, page.win, { clock, fetch: lrs.fetch });
+  const tracker = await (kind === 'xapi' ? openXapi : openCmi5)(config, page.win, { clock, fetch: lrs.fetch, ...(options.fetchLater ? { fetchLater: options.fetchLater } : {}) });
   if (!tracker) throw new Error('no launch found');
   const statuses: ConnectionStatus[] = [];
   tracker.onStatus((s) => statuses.push(s));
   const session = await tracker.start();
+  if (!options.fetchLater) await sessionReady(tracker);
   await clock.advance(0);
   return { page, clock, tracker, session, statuses };
 }

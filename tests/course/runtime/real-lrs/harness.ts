@@ -3,6 +3,7 @@
 // Learning Locker's xapi-statements. The adapters run in Node with a fake window whose query string is the preview's
 // launch URL, Node's fetch (every request recorded) and a manual clock, so retries happen when a test says so.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { sessionReady } from '../helpers/session-ready.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectionStatus, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
@@ -135,6 +136,7 @@ export async function openCourse(setup: Setup, kind: Kind, options: RunOptions =
   const statuses: ConnectionStatus[] = [];
   tracker.onStatus((status) => statuses.push(status));
   const session = await tracker.start();
+  await sessionReady(tracker);
   return { page, clock, tracker, session, statuses, launch, params: url.searchParams };
 }
 

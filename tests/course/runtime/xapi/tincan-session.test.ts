@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeState, decodeState } from '../../../../course/runtime/state/codec.ts';
-import { RESUME_STATE_ID } from '../../../../course/runtime/xapi/xapi-transport.ts';
+import { RESUME_STATE_ID } from '../../../../course/runtime/xapi/xapi-opening.ts';
 import { readTinCanLaunch } from '../../../../course/runtime/xapi/tincan-launch.ts';
 import { FakeLrs, invalid, type RecordedRequest } from '../helpers/fake-lrs.ts';
 import { MemoryStorage } from '../helpers/fake-window.ts';

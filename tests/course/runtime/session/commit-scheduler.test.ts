@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CommitScheduler } from '../../../../course/runtime/shared/commit-scheduler.ts';
+import { CommitScheduler } from '../../../../course/runtime/session/commit-scheduler.ts';
 import { ManualClock } from '../helpers/manual-clock.ts';
 
 function scheduler(answers: boolean[]) {

@@ -1,7 +1,7 @@
 // When to send what is waiting to the LMS or LRS. A request names how soon (at once on a screen change, later while
 // the learner types); an earlier request is never pushed back by a later one, so work cannot starve. A failed
 // attempt is retried after the next wait in the backoff list (the last wait repeats), and one attempt runs at a time.
-import type { Clock } from './clock.ts';
+import type { Clock } from '../shared/clock.ts';
 
 export interface CommitSchedulerOptions {
   clock: Clock;

@@ -4,7 +4,7 @@
 // text saved); a move to another screen is taken at once. How soon the LMS then hears of it is the commit policy
 // (commit-policy.ts). The player only says that something changed; the runtime asks it for the encoded state.
 import type { HandedState, SaveKind, StateSource } from '../tracker.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../shared/clock.ts';
 
 export interface HandoverTiming {
   /** Quiet time after the last change before the state is taken. */

@@ -2,7 +2,7 @@
 // (at most five of non-stop change), at once on a move, when the page is hidden, and last at pagehide or the end.
 import { describe, expect, it } from 'vitest';
 import type { HandedState, SaveKind, StateSource } from '../../../../course/runtime/tracker.ts';
-import { StateHandover } from '../../../../course/runtime/shared/state-handover.ts';
+import { StateHandover } from '../../../../course/runtime/session/state-handover.ts';
 import { encodeState } from '../../../../course/runtime/state/codec.ts';
 import { ManualClock } from '../helpers/manual-clock.ts';
 import { lmsServerPerTest } from '../helpers/scorm-lms.ts';

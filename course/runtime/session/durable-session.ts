@@ -1,19 +1,21 @@
 // The control logic every tracked standard shares, owned once: a saved state goes to this browser's safety copy
 // before anything else, then to the LMS/LRS on the commit policy's clock (one scheduler, retried with backoff); the
-// copy goes once the LMS has confirmed that state; a copy left by an earlier launch is sent again when the LMS still
-// holds what it continued from; the page's lifecycle (hidden, pagehide) is watched here alone; and the learner hears
-// honestly where their work is (status and save receipts). What differs per standard is the transport
+// copy goes once the LMS has confirmed that state; the page's lifecycle (hidden, pagehide) is watched here; and the
+// learner hears honestly where their work is (status and save receipts). What differs per standard is the transport
 // (scorm/scorm-transport.ts: data model writes and commits; xapi/xapi-transport.ts: state document and statements).
+// Loaded after the first screen: shared/opening-session.ts opens the session, chooses the resume state (a copy left
+// by an earlier launch is sent again when the LMS still holds what it continued from) and watches the page until
+// this core has come and carries on from what it found (`continueFrom`).
 import type { RuntimeConfig } from '../../types.ts';
-import type { AnswerRecord, ConnectionStatus, LaunchMode, Learner, Outcome, SaveKind, SaveReceipt, StateSource, StatusProblem, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
+import type { AnswerRecord, ConnectionStatus, HandedState, LaunchMode, Learner, Outcome, SaveKind, SaveReceipt, StateSource, StatusProblem, Tracker, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import { CommitScheduler } from './commit-scheduler.ts';
 import { commitDelay, saveKindOf } from './commit-policy.ts';
-import { Events, Latest, sameJson } from './latest.ts';
-import { watchPageLifecycle } from './page-lifecycle.ts';
-import type { RuntimeDeps } from './runtime-deps.ts';
+import { Events, Latest, sameJson } from '../shared/latest.ts';
+import { watchPageLifecycle } from '../shared/page-lifecycle.ts';
+import type { RuntimeDeps } from '../shared/runtime-deps.ts';
 import { StateHandover } from './state-handover.ts';
-import { chooseResumeState, fingerprint, SafetyCopyStore, safetyCopyKey, type SafetyCopy } from './safety-copy.ts';
+import { fingerprint, SafetyCopyStore, safetyCopyKey, type SafetyCopy } from '../shared/safety-copy.ts';
 
 /** What a transport found when it opened the LMS session (or launch). */
 export interface Opened {
@@ -27,19 +29,45 @@ export interface Opened {
 
 export type OpeningCommit = 'flush' | 'request' | null;
 
-/** What the core asks of a standard: how to open, hand over, commit and end. */
-export interface Transport {
+/**
+ * A standard's opening, loaded up front with its adapter: what the first screen needs (launch, Initialize, the saved
+ * state) and how a page going before the rest of the session has arrived ends it. The rest is its `Transport`,
+ * fetched right after the opening (shared/opening-session.ts).
+ */
+export interface SessionOpening {
   readonly standard: string;
   /** Whose safety copy a save before the session opens goes under (the xAPI actor's fingerprint), or null. */
   readonly owner: string | null;
-  /** The longest state the LMS/LRS stores. */
-  readonly stateLimit: number;
-  /** Ties the transport to its core (called once, by the core's constructor). */
-  bind(core: SessionCore): void;
   /** Launch mode known before the session opens (xAPI's launch says it), or null. */
   knownMode(): LaunchMode | null;
   /** Starts the LMS session and reads what it holds. */
   open(): Opened | Promise<Opened>;
+  /**
+   * pagehide before the transport came: give the LMS the last state (already in the safety copy) and end the session
+   * as far as the opening can, within this turn (SCORM: the state, exit and Terminate; xAPI: the state document).
+   */
+  leaveEarly(how: 'suspend' | 'finish', last: HandedState | null): void;
+  /** The rest of the session. */
+  transport(): Promise<Transport>;
+}
+
+/** What the opening found, with the resume choice made, for the core to carry on from. */
+export interface Handoff {
+  opened: Opened;
+  resumeState: string | null;
+  /** A copy an earlier launch left that the LMS lacks: sent again now. */
+  resend: SafetyCopy | null;
+  /** Fingerprint of the state the LMS holds from this line of work. */
+  confirmed: string;
+}
+
+/** What the core asks of a standard once open: how to hand over, commit and end. */
+export interface Transport {
+  readonly standard: string;
+  /** The longest state the LMS/LRS stores. */
+  readonly stateLimit: number;
+  /** Ties the transport to its core (called once, by the core's constructor). */
+  bind(core: SessionCore): void;
   /**
    * After the resume state is chosen (and any copy staged): the session's own start (opening statements, journal).
    * Says what the core does once the session is open: commit at once ('flush'), within the screen-change time as for
@@ -99,17 +127,23 @@ export interface SessionCore {
   connected(): void;
 }
 
-export class DurableSession implements Tracker, SessionCore {
+/** The status and receipt stores the player listens to; the opening session's, so listeners carry over. */
+export interface SessionStores {
+  status: Latest<ConnectionStatus | null>;
+  saved: Events<SaveReceipt>;
+}
+
+export class DurableSession implements Omit<Tracker, 'start'>, SessionCore {
   readonly standard: string;
   readonly profile: LmsProfile;
-  private readonly status = new Latest<ConnectionStatus | null>(null, sameJson);
-  private readonly saved = new Events<SaveReceipt>();
+  private readonly status: Latest<ConnectionStatus | null>;
+  private readonly saved: Events<SaveReceipt>;
   private readonly scheduler: CommitScheduler;
   /** Takes the player's state on this session's clock. */
   private readonly handover: StateHandover;
   private copies: SafetyCopyStore;
-  private mode: LaunchMode | null;
-  private starting: Promise<TrackerSession> | null = null;
+  private mode: LaunchMode | null = null;
+  private starting: Promise<void> | null = null;
   private ending: Promise<void> | null = null;
   /** Set before the transport's end runs, so nothing it does in the same turn schedules another commit. */
   private endingAsked = false;
@@ -128,11 +162,13 @@ export class DurableSession implements Tracker, SessionCore {
     private readonly win: Window,
     readonly deps: RuntimeDeps,
     private readonly transport: Transport,
+    stores: SessionStores = { status: new Latest<ConnectionStatus | null>(null, sameJson), saved: new Events<SaveReceipt>() },
   ) {
     this.standard = transport.standard;
     this.profile = resolveLmsProfile(config);
-    this.mode = transport.knownMode();
-    this.copies = new SafetyCopyStore(deps.localStore, safetyCopyKey(config.course.id, transport.standard, transport.owner));
+    this.status = stores.status;
+    this.saved = stores.saved;
+    this.copies = new SafetyCopyStore(deps.localStore, safetyCopyKey(config.course.id, transport.standard, null));
     this.scheduler = new CommitScheduler({
       clock: deps.clock,
       commit: () => this.transport.commit(),
@@ -167,8 +203,9 @@ export class DurableSession implements Tracker, SessionCore {
     return this.copies;
   }
 
-  start(): Promise<TrackerSession> {
-    this.starting ??= Promise.resolve().then(() => this.begin());
+  /** Carries on from what the opening found: the session opens, and the core takes over saving and the page. */
+  continueFrom(handoff: Handoff): Promise<void> {
+    this.starting ??= this.begin(handoff);
     return this.starting;
   }
 
@@ -292,25 +329,10 @@ export class DurableSession implements Tracker, SessionCore {
     this.status.set({ state: 'connected' });
   }
 
-  private async begin(): Promise<TrackerSession> {
-    const opened = await this.transport.open();
+  private async begin({ opened, resumeState, resend, confirmed }: Handoff): Promise<void> {
     this.mode = opened.mode;
     this.copies = new SafetyCopyStore(this.deps.localStore, safetyCopyKey(this.config.course.id, this.standard, opened.owner));
-    const copy = this.copies.read();
-    let resumeState: string | null;
-    let resend: SafetyCopy | null = null;
-    if (opened.held !== undefined) {
-      this.confirmedState = fingerprint(opened.held);
-      const choice = chooseResumeState(opened.held, copy);
-      if (copy && !choice.fromCopy) this.copies.clear(); // stale: the LMS has this state, or moved on elsewhere
-      resumeState = choice.state;
-      if (choice.fromCopy) resend = copy;
-    } else {
-      // The LMS could not be read: carry on from this browser's copy, and read it again before writing anything.
-      if (copy) this.confirmedState = copy.base;
-      resumeState = copy?.state ?? null;
-      resend = copy;
-    }
+    this.confirmedState = confirmed;
     if (resend) {
       // The last session's final save never reached the LMS: send it now.
       this.waiting = { state: resend.state, location: resend.location };
@@ -341,7 +363,6 @@ export class DurableSession implements Tracker, SessionCore {
     // Not awaited: the course opens at once; a slow or absent LMS shows up in the status, not as a waiting screen.
     if (commit === 'flush') void this.scheduler.flush();
     else if (commit === 'request' || resend) this.request(0);
-    return { learner: opened.learner, resumeState, mode: opened.mode, storage: 'learning-system' };
   }
 
   private reportAttempt(ok: boolean, failures: number): void {
