@@ -4,6 +4,7 @@
 import type { ResumeNotice } from '../state/resume.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { pageStringsFor } from '../strings/pages.ts';
+import { wordsLanguage } from '../strings/languages.ts';
 import { Icon } from './Icon.tsx';
 
 const TITLE_ID = 'resume-notice-title';
@@ -11,7 +12,7 @@ const TITLE_ID = 'resume-notice-title';
 export function Notice({ notice, onDismiss }: { notice: ResumeNotice; onDismiss(): void }) {
   const { session } = usePlayer();
   // The notice's words are in part 3 of the catalogue: only a resume, which brings this chunk, shows them.
-  const t = pageStringsFor(session.config.course.language);
+  const t = pageStringsFor(wordsLanguage(session.config));
   let body;
   switch (notice.kind) {
     case 'welcome-back':

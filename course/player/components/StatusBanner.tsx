@@ -5,6 +5,7 @@ import type { StatusProblem } from '../../runtime/tracker.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { useLazy } from '../app/use-lazy.ts';
 import { Icon } from './Icon.tsx';
+import { wordsLanguage } from '../strings/languages.ts';
 
 /**
  * What a problem means and where the work is now. Those words are in part 3 of the catalogue, fetched only when a
@@ -12,7 +13,7 @@ import { Icon } from './Icon.tsx';
  */
 function ProblemWords({ problem, keptLocally }: { problem: StatusProblem; keptLocally: boolean }) {
   const { session } = usePlayer();
-  const language = session.config.course.language;
+  const language = wordsLanguage(session.config);
   const strings = useLazy(`strings:pages:${language}`, () => import('../strings/pages.ts').then((m) => m.pageStringsFor(language)));
   if (strings.kind === 'ready') return <p>{strings.component.problems.describe(problem, keptLocally)}</p>;
   // Without the words (the fetch failed), the problem's code still tells support what happened.
