@@ -140,6 +140,11 @@ export class Cmi5Session extends XapiTransport {
     return statements;
   }
 
+  /** cmi5 defined statements: the LMS counts a repeat of one in the same session as a second (9.3). */
+  protected override sentOnce(statement: QueuedStatement): boolean {
+    return (statement.context?.contextActivities?.category ?? []).some((activity) => activity.id === CMI5_CATEGORY.id);
+  }
+
   protected mayReport(): boolean {
     return this.launchData.launchMode === 'Normal';
   }

@@ -21,8 +21,12 @@ const BATCH = 50;
 
 export class StatementQueue {
   private items: QueuedStatement[];
-  /** Statements in a page-close request not yet answered: a second close request leaves them out. */
-  private readonly closing = new Set<string>();
+  /**
+   * Statements in requests not yet answered, by id: how many ordinary ones and how many that outlive the page
+   * (keepalive). A page-close request leaves out those a keepalive request carries, and those `resend` says may not go
+   * twice.
+   */
+  private readonly unanswered = new Map<string, { ordinary: number; keepalive: number }>();
 
   constructor(
     private readonly store: KeyValueStore | null,
@@ -40,6 +44,16 @@ export class StatementQueue {
     return this.items;
   }
 
+  /** Whether this statement is in a request not yet answered. */
+  onItsWay(id: string): boolean {
+    return this.unanswered.has(id);
+  }
+
+  /** Statements in an ordinary request not yet answered (a page going may cut it off, or a close request overtake it). */
+  inOrdinaryRequest(): QueuedStatement[] {
+    return this.items.filter((statement) => this.wayOf(statement.id) === 'ordinary');
+  }
+
   /** Drops queued statements that can no longer be accepted (cmi5: those of an earlier, abandoned session). */
   discard(stale: (statement: QueuedStatement) => boolean): QueuedStatement[] {
     const dropped = this.items.filter(stale);
@@ -54,15 +68,18 @@ export class StatementQueue {
 
   /**
    * Sends what is queued, in order, in batches; stops at the first answer that calls for a later retry. `firstBatch`
-   * caps the first request (cmi5: the session's "initialized" goes alone).
+   * caps the first request (cmi5: the session's "initialized" goes alone), and `firstOutlivesPage` sends it with
+   * keepalive (cmi5: a page going while it is on its way cannot send it again).
    */
-  async send(firstBatch = BATCH): Promise<SendResult> {
+  async send(firstBatch = BATCH, firstOutlivesPage = false): Promise<SendResult> {
     const rejected: QueuedStatement[] = [];
     let size = Math.max(1, firstBatch);
+    let keepalive = firstOutlivesPage;
     while (this.items.length > 0) {
       const batch = this.items.slice(0, size);
       size = BATCH;
-      const response = await this.client.postStatements(batch);
+      const response = await this.sending(batch, keepalive, () => this.client.postStatements(batch, { keepalive }));
+      keepalive = false;
       if (isSuccess(response.status)) {
         this.remove(batch);
         continue;
@@ -70,7 +87,7 @@ export class StatementQueue {
       // A conflict or an invalid statement somewhere in the batch: go one by one to find out which.
       if (response.status !== 409 && response.status !== 400) return { ok: false, failure: response, rejected };
       for (const statement of batch) {
-        const single = await this.client.putStatement(statement);
+        const single = await this.sending([statement], false, () => this.client.putStatement(statement));
         if (isSuccess(single.status) || single.status === 409) {
           this.remove([statement]);
         } else if (single.status === 400) {
@@ -86,26 +103,52 @@ export class StatementQueue {
 
   /**
    * On page close: one keepalive request with as many statements (oldest first) as fit what is left of the page's
-   * keepalive allowance, leaving out those an earlier close request carries; the rest stay queued for the next
-   * launch. Not awaited by the page, so statements leave the queue only when answered.
+   * keepalive allowance, leaving out those a keepalive request already carries, and those on their way in an ordinary
+   * request that `resend` says may not go twice; the rest stay queued for the next launch. Not awaited by the page,
+   * so statements leave the queue only when answered.
    */
-  sendFinal(maxCount = Infinity): Promise<void> {
+  sendFinal(maxCount = Infinity, resend: (statement: QueuedStatement) => boolean = () => true): Promise<void> {
     const batch: QueuedStatement[] = [];
     const allowance = this.client.keepaliveRoom();
     let bytes = 2;
     for (const statement of this.items) {
-      if (this.closing.has(statement.id)) continue;
+      const way = this.wayOf(statement.id);
+      if (way === 'keepalive' || (way === 'ordinary' && !resend(statement))) continue;
       const size = new TextEncoder().encode(JSON.stringify(statement)).length + 1;
       if (bytes + size > allowance || batch.length >= maxCount) break;
       batch.push(statement);
       bytes += size;
     }
     if (batch.length === 0) return Promise.resolve();
-    for (const statement of batch) this.closing.add(statement.id);
-    return this.client.postStatements(batch, { keepalive: true }).then((response) => {
-      for (const statement of batch) this.closing.delete(statement.id);
+    return this.sending(batch, true, () => this.client.postStatements(batch, { keepalive: true })).then((response) => {
       if (isSuccess(response.status)) this.remove(batch);
     });
+  }
+
+  /** How a statement is on its way: in a keepalive request (sure to outlive the page), only in ordinary ones, or not. */
+  private wayOf(id: string): 'keepalive' | 'ordinary' | null {
+    const counts = this.unanswered.get(id);
+    return !counts ? null : counts.keepalive > 0 ? 'keepalive' : 'ordinary';
+  }
+
+  /** One request, with its statements counted as on their way until it is answered. */
+  private async sending(batch: readonly QueuedStatement[], keepalive: boolean, request: () => Promise<LrsResponse>): Promise<LrsResponse> {
+    const kind = keepalive ? 'keepalive' : 'ordinary';
+    for (const { id } of batch) {
+      const counts = this.unanswered.get(id) ?? { ordinary: 0, keepalive: 0 };
+      counts[kind]++;
+      this.unanswered.set(id, counts);
+    }
+    try {
+      return await request();
+    } finally {
+      for (const { id } of batch) {
+        const counts = this.unanswered.get(id);
+        if (!counts) continue;
+        counts[kind]--;
+        if (counts.ordinary + counts.keepalive === 0) this.unanswered.delete(id);
+      }
+    }
   }
 
   private remove(sent: QueuedStatement[]): void {

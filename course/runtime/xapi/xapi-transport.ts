@@ -91,6 +91,13 @@ export abstract class XapiTransport implements Transport {
    */
   protected readonly terminatedEndsSession: boolean = false;
   /**
+   * cmi5: a statement the LMS takes at most once in a session, a repeat under the same id included (its defined
+   * statements, 9.3): one on its way is not sent again at page close, and "terminated" then waits with the rest.
+   */
+  protected sentOnce(_statement: QueuedStatement): boolean {
+    return false;
+  }
+  /**
    * After the last statements were sent (cmi5: back to the LMS). `delivered`: the LRS confirmed them all, so nothing of
    * the session is left in this browser's storage.
    */
@@ -194,7 +201,9 @@ export abstract class XapiTransport implements Transport {
   /** Sends the queue, then the resume document; true when the LRS has taken both. */
   async commit(): Promise<boolean> {
     if (this.documentUnknown && !(await this.recoverDocument())) return false;
-    const sent = await this.queue.send(this.openingPending() ? 1 : undefined);
+    // The session's first statement goes with keepalive: should the page go while it is on its way, it still arrives,
+    // and the close request need not (may not, under cmi5) send it again.
+    const sent = await this.queue.send(this.openingPending() ? 1 : undefined, this.openingPending());
     this.noteOpeningDelivered();
     for (const statement of sent.rejected) console.error('[common-ground] the LRS refused a statement as invalid', statement);
     if (!sent.ok) {
@@ -258,7 +267,7 @@ export abstract class XapiTransport implements Transport {
     const documentWaiting = this.documentDirty && !this.documentUnknown;
     if (this.core.pageGoing) {
       const closing = this.closingStatements(how);
-      const hold = documentWaiting && this.terminatedEndsSession;
+      const hold = (documentWaiting || this.awaitingOnce()) && this.terminatedEndsSession;
       for (const statement of hold ? closing.filter((s) => s.verb.id !== VERBS.terminated.id) : closing) this.queue.add(statement);
       await this.sendFinal();
       return;
@@ -273,14 +282,16 @@ export abstract class XapiTransport implements Transport {
 
   /**
    * Page close: the resume document (if it changed) and the queued statements side by side, with keepalive so they
-   * outlive the page. Whatever is not answered stays in the queue and the safety copy for the next launch.
+   * outlive the page. Whatever is not answered stays in the queue and the safety copy for the next launch. While the
+   * session's first statement is on its way no statement goes: a repeat would be a second "initialized" to a cmi5 LMS,
+   * and any other could overtake it (the LMS records the session abandoned; the next one issues again what it owed).
    */
   private async sendFinal(): Promise<void> {
     const requests: Promise<void>[] = [];
     // pagehide may bring two of these (the session's own handler, then the player's last save): they share the page's
     // keepalive allowance (the client counts what is in flight), and neither sends again what the other has in hand.
     if (this.documentDirty && !this.documentUnknown && this.documentClosing !== this.document) requests.push(this.putDocument(true));
-    requests.push(this.queue.sendFinal(this.openingPending() ? 1 : Infinity));
+    if (!this.openingOnItsWay()) requests.push(this.queue.sendFinal(this.openingPending() ? 1 : Infinity, (statement) => !this.sentOnce(statement)));
     await Promise.all(requests);
     this.noteOpeningDelivered();
   }
@@ -296,6 +307,19 @@ export abstract class XapiTransport implements Transport {
   /** The session's first statement is still waiting and must go alone (cmi5). */
   private openingPending(): boolean {
     return this.openingAlone && this.openingId !== null;
+  }
+
+  /** The session's first statement must go alone and is in a request not yet answered. */
+  private openingOnItsWay(): boolean {
+    return this.openingPending() && this.openingId !== null && this.queue.onItsWay(this.openingId);
+  }
+
+  /**
+   * A statement the LMS takes once is on its way and may yet be cut off or overtaken: "terminated" (which must come
+   * last) cannot go in this page's close request.
+   */
+  private awaitingOnce(): boolean {
+    return this.openingOnItsWay() || this.queue.inOrdinaryRequest().some((statement) => this.sentOnce(statement));
   }
 
   private noteOpeningDelivered(): void {

@@ -31,6 +31,8 @@ export class FakeLrs {
   statementFailure: number | null = null;
   /** Document PUTs take this long (real milliseconds) to be answered, so requests sent meanwhile overtake them. */
   documentDelayMs = 0;
+  /** Statement POSTs and PUTs take this long (real milliseconds) to be answered: a page may go while one is on its way. */
+  statementDelayMs = 0;
   private tick = 0;
 
   readonly fetch: typeof fetch = async (input, init = {}) => {
@@ -55,7 +57,10 @@ export class FakeLrs {
     if (url.pathname.startsWith('/cmi5/fetch/')) return this.fetchToken(url.href);
     if (typeof this.failure === 'number') return new Response('failure', { status: this.failure });
     const resource = url.pathname.replace(/^\/xapi\//, '');
-    if (resource === 'statements') return this.statementFailure === null ? this.statementRequest(request) : new Response('failure', { status: this.statementFailure });
+    if (resource === 'statements') {
+      if (request.method !== 'GET' && this.statementDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.statementDelayMs));
+      return this.statementFailure === null ? this.statementRequest(request) : new Response('failure', { status: this.statementFailure });
+    }
     if (resource === 'activities/state' || resource === 'agents/profile') {
       if (request.method === 'PUT' && this.documentDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.documentDelayMs));
       return this.documentRequest(request);

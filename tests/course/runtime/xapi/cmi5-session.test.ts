@@ -446,6 +446,62 @@ describe("cmi5 under ADL's conformance rules (CATAPULT), issue 12", () => {
     expect(lrs.requests.filter((r) => r.sentAt > terminated.sentAt)).toEqual([]);
   });
 
+  it('closing the page while "initialized" is on its way: it is sent once, nothing is sent that could overtake it, and what followed waits for the next session', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const storage = new MemoryStorage();
+    const sessionStorage = new MemoryStorage();
+    // The LRS is slow to answer: the page goes before it has answered the session's first statement request.
+    lrs.statementDelayMs = 20;
+    const run = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+    const carrying = (verb: string) => lrs.requests.filter((r) => r.url.pathname.endsWith('/statements') && r.method !== 'GET' && r.body.includes(`/verbs/${verb}"`));
+    expect(carrying('initialized').map((r) => r.answeredAt), '"initialized" on its way, unanswered').toEqual([-1]);
+    run.tracker.recordProgress('the-film', 1);
+    run.page.pageHide();
+    // The page is gone: only what was on its way, or sent at pagehide, reaches the LRS.
+    lrs.failure = 'down';
+    await run.tracker.exit('suspend');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await run.clock.advance(0);
+    const initialized = carrying('initialized');
+    expect(initialized, 'requests carrying "initialized"').toHaveLength(1);
+    expect(initialized[0]!.keepalive, 'the first statement request outlives the page').toBe(true);
+    const overtaking = lrs.requests.filter((r) => r.url.pathname.endsWith('/statements') && r.method !== 'GET' && r.sentAt > initialized[0]!.sentAt && r.sentAt < initialized[0]!.answeredAt);
+    expect(overtaking, 'statement requests sent while it was on its way').toEqual([]);
+    expect(verbsOf(lrs)).toEqual(['initialized']);
+    // The LMS records that session abandoned; the next one issues again what the learner did in it.
+    expect(queuedStatements(storage).map((s) => s.verb.id.split('/').pop())).toEqual(['progressed']);
+    lrs.failure = null;
+    lrs.statementDelayMs = 0;
+    seedLaunchData(lrs, { contextTemplate: templateFor('session-2') });
+    const next = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+    await next.tracker.exit('suspend');
+    await next.clock.advance(0);
+    expect(verbsOf(lrs)).toEqual(['initialized', 'initialized', 'progressed', 'terminated']);
+    expect(queuedStatements(storage)).toEqual([]);
+  });
+
+  it('closing the page while "completed" is on its way: it is not sent again, and "terminated" does not overtake it', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    const run = await launchXapi(lrs, 'cmi5');
+    await run.tracker.flush();
+    lrs.statementDelayMs = 20;
+    run.tracker.setOutcome({ completed: true, passed: null, scaled: null, progress: 1 });
+    void run.tracker.flush();
+    await run.clock.advance(0);
+    const carrying = (verb: string) => lrs.requests.filter((r) => r.url.pathname.endsWith('/statements') && r.method !== 'GET' && r.body.includes(`/verbs/${verb}"`));
+    expect(carrying('completed').map((r) => r.answeredAt), '"completed" on its way, unanswered').toEqual([-1]);
+    run.page.pageHide();
+    lrs.failure = 'down';
+    await run.tracker.exit('suspend');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await run.clock.advance(0);
+    expect(carrying('completed'), 'requests carrying "completed"').toHaveLength(1);
+    expect(carrying('terminated'), '"terminated" could overtake it').toEqual([]);
+    expect(verbsOf(lrs)).toEqual(['initialized', 'completed']);
+  });
+
   it('sends "initialized" alone in the first statement request, even when the LRS was down at first (9.3.0.0-4)', async () => {
     const lrs = new FakeLrs();
     seedLaunchData(lrs);
