@@ -1,7 +1,7 @@
 // The tracker every tracked standard returns, loaded up front with the adapter: it opens the session (launch,
 // Initialize, the saved state: what the first screen needs), chooses the resume state, and fetches the rest of the
-// session (the durable core and the standard's transport: commits, the answer journal, statements) at once, without
-// the first screen waiting for it (issue 16). Calls made before the rest has come are kept in order and played to it
+// session (the durable core and the standard's transport: commits, the answer journal, statements) once the first
+// screen has been drawn, or at once when there is work for it (issue 16). Calls made before the rest has come are kept in order and played to it
 // when it comes; meanwhile every state the learner hands over is in this browser's safety copy first, and a page
 // going before then hands the LMS the last state through the opening (SCORM Terminate; the xAPI state document).
 import type { RuntimeConfig } from '../../types.ts';
@@ -35,6 +35,10 @@ export class OpeningSession implements Tracker {
   private ended = false;
   private stopWatching: () => void = () => {};
   private quiet: unknown = null;
+  /** The rest of the session has been asked for (once). */
+  private restAsked = false;
+  /** `ready` was asked for before the session had opened: the rest is fetched as soon as it has. */
+  private restWanted = false;
 
   constructor(
     private readonly config: RuntimeConfig,
@@ -53,7 +57,9 @@ export class OpeningSession implements Tracker {
 
   attach(source: StateSource): void {
     this.source = source;
-    this.call((core) => core.attach(source));
+    if (this.core) return this.core.attach(source);
+    if (!this.ended) this.calls.push((core) => core.attach(source));
+    this.fetchRestAfterPaint();
   }
 
   changed(kind: SaveKind): void {
@@ -72,6 +78,7 @@ export class OpeningSession implements Tracker {
     // The copy now, the LMS once the core has come (it writes the copy again, with this session's owner by then).
     this.keep({ state, location });
     this.calls.push((core) => void core.saveState(state, location, kind));
+    this.fetchRestNow();
   }
 
   recordProgress(sectionId: string, progress: number): void {
@@ -108,6 +115,7 @@ export class OpeningSession implements Tracker {
       // Settles when the core has ended the session, or when a page going first has the opening end it.
       this.exitWaiters.push(resolve);
       this.calls.push((core) => void core.exit(how).then(resolve, resolve));
+      this.fetchRestNow();
     });
   }
 
@@ -119,8 +127,13 @@ export class OpeningSession implements Tracker {
     this.saved.subscribe(listener);
   }
 
-  /** Settles once the rest of the session has come and taken over (tests wait for it; the player never does). */
+  /**
+   * Asks for the rest of the session now, not after the first paint, and settles once it has come and taken over
+   * (tests wait for it; the player never does).
+   */
   get ready(): Promise<void> {
+    this.restWanted = true;
+    this.fetchRestNow();
     return this.arrived;
   }
 
@@ -129,8 +142,6 @@ export class OpeningSession implements Tracker {
   private readonly arrived = new Promise<void>((resolve) => (this.arrive = resolve));
 
   private async begin(): Promise<TrackerSession> {
-    // Fetched beside the opening's own requests: on a first launch it is there about when the first screen is.
-    const rest = this.fetchRest();
     const opened = await this.opening.open();
     this.copies = new SafetyCopyStore(this.deps.localStore, safetyCopyKey(this.config.course.id, this.standard, opened.owner));
     const copy = this.copies.read();
@@ -153,7 +164,9 @@ export class OpeningSession implements Tracker {
       hidden: () => void this.takeAndKeep(),
       leaving: () => this.leaveEarly(),
     });
-    void rest.then((core) => this.takeOver(core));
+    // Work already handed over (a resume's first moves) needs the rest now; otherwise the player's attach asks for it.
+    if (this.calls.length > 0 || this.restWanted) this.fetchRestNow();
+    else if (this.source) this.fetchRestAfterPaint();
     return { learner: opened.learner, resumeState, mode: opened.mode, storage: 'learning-system' };
   }
 
@@ -186,8 +199,28 @@ export class OpeningSession implements Tracker {
   }
 
   private call(call: Call): void {
-    if (this.core) call(this.core);
-    else if (!this.ended) this.calls.push(call);
+    if (this.core) return call(this.core);
+    if (this.ended) return;
+    this.calls.push(call);
+    this.fetchRestNow();
+  }
+
+  /**
+   * The rest of the session is fetched once the first screen has been drawn (issue 16: everything transferred before
+   * it is interactive counts, and a first screen needs none of it), or at once when there is work for it to send.
+   */
+  private fetchRestAfterPaint(): void {
+    if (this.restAsked || !this.handoff) return;
+    const now = (): void => this.fetchRestNow();
+    // A frame, then a task: the callback runs after the next paint. A window without frames (tests) goes by the clock.
+    if (typeof this.win.requestAnimationFrame === 'function') this.win.requestAnimationFrame(() => this.deps.clock.setTimeout(now, 0));
+    else this.deps.clock.setTimeout(now, 0);
+  }
+
+  private fetchRestNow(): void {
+    if (this.restAsked || this.ended || !this.handoff) return;
+    this.restAsked = true;
+    void this.fetchRest().then((core) => this.takeOver(core));
   }
 
   /**

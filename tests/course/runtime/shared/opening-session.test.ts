@@ -135,9 +135,12 @@ describe('SCORM: before the rest of the session has come', () => {
     const held = heldBack();
     held.failOnce();
     const run = await launchScorm({ storage, fetchLater: held.fetchLater });
+    // The rest is asked for once there is work for it (or once the first screen has been drawn), not before.
+    await run.clock.advance(0);
+    expect(run.statuses.at(-1)).not.toEqual(expect.objectContaining({ state: 'retrying' }));
+    await run.tracker.saveState(midState, 'ed-chest-pain');
     await run.clock.advance(0);
     expect(run.statuses.at(-1)).toEqual({ state: 'retrying', problem: { kind: 'saver-not-loaded' }, keptLocally: true });
-    await run.tracker.saveState(midState, 'ed-chest-pain');
     expect(unconfirmedCopies(storage)).toHaveLength(1);
     // Work done while it is missing is kept in this browser a quiet second after the change.
     run.tracker.attach(source(() => ({ state: laterState, location: 'ed-chest-pain' })));
