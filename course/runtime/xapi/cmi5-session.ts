@@ -56,7 +56,10 @@ export class Cmi5Session extends XapiTransport {
    * opening replaces them with what it issues again; the LRS is asked first which of them it holds already.
    */
   protected override async prepareOpening(lrsAnswered: boolean): Promise<void> {
-    const earlier = [...this.parked.all, ...this.queue.all.filter((s) => this.isEarlier(s))];
+    // An earlier session's "initialized" and "terminated" are never issued again (its close request, answered after
+    // its page went, often leaves "terminated" here): the LRS is not asked about them, so "initialized" is not kept
+    // waiting a round trip for nothing while the page may go.
+    const earlier = [...this.parked.all, ...this.queue.all.filter((s) => this.isEarlier(s))].filter((s) => !this.sessionBound(s));
     if (earlier.length === 0 || !this.mayReport()) return;
     const delivery = new Map<string, Delivery>();
     // An LRS that did not answer for the resume document is not kept waiting on again: all is 'unknown' then.
@@ -169,6 +172,11 @@ export class Cmi5Session extends XapiTransport {
     if (mastery === null || outcome.scaled === null) return outcome.passed;
     if (outcome.scaled >= mastery) return true;
     return outcome.passed === null ? null : false;
+  }
+
+  /** A session's own "initialized" or "terminated" (cmi5 defined): it belongs to that session alone. */
+  private sessionBound(statement: QueuedStatement): boolean {
+    return this.sentOnce(statement) && (statement.verb.id === VERBS.initialized.id || statement.verb.id === VERBS.terminated.id);
   }
 
   private isEarlier(statement: QueuedStatement): boolean {

@@ -248,6 +248,22 @@ describe('cmi5 session against a fake LMS/LRS', () => {
       expect(queuedStatements(storage)).toEqual([]);
     });
 
+    it('asks the LRS nothing about an earlier session\'s "terminated" before "initialized" (it is never issued again)', async () => {
+      const lrs = new FakeLrs();
+      const { storage, sessionStorage, queued } = await killedSession(lrs, async (run) => {
+        run.page.pageHide();
+        await run.tracker.exit('suspend');
+      });
+      expect(verbs(queued)).toEqual(['terminated']);
+      const before = lrs.requests.length;
+      const second = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+      await second.tracker.exit('suspend');
+      await second.clock.advance(0);
+      expect(lrs.requests.slice(before).filter((r) => r.method === 'GET' && r.url.pathname.endsWith('/statements'))).toEqual([]);
+      expect(verbsOf(lrs)).toEqual(['initialized', 'initialized', 'terminated']);
+      expect(queuedStatements(storage)).toEqual([]);
+    });
+
     it('does not send again what the LRS already holds (a request answered after the page closed)', async () => {
       const lrs = new FakeLrs();
       const { storage, sessionStorage, queued } = await killedSession(lrs, (run) => run.tracker.recordAnswer(answer));
