@@ -33,6 +33,8 @@ const LAUNCH_FAILURES: Record<LaunchFailure, string> = {
 };
 
 const withDetail = (words: string, detail: string): string => (detail === '' ? words : `${words}: ${detail}`);
+/** The LMS's technical detail in brackets after what happened, or nothing when it gave none. */
+const bracketed = (detail: string): string => (detail === '' ? '' : ` (${detail})`);
 
 /** What happened and where the work is now, for each problem the tracker reports; technical detail in brackets. */
 function problemWords(problem: StatusProblem, keptLocally: boolean): string {
@@ -40,10 +42,10 @@ function problemWords(problem: StatusProblem, keptLocally: boolean): string {
     case 'unreachable':
       return `Your learning system has not answered for a while, so your latest work has not been saved there yet. ${whereItIs(keptLocally)} ${askForHelp(keptLocally)}`;
     case 'refused':
-      return `Your learning system has not accepted your latest work (${problem.detail}). ${whereItIs(keptLocally)} ${askForHelp(keptLocally)}`;
+      return `Your learning system has not accepted your latest work${bracketed(problem.detail)}. ${whereItIs(keptLocally)} ${askForHelp(keptLocally)}`;
     case 'not-started':
       return (
-        `Your learning system did not start a session for this course (${problem.detail}). You can carry on: ${keptLocally ? 'your work is kept in this browser' : 'your work is kept on this page'}, ` +
+        `Your learning system did not start a session for this course${bracketed(problem.detail)}. You can carry on: ${keptLocally ? 'your work is kept in this browser' : 'your work is kept on this page'}, ` +
         'and it will be sent when the learning system answers. If this message stays, close the course and open it again from your learning system.'
       );
     case 'other-session':

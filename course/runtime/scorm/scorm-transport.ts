@@ -434,7 +434,8 @@ export class ScormTransport implements Transport {
     return this.objectives;
   }
 
+  /** The LMS's own account of its last error; empty when it gave none (the player words the problem, not the runtime). */
   private errorDetail(): string {
-    return this.lastError ? lmsErrorDetail(this.lastError) : 'no answer';
+    return this.lastError ? lmsErrorDetail(this.lastError) : '';
   }
 }

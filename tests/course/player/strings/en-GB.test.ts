@@ -112,3 +112,14 @@ describe('en-GB catalogue', () => {
     expect(all.film).toBe(enGBScreens.film);
   });
 });
+
+describe('the LMS’s detail in a problem', () => {
+  it('is given in brackets when the LMS gave one, and leaves no empty brackets when it gave none', () => {
+    const refused = all.problems.describe({ kind: 'refused', detail: 'General exception, error 101' }, true);
+    expect(refused).toContain('your latest work (General exception, error 101).');
+    const silent = all.problems.describe({ kind: 'refused', detail: '' }, true);
+    expect(silent).toContain('your latest work.');
+    expect(silent).not.toContain('()');
+    expect(all.problems.describe({ kind: 'not-started', detail: '' }, false)).toContain('for this course. You can carry on');
+  });
+});
