@@ -4,7 +4,8 @@
 // sends on as a note of its own, not a fault. cmi5 ends its sessions with "terminated" as its frame goes, except
 // when its page goes while its resume document is being saved: "terminated" is then held back on purpose (sent beside
 // the save, it could overtake it, and the LMS would refuse the save), and the LMS records "abandoned", an LMS note, not
-// a warning; the test holds every "abandoned" to that case, or to a page gone while "initialized" was on its way. Fifty relaunches per standard, the learner moving on a screen now and then, and no
+// a warning; the test holds every "abandoned" to that case, to a page gone while "initialized" was on its way, or to
+// one gone before the rest of the session had come (no statement at all; at most one in ten). Fifty relaunches per standard, the learner moving on a screen now and then, and no
 // call refused either. Then the LMS page opened afresh, which is sent the whole kept log at once (an unbounded log
 // once made it close itself within seconds): it stays up, resumes the course and still answers its buttons.
 import { describe, expect, it } from 'vitest';
@@ -72,12 +73,18 @@ describe.skipIf(!hasChromium)(`our own package, relaunched ${RELAUNCHES} times`,
       if (standard === 'cmi5') {
         const course = verbs(lms.log.statements('course'));
         const abandoned = abandonedSessions(lms.log.entries);
-        expect(count(course, 'initialized'), 'sessions the AU began').toBe(RELAUNCHES + 1);
+        // A session whose page went before the rest of the session had come (about one round trip after its first
+        // screen is drawn: course/runtime/README.md, "Opened up front, the rest right after") sends no statement: the
+        // opening ends it with the resume document alone, and the LMS records it abandoned. Rare by design; bounded
+        // here so that sessions failing to begin at all still fail the test.
+        const silent = abandoned.filter((session) => session.verbs.length === 0);
+        expect(silent.length, 'sessions left before the rest of the session came').toBeLessThanOrEqual(RELAUNCHES / 10);
+        expect(count(course, 'initialized') + silent.length, 'sessions the AU began, or left before it could').toBe(RELAUNCHES + 1);
         expect(count(course, 'terminated') + abandoned.length, 'sessions that ended').toBe(RELAUNCHES);
         // The cases the runtime leaves "terminated" unsent by design: its page went while the resume document was
         // being saved (sent side by side, "terminated" could overtake it and the save would then be refused), or while
         // "initialized" was on its way (sent again, the LMS would count a second; anything else could overtake it).
-        for (const session of abandoned) {
+        for (const session of abandoned.filter((each) => each.verbs.length > 0)) {
           const initializedOnItsWay = session.lastRequest === 'POST statements' && session.verbs.join() === 'initialized';
           if (!initializedOnItsWay) expect(session.lastRequest, `session ${session.number}, recorded "abandoned"`).toBe('PUT activities/state');
         }
