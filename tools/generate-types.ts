@@ -4,8 +4,11 @@
 // code needs as values (screen types, standards, LMS profiles) taken from the schemas too. course/types.ts re-exports
 // them. The standards are the one exception to "the schema is the source": they are the keys of the registry
 // (course/runtime/standards/index.ts), and this command first writes them into variant.schema.json's enum, so adding
-// a standard is its modules and a registry line, then this command. tests/build/course/generated-types.test.ts fails
-// while the committed files (the schema's enum included) differ from what this writes.
+// a standard is its modules and a registry line, then this command. The course schema is itself written here: it is
+// assembled from course.base.schema.json and each screen type's piece (course/screen-types/<type>/schema.json), in
+// the order of the build registry (course/screen-types/build.ts), so a screen type's part of the schema lives with the
+// type. tests/build/course/generated-types.test.ts fails while the committed files (course.schema.json and the
+// variant schema's enum included) differ from what this writes.
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { defineCommand } from './cli/command-line.ts';
 import { isMainModule, runMain } from './cli/run-command.ts';
 import { generateTypes, type JsonSchema, type TypesRequest } from '../build/course/schema-types.ts';
+import { assembleCourseSchema, type SchemaPiece } from '../build/course/schema-pieces.ts';
 import { RUNTIME_STANDARDS } from '../course/runtime/standards/index.ts';
+import { SCREEN_TYPE_BUILDS } from '../course/screen-types/build.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../course/schema/', import.meta.url));
 
@@ -24,13 +29,20 @@ export const GENERATE_TYPES_COMMAND = defineCommand({
   summary:
     'Writes course/schema/course.types.ts, variant.types.ts and audit.types.ts from the course, variant and audit\n' +
     'JSON Schemas, the one declaration of the course model, after writing the standards of the registry\n' +
-    '(course/runtime/standards/index.ts) into variant.schema.json. Run it after editing a schema or the registry, and\n' +
-    'commit the result.',
+    '(course/runtime/standards/index.ts) into variant.schema.json and course.schema.json from course.base.schema.json\n' +
+    'and the screen types\' pieces (course/screen-types/<type>/schema.json). Run it after editing a schema, a piece or\n' +
+    'a registry, and commit the result.',
   options: {},
 });
 
 function readSchema(name: string): JsonSchema {
   return JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')) as JsonSchema;
+}
+
+/** The course schema from its base and the screen types' pieces, in the build registry's order. */
+export function courseSchema(): JsonSchema {
+  const pieces = Object.entries(SCREEN_TYPE_BUILDS).map(([type, build]): [string, SchemaPiece] => [type, JSON.parse(readFileSync(build.schema, 'utf8')) as SchemaPiece]);
+  return assembleCourseSchema(readSchema('course.base.schema.json'), pieces);
 }
 
 /** The schema text as the repository keeps it: two-space JSON with a final newline. */
@@ -69,9 +81,9 @@ function screenTypes(schema: JsonSchema): string[] {
   });
 }
 
-/** Each generated file (absolute path) and its text: variant.schema.json first (the types are made from it). */
+/** Each generated file (absolute path) and its text: the schemas first (the types are made from them). */
 export function generatedTypeFiles(): Map<string, string> {
-  const course = readSchema('course.schema.json');
+  const course = courseSchema();
   const variant = withRegistryStandards(readSchema('variant.schema.json'), Object.keys(RUNTIME_STANDARDS));
   const requests: [string, TypesRequest][] = [
     ['course.types.ts', {
@@ -88,6 +100,7 @@ export function generatedTypeFiles(): Map<string, string> {
     ['audit.types.ts', { schema: readSchema('audit.schema.json'), rootName: 'AccessibilityAudit', schemaPath: 'course/schema/audit.schema.json' }],
   ];
   return new Map([
+    [join(SCHEMA_DIR, 'course.schema.json'), schemaText(course)],
     [join(SCHEMA_DIR, 'variant.schema.json'), schemaText(variant)],
     ...requests.map(([file, request]): [string, string] => [join(SCHEMA_DIR, file), generateTypes(request)]),
   ]);

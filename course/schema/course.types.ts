@@ -135,14 +135,6 @@ export type Screen =
   | ConfidenceScreen
   | SummaryScreen;
 
-/** Words about who can read the learner's reflections, in both versions: the player shows `private` where the variant keeps reflections private (the default) and `shared` where it sends them to the organisation's learning system (variant.reflections). In `shared`, "{organisation}" stands for the variant's organisation name. */
-export interface PrivacyNote {
-  /** For reflections that stay in the learner's own saved progress. */
-  private: string;
-  /** For reflections that also go to the organisation: must say plainly that they are not private. */
-  shared: string;
-}
-
 /** The first screen: purpose, time needed and who can read the learner's reflections. */
 export interface WelcomeScreen {
   type: 'welcome';
@@ -164,6 +156,27 @@ export interface FilmScreen {
   id: string;
   title: string;
   body?: string;
+  sources?: string[];
+}
+
+/** First-person accounts from people who use services and from staff. */
+export interface VoicesScreen {
+  type: 'voices';
+  id: string;
+  title: string;
+  body?: string;
+  sources?: string[];
+  voices: Voice[];
+}
+
+/** One account: quoted from the campaign with its source, or written for this course (a composite, not a real person). */
+export interface Voice {
+  id: string;
+  speaker: string;
+  /** "quoted": a real person's published words (needs sources); "composite": written for this course, labelled so to the learner. */
+  kind: 'quoted' | 'composite';
+  perspective: 'person' | 'staff';
+  text: string;
   sources?: string[];
 }
 
@@ -227,32 +240,6 @@ export interface KnowledgeCheckScreen {
   questionsPerAttempt: number;
 }
 
-/** A choice question with feedback for every option. */
-export interface Question {
-  id: string;
-  /** "single": exactly one option is correct; "multiple": one or more are. */
-  kind: 'single' | 'multiple';
-  /** The question; at most 250 characters so it fits an LMS interaction description. */
-  prompt: string;
-  options: QuestionOption[];
-  /** Knowledge-check questions: the learning outcome the question assesses. */
-  outcome?: string;
-  /** Knowledge-check questions: why the right answer is right, naming it; shown once the learner got it right or has no attempt left. */
-  explanation?: string;
-  sources?: string[];
-}
-
-/** One answer option. */
-export interface QuestionOption {
-  /** Option id, unique within its question. */
-  id: string;
-  text: string;
-  correct: boolean;
-  /** Shown after the learner chooses this option. For a wrong option it explains why it is not the best answer without naming the right one (that waits for the question's explanation). */
-  feedback: string;
-  sources?: string[];
-}
-
 /** Free-text reflections; private to the learner unless the variant says "shared". Keep the body neutral about privacy: privacyNote says it, in the version that is true for the variant. */
 export interface ReflectionScreen {
   type: 'reflection';
@@ -293,6 +280,40 @@ export interface SummaryScreen {
   id: string;
   title: string;
   body?: string;
+  sources?: string[];
+}
+
+/** Words about who can read the learner's reflections, in both versions: the player shows `private` where the variant keeps reflections private (the default) and `shared` where it sends them to the organisation's learning system (variant.reflections). In `shared`, "{organisation}" stands for the variant's organisation name. */
+export interface PrivacyNote {
+  /** For reflections that stay in the learner's own saved progress. */
+  private: string;
+  /** For reflections that also go to the organisation: must say plainly that they are not private. */
+  shared: string;
+}
+
+/** A choice question with feedback for every option. */
+export interface Question {
+  id: string;
+  /** "single": exactly one option is correct; "multiple": one or more are. */
+  kind: 'single' | 'multiple';
+  /** The question; at most 250 characters so it fits an LMS interaction description. */
+  prompt: string;
+  options: QuestionOption[];
+  /** Knowledge-check questions: the learning outcome the question assesses. */
+  outcome?: string;
+  /** Knowledge-check questions: why the right answer is right, naming it; shown once the learner got it right or has no attempt left. */
+  explanation?: string;
+  sources?: string[];
+}
+
+/** One answer option. */
+export interface QuestionOption {
+  /** Option id, unique within its question. */
+  id: string;
+  text: string;
+  correct: boolean;
+  /** Shown after the learner chooses this option. For a wrong option it explains why it is not the best answer without naming the right one (that waits for the question's explanation). */
+  feedback: string;
   sources?: string[];
 }
 
@@ -356,27 +377,6 @@ export interface SupervisionGuide {
   groundRules: string[];
   plans: SessionPlan[];
   wellbeing: string;
-  sources?: string[];
-}
-
-/** First-person accounts from people who use services and from staff. */
-export interface VoicesScreen {
-  type: 'voices';
-  id: string;
-  title: string;
-  body?: string;
-  sources?: string[];
-  voices: Voice[];
-}
-
-/** One account: quoted from the campaign with its source, or written for this course (a composite, not a real person). */
-export interface Voice {
-  id: string;
-  speaker: string;
-  /** "quoted": a real person's published words (needs sources); "composite": written for this course, labelled so to the learner. */
-  kind: 'quoted' | 'composite';
-  perspective: 'person' | 'staff';
-  text: string;
   sources?: string[];
 }
 

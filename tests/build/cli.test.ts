@@ -106,6 +106,8 @@ describe('npm run build', () => {
       expect(code.includes('AxiosError'), `${standard}: @xapi/xapi's axios`).toBe(false);
       // The player never imports the build's half of the standards registry (manifests/standards/, Node-only).
       for (const descriptor of new Set(Object.values(DESCRIPTOR_FILE))) expect(code.includes(descriptor), `${standard}: ${descriptor} in the player`).toBe(false);
+      // Nor the screen types' build tier (course/screen-types/*/build.ts, Node-only): here, a scenario check's words.
+      expect(code.includes('the scenario can never end'), `${standard}: the screen types' build checks in the player`).toBe(false);
     }
   });
 

@@ -1,61 +1,30 @@
 // Answers must not give themselves away: the helpful choice (scenario steps) or the right option (film questions,
-// knowledge-check questions) may be first, or the longest, in at most half the items of each kind.
+// knowledge-check questions) may be first, or the longest, in at most half the items of each kind. The screen types
+// with such items name their kind and list them (the "answers" of their build tier).
 import type { Course } from '../../../course/types.ts';
 import type { CourseProblem } from '../problems.ts';
-import { pointerOf } from '../problems.ts';
+import { perScreenType, type AnswerItem } from '../../../course/screen-types/build.ts';
 
 type Problem = Omit<CourseProblem, 'file'>;
-
-interface Item {
-  pointer: string;
-  /** Text of every option, in course order. */
-  texts: string[];
-  /** Which options are the helpful or right ones. */
-  good: boolean[];
-}
 
 interface Kind {
   name: string;
   option: string;
-  items: Item[];
+  items: AnswerItem[];
 }
 
+/** Each screen type's items of the kind it names (course/screen-types/<type>/build.ts), in the registry's order. */
 export function answerKinds(course: Course): Kind[] {
-  const steps: Item[] = [];
-  const checks: Item[] = [];
-  course.sections.forEach((section, s) =>
-    section.screens.forEach((screen, i) => {
-      const at = ['sections', s, 'screens', i];
-      if (screen.type === 'scenario') {
-        screen.steps.forEach((step, k) =>
-          steps.push({ pointer: pointerOf([...at, 'steps', k, 'choices']), texts: step.choices.map((c) => c.text), good: step.choices.map((c) => c.quality === 'helpful') }),
-        );
-      } else if (screen.type === 'knowledge-check') {
-        screen.questions.forEach((question, k) =>
-          checks.push({ pointer: pointerOf([...at, 'questions', k, 'options']), texts: question.options.map((o) => o.text), good: question.options.map((o) => o.correct) }),
-        );
-      }
-    }),
-  );
-  const film = course.film.cuePoints.map((cue, k) => ({
-    pointer: pointerOf(['film', 'cuePoints', k, 'question', 'options']),
-    texts: cue.question.options.map((o) => o.text),
-    good: cue.question.options.map((o) => o.correct),
-  }));
-  return [
-    { name: 'scenario steps', option: 'helpful choice', items: steps },
-    { name: 'film questions', option: 'right answer', items: film },
-    { name: 'knowledge-check questions', option: 'right answer', items: checks },
-  ];
+  return perScreenType(course, ({ answers }, screens) => (answers ? [{ name: answers.name, option: answers.option, items: answers.items(course, screens) }] : [])).flat();
 }
 
 /** Whether a good option is the first one. */
-export function goodIsFirst(item: Item): boolean {
+export function goodIsFirst(item: AnswerItem): boolean {
   return item.good[0] === true;
 }
 
 /** Whether a good option is the longest one (a tie with a wrong option counts: it still stands out). */
-export function goodIsLongest(item: Item): boolean {
+export function goodIsLongest(item: AnswerItem): boolean {
   const longest = Math.max(...item.texts.map((text) => text.length));
   return item.texts.some((text, i) => item.good[i] === true && text.length === longest);
 }

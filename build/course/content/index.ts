@@ -9,7 +9,8 @@ import { checkStatedDuration } from './duration-estimate.ts';
 import { checkCuePointsAgainstCaptions } from './cue-gaps.ts';
 import { checkAudioDescriptionOffers } from './audio-description.ts';
 
-export { estimateDuration, countWords } from './duration-estimate.ts';
+export { estimateDuration } from './duration-estimate.ts';
+export { countWords } from './word-count.ts';
 export { learnerTexts } from './learner-text.ts';
 export { statisticIn } from './sourced-numbers.ts';
 

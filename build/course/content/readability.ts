@@ -4,6 +4,7 @@
 // least one sentence, so short labels and list items (which have no full stop) are not run together.
 import type { Course } from '../../../course/types.ts';
 import { learnerTexts } from './learner-text.ts';
+import { perScreenType, screenTypeBuild } from '../../../course/screen-types/build.ts';
 
 export interface Readability {
   words: number;
@@ -38,14 +39,12 @@ export function measure(texts: readonly string[]): Readability {
   return { words, sentences, syllables, grade };
 }
 
-/** The course's learner-facing text by part, with the words quoted from real people (not ours to simplify) apart. */
+/**
+ * The course's learner-facing text by part (a screen's text under its type's reading part), with the words quoted from
+ * real people (not ours to simplify) apart.
+ */
 export function textsByPart(course: Course): Map<string, string[]> {
-  const quoted = new Set<string>();
-  course.sections.forEach((section, s) =>
-    section.screens.forEach((screen, i) => {
-      if (screen.type === 'voices') screen.voices.forEach((voice, v) => voice.kind === 'quoted' && quoted.add(`/sections/${s}/screens/${i}/voices/${v}/text`));
-    }),
-  );
+  const quoted = new Set(perScreenType(course, (build, screens) => build.quotedTexts?.(screens) ?? []).flat());
   const parts = new Map<string, string[]>();
   const add = (part: string, text: string) => parts.set(part, [...(parts.get(part) ?? []), text]);
   for (const { pointer, text } of learnerTexts(course)) {
@@ -56,7 +55,7 @@ export function textsByPart(course: Course): Map<string, string[]> {
     const screenMatch = /^\/sections\/(\d+)\/screens\/(\d+)/.exec(pointer);
     if (screenMatch) {
       const screen = course.sections[Number(screenMatch[1])]?.screens[Number(screenMatch[2])];
-      add(screen?.type === 'scenario' ? 'scenarios' : (screen?.type ?? 'other'), text);
+      add(screen ? (screenTypeBuild(screen.type).readingPart ?? screen.type) : 'other', text);
     } else {
       add(pointer.split('/')[1] ?? 'course', text);
     }

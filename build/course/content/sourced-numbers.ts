@@ -1,11 +1,13 @@
 // "Every statistic carries a source": a number in learner-facing text needs a source on its object or an enclosing
 // one. A simple rule, as the issue asks: digits count, except times, dates, ages, places (bay 3) and counts of the
 // course's own parts; so do the usual ways of stating a statistic in words ("one in three", "per cent",
-// "times more likely"). Also: every cited id names a source, every source is cited, and a quoted voice has one.
+// "times more likely"). Also: every cited id names a source, every source is cited, and each screen type's own rules
+// about sources hold (the "sources" of its build tier: a quoted voice names one).
 import type { Course } from '../../../course/types.ts';
 import type { CourseProblem } from '../problems.ts';
 import { pointerOf } from '../problems.ts';
 import { learnerTexts } from './learner-text.ts';
+import { perScreenType } from '../../../course/screen-types/build.ts';
 
 type Problem = Omit<CourseProblem, 'file'>;
 
@@ -78,19 +80,6 @@ export function checkSourcedNumbers(course: Course): Problem[] {
       problems.push({ pointer: pointerOf(['sources', index, 'id']), message: `source "${source.id}" is cited nowhere in the course`, allowed: 'cite it where the course uses it, or remove it from the references' });
     }
   });
-  course.sections.forEach((section, s) =>
-    section.screens.forEach((screen, i) => {
-      if (screen.type !== 'voices') return;
-      screen.voices.forEach((voice, v) => {
-        if (voice.kind === 'quoted' && (voice.sources?.length ?? 0) === 0) {
-          problems.push({
-            pointer: pointerOf(['sections', s, 'screens', i, 'voices', v, 'sources']),
-            message: `the quoted voice "${voice.id}" names no source`,
-            allowed: 'a real person\'s words need the source they were published in; words written for the course are "kind": "composite"',
-          });
-        }
-      });
-    }),
-  );
+  problems.push(...perScreenType(course, (build, screens) => build.sources?.(course, screens) ?? []).flat());
   return problems;
 }

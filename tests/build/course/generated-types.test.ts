@@ -1,10 +1,12 @@
 // The course model is declared once, in the JSON Schemas; course/schema/*.types.ts are generated from them by
-// `npm run generate-types`. These tests regenerate the files in memory and compare them with the committed ones
-// (stale files fail), and hold the generator to the part of JSON Schema it handles.
+// `npm run generate-types`, and so is course.schema.json (from its base and the screen types' pieces). These tests
+// regenerate the files in memory and compare them with the committed ones (stale files fail), and hold the generator
+// to the part of JSON Schema it handles.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateTypes, type JsonSchema } from '../../../build/course/schema-types.ts';
+import { assembleCourseSchema, type SchemaPiece } from '../../../build/course/schema-pieces.ts';
 import { generatedTypeFiles, withRegistryStandards } from '../../../tools/generate-types.ts';
 import { REPO } from './fixtures.ts';
 
@@ -115,5 +117,33 @@ describe('generateTypes', () => {
     expect(() => generateTypes({ schema: withKeyword({ anyOf: [{ type: 'string' }] }), rootName: 'T', schemaPath: 'x' })).toThrow('the keyword "anyOf" is not handled');
     expect(() => generateTypes({ schema: withKeyword({ type: 'object', properties: {} }), rootName: 'T', schemaPath: 'x' })).toThrow('objects must be closed');
     expect(() => generateTypes({ schema: withKeyword({ $ref: 'other.json#/x' }), rootName: 'T', schemaPath: 'x' })).toThrow('unsupported $ref');
+  });
+});
+
+describe('assembleCourseSchema (course.schema.json from the base and the screen types\' pieces)', () => {
+  const base: JsonSchema = {
+    $comment: 'About the base file.',
+    type: 'object',
+    $defs: { slug: { type: 'string' }, screen: { description: 'A screen.', type: 'object' }, after: { type: 'string' } },
+  };
+  const piece = (type: string, name: string, extra: Record<string, JsonSchema> = {}): SchemaPiece => ({
+    $ref: `#/$defs/${name}`,
+    $defs: { [name]: { type: 'object', properties: { type: { const: type }, id: { $ref: '#/$defs/slug' } } }, ...extra },
+  });
+
+  it("joins the pieces after the screen union, in the registry's order, with one branch each, and drops the base's $comment", () => {
+    const joined = assembleCourseSchema(base, [['b', piece('b', 'bScreen', { bPart: { type: 'string' } })], ['a', piece('a', 'aScreen')]]);
+    expect(Object.keys(joined)).toEqual(['type', '$defs']);
+    expect(Object.keys(joined.$defs!)).toEqual(['slug', 'screen', 'bScreen', 'bPart', 'aScreen', 'after']);
+    expect(joined.$defs!.screen).toEqual({ description: 'A screen.', type: 'object', oneOf: [{ $ref: '#/$defs/bScreen' }, { $ref: '#/$defs/aScreen' }] });
+    expect(base.$defs!.screen!.oneOf).toBeUndefined();
+  });
+
+  it('refuses a screen of another type, a definition made twice, and a piece that uses another piece\'s definitions', () => {
+    expect(() => assembleCourseSchema(base, [['a', piece('b', 'aScreen')]])).toThrow('course/screen-types/a/schema.json: the screen "aScreen" must have "type": { "const": "a" }');
+    expect(() => assembleCourseSchema(base, [['a', piece('a', 'aScreen', { slug: { type: 'string' } })]])).toThrow('the definition "slug" is already made');
+    const borrowing = piece('b', 'bScreen', { bPart: { $ref: '#/$defs/aScreen' } });
+    expect(() => assembleCourseSchema(base, [['a', piece('a', 'aScreen')], ['b', borrowing]])).toThrow('"#/$defs/aScreen" names neither a definition of this piece nor one of the base');
+    expect(() => assembleCourseSchema(base, [['a', { ...piece('a', 'aScreen'), title: 'x' } as SchemaPiece]])).toThrow('not "title"');
   });
 });
