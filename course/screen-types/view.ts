@@ -2,6 +2,7 @@
 // the first screen's chunk, so an entry is a few lines saying where the component comes from and what it waits for;
 // the components themselves are chunks of their own, but for the welcome screen, the first screen.
 import type { ComponentType } from 'preact';
+import type { Screen } from '../types.ts';
 import type { ScreenOf, ScreenType } from './screen-type.ts';
 import { welcomeView } from './welcome/view.ts';
 import { filmView } from './film/view.ts';
@@ -16,7 +17,10 @@ import { summaryView } from './summary/view.ts';
 export type ScreenComponent<T extends ScreenType> = ComponentType<{ screen: ScreenOf<T> }>;
 
 /** How the frame loads and shows the screens of one type. */
-export type ScreenTypeView<T extends ScreenType> =
+export type ScreenTypeView<T extends ScreenType> = {
+  /** Shown done in the section menu only once the course is complete, not as soon as the screen is done. */
+  tickedOnceCourseComplete?: true;
+} & (
   /** In the first screen's chunk, and its text in the course's shell (config.js): drawn at once. */
   | { component: ScreenComponent<T> }
   | {
@@ -26,7 +30,8 @@ export type ScreenTypeView<T extends ScreenType> =
       waitsFor: 'section' | 'course';
       /** Fetched while the learner reads the screen before it, as the likely next screen. */
       prefetch: boolean;
-    };
+    }
+);
 
 export const screenViews: { [T in ScreenType]: ScreenTypeView<T> } = {
   welcome: welcomeView,
@@ -39,5 +44,8 @@ export const screenViews: { [T in ScreenType]: ScreenTypeView<T> } = {
   summary: summaryView,
 };
 
-/** The view of a screen's type, typed for any screen (the frame holds screens of every type). */
-export const viewOf = (type: ScreenType): ScreenTypeView<ScreenType> => screenViews[type] as ScreenTypeView<ScreenType>;
+/** The registry as the frame reads it: by a screen of any type (each entry's component takes that type's screens). */
+export const viewsByType = screenViews as Record<ScreenType, ScreenTypeView<ScreenType>>;
+
+/** For the section menu (player/logic/course-map.ts menuDoneScreens). */
+export const tickedOnceCourseComplete = (screen: Screen): boolean => !!viewsByType[screen.type].tickedOnceCourseComplete;

@@ -7,18 +7,18 @@ import { loadLazy, useLazy, withNeeded } from './use-lazy.ts';
 import { LoadProblem } from '../components/LoadProblem.tsx';
 import { entryFor } from '../logic/course-map.ts';
 import { coursePartsOf } from './course-parts.ts';
-import { viewOf, type ScreenTypeView } from '../../screen-types/view.ts';
+import { viewsByType, type ScreenTypeView } from '../../screen-types/view.ts';
 
 type LazyView = Extract<ScreenTypeView<Screen['type']>, { load: unknown }>;
 
 /** Fetches the chunk of the screen the learner will probably see next, while they read this one, if its view asks. */
 export function prefetchScreen(screen: Screen): void {
-  const view = viewOf(screen.type);
+  const view = viewsByType[screen.type];
   if ('load' in view && view.prefetch) void loadLazy(`screen:${screen.type}`, view.load).catch(() => undefined);
 }
 
 export function ScreenView({ screen }: { screen: Screen }) {
-  const view = viewOf(screen.type);
+  const view = viewsByType[screen.type];
   if ('component' in view) return <view.component screen={screen} />;
   // Keyed by screen id: two screens of one type (two scenarios) never share component state.
   return <LazyScreen key={screen.id} screen={screen} view={view} />;
