@@ -27,7 +27,7 @@ export const CODEC_CHUNK = 'saved-progress'; // course/player/app/saved-progress
  * rules, which come with its structure, and the marking of answers (build/vite.config.ts, COURSE_LOGIC).
  */
 export const COURSE_LOGIC_CHUNK = 'course-logic';
-// course/player/film/FilmScreen.tsx and video-player.ts, and the course logic.
+// course/screen-types/film/FilmScreen.tsx and video-player.ts, and the course logic.
 const FILM_CHUNKS = ['FilmScreen', 'video-player', COURSE_LOGIC_CHUNK];
 
 export type Files = ReadonlyMap<string, Uint8Array>;

@@ -1,58 +1,41 @@
-// Picks the component for a screen. Only the welcome screen is part of the first load; every other screen is a chunk
-// of its own, fetched when it is first shown (the film screen together with video.js), with its section's part of the
-// course data (app/course-parts.ts), so the first screen stays within its payload budget wherever the learner resumes.
-import type { ComponentType } from 'preact';
+// Shows a screen as its type's view says (course/screen-types/view.ts): only the welcome screen is part of the first
+// load; every other screen is a chunk of its own, fetched when it is first shown, with the course text it needs
+// (app/course-parts.ts), so the first screen stays within its payload budget wherever the learner resumes.
 import type { Screen } from '../../types.ts';
 import { usePlayer } from './player-context.ts';
 import { loadLazy, useLazy, withNeeded } from './use-lazy.ts';
-import { WelcomeScreen } from '../screens/WelcomeScreen.tsx';
 import { LoadProblem } from '../components/LoadProblem.tsx';
 import { entryFor } from '../logic/course-map.ts';
 import { coursePartsOf } from './course-parts.ts';
+import { viewsByType, type ScreenTypeView } from '../../screen-types/view.ts';
 
-type LazyType = Exclude<Screen['type'], 'welcome'>;
-type AnyScreenComponent = ComponentType<{ screen: never }>;
+type LazyView = Extract<ScreenTypeView<Screen['type']>, { load: unknown }>;
 
-const loaders: Record<LazyType, () => Promise<AnyScreenComponent>> = {
-  // The screen and video.js are separate chunks; asking for both at once saves a round trip on a slow network.
-  film: () => Promise.all([import('../film/FilmScreen.tsx'), import('../film/video-player.ts')]).then(([m]) => m.FilmScreen),
-  scenario: () => import('../screens/ScenarioScreen.tsx').then((m) => m.ScenarioScreen),
-  'knowledge-check': () => import('../screens/KnowledgeCheckScreen.tsx').then((m) => m.KnowledgeCheckScreen),
-  reflection: () => import('../screens/ReflectionScreen.tsx').then((m) => m.ReflectionScreen),
-  voices: () => import('../screens/VoicesScreen.tsx').then((m) => m.VoicesScreen),
-  confidence: () => import('../screens/ConfidenceScreen.tsx').then((m) => m.ConfidenceScreen),
-  summary: () => import('../screens/SummaryScreen.tsx').then((m) => m.SummaryScreen),
-};
-
-/**
- * Fetches the chunk of the screen the learner will probably see next, while they read this one. Not the film: video.js
- * is the largest download in the course and is fetched only when the film screen is actually opened.
- */
+/** Fetches the chunk of the screen the learner will probably see next, while they read this one, if its view asks. */
 export function prefetchScreen(screen: Screen): void {
-  if (screen.type === 'welcome' || screen.type === 'film') return;
-  void loadLazy(`screen:${screen.type}`, loaders[screen.type]).catch(() => undefined);
+  const view = viewsByType[screen.type];
+  if ('load' in view && view.prefetch) void loadLazy(`screen:${screen.type}`, view.load).catch(() => undefined);
 }
 
 export function ScreenView({ screen }: { screen: Screen }) {
-  if (screen.type === 'welcome') return <WelcomeScreen screen={screen} />;
+  const view = viewsByType[screen.type];
+  if ('component' in view) return <view.component screen={screen} />;
   // Keyed by screen id: two screens of one type (two scenarios) never share component state.
-  return <LazyScreen key={screen.id} screen={screen} type={screen.type} />;
+  return <LazyScreen key={screen.id} screen={screen} view={view} />;
 }
 
-function LazyScreen({ screen, type }: { screen: Screen; type: LazyType }) {
+function LazyScreen({ screen, view }: { screen: Screen; view: LazyView }) {
   const { t, session } = usePlayer();
-  const state = useLazy(`screen:${type}`, loaders[type]);
-  // The screen's text comes with its section's part. The summary speaks of the whole course, and a reflection's
-  // room is worked out from the whole course's prose (logic/reflection-budget.ts), so those two wait for all of it.
+  const state = useLazy(`screen:${screen.type}`, view.load);
   const parts = coursePartsOf(session.config);
   const sectionIndex = entryFor(session.map, screen.id).sectionIndex;
-  const needsAll = type === 'summary' || type === 'reflection';
-  const whole = useLazy(needsAll ? 'course:all' : `course:section-${sectionIndex}`, () =>
-    (needsAll ? parts.all() : parts.section(sectionIndex)).then(() => true),
+  const whole = view.waitsFor === 'course';
+  const text = useLazy(whole ? 'course:all' : `course:section-${sectionIndex}`, () =>
+    (whole ? parts.all() : parts.section(sectionIndex)).then(() => true),
   );
-  const loaded = withNeeded(state, whole);
+  const loaded = withNeeded(state, text);
   if (loaded.kind === 'ready') {
-    const Component = loaded.component as ComponentType<{ screen: Screen }>;
+    const Component = loaded.component;
     return <Component screen={screen} />;
   }
   if (loaded.kind === 'failed') return <LoadProblem retry={loaded.retry} />;

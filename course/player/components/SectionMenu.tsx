@@ -5,6 +5,7 @@ import type { Section } from '../../types.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { menuDoneScreens, sectionStatus, type SectionStatus } from '../logic/course-map.ts';
 import { Icon, type IconName } from './Icon.tsx';
+import { tickedOnceCourseComplete } from '../../screen-types/view.ts';
 import { coursePartsOf } from '../app/course-parts.ts';
 import { courseRules } from '../state/rules.ts';
 
@@ -17,7 +18,7 @@ export function SectionMenu({ headingId, currentSectionId, onGo }: { headingId: 
   // The rules for a started or completed screen (state/rules.ts) come with the course's structure. Until it has come (a first launch, moments
   // after its first screen) the learner has done nothing yet, so nothing is started or completed.
   const structured = coursePartsOf(session.config).hasStructure();
-  const done = menuDoneScreens(sections, state.completedScreens, structured && session.outcome.completed);
+  const done = menuDoneScreens(sections, state.completedScreens, structured && session.outcome.completed, tickedOnceCourseComplete);
   const started = new Set(structured ? session.map.entries.filter((e) => courseRules().isScreenStarted(e.screen, state)).map((e) => e.screen.id) : []);
   const completedCount = sections.filter((s) => sectionStatus(s, done, started, state.location) === 'completed').length;
   const statusText: Record<SectionStatus, string> = {

@@ -61,13 +61,17 @@ export function sectionStatus(section: Section, completed: ReadonlySet<string>, 
 }
 
 /**
- * The screens the section menu shows as done. The summary counts as done on a visit (the completion rule asks the
- * learner to reach it), but a tick beside "Summary" would tell a learner who has not finished that they have: the
- * menu shows it done only once the course is complete.
+ * The screens the section menu shows as done: those completed, but a screen `tickedOnceComplete` picks (its type's
+ * view says so: the summary) only once the course is complete.
  */
-export function menuDoneScreens(sections: readonly Section[], completedScreens: readonly string[], courseCompleted: boolean): Set<string> {
-  const summaries = new Set(sections.flatMap((section) => section.screens.filter((screen) => screen.type === 'summary').map((screen) => screen.id)));
-  return new Set(completedScreens.filter((id) => courseCompleted || !summaries.has(id)));
+export function menuDoneScreens(
+  sections: readonly Section[],
+  completedScreens: readonly string[],
+  courseCompleted: boolean,
+  tickedOnceComplete: (screen: Screen) => boolean,
+): Set<string> {
+  const held = new Set(sections.flatMap((section) => section.screens.filter(tickedOnceComplete).map((screen) => screen.id)));
+  return new Set(completedScreens.filter((id) => courseCompleted || !held.has(id)));
 }
 
 /** Share of a section's screens that are done, 0..1. */

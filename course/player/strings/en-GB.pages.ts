@@ -2,15 +2,18 @@
 // reflections export and the resource pages (supervision guide, glossary, references), with the lived-experience
 // page; and the words seldom shown: the notice after a resume (it comes with the state codec) and what a save or
 // connection problem means (the status banner fetches them when it has one). Only those import it
-// (app/use-strings.ts, usePageStrings), so neither the first screen nor the film screen downloads them.
+// (app/use-strings.ts, usePageStrings), so neither the first screen nor the film screen downloads them. The knowledge
+// check's, the voices screen's and the summary's own words are in their folders (course/screen-types/<type>/words.ts)
+// and are put in here under their keys.
 
 import type { LaunchFailure, StatusProblem } from '../../runtime/tracker.ts';
 import type { DecodeResult, StateDamage } from '../../runtime/state/codec.ts';
+import { number, plural } from './en-GB.format.ts';
+import { knowledgeCheckEnGB } from '../../screen-types/knowledge-check/words.ts';
+import { voicesEnGB } from '../../screen-types/voices/words.ts';
+import { summaryEnGB } from '../../screen-types/summary/words.ts';
 
 type UnreadableReason = Extract<DecodeResult, { ok: false }>['reason'];
-
-const number = (n: number): string => n.toLocaleString('en-GB');
-const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 /** Where the learner's work is while the learning system does not have it. */
 const whereItIs = (keptLocally: boolean): string =>
@@ -123,35 +126,6 @@ export const enGBPages = {
     dismiss: 'Dismiss',
   },
 
-  knowledge: {
-    rules: (perAttempt: number, passCount: number, attempts: number): string =>
-      `There are ${number(perAttempt)} questions. To pass you need ${number(passCount)} of them right. ` +
-      `You have ${number(attempts)} ${plural(attempts, 'attempt', 'attempts')}, and each attempt asks different questions.`,
-    position: (attempt: number, attempts: number, question: number, total: number): string =>
-      `Attempt ${number(attempt)} of ${number(attempts)}, question ${number(question)} of ${number(total)}`,
-    check: 'Check your answer',
-    next: 'Next question',
-    seeResult: 'See your result',
-    correct: 'Correct',
-    incorrect: 'Not the best answer',
-    yourAnswer: (answer: string): string => `Your answer: ${answer}`,
-    yourAnswers: (answers: string): string => `Your answers: ${answers}`,
-    bestAnswer: (answer: string): string => `The best answer: ${answer}`,
-    notYet: 'You will see the best answer once you pass or have used all your attempts.',
-    resultHeading: 'Your result',
-    score: (correct: number, total: number, percent: number): string =>
-      `You answered ${number(correct)} of ${number(total)} questions correctly (${number(percent)}%).`,
-    passMark: (percent: number): string => `The pass mark is ${number(percent)}%.`,
-    passed: 'You passed the knowledge check.',
-    notPassedRetake: (left: number): string =>
-      `You have not reached the pass mark yet. You have ${number(left)} ${plural(left, 'attempt', 'attempts')} left, and the next one asks different questions.`,
-    failedForGood: (attempts: number): string =>
-      `You did not reach the pass mark in ${number(attempts)} ${plural(attempts, 'attempt', 'attempts')}, so you have not passed this time. ` +
-      'Your learning system records that. Talk to your manager or learning and development team about taking the course again.',
-    retake: (attempt: number, attempts: number): string => `Start attempt ${number(attempt)} of ${number(attempts)}`,
-    reviewHeading: 'Your answers',
-  },
-
   exportPage: {
     title: 'My reflections',
     intro: (course: string): string => `Reflections written for the course “${course}”.`,
@@ -197,53 +171,9 @@ export const enGBPages = {
     print: 'Print or save as PDF',
   },
 
-  voices: {
-    quoted: 'In their own words, from the Time to Change campaign',
-    composite: 'Written for this course: a composite of common experiences, not a real person',
-    person: 'Someone who uses services',
-    staff: 'A member of staff',
-  },
-
   sources: {
     heading: 'Sources for this page',
     all: 'See all references',
-  },
-
-  summary: {
-    completedTitle: 'You have completed the course',
-    notCompletedTitle: 'You have not completed the course yet',
-    failedTitle: 'You have not passed the knowledge check',
-    stillToDo: 'To complete it:',
-    passNeeded: (percent: number): string => `Reach the pass mark of ${number(percent)}% in the knowledge check (you have another attempt)`,
-    goTo: (section: string): string => `Go to ${section}`,
-    scoreHeading: 'Knowledge check',
-    attemptInProgress: (attempt: number, attempts: number, answered: number, total: number): string =>
-      `Attempt ${number(attempt)} of ${number(attempts)}: you have answered ${number(answered)} of ${number(total)} questions.`,
-    noScore: 'You have not started the knowledge check yet.',
-    confidenceHeading: 'Your confidence, before and after',
-    confidenceNone: 'Rate your confidence at the start and the end of the course to see how it changed.',
-    statement: 'Statement',
-    before: 'Before',
-    after: 'After',
-    change: 'Change',
-    notRated: 'Not rated',
-    rating: (label: string, point: number): string => `${label} (${number(point)})`,
-    changeText: (change: number): string =>
-      change === 0 ? 'No change' : `${change > 0 ? 'Up' : 'Down'} ${number(Math.abs(change))} ${plural(Math.abs(change), 'point', 'points')}`,
-    averageChange: (change: number): string =>
-      `On average your confidence went ${change > 0 ? 'up' : change < 0 ? 'down' : 'neither up nor down'}${
-        change === 0 ? '' : ` by ${Math.abs(change).toLocaleString('en-GB', { maximumFractionDigits: 1 })} ${plural(Math.abs(change), 'point', 'points')}`
-      }.`,
-    certificateHeading: 'Your certificate',
-    certificateReady: 'Your certificate is ready to view and print.',
-    viewCertificate: 'View and print your certificate',
-    certificateLater: 'Your certificate will be available here once you have completed the course.',
-    finish: 'Finish the course',
-    finishHint: 'This tells your learning system you have finished. You can still print your certificate afterwards.',
-    finishHintStandalone: 'This ends your session. You can still print your certificate afterwards.',
-    finished: 'You have finished. Your learning system has been told, and you can close this window.',
-    finishedStandalone: 'You have finished, and you can close this window. Your progress stays in this browser only.',
-    finishing: 'Finishing…',
   },
 
   certificate: {
@@ -261,6 +191,10 @@ export const enGBPages = {
     print: 'Print or save as PDF',
     backToCourse: 'Back to the course',
   },
+
+  ...knowledgeCheckEnGB,
+  ...voicesEnGB,
+  ...summaryEnGB,
 };
 
 export type PageStrings = typeof enGBPages;

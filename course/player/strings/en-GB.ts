@@ -1,19 +1,13 @@
 // The player's own words in British English, part 1: what the frame and the welcome screen show (header, menu,
-// connection status, welcome). Part 2, en-GB.screens.ts, holds the words of the other screens and of the support
-// panel (a chunk the welcome screen fetches after its first render); part 3, en-GB.pages.ts, those of the knowledge
-// check, summary and pages, the resume notice and what a save problem means: so the first screen does not download
-// them. Course content (titles, questions, feedback) comes from the course data. A translation is three such files,
-// typed by FrameStrings, ScreenStrings and PageStrings: TypeScript names any string it forgot.
+// connection status, resources; the welcome screen's own words are in course/screen-types/welcome/words.ts). Part 2,
+// en-GB.screens.ts, holds the words of the other screens and of the support panel (a chunk the welcome screen fetches
+// after its first render); part 3, en-GB.pages.ts, those of the knowledge check, summary and pages, the resume notice
+// and what a save problem means: so the first screen does not download them. Course content (titles, questions,
+// feedback) comes from the course data. A translation is three such files and a words file per screen type, typed by
+// FrameStrings, ScreenStrings, PageStrings and each type's words: TypeScript names any string it forgot.
 
-import type { ProgressStorage } from '../../runtime/tracker.ts';
-
-const number = (n: number): string => n.toLocaleString('en-GB');
-
-const STORAGE: Record<ProgressStorage, string> = {
-  'learning-system': "your organisation's learning system",
-  'this-browser': 'this browser only: your progress is not sent to any learning system',
-  'this-page': 'this page only: this browser does not keep your progress, so it is lost when the page closes',
-};
+import { number } from './en-GB.format.ts';
+import { welcomeEnGB } from '../../screen-types/welcome/words.ts';
 
 export const enGB = {
   app: {
@@ -77,17 +71,7 @@ export const enGB = {
     },
   },
 
-  welcome: {
-    /** The button straight after the introduction, for a learner who has not started yet. */
-    start: 'Start the course',
-    timeNeeded: (minutes: number): string => `Time needed: about ${number(minutes)} minutes.`,
-    outcomesHeading: 'By the end you will be able to:',
-    activitiesHeading: 'On the way you will',
-    trackingHeading: 'What your learning system records',
-    privacyHeading: 'Your reflections are private',
-    savedTo: (where: ProgressStorage): string => `Your progress is saved to ${STORAGE[where]}.`,
-    privacyHeadingShared: 'Your reflections are shared with your organisation',
-  },
+  ...welcomeEnGB,
 };
 
 export type FrameStrings = typeof enGB;

@@ -3,6 +3,7 @@ import { entryFor, firstScreenId, mapCourse, nextScreenId, previousScreenId, men
 import { isScreenStarted } from '../../../../course/player/logic/screen-completion.ts';
 import { emptyLearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { fixtureCourse } from '../fixture-course.ts';
+import { tickedOnceCourseComplete } from '../../../../course/screen-types/view.ts';
 
 const course = fixtureCourse();
 const map = mapCourse(course);
@@ -46,10 +47,10 @@ describe('course map', () => {
 
   it('shows the summary done in the menu only once the course is complete, not because it was visited', () => {
     const visited = ['welcome', 'summary'];
-    expect([...menuDoneScreens(course.sections, visited, false)]).toEqual(['welcome']);
-    expect([...menuDoneScreens(course.sections, visited, true)]).toEqual(['welcome', 'summary']);
+    expect([...menuDoneScreens(course.sections, visited, false, tickedOnceCourseComplete)]).toEqual(['welcome']);
+    expect([...menuDoneScreens(course.sections, visited, true, tickedOnceCourseComplete)]).toEqual(['welcome', 'summary']);
     const last = course.sections.find((section) => section.screens.some((screen) => screen.id === 'summary'))!;
-    expect(sectionStatus(last, menuDoneScreens(course.sections, visited, false), new Set(), 'summary')).toBe('in-progress');
+    expect(sectionStatus(last, menuDoneScreens(course.sections, visited, false, tickedOnceCourseComplete), new Set(), 'summary')).toBe('in-progress');
   });
 });
 

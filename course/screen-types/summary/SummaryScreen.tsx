@@ -3,18 +3,18 @@
 // than the learner's state holds: the heading comes from the state, never "Well done" to someone not finished.
 import { useRef, useState } from 'preact/hooks';
 import type { SummaryScreen as SummaryData } from '../../types.ts';
-import { usePlayer } from '../app/player-context.ts';
-import { usePageStrings } from '../app/use-page-strings.ts';
-import { completionBlockers } from '../logic/outcome.ts';
-import { screensOfType } from '../logic/course-map.ts';
-import { checkProgress, percent } from '../logic/knowledge.ts';
-import { averageChange, confidenceChanges, ratingLabel } from '../logic/confidence.ts';
-import { Paragraphs } from '../components/Paragraphs.tsx';
-import { Icon } from '../components/Icon.tsx';
-import { SupportPanel } from '../components/SupportPanel.tsx';
-import { useRespond } from '../components/respond.ts';
-import { ResourceLinks } from '../components/ResourceLinks.tsx';
-import '../styles/documents.css';
+import { usePlayer } from '../../player/app/player-context.ts';
+import { usePageStrings } from '../../player/app/use-page-strings.ts';
+import { completionBlockers } from '../../player/logic/outcome.ts';
+import { screensOfType } from '../../player/logic/course-map.ts';
+import { checkProgress, percent } from '../../player/logic/knowledge.ts';
+import { averageChange, confidenceChanges, ratingLabel } from '../../player/logic/confidence.ts';
+import { Paragraphs } from '../../player/components/Paragraphs.tsx';
+import { Icon } from '../../player/components/Icon.tsx';
+import { SupportPanel } from '../../player/components/SupportPanel.tsx';
+import { useRespond } from '../../player/components/respond.ts';
+import { ResourceLinks } from '../../player/components/ResourceLinks.tsx';
+import '../../player/styles/documents.css';
 
 export function SummaryScreen({ screen }: { screen: SummaryData }) {
   const { session, openView, goTo, connection } = usePlayer();

@@ -1,13 +1,13 @@
 // The first screen: what the course is for, the learning outcomes ("By the end you will be able to…"), what the
 // learner will do, who can read their reflections, what the learning system records, support and the resources.
 import type { WelcomeScreen as WelcomeData } from '../../types.ts';
-import { usePlayer } from '../app/player-context.ts';
-import { Paragraphs } from '../components/Paragraphs.tsx';
-import { Icon } from '../components/Icon.tsx';
-import { ResourceLinks } from '../components/ResourceLinks.tsx';
-import { privacyNoteFor } from '../logic/privacy-note.ts';
-import { useLazy } from '../app/use-lazy.ts';
-import { nextScreenId } from '../logic/course-map.ts';
+import { usePlayer } from '../../player/app/player-context.ts';
+import { Paragraphs } from '../../player/components/Paragraphs.tsx';
+import { Icon } from '../../player/components/Icon.tsx';
+import { ResourceLinks } from '../../player/components/ResourceLinks.tsx';
+import { privacyNoteFor } from '../../player/logic/privacy-note.ts';
+import { useLazy } from '../../player/app/use-lazy.ts';
+import { nextScreenId } from '../../player/logic/course-map.ts';
 
 export function WelcomeScreen({ screen }: { screen: WelcomeData }) {
   const { t, session, goTo } = usePlayer();
@@ -58,7 +58,7 @@ export function WelcomeScreen({ screen }: { screen: WelcomeData }) {
   );
 }
 
-const loadSupport = () => import('../components/SupportPanel.tsx').then((m) => m.SupportPanel);
+const loadSupport = () => import('../../player/components/SupportPanel.tsx').then((m) => m.SupportPanel);
 
 /** The support contacts, folded away; fetched once the screen is up, since the first load is kept small. */
 function FoldedSupport() {

@@ -4,23 +4,23 @@
 // screen's own download stays smaller.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FilmCuePoint, FilmScreen as FilmData, Question } from '../../types.ts';
-import { usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
-import { loadLazy, useLazy } from '../app/use-lazy.ts';
-import { FilmController, type FilmProgress } from '../logic/film-controller.ts';
-import { resumePosition } from '../logic/cue-points.ts';
-import { meetsWatchedThreshold, watchedFraction } from '../logic/watched-ranges.ts';
-import { formatClock } from '../logic/webvtt.ts';
-import { Paragraphs } from '../components/Paragraphs.tsx';
-import { LoadProblem } from '../components/LoadProblem.tsx';
-import { useChapters } from '../components/use-chapters.ts';
+import { usePlayer } from '../../player/app/player-context.ts';
+import { useStrings } from '../../player/app/use-strings.ts';
+import { loadLazy, useLazy } from '../../player/app/use-lazy.ts';
+import { FilmController, type FilmProgress } from '../../player/logic/film-controller.ts';
+import { resumePosition } from '../../player/logic/cue-points.ts';
+import { meetsWatchedThreshold, watchedFraction } from '../../player/logic/watched-ranges.ts';
+import { formatClock } from '../../player/logic/webvtt.ts';
+import { Paragraphs } from '../../player/components/Paragraphs.tsx';
+import { LoadProblem } from '../../player/components/LoadProblem.tsx';
+import { useChapters } from '../../player/components/use-chapters.ts';
 import { TranscriptPanel } from './TranscriptPanel.tsx';
 import type { FilmPlayerHandle } from './video-player.ts';
-import '../styles/film-screen.css';
+import '../../player/styles/film-screen.css';
 
 type LoadState = 'loading' | 'ready' | 'failed';
 
-const loadQuestionBlock = () => import('../components/QuestionBlock.tsx').then((m) => m.QuestionBlock);
+const loadQuestionBlock = () => import('../../player/components/QuestionBlock.tsx').then((m) => m.QuestionBlock);
 
 export function FilmScreen({ screen }: { screen: FilmData }) {
   const { session, announce } = usePlayer();

@@ -2,10 +2,10 @@
 // label. Each choice is saved as it is made; there is nothing to submit.
 import { useRef } from 'preact/hooks';
 import type { ConfidenceScreen as ConfidenceData } from '../../types.ts';
-import { usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
-import { ChoiceGroup } from '../components/ChoiceGroup.tsx';
-import { Paragraphs } from '../components/Paragraphs.tsx';
+import { usePlayer } from '../../player/app/player-context.ts';
+import { useStrings } from '../../player/app/use-strings.ts';
+import { ChoiceGroup } from '../../player/components/ChoiceGroup.tsx';
+import { Paragraphs } from '../../player/components/Paragraphs.tsx';
 
 export function ConfidenceScreen({ screen }: { screen: ConfidenceData }) {
   const { session } = usePlayer();

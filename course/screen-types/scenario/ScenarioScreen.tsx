@@ -3,16 +3,16 @@
 // with an icon, never by colour alone.
 import { useRef, useState } from 'preact/hooks';
 import type { ScenarioChoice, ScenarioScreen as ScenarioData } from '../../types.ts';
-import { usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
-import { replayPath, type TakenStep } from '../logic/scenario.ts';
-import { ChoiceGroup, inputId } from '../components/ChoiceGroup.tsx';
-import { ErrorSummary } from '../components/ErrorSummary.tsx';
-import { Paragraphs } from '../components/Paragraphs.tsx';
-import { Icon, type IconName } from '../components/Icon.tsx';
-import { useRespond } from '../components/respond.ts';
-import { SourcesNote, citedIn } from './SourcesNote.tsx';
-import '../styles/questions.css';
+import { usePlayer } from '../../player/app/player-context.ts';
+import { useStrings } from '../../player/app/use-strings.ts';
+import { replayPath, type TakenStep } from '../../player/logic/scenario.ts';
+import { ChoiceGroup, inputId } from '../../player/components/ChoiceGroup.tsx';
+import { ErrorSummary } from '../../player/components/ErrorSummary.tsx';
+import { Paragraphs } from '../../player/components/Paragraphs.tsx';
+import { Icon, type IconName } from '../../player/components/Icon.tsx';
+import { useRespond } from '../../player/components/respond.ts';
+import { SourcesNote, citedIn } from '../../player/components/SourcesNote.tsx';
+import '../../player/styles/questions.css';
 
 const QUALITY_ICON: Record<ScenarioChoice['quality'], IconName> = { helpful: 'tick', 'partly-helpful': 'partly', unhelpful: 'cross' };
 

@@ -7,16 +7,16 @@
 // new questions, until the attempts run out.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KnowledgeCheckScreen as CheckData, Question } from '../../types.ts';
-import { usePlayer } from '../app/player-context.ts';
-import { usePageStrings } from '../app/use-page-strings.ts';
-import { correctOptionIds, isAnswerCorrect, percent } from '../logic/knowledge.ts';
-import { checkStatus, optionOrder, type CheckStatus } from '../logic/knowledge-draw.ts';
-import { ChoiceGroup, inputId } from '../components/ChoiceGroup.tsx';
-import { ErrorSummary } from '../components/ErrorSummary.tsx';
-import { Paragraphs } from '../components/Paragraphs.tsx';
-import { Icon } from '../components/Icon.tsx';
-import { SourcesNote } from './SourcesNote.tsx';
-import '../styles/questions.css';
+import { usePlayer } from '../../player/app/player-context.ts';
+import { usePageStrings } from '../../player/app/use-page-strings.ts';
+import { correctOptionIds, isAnswerCorrect, percent } from '../../player/logic/knowledge.ts';
+import { checkStatus, optionOrder, type CheckStatus } from '../../player/logic/knowledge-draw.ts';
+import { ChoiceGroup, inputId } from '../../player/components/ChoiceGroup.tsx';
+import { ErrorSummary } from '../../player/components/ErrorSummary.tsx';
+import { Paragraphs } from '../../player/components/Paragraphs.tsx';
+import { Icon } from '../../player/components/Icon.tsx';
+import { SourcesNote } from '../../player/components/SourcesNote.tsx';
+import '../../player/styles/questions.css';
 
 export function KnowledgeCheckScreen({ screen }: { screen: CheckData }) {
   const { session } = usePlayer();

@@ -2,9 +2,9 @@
 // is: words a real person published in the campaign (with the source), or an account written for this course (a
 // composite, not a real person). Done on visit, like any page that is only read.
 import type { VoicesScreen as VoicesData } from '../../types.ts';
-import { usePageStrings } from '../app/use-page-strings.ts';
-import { Paragraphs } from '../components/Paragraphs.tsx';
-import { SourcesNote, citedIn } from './SourcesNote.tsx';
+import { usePageStrings } from '../../player/app/use-page-strings.ts';
+import { Paragraphs } from '../../player/components/Paragraphs.tsx';
+import { SourcesNote, citedIn } from '../../player/components/SourcesNote.tsx';
 
 export function VoicesScreen({ screen }: { screen: VoicesData }) {
   const t = usePageStrings();

@@ -1,11 +1,11 @@
 // The film's transcript under its own heading, in a disclosure fetched from the package the first time it is
 // opened. Its chapters are headings one level down (transcript-chapters.ts), so they can be jumped between.
 import { useState } from 'preact/hooks';
-import { useStrings } from '../app/use-strings.ts';
-import { transcriptBlocks, type TextBlock } from '../logic/text-blocks.ts';
-import { mediaUrl } from '../components/media-url.ts';
+import { useStrings } from '../../player/app/use-strings.ts';
+import { transcriptBlocks, type TextBlock } from '../../player/logic/text-blocks.ts';
+import { mediaUrl } from '../../player/components/media-url.ts';
 import { withChapterHeadings } from './transcript-chapters.ts';
-import '../styles/details.css';
+import '../../player/styles/details.css';
 
 type TranscriptState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; blocks: TextBlock[] };
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chapterKey, withChapterHeadings } from '../../../../course/player/film/transcript-chapters.ts';
+import { chapterKey, withChapterHeadings } from '../../../../course/screen-types/film/transcript-chapters.ts';
 import { transcriptBlocks } from '../../../../course/player/logic/text-blocks.ts';
 import { parseVtt } from '../../../../course/player/logic/webvtt.ts';
 import { loadCourse } from '../../runtime/helpers/course-fixtures.ts';

@@ -1,6 +1,6 @@
 // What the audio description region says for a descriptions track (film/descriptions-speech.ts).
 import { describe, expect, it } from 'vitest';
-import { activeDescription } from '../../../../course/player/film/descriptions-speech.ts';
+import { activeDescription } from '../../../../course/screen-types/film/descriptions-speech.ts';
 
 describe('activeDescription', () => {
   it('is the active cues’ text, one after another, on one line', () => {

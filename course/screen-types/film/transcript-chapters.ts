@@ -3,7 +3,7 @@
 // text one (ours, or a trust's own) gives each chapter a line of its own: "Chapter 2: Why this matters (0:11)". A
 // paragraph is taken for a chapter heading when, without such a "Chapter 2:" label and time, it is the title of one
 // of the film's chapters (chapters.vtt), or when it is a short line that starts "Chapter <number>:".
-import type { TextBlock } from '../logic/text-blocks.ts';
+import type { TextBlock } from '../../player/logic/text-blocks.ts';
 
 const LABEL = /^(?:chapter|part)\s+\d+\s*[:.\-–—]\s*/i;
 const TIME = /\s*[([]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)\]]?\s*$/;

@@ -3,11 +3,11 @@
 // stylesheet are a chunk of their own that no other screen pays for.
 import videojs from 'video.js/core.es.js';
 import type { Film } from '../../types.ts';
-import type { FilmMedia, FilmMediaEvent } from '../logic/film-controller.ts';
-import { mediaUrl } from '../components/media-url.ts';
+import type { FilmMedia, FilmMediaEvent } from '../../player/logic/film-controller.ts';
+import { mediaUrl } from '../../player/components/media-url.ts';
 import { adjustVideoJsSpeech } from './video-js-speech.ts';
 import { describeAloud, type TrackList } from './descriptions-speech.ts';
-import '../styles/film.css';
+import '../../player/styles/film.css';
 
 type VideoJsPlayer = ReturnType<typeof videojs>;
 

@@ -5,14 +5,14 @@
 // "Export my reflections" opens a printable page; nothing is sent anywhere by it.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReflectionPrompt, ReflectionScreen as ReflectionData } from '../../types.ts';
-import { usePlayer } from '../app/player-context.ts';
-import { useStrings } from '../app/use-strings.ts';
-import { adjustStatus, countText, reflectionBudget, type FieldStatus, type ReflectionBudget } from '../logic/reflection-budget.ts';
-import { Paragraphs } from '../components/Paragraphs.tsx';
-import { privacyNoteFor } from '../logic/privacy-note.ts';
-import { SupportPanel } from '../components/SupportPanel.tsx';
-import { ResourceLinks } from '../components/ResourceLinks.tsx';
-import '../styles/forms.css';
+import { usePlayer } from '../../player/app/player-context.ts';
+import { useStrings } from '../../player/app/use-strings.ts';
+import { adjustStatus, countText, reflectionBudget, type FieldStatus, type ReflectionBudget } from '../../player/logic/reflection-budget.ts';
+import { Paragraphs } from '../../player/components/Paragraphs.tsx';
+import { privacyNoteFor } from '../../player/logic/privacy-note.ts';
+import { SupportPanel } from '../../player/components/SupportPanel.tsx';
+import { ResourceLinks } from '../../player/components/ResourceLinks.tsx';
+import '../../player/styles/forms.css';
 
 /** Quiet time after typing before the remaining budget is announced, so screen readers are not flooded. */
 const ANNOUNCE_AFTER_MS = 1000;

@@ -1,0 +1,8 @@
+// The scenario screen: a chunk of its own with its section's text, prefetched as the likely next screen.
+import type { ScreenTypeView } from '../view.ts';
+
+export const scenarioView: ScreenTypeView<'scenario'> = {
+  load: () => import('./ScenarioScreen.tsx').then((m) => m.ScenarioScreen),
+  waitsFor: 'section',
+  prefetch: true,
+};
