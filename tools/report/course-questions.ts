@@ -1,8 +1,8 @@
 // Every question in the course that a report counts answers for, with a dense index each learner's answers are
 // stored under. The list is the screen types' own (course/screen-types/rules.ts: each type's rules define the
-// interactions it reports, and the player's answers are made from the same ones), so its ids are the ones the player
-// reports: "<scenario>.<step>", "<knowledge check>.<question>", "<film>.<cue point>", "<confidence screen>.<item>",
-// screen by screen in course order, then the film's questions. They reach a report in three
+// interactions it reports, and the player makes its answers from the same ones), screen by screen in course order,
+// then the film's questions, so its ids are the ones the player reports: "<scenario>.<step>",
+// "<knowledge check>.<question>", "<film>.<cue point>", "<confidence screen>.<item>". They reach a report in three
 // spellings: as the xAPI activity id beneath the course IRI, as the id itself (SCORM 2004), or with SCORM 1.2's
 // identifier rules applied ("." becomes "_"), where choices are named by position rather than by id.
 // Reflection prompts are deliberately absent: their answers are free text and no report may hold them.
