@@ -12,22 +12,11 @@ import { courseRules } from '../../../../course/player/state/course-rules.ts';
 import { reduceContext } from '../../../../course/player/state/rules.ts';
 import { mapCourse } from '../../../../course/player/logic/course-map.ts';
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
+import { mulberry32 } from '../../../../course/runtime/state/seeded-random.ts';
 import { fixtureCourse } from '../fixture-course.ts';
 
 const SEQUENCES = 400;
 const ACTIONS_PER_SEQUENCE = 60;
-
-/** mulberry32: a small seeded generator, so every run replays the same actions. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function actionMaker(course: Course, random: () => number) {
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -86,7 +75,7 @@ function actionMaker(course: Course, random: () => number) {
 function transcript(course: Course, seed: number): { hash: string; lines: number; changed: Record<string, number> } {
   const rules = courseRules;
   const context = reduceContext(course, mapCourse(course));
-  const random = generator(seed);
+  const random = mulberry32(seed);
   const next = actionMaker(course, random);
   const hash = createHash('sha256');
   let lines = 0;
