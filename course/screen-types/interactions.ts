@@ -1,8 +1,8 @@
 // The interactions a screen type reports: each question the LMS hears answers to, with its id, prompt and choices.
 // A type's rules.ts defines them once, and they serve twice: as the answer the player reports (answerRecord, made
-// from the one interaction answered) and as the report's list of questions (ReportedInteractions, every one in the
-// course: tools/report/course-questions.ts), so the two cannot drift apart. Only the report reads the lists, so they
-// stay out of the player's build.
+// from the one interaction answered) and as the report's list of questions (ReportedInteractions: every one in the
+// course, each with where the report files it, tools/report/course-questions.ts), so the two cannot drift apart.
+// Only the report reads the lists and the filing, which the LMS never hears, so they stay out of the player's build.
 import type { Course, ScenarioChoice } from '../types.ts';
 import type { ScreenOf, ScreenType } from './screen-type.ts';
 import type { AnswerRecord } from '../runtime/tracker.ts';
@@ -19,27 +19,40 @@ export interface InteractionChoice {
   correct?: boolean;
 }
 
+/** A question as the LMS hears it. */
 export interface Interaction {
   /** The interaction id the player reports: "<scenario>.<step>", "<check>.<question>", "<film>.<cue point>"… */
   id: string;
-  kind: InteractionKind;
-  /** What the question belongs to: the scenario's title, the knowledge check's, the film's, or the confidence item id. */
-  groupId: string;
-  groupTitle: string;
   prompt: string;
-  /** Several choices may be picked at once (knowledge-check "multiple" questions). */
-  multiple: boolean;
   /** Likert items: choice ids are the ratings "1".."n", and nothing is right or wrong. */
   likert: boolean;
   choices: InteractionChoice[];
 }
 
+/** Where a report files an interaction, which the LMS does not hear. */
+export interface Filing {
+  kind: InteractionKind;
+  /** What the question belongs to: the scenario's title, the knowledge check's, the film's, or the confidence item id. */
+  groupId: string;
+  groupTitle: string;
+  /** Several choices may be picked at once (knowledge-check "multiple" questions). */
+  multiple: boolean;
+}
+
+/** An interaction as a report lists it. */
+export type ListedInteraction = Interaction & Filing;
+
 /** Every interaction of a screen type, as the report lists them. */
 export interface ReportedInteractions<T extends ScreenType> {
   /** A screen's, in course order. */
-  ofScreen(course: Course, screen: ScreenOf<T>): Interaction[];
+  ofScreen(course: Course, screen: ScreenOf<T>): ListedInteraction[];
   /** Those that belong to the course rather than one screen (the film's questions), listed after every screen's. */
-  ofCourse?(course: Course): Interaction[];
+  ofCourse?(course: Course): ListedInteraction[];
+}
+
+/** The interaction with its filing, in the order a report's question has always had its fields. */
+export function listed({ id, prompt, likert, choices }: Interaction, { kind, groupId, groupTitle, multiple }: Filing): ListedInteraction {
+  return { id, kind, groupId, groupTitle, prompt, multiple, likert, choices };
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Course, Question } from '../types.ts';
 import type { LearnerState } from '../runtime/state/learner-state.ts';
 import type { ReduceContext } from '../player/state/rules.ts';
-import type { Interaction } from './interactions.ts';
+import type { Filing, Interaction } from './interactions.ts';
 import type { ActionOf, ActionRule } from './screen-rules.ts';
 import { answerRecord } from './interactions.ts';
 import { unchanged } from './screen-rules.ts';
@@ -64,13 +64,12 @@ export function answerRule(owners: QuestionRules): ActionRule<ActionOf<'answer'>
   };
 }
 
-/** A question as an interaction, under its owner's id and group. */
-export function questionInteraction(owner: Pick<Interaction, 'id' | 'kind' | 'groupId' | 'groupTitle'>, question: Question): Interaction {
-  return {
-    ...owner,
-    prompt: question.prompt,
-    multiple: question.kind === 'multiple',
-    likert: false,
-    choices: question.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct })),
-  };
+/** A question as an interaction, under the id its owner gives it. */
+export function questionInteraction(id: string, question: Question): Interaction {
+  return { id, prompt: question.prompt, likert: false, choices: question.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct })) };
+}
+
+/** Where a report files a question: under its owner's kind and group; several answers at once for a "multiple" one. */
+export function questionFiling(owner: Omit<Filing, 'multiple'>, question: Question): Filing {
+  return { ...owner, multiple: question.kind === 'multiple' };
 }

@@ -3,7 +3,7 @@
 // question list (tools/report/course-questions.ts) read the types through it alone. Both tables are typed whole, so
 // a screen type without rules or an action without its rule is a type error.
 import type { Course } from '../types.ts';
-import type { Interaction, ReportedInteractions } from './interactions.ts';
+import type { ListedInteraction, ReportedInteractions } from './interactions.ts';
 import type { ActionRules, ScreenAction, ScreenRules } from './screen-rules.ts';
 import type { ScreenOf, ScreenType } from './screen-type.ts';
 import { answerRule } from './question-rules.ts';
@@ -59,10 +59,10 @@ export const reportedInteractions: { [T in ScreenType]: ReportedInteractions<T> 
 };
 
 /** Every interaction the course reports, in the order a report lists them: screen by screen, then the course's own. */
-export function courseInteractions(course: Course): Interaction[] {
+export function courseInteractions(course: Course): ListedInteraction[] {
   const ofScreens = course.sections.flatMap((section) =>
     section.screens.flatMap((screen) => (reportedInteractions[screen.type] as ReportedInteractions<ScreenType> | null)?.ofScreen(course, screen) ?? []),
   );
-  const ofCourse = Object.values<{ ofCourse?(course: Course): Interaction[] } | null>(reportedInteractions).flatMap((list) => list?.ofCourse?.(course) ?? []);
+  const ofCourse = Object.values<{ ofCourse?(course: Course): ListedInteraction[] } | null>(reportedInteractions).flatMap((list) => list?.ofCourse?.(course) ?? []);
   return [...ofScreens, ...ofCourse];
 }

@@ -7,7 +7,7 @@
 // identifier rules applied ("." becomes "_"), where choices are named by position rather than by id.
 // Reflection prompts are deliberately absent: their answers are free text and no report may hold them.
 import type { Course } from '../../course/types.ts';
-import type { Interaction, InteractionChoice, InteractionKind } from '../../course/screen-types/interactions.ts';
+import type { Filing, Interaction, InteractionChoice, InteractionKind } from '../../course/screen-types/interactions.ts';
 import { courseInteractions } from '../../course/screen-types/rules.ts';
 import { scorm12Identifier } from '../../course/runtime/scorm/data-model-12.ts';
 
@@ -15,8 +15,8 @@ import { scorm12Identifier } from '../../course/runtime/scorm/data-model-12.ts';
 export type QuestionKind = InteractionKind;
 export type ReportChoice = InteractionChoice;
 
-/** One interaction the course reports, as a report counts answers to it. */
-export interface ReportQuestion extends Interaction {
+/** One interaction the course reports, filed as a report counts answers to it. */
+export interface ReportQuestion extends Interaction, Filing {
   /** Position in QuestionIndex.questions, and in each learner's answer arrays. */
   index: number;
 }

@@ -7,7 +7,7 @@ import type { AnswerRecord } from '../../runtime/tracker.ts';
 import type { ReduceContext } from '../../player/state/rules.ts';
 import type { Interaction, ReportedInteractions } from '../interactions.ts';
 import type { ActionRules, ScreenRules } from '../screen-rules.ts';
-import { answerRecord } from '../interactions.ts';
+import { answerRecord, listed } from '../interactions.ts';
 import { unchanged } from '../screen-rules.ts';
 import { scaleChoices } from '../../runtime/answer-choices.ts';
 
@@ -22,7 +22,10 @@ export const confidenceRules: ScreenRules<'confidence'> = {
 };
 
 export const confidenceInteractions: ReportedInteractions<'confidence'> = {
-  ofScreen: (course, screen) => course.confidence.items.map((item) => itemInteraction(course, screen, item)),
+  ofScreen: (course, screen) =>
+    course.confidence.items.map((item) =>
+      listed(itemInteraction(course, screen, item), { kind: `confidence-${screen.phase}`, groupId: item.id, groupTitle: item.statement, multiple: false }),
+    ),
 };
 
 export const confidenceActions: ActionRules<'rate-confidence'> = {
@@ -56,14 +59,5 @@ function phaseScreen(context: ReduceContext, phase: Phase): ConfidenceScreen | u
 }
 
 function itemInteraction(course: Course, screen: ConfidenceScreen, item: ConfidenceItem): Interaction {
-  return {
-    id: `${screen.id}.${item.id}`,
-    kind: `confidence-${screen.phase}`,
-    groupId: item.id,
-    groupTitle: item.statement,
-    prompt: item.statement,
-    multiple: false,
-    likert: true,
-    choices: scaleChoices(course.confidence.scaleLabels),
-  };
+  return { id: `${screen.id}.${item.id}`, prompt: item.statement, likert: true, choices: scaleChoices(course.confidence.scaleLabels) };
 }

@@ -2,12 +2,13 @@
 // the position and the played ranges); started once anything has played. Its cue-point questions belong to the
 // course's one film rather than a screen, so they are listed after every screen's; they are practice, answered until
 // right or out of tries (question-rules.ts applies the answer) and never scored.
-import type { Course, Question } from '../../types.ts';
+import type { Film, Question } from '../../types.ts';
 import type { Interaction, ReportedInteractions } from '../interactions.ts';
 import type { ActionRules, ScreenRules } from '../screen-rules.ts';
 import type { QuestionRule } from '../question-rules.ts';
 import { namedScreen, unchanged } from '../screen-rules.ts';
-import { questionInteraction } from '../question-rules.ts';
+import { listed } from '../interactions.ts';
+import { questionFiling, questionInteraction } from '../question-rules.ts';
 import { canAttempt, questionStatus } from '../../player/logic/knowledge.ts';
 import { normaliseRanges, toWholeSeconds } from '../../player/logic/watched-ranges.ts';
 
@@ -20,14 +21,15 @@ export const filmRules: ScreenRules<'film'> = {
 /** The film's questions belong to the course's one film, not to a screen. */
 export const filmInteractions: ReportedInteractions<'film'> = {
   ofScreen: () => [],
-  ofCourse: (course) => course.film.cuePoints.map((cue) => cueInteraction(course, cue.id, cue.question)),
+  ofCourse: ({ film }) =>
+    film.cuePoints.map((cue) => listed(cueInteraction(film, cue.id, cue.question), questionFiling({ kind: 'film', groupId: film.id, groupTitle: film.title }, cue.question))),
 };
 
 export const filmQuestions: QuestionRule<'film'> = {
   answerable(context, state, entry) {
     const { course } = context;
     if (!canAttempt(questionStatus(entry.question, state, course.limits.maxAttemptsPerQuestion))) return null;
-    return cueInteraction(course, entry.cuePointId, entry.question);
+    return cueInteraction(course.film, entry.cuePointId, entry.question);
   },
   marks: false,
 };
@@ -45,8 +47,8 @@ export const filmActions: ActionRules<'film-progress'> = {
   },
 };
 
-function cueInteraction({ film }: Course, cuePointId: string, question: Question): Interaction {
-  return questionInteraction({ id: `${film.id}.${cuePointId}`, kind: 'film', groupId: film.id, groupTitle: film.title }, question);
+function cueInteraction(film: Film, cuePointId: string, question: Question): Interaction {
+  return questionInteraction(`${film.id}.${cuePointId}`, question);
 }
 
 function sameRanges(a: readonly (readonly [number, number])[], b: readonly (readonly [number, number])[]): boolean {

@@ -7,7 +7,8 @@ import type { Interaction, ReportedInteractions } from '../interactions.ts';
 import type { ActionRules, ScreenRules } from '../screen-rules.ts';
 import type { QuestionRule } from '../question-rules.ts';
 import { namedScreen, unchanged, withoutKeys } from '../screen-rules.ts';
-import { questionInteraction } from '../question-rules.ts';
+import { listed } from '../interactions.ts';
+import { questionFiling, questionInteraction } from '../question-rules.ts';
 import { attemptOf, checkProgress } from '../../player/logic/knowledge.ts';
 
 export const knowledgeCheckRules: ScreenRules<'knowledge-check'> = {
@@ -21,7 +22,10 @@ export const knowledgeCheckRules: ScreenRules<'knowledge-check'> = {
 };
 
 export const knowledgeCheckInteractions: ReportedInteractions<'knowledge-check'> = {
-  ofScreen: (_course, screen) => screen.questions.map((question) => checkQuestionInteraction(screen, question)),
+  ofScreen: (_course, screen) =>
+    screen.questions.map((question) =>
+      listed(checkQuestionInteraction(screen, question), questionFiling({ kind: 'knowledge', groupId: screen.id, groupTitle: screen.title }, question)),
+    ),
 };
 
 export const knowledgeCheckQuestions: QuestionRule<'knowledge-check'> = {
@@ -59,5 +63,5 @@ export const knowledgeCheckActions: ActionRules<'retake-check'> = {
 };
 
 function checkQuestionInteraction(screen: KnowledgeCheckScreen, question: Question): Interaction {
-  return questionInteraction({ id: `${screen.id}.${question.id}`, kind: 'knowledge', groupId: screen.id, groupTitle: screen.title }, question);
+  return questionInteraction(`${screen.id}.${question.id}`, question);
 }

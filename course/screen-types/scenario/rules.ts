@@ -5,7 +5,7 @@ import type { ScenarioChoice, ScenarioScreen, ScenarioStep } from '../../types.t
 import type { AnswerRecord } from '../../runtime/tracker.ts';
 import type { Interaction, ReportedInteractions } from '../interactions.ts';
 import type { ActionRules, ScreenRules } from '../screen-rules.ts';
-import { answerRecord } from '../interactions.ts';
+import { answerRecord, listed } from '../interactions.ts';
 import { namedScreen, unchanged } from '../screen-rules.ts';
 import { choose, replayPath, scenarioInteractionId } from '../../player/logic/scenario.ts';
 
@@ -15,7 +15,8 @@ export const scenarioRules: ScreenRules<'scenario'> = {
 };
 
 export const scenarioInteractions: ReportedInteractions<'scenario'> = {
-  ofScreen: (_course, screen) => screen.steps.map((step) => stepInteraction(screen, step)),
+  ofScreen: (_course, screen) =>
+    screen.steps.map((step) => listed(stepInteraction(screen, step), { kind: 'scenario', groupId: screen.id, groupTitle: screen.title, multiple: false })),
 };
 
 export const scenarioActions: ActionRules<'scenario-choose' | 'scenario-restart'> = {
@@ -50,11 +51,7 @@ export function scenarioResult(choice: ScenarioChoice): AnswerRecord['result'] {
 function stepInteraction(screen: ScenarioScreen, step: ScenarioStep): Interaction {
   return {
     id: scenarioInteractionId(screen, step),
-    kind: 'scenario',
-    groupId: screen.id,
-    groupTitle: screen.title,
     prompt: step.question,
-    multiple: false,
     likert: false,
     choices: step.choices.map((c) => ({ id: c.id, text: c.text, quality: c.quality })),
   };
