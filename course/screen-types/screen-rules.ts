@@ -26,7 +26,7 @@ export interface Effect {
   state: LearnerState;
   /** The answer the tracker hears, with its question's options; null for work that is no answer. */
   answer: AnswerRecord | null;
-  /** The screen the action concerns, whose own rule is checked once it is applied; none for work that completes nothing. */
+  /** The screen the action concerns, whose rule is checked once it is applied; none for work that completes nothing. */
   screen?: Screen | undefined;
   /** Whether the action's screen now meets its own rule, where the action knows it (a scenario's end, the film watched). */
   ruleMet?: boolean;

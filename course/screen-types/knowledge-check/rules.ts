@@ -33,7 +33,7 @@ export const knowledgeCheckQuestions: QuestionRule<'knowledge-check'> = {
     const check = context.map.byId.get(entry.screenId)?.screen;
     if (check?.type !== 'knowledge-check') return null;
     // One answer per question per attempt, and no more answers than the attempt has questions. (The screen offers
-    // only the questions the learner's draw asks; resume drops any other answer, in state/sanitize.ts.)
+    // only the questions the learner's draw asks; resume drops any other answer, in player/state/sanitize.ts.)
     if ((state.attempts[entry.question.id] ?? 0) > 0 || checkProgress(context.course, check, state).complete) return null;
     return checkQuestionInteraction(check, entry.question);
   },

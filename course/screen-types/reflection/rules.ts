@@ -20,7 +20,7 @@ export const reflectionActions: ActionRules<'reflect'> = {
     if (text === current) return unchanged(state);
     // Empty answers are not kept: the saved state stays small, and "nothing written" is the same as no entry.
     const reflections = text === '' ? withoutKeys(state.reflections, new Set([prompt.id])) : { ...state.reflections, [prompt.id]: text };
-    // Reflection text is told when the learner moves on (app/course-session.ts), not as an answer here; and it
+    // The text is told when the learner moves on (player/app/course-session.ts), not as an answer here; and it
     // completes nothing, its screen having been done on arrival.
     return { state: { ...state, reflections }, answer: null, marks: false };
   },
