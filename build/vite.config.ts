@@ -16,11 +16,12 @@ logger.warn = (message, options) => {
 /** The player's entry module (index.html's module script). */
 const ENTRY = /course[\\/]player[\\/]main\.tsx$/;
 /**
- * The course's logic (state/course-rules.ts: the reducer, the reports, the outcome and the marking they rest on): one
- * chunk, fetched right after the first screen with the course's structure, which every later screen and a resume
- * wait for. Left to Rolldown it was seven chunks of a few hundred bytes each (issue 16).
+ * The course's logic (state/course-rules.ts: the reducer, the reports, the outcome and the marking they rest on, with
+ * each screen type's rules and their registry, course/screen-types/rules.ts and what only it imports): one chunk,
+ * fetched right after the first screen with the course's structure, which every later screen and a resume wait for.
+ * Left to Rolldown it was seven chunks of a few hundred bytes each (issue 16).
  */
-const COURSE_LOGIC = /course[\\/]player[\\/](state[\\/](answers|course-rules|reduce|reports)|logic[\\/](knowledge|outcome|scenario|screen-completion|question-index|watched-ranges|character-budget))\.ts$/;
+const COURSE_LOGIC = /course[\\/](player[\\/](state[\\/](course-rules|reduce|reports)|logic[\\/](knowledge|outcome|scenario|screen-completion|question-index|watched-ranges|character-budget))|screen-types[\\/](rules|screen-rules|question-rules|interactions|[\w-]+[\\/]rules))\.ts$/;
 /** Runtime modules every adapter shares, put in the entry chunk. */
 const TRACKING_SHARED = /course[\\/]runtime[\\/]((?!connect\.)[\w-]+|shared[\\/](?!launch-error\.)[\w-]+|state[\\/](limits|hash))\.ts$/;
 

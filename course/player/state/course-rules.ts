@@ -2,7 +2,7 @@
 // when a screen is started, with the marking they rest on.
 import type { CourseRules } from './rules.ts';
 import { applyAction } from './reduce.ts';
-import { ratingRecord } from './records.ts';
+import { ratingRecord } from '../../screen-types/confidence/rules.ts';
 import { computeOutcome } from '../logic/outcome.ts';
 import { isScreenStarted } from '../logic/screen-completion.ts';
 
