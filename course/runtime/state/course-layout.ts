@@ -1,7 +1,10 @@
 // The course as the state codec sees it: every id the learner state can mention, mapped to a small index inside its
 // section, and a structural tag per section. A section's tag changes whenever an edit would make its saved indices
 // point at something else, so a state saved under an older course restores only the sections that did not change.
-import type { Course, Question, ScenarioScreen, Section } from '../../types.ts';
+import type { Course, Question, Section } from '../../types.ts';
+import type { ScreenType } from '../../screen-types/screen-type.ts';
+import type { LaidOutSection, ScreenTypeSaved } from '../../screen-types/screen-type-saved.ts';
+import { screenTypesSaved } from '../../screen-types/saved.ts';
 import { tag4 } from './hash.ts';
 
 export interface ScenarioLayout {
@@ -92,13 +95,41 @@ export function layoutOf(course: Course): CourseLayout {
   return layout;
 }
 
+/** Where a screen type's saved tier (course/screen-types/) puts what its screens keep, while a section is laid out. */
+export interface LayingOut {
+  course: Course;
+  section: Section;
+  sectionIndex: number;
+  /** The section's layout so far. */
+  layout: SectionLayout;
+  /** The screen's index within its section (for `lay`). */
+  screenIndex: number;
+  /** What the course keeps once, with the first section that claims it. */
+  owners: Owners;
+  addScenario(scenario: ScenarioLayout): void;
+  addQuestion(question: Question, checkId: string | null): void;
+  addPrompt(id: string, maxLength: number): void;
+}
+
+export interface Owners {
+  film: number | null;
+  seed: number | null;
+  confidence: { before: number | null; after: number | null };
+}
+
+/**
+ * The places of a section's structure tag after its id and its screens, in order: what the scenario paths, the
+ * questions, the confidence ratings, the film and the checks' draws point into. The order is part of the saved
+ * format: changing it changes every section's tag, and every learner's progress would restart.
+ */
+export const STRUCTURE_ORDER = ['scenarios', 'questions', 'confidence', 'film', 'checks'] as const;
+export type StructureSlot = (typeof STRUCTURE_ORDER)[number];
+
 function buildLayout(course: Course): CourseLayout {
   const screens = new Map<string, [number, number]>();
   const questions = new Map<string, [number, number]>();
   const scenarios = new Map<string, [number, number]>();
-  const confidenceOwner: CourseLayout['confidenceOwner'] = { before: null, after: null };
-  let filmOwner: number | null = null;
-  let seedOwner: number | null = null;
+  const owners: Owners = { film: null, seed: null, confidence: { before: null, after: null } };
   const prompts: PromptLayout[] = [];
 
   const sections = course.sections.map((section, sectionIndex): SectionLayout => {
@@ -118,34 +149,30 @@ function buildLayout(course: Course): CourseLayout {
       confidencePhases: [],
       ownsFilm: false,
     };
+    const at: LayingOut = {
+      course,
+      section,
+      sectionIndex,
+      layout,
+      screenIndex: 0,
+      owners,
+      addScenario(scenario) {
+        unique(scenarios, scenario.screenId, [sectionIndex, layout.scenarios.length], 'scenario');
+        layout.scenarios.push(scenario);
+      },
+      addQuestion: (question, checkId) => addQuestion(layout, questions, question, sectionIndex, checkId),
+      addPrompt(id, maxLength) {
+        prompts.push({ id, idTag: tag4(`prompt:${id}`), maxLength, sectionId: section.id });
+      },
+    };
     section.screens.forEach((screen, screenIndex) => {
       unique(screens, screen.id, [sectionIndex, screenIndex], 'screen');
       layout.screenIds.push(screen.id);
-      if (screen.type === 'scenario') {
-        unique(scenarios, screen.id, [sectionIndex, layout.scenarios.length], 'scenario');
-        layout.scenarios.push(scenarioLayout(screen, screenIndex));
-      } else if (screen.type === 'knowledge-check') {
-        for (const question of screen.questions) addQuestion(layout, questions, question, sectionIndex, screen.id);
-        layout.checks.push({ screenId: screen.id, attempts: screen.attempts, perAttempt: Math.min(screen.questionsPerAttempt, screen.questions.length) });
-        if (seedOwner === null) {
-          seedOwner = sectionIndex;
-          layout.ownsSeed = true;
-        }
-      } else if (screen.type === 'film' && filmOwner === null) {
-        filmOwner = sectionIndex;
-        layout.ownsFilm = true;
-      } else if (screen.type === 'confidence' && confidenceOwner[screen.phase] === null) {
-        confidenceOwner[screen.phase] = sectionIndex;
-        layout.confidencePhases.push(screen.phase);
-      } else if (screen.type === 'reflection') {
-        for (const prompt of screen.prompts) {
-          prompts.push({ id: prompt.id, idTag: tag4(`prompt:${prompt.id}`), maxLength: prompt.maxLength, sectionId: section.id });
-        }
-      }
+      at.screenIndex = screenIndex;
+      savedTierOf(screen.type)?.lay?.(screen, at);
     });
-    // Cue point questions are asked on the film screen, so they are kept (and restarted) with the film's section.
-    if (layout.ownsFilm) for (const cue of course.film.cuePoints) addQuestion(layout, questions, cue.question, sectionIndex, null);
-    layout.structureTag = tag4(JSON.stringify(structureOf(course, section, layout)));
+    for (const saved of Object.values(screenTypesSaved) as ScreenTypeSaved<ScreenType>[]) saved.closeSection?.(at);
+    layout.structureTag = tag4(JSON.stringify(structureOf({ course, section, layout })));
     return layout;
   });
 
@@ -160,9 +187,9 @@ function buildLayout(course: Course): CourseLayout {
     screens,
     questions,
     scenarios,
-    confidenceOwner,
-    filmOwner,
-    seedOwner,
+    confidenceOwner: owners.confidence,
+    filmOwner: owners.film,
+    seedOwner: owners.seed,
     filmSeconds: Math.max(0, Math.ceil(course.film.durationSeconds)),
     confidenceItemIds: course.confidence.items.map((item) => item.id),
     confidenceScalePoints: course.confidence.scaleLabels.length,
@@ -170,41 +197,9 @@ function buildLayout(course: Course): CourseLayout {
   };
 }
 
-function scenarioLayout(screen: ScenarioScreen, screenIndex: number): ScenarioLayout {
-  const stepIds = screen.steps.map((step) => step.id);
-  return {
-    screenIndex,
-    screenId: screen.id,
-    stepIds,
-    choiceIds: screen.steps.map((step) => step.choices.map((choice) => choice.id)),
-    maxPathPairs: longestPath(screen) ?? stepIds.length * 2,
-  };
-}
-
-/** Steps on the longest walk from the start, or null when the steps loop (then a path is capped instead). */
-export function longestPath(screen: ScenarioScreen): number | null {
-  const byId = new Map(screen.steps.map((step) => [step.id, step]));
-  const memo = new Map<string, number>();
-  const visiting = new Set<string>();
-  let loops = false;
-  const walk = (id: string): number => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const step = byId.get(id);
-    if (!step) return 0;
-    if (visiting.has(id)) {
-      loops = true;
-      return 0;
-    }
-    visiting.add(id);
-    let longest = 0;
-    for (const choice of step.choices) if (choice.next !== null) longest = Math.max(longest, walk(choice.next));
-    visiting.delete(id);
-    memo.set(id, 1 + longest);
-    return 1 + longest;
-  };
-  const length = walk(screen.start);
-  return loops ? null : length;
+/** The saved tier of a screen's type; none for a type an older course version held and this one no longer knows. */
+function savedTierOf(type: string): ScreenTypeSaved<ScreenType> | undefined {
+  return (screenTypesSaved as Partial<Record<string, ScreenTypeSaved<ScreenType>>>)[type];
 }
 
 function addQuestion(layout: SectionLayout, index: Map<string, [number, number]>, question: Question, sectionIndex: number, checkId: string | null): void {
@@ -216,24 +211,19 @@ function addQuestion(layout: SectionLayout, index: Map<string, [number, number]>
 }
 
 /** Everything a saved index of this section points into; reflection prompts are keyed by their own ids instead. */
-function structureOf(course: Course, section: Section, layout: SectionLayout): unknown[] {
-  const structure: unknown[] = [
-    section.id,
-    section.screens.map((screen) => [screen.id, screen.type]),
-    layout.scenarios.map((s) => [s.stepIds, s.choiceIds]),
-    layout.questions.map((q) => [q.id, q.optionIds]),
-    layout.confidencePhases.length > 0 ? [layout.confidencePhases, course.confidence.items.map((i) => i.id), course.confidence.scaleLabels.length] : 0,
-    layout.ownsFilm ? [course.film.id, Math.ceil(course.film.durationSeconds)] : 0,
-  ];
-  // What a check draws depends on its settings and on which outcome each question assesses. Added only where there
-  // is a check, so every other section keeps the tag it had before checks drew from a bank (its saved progress
-  // still restores after the update).
-  if (layout.checks.length > 0) structure.push([layout.checks.map((c) => [c.screenId, c.attempts, c.perAttempt]), checkOutcomes(section)]);
+function structureOf(laid: LaidOutSection): unknown[] {
+  const parts = new Map<StructureSlot, unknown>([['questions', laid.layout.questions.map((q) => [q.id, q.optionIds])]]);
+  for (const saved of Object.values(screenTypesSaved) as ScreenTypeSaved<ScreenType>[]) {
+    if (!saved.structure) continue;
+    if (parts.has(saved.structure.slot)) throw new Error(`two parts of the structure tag claim its "${saved.structure.slot}" place`);
+    parts.set(saved.structure.slot, saved.structure.of(laid));
+  }
+  const structure: unknown[] = [laid.section.id, laid.section.screens.map((screen) => [screen.id, screen.type])];
+  for (const slot of STRUCTURE_ORDER) {
+    const part = parts.get(slot);
+    if (part !== undefined) structure.push(part);
+  }
   return structure;
-}
-
-function checkOutcomes(section: Section): (string | null)[][] {
-  return section.screens.flatMap((screen) => (screen.type === 'knowledge-check' ? [screen.questions.map((q) => q.outcome ?? null)] : []));
 }
 
 function unique<V>(map: Map<string, V>, id: string, value: V, what: string): void {
