@@ -2,8 +2,8 @@
 // keep, as places in the saved-state layout (course/runtime/state/course-layout.ts), and its part of each section's
 // structure tag. The layout walks the registry (saved.ts) and names no type. This tier travels with the state codec:
 // it imports nothing from the player or Preact, and types only from the runtime.
-import type { Course, Section } from '../types.ts';
-import type { LayingOut, SectionLayout, StructureSlot } from '../runtime/state/course-layout.ts';
+import type { Course, Question, Section } from '../types.ts';
+import type { LayingOut, QuestionLayout, SectionLayout, StructureSlot } from '../runtime/state/course-layout.ts';
 import type { ScreenOf, ScreenType } from './screen-type.ts';
 
 /** A section once every screen in it has been laid out, for the parts of its structure tag. */
@@ -30,4 +30,9 @@ export interface ScreenTypeSaved<T extends ScreenType> {
   /** Adds what the section keeps because it holds one of these screens, once its screens are laid out. */
   closeSection?(at: LayingOut): void;
   structure?: StructurePart;
+}
+
+/** A question's place in its section's layout (the "q" slot the film's and the checks' questions share). */
+export function questionLayout(question: Question, checkId: string | null): QuestionLayout {
+  return { id: question.id, optionIds: question.options.map((option) => option.id), checkId };
 }

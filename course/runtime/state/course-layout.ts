@@ -1,7 +1,7 @@
 // The course as the state codec sees it: every id the learner state can mention, mapped to a small index inside its
 // section, and a structural tag per section. A section's tag changes whenever an edit would make its saved indices
 // point at something else, so a state saved under an older course restores only the sections that did not change.
-import type { Course, Question, Section } from '../../types.ts';
+import type { Course, Section } from '../../types.ts';
 import type { ScreenType } from '../../screen-types/screen-type.ts';
 import type { LaidOutSection, ScreenTypeSaved } from '../../screen-types/screen-type-saved.ts';
 import { screenTypesSaved } from '../../screen-types/saved.ts';
@@ -69,9 +69,6 @@ export interface CourseLayout {
   questions: Map<string, [number, number]>;
   /** Scenario screen id → [section index, scenario index within the section]. */
   scenarios: Map<string, [number, number]>;
-  confidenceOwner: { before: number | null; after: number | null };
-  filmOwner: number | null;
-  seedOwner: number | null;
   /** Seconds the played-seconds bitmap covers. */
   filmSeconds: number;
   confidenceItemIds: string[];
@@ -95,41 +92,36 @@ export function layoutOf(course: Course): CourseLayout {
   return layout;
 }
 
-/** Where a screen type's saved tier (course/screen-types/) puts what its screens keep, while a section is laid out. */
+/** What a screen type's saved tier (course/screen-types/) is handed while a section is laid out. */
 export interface LayingOut {
   course: Course;
   section: Section;
-  sectionIndex: number;
-  /** The section's layout so far. */
+  /** The section's layout so far: the tier adds its screens' places to it. */
   layout: SectionLayout;
   /** The screen's index within its section (for `lay`). */
   screenIndex: number;
-  /** What the course keeps once, with the first section that claims it. */
-  owners: Owners;
-  addScenario(scenario: ScenarioLayout): void;
-  addQuestion(question: Question, checkId: string | null): void;
-  addPrompt(id: string, maxLength: number): void;
-}
-
-export interface Owners {
-  film: number | null;
-  seed: number | null;
-  confidence: { before: number | null; after: number | null };
+  /** The course's reflection prompts so far. */
+  prompts: PromptLayout[];
+  /** True the first time the course asks for `what`: it is kept once, with the first section that claims it. */
+  claim(what: string): boolean;
 }
 
 /**
  * The places of a section's structure tag after its id and its screens, in order: what the scenario paths, the
  * questions, the confidence ratings, the film and the checks' draws point into. The order is part of the saved
- * format: changing it changes every section's tag, and every learner's progress would restart.
+ * format: changing it changes every section's tag, and every learner's progress would restart. The questions are a
+ * slot several types share, so their place is filled here; each other place by the one type that claims it.
  */
 export const STRUCTURE_ORDER = ['scenarios', 'questions', 'confidence', 'film', 'checks'] as const;
 export type StructureSlot = (typeof STRUCTURE_ORDER)[number];
+
+const savedTiers = Object.values(screenTypesSaved) as ScreenTypeSaved<ScreenType>[];
 
 function buildLayout(course: Course): CourseLayout {
   const screens = new Map<string, [number, number]>();
   const questions = new Map<string, [number, number]>();
   const scenarios = new Map<string, [number, number]>();
-  const owners: Owners = { film: null, seed: null, confidence: { before: null, after: null } };
+  const claimed = new Set<string>();
   const prompts: PromptLayout[] = [];
 
   const sections = course.sections.map((section, sectionIndex): SectionLayout => {
@@ -141,7 +133,7 @@ function buildLayout(course: Course): CourseLayout {
       index: sectionIndex,
       idTag: tag4(`section:${section.id}`),
       structureTag: '',
-      screenIds: [],
+      screenIds: section.screens.map((screen) => screen.id),
       scenarios: [],
       questions: [],
       checks: [],
@@ -152,26 +144,29 @@ function buildLayout(course: Course): CourseLayout {
     const at: LayingOut = {
       course,
       section,
-      sectionIndex,
       layout,
       screenIndex: 0,
-      owners,
-      addScenario(scenario) {
-        unique(scenarios, scenario.screenId, [sectionIndex, layout.scenarios.length], 'scenario');
-        layout.scenarios.push(scenario);
-      },
-      addQuestion: (question, checkId) => addQuestion(layout, questions, question, sectionIndex, checkId),
-      addPrompt(id, maxLength) {
-        prompts.push({ id, idTag: tag4(`prompt:${id}`), maxLength, sectionId: section.id });
+      prompts,
+      claim(what) {
+        if (claimed.has(what)) return false;
+        claimed.add(what);
+        return true;
       },
     };
     section.screens.forEach((screen, screenIndex) => {
       unique(screens, screen.id, [sectionIndex, screenIndex], 'screen');
-      layout.screenIds.push(screen.id);
       at.screenIndex = screenIndex;
-      savedTierOf(screen.type)?.lay?.(screen, at);
+      // A type an older course version held and this one no longer knows keeps nothing.
+      (screenTypesSaved as Partial<Record<string, ScreenTypeSaved<ScreenType>>>)[screen.type]?.lay?.(screen, at);
     });
-    for (const saved of Object.values(screenTypesSaved) as ScreenTypeSaved<ScreenType>[]) saved.closeSection?.(at);
+    for (const saved of savedTiers) saved.closeSection?.(at);
+    layout.scenarios.forEach((scenario, i) => unique(scenarios, scenario.screenId, [sectionIndex, i], 'scenario'));
+    layout.questions.forEach((question, i) => {
+      if (question.optionIds.length > MAX_OPTIONS_PER_QUESTION) {
+        throw new Error(`question "${question.id}" has ${question.optionIds.length} options; the saved state allows ${MAX_OPTIONS_PER_QUESTION}`);
+      }
+      unique(questions, question.id, [sectionIndex, i], 'question');
+    });
     layout.structureTag = tag4(JSON.stringify(structureOf({ course, section, layout })));
     return layout;
   });
@@ -187,9 +182,6 @@ function buildLayout(course: Course): CourseLayout {
     screens,
     questions,
     scenarios,
-    confidenceOwner: owners.confidence,
-    filmOwner: owners.film,
-    seedOwner: owners.seed,
     filmSeconds: Math.max(0, Math.ceil(course.film.durationSeconds)),
     confidenceItemIds: course.confidence.items.map((item) => item.id),
     confidenceScalePoints: course.confidence.scaleLabels.length,
@@ -197,30 +189,11 @@ function buildLayout(course: Course): CourseLayout {
   };
 }
 
-/** The saved tier of a screen's type; none for a type an older course version held and this one no longer knows. */
-function savedTierOf(type: string): ScreenTypeSaved<ScreenType> | undefined {
-  return (screenTypesSaved as Partial<Record<string, ScreenTypeSaved<ScreenType>>>)[type];
-}
-
-function addQuestion(layout: SectionLayout, index: Map<string, [number, number]>, question: Question, sectionIndex: number, checkId: string | null): void {
-  if (question.options.length > MAX_OPTIONS_PER_QUESTION) {
-    throw new Error(`question "${question.id}" has ${question.options.length} options; the saved state allows ${MAX_OPTIONS_PER_QUESTION}`);
-  }
-  unique(index, question.id, [sectionIndex, layout.questions.length], 'question');
-  layout.questions.push({ id: question.id, optionIds: question.options.map((option) => option.id), checkId });
-}
-
 /** Everything a saved index of this section points into; reflection prompts are keyed by their own ids instead. */
 function structureOf(laid: LaidOutSection): unknown[] {
-  const parts = new Map<StructureSlot, unknown>([['questions', laid.layout.questions.map((q) => [q.id, q.optionIds])]]);
-  for (const saved of Object.values(screenTypesSaved) as ScreenTypeSaved<ScreenType>[]) {
-    if (!saved.structure) continue;
-    if (parts.has(saved.structure.slot)) throw new Error(`two parts of the structure tag claim its "${saved.structure.slot}" place`);
-    parts.set(saved.structure.slot, saved.structure.of(laid));
-  }
   const structure: unknown[] = [laid.section.id, laid.section.screens.map((screen) => [screen.id, screen.type])];
   for (const slot of STRUCTURE_ORDER) {
-    const part = parts.get(slot);
+    const part = slot === 'questions' ? laid.layout.questions.map((q) => [q.id, q.optionIds]) : savedTiers.find((saved) => saved.structure?.slot === slot)?.structure?.of(laid);
     if (part !== undefined) structure.push(part);
   }
   return structure;

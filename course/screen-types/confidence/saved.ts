@@ -4,9 +4,7 @@ import type { ScreenTypeSaved } from '../screen-type-saved.ts';
 
 export const confidenceSaved: ScreenTypeSaved<'confidence'> = {
   lay(screen, at) {
-    if (at.owners.confidence[screen.phase] !== null) return;
-    at.owners.confidence[screen.phase] = at.sectionIndex;
-    at.layout.confidencePhases.push(screen.phase);
+    if (at.claim(`confidence ${screen.phase}`)) at.layout.confidencePhases.push(screen.phase);
   },
   structure: {
     slot: 'confidence',

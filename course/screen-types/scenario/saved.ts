@@ -5,7 +5,7 @@ import type { ScenarioLayout } from '../../runtime/state/course-layout.ts';
 import type { ScreenTypeSaved } from '../screen-type-saved.ts';
 
 export const scenarioSaved: ScreenTypeSaved<'scenario'> = {
-  lay: (screen, at) => at.addScenario(scenarioLayout(screen, at.screenIndex)),
+  lay: (screen, at) => void at.layout.scenarios.push(scenarioLayout(screen, at.screenIndex)),
   structure: { slot: 'scenarios', of: ({ layout }) => layout.scenarios.map((s) => [s.stepIds, s.choiceIds]) },
 };
 
