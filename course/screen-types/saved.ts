@@ -12,6 +12,14 @@ import { confidenceSaved } from './confidence/saved.ts';
 /** A type whose screens keep nothing beyond being done and being where the learner is. */
 const KEEPS_NOTHING = {};
 
+/**
+ * The parts of a section's structure tag after its id and its screens, in order: what the scenario paths, the
+ * questions (a slot the film's and the checks' questions share), the confidence ratings, the film and the checks'
+ * draws point into. The order is part of the saved format: changing it changes every section's tag, and every
+ * learner's progress would restart. A type keeping a new kind of state adds its part at the end.
+ */
+export const STRUCTURE_ORDER = ['scenario', 'questions', 'confidence', 'film', 'knowledge-check'] as const;
+
 export const screenTypesSaved: { [T in ScreenType]: ScreenTypeSaved<T> } = {
   welcome: KEEPS_NOTHING,
   film: filmSaved,

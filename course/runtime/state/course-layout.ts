@@ -3,8 +3,8 @@
 // point at something else, so a state saved under an older course restores only the sections that did not change.
 import type { Course, Section } from '../../types.ts';
 import type { ScreenType } from '../../screen-types/screen-type.ts';
-import type { LaidOutSection, ScreenTypeSaved } from '../../screen-types/screen-type-saved.ts';
-import { screenTypesSaved } from '../../screen-types/saved.ts';
+import type { ScreenTypeSaved } from '../../screen-types/screen-type-saved.ts';
+import { screenTypesSaved, STRUCTURE_ORDER } from '../../screen-types/saved.ts';
 import { tag4 } from './hash.ts';
 
 export interface ScenarioLayout {
@@ -106,15 +106,6 @@ export interface LayingOut {
   claim(what: string): boolean;
 }
 
-/**
- * The places of a section's structure tag after its id and its screens, in order: what the scenario paths, the
- * questions, the confidence ratings, the film and the checks' draws point into. The order is part of the saved
- * format: changing it changes every section's tag, and every learner's progress would restart. The questions are a
- * slot several types share, so their place is filled here; each other place by the one type that claims it.
- */
-export const STRUCTURE_ORDER = ['scenarios', 'questions', 'confidence', 'film', 'checks'] as const;
-export type StructureSlot = (typeof STRUCTURE_ORDER)[number];
-
 const savedTiers = Object.values(screenTypesSaved) as ScreenTypeSaved<ScreenType>[];
 
 function buildLayout(course: Course): CourseLayout {
@@ -167,7 +158,7 @@ function buildLayout(course: Course): CourseLayout {
       }
       unique(questions, question.id, [sectionIndex, i], 'question');
     });
-    layout.structureTag = tag4(JSON.stringify(structureOf({ course, section, layout })));
+    layout.structureTag = tag4(JSON.stringify(structureOf(at)));
     return layout;
   });
 
@@ -190,10 +181,11 @@ function buildLayout(course: Course): CourseLayout {
 }
 
 /** Everything a saved index of this section points into; reflection prompts are keyed by their own ids instead. */
-function structureOf(laid: LaidOutSection): unknown[] {
+function structureOf(laid: LayingOut): unknown[] {
   const structure: unknown[] = [laid.section.id, laid.section.screens.map((screen) => [screen.id, screen.type])];
-  for (const slot of STRUCTURE_ORDER) {
-    const part = slot === 'questions' ? laid.layout.questions.map((q) => [q.id, q.optionIds]) : savedTiers.find((saved) => saved.structure?.slot === slot)?.structure?.of(laid);
+  for (const place of STRUCTURE_ORDER) {
+    // The questions are a slot several types share, so their place is filled here.
+    const part = place === 'questions' ? laid.layout.questions.map((q) => [q.id, q.optionIds]) : (screenTypesSaved[place] as ScreenTypeSaved<ScreenType>).structure?.(laid);
     if (part !== undefined) structure.push(part);
   }
   return structure;

@@ -6,9 +6,6 @@ export const confidenceSaved: ScreenTypeSaved<'confidence'> = {
   lay(screen, at) {
     if (at.claim(`confidence ${screen.phase}`)) at.layout.confidencePhases.push(screen.phase);
   },
-  structure: {
-    slot: 'confidence',
-    of: ({ course, layout }) =>
-      layout.confidencePhases.length > 0 ? [layout.confidencePhases, course.confidence.items.map((i) => i.id), course.confidence.scaleLabels.length] : 0,
-  },
+  structure: ({ course, layout }) =>
+    layout.confidencePhases.length > 0 ? [layout.confidencePhases, course.confidence.items.map((i) => i.id), course.confidence.scaleLabels.length] : 0,
 };

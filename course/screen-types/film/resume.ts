@@ -1,6 +1,5 @@
 // The film on resume: the played ranges in whole seconds within the film, the position on it, and the answers to its
 // cue point questions with no more attempts than the course allows. Restarting the film's section clears all three.
-import type { Course } from '../../types.ts';
 import { normaliseRanges, toWholeSeconds, type PlayedRange } from '../../player/logic/watched-ranges.ts';
 import { keptChoices, withoutKeys } from '../../player/state/kept-answers.ts';
 import type { ScreenTypeResume } from '../screen-type-resume.ts';
@@ -29,11 +28,7 @@ export const filmResume: ScreenTypeResume<'film'> = {
     kept.film = { position, played };
   },
   restart(_screen, state, course) {
-    const questionIds = cueQuestionIds(course);
+    const questionIds = course.film.cuePoints.map((cue) => cue.question.id);
     return { ...state, answers: withoutKeys(state.answers, questionIds), attempts: withoutKeys(state.attempts, questionIds), film: { position: 0, played: [] } };
   },
 };
-
-function cueQuestionIds(course: Course): string[] {
-  return course.film.cuePoints.map((cue) => cue.question.id);
-}

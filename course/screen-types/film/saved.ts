@@ -10,5 +10,5 @@ export const filmSaved: ScreenTypeSaved<'film'> = {
   closeSection(at) {
     if (at.layout.ownsFilm) for (const cue of at.course.film.cuePoints) at.layout.questions.push(questionLayout(cue.question, null));
   },
-  structure: { slot: 'film', of: ({ course, layout }) => (layout.ownsFilm ? [course.film.id, Math.ceil(course.film.durationSeconds)] : 0) },
+  structure: ({ course, layout }) => (layout.ownsFilm ? [course.film.id, Math.ceil(course.film.durationSeconds)] : 0),
 };

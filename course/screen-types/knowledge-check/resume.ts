@@ -7,12 +7,10 @@ import type { ScreenTypeResume } from '../screen-type-resume.ts';
 
 export const knowledgeCheckResume: ScreenTypeResume<'knowledge-check'> = {
   clean(saved, kept, course) {
-    const screens = checkScreens(course);
-    for (const screen of screens) {
+    for (const screen of checkScreens(course)) {
       const attempt = saved.checkAttempts?.[screen.id];
       if (Number.isInteger(attempt) && (attempt as number) > 1) kept.checkAttempts[screen.id] = Math.min(attempt as number, Math.max(1, screen.attempts));
-    }
-    for (const screen of screens) {
+      // The attempt of this check alone decides what it draws.
       for (const question of drawQuestions(screen, kept.seed, attemptOf(screen, { ...saved, checkAttempts: kept.checkAttempts }))) {
         const ids = keptChoices(question, saved.answers?.[question.id]);
         if (ids === null) continue;

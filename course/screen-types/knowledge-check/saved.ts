@@ -13,10 +13,8 @@ export const knowledgeCheckSaved: ScreenTypeSaved<'knowledge-check'> = {
   // What a check draws depends on its settings and on which outcome each question assesses. Left out where there is
   // no check, so every other section keeps the tag it had before checks drew from a bank (its saved progress still
   // restores after that update).
-  structure: {
-    slot: 'checks',
-    of: ({ section, layout }) => (layout.checks.length > 0 ? [layout.checks.map((c) => [c.screenId, c.attempts, c.perAttempt]), checkOutcomes(section)] : undefined),
-  },
+  structure: ({ section, layout }) =>
+    layout.checks.length > 0 ? [layout.checks.map((c) => [c.screenId, c.attempts, c.perAttempt]), checkOutcomes(section)] : undefined,
 };
 
 function checkOutcomes(section: Section): (string | null)[][] {

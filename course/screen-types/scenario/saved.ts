@@ -6,7 +6,7 @@ import type { ScreenTypeSaved } from '../screen-type-saved.ts';
 
 export const scenarioSaved: ScreenTypeSaved<'scenario'> = {
   lay: (screen, at) => void at.layout.scenarios.push(scenarioLayout(screen, at.screenIndex)),
-  structure: { slot: 'scenarios', of: ({ layout }) => layout.scenarios.map((s) => [s.stepIds, s.choiceIds]) },
+  structure: ({ layout }) => layout.scenarios.map((s) => [s.stepIds, s.choiceIds]),
 };
 
 function scenarioLayout(screen: ScenarioScreen, screenIndex: number): ScenarioLayout {
