@@ -1,6 +1,7 @@
 // The course as the state codec sees it: every id the learner state can mention, mapped to a small index inside its
 // section, and a structural tag per section. A section's tag changes whenever an edit would make its saved indices
 // point at something else, so a state saved under an older course restores only the sections that did not change.
+// What each screen type keeps, and its part of the tag, is the type's saved tier (course/screen-types/saved.ts).
 import type { Course, Section } from '../../types.ts';
 import type { ScreenType } from '../../screen-types/screen-type.ts';
 import type { ScreenTypeSaved } from '../../screen-types/screen-type-saved.ts';
@@ -8,7 +9,6 @@ import { screenTypesSaved, STRUCTURE_ORDER } from '../../screen-types/saved.ts';
 import { tag4 } from './hash.ts';
 
 export interface ScenarioLayout {
-  screenIndex: number;
   screenId: string;
   stepIds: string[];
   /** Choice ids of each step, in step order. */
@@ -98,8 +98,6 @@ export interface LayingOut {
   section: Section;
   /** The section's layout so far: the tier adds its screens' places to it. */
   layout: SectionLayout;
-  /** The screen's index within its section (for `lay`). */
-  screenIndex: number;
   /** The course's reflection prompts so far. */
   prompts: PromptLayout[];
   /** True the first time the course asks for `what`: it is kept once, with the first section that claims it. */
@@ -136,7 +134,6 @@ function buildLayout(course: Course): CourseLayout {
       course,
       section,
       layout,
-      screenIndex: 0,
       prompts,
       claim(what) {
         if (claimed.has(what)) return false;
@@ -146,7 +143,6 @@ function buildLayout(course: Course): CourseLayout {
     };
     section.screens.forEach((screen, screenIndex) => {
       unique(screens, screen.id, [sectionIndex, screenIndex], 'screen');
-      at.screenIndex = screenIndex;
       // A type an older course version held and this one no longer knows keeps nothing.
       (screenTypesSaved as Partial<Record<string, ScreenTypeSaved<ScreenType>>>)[screen.type]?.lay?.(screen, at);
     });

@@ -5,14 +5,13 @@ import type { ScenarioLayout } from '../../runtime/state/course-layout.ts';
 import type { ScreenTypeSaved } from '../screen-type-saved.ts';
 
 export const scenarioSaved: ScreenTypeSaved<'scenario'> = {
-  lay: (screen, at) => void at.layout.scenarios.push(scenarioLayout(screen, at.screenIndex)),
+  lay: (screen, at) => void at.layout.scenarios.push(scenarioLayout(screen)),
   structure: ({ layout }) => layout.scenarios.map((s) => [s.stepIds, s.choiceIds]),
 };
 
-function scenarioLayout(screen: ScenarioScreen, screenIndex: number): ScenarioLayout {
+function scenarioLayout(screen: ScenarioScreen): ScenarioLayout {
   const stepIds = screen.steps.map((step) => step.id);
   return {
-    screenIndex,
     screenId: screen.id,
     stepIds,
     choiceIds: screen.steps.map((step) => step.choices.map((choice) => choice.id)),
