@@ -1,7 +1,7 @@
 // What a screen type's saved tier (course/screen-types/<type>/saved.ts) holds: what of the learner's state its screens
 // keep, as places in the saved-state layout (course/runtime/state/course-layout.ts), and its part of each section's
 // structure tag. The layout walks the registry (saved.ts) and names no type. This tier travels with the state codec:
-// it imports nothing from the player or Preact, and types only from the runtime.
+// it imports nothing from the player or Preact.
 import type { Question } from '../types.ts';
 import type { LayingOut, QuestionLayout } from '../runtime/state/course-layout.ts';
 import type { ScreenOf, ScreenType } from './screen-type.ts';
@@ -9,7 +9,7 @@ import type { ScreenOf, ScreenType } from './screen-type.ts';
 export interface ScreenTypeSaved<T extends ScreenType> {
   /** Adds what one of its screens keeps to its section's layout, in screen order. */
   lay?(screen: ScreenOf<T>, at: LayingOut): void;
-  /** Adds what the section keeps because it holds one of these screens, once its screens are laid out. */
+  /** Adds what the section keeps because it holds such a screen, once its screens are laid out (in registry order). */
   closeSection?(at: LayingOut): void;
   /**
    * Its part of a section's structure tag: what the saved indices of its kind of state point into, so an edit that

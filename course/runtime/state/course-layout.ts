@@ -181,7 +181,10 @@ function structureOf(laid: LayingOut): unknown[] {
   const structure: unknown[] = [laid.section.id, laid.section.screens.map((screen) => [screen.id, screen.type])];
   for (const place of STRUCTURE_ORDER) {
     // The questions are a slot several types share, so their place is filled here.
-    const part = place === 'questions' ? laid.layout.questions.map((q) => [q.id, q.optionIds]) : (screenTypesSaved[place] as ScreenTypeSaved<ScreenType>).structure?.(laid);
+    const part =
+      place === 'questions'
+        ? laid.layout.questions.map((q) => [q.id, q.optionIds])
+        : (screenTypesSaved[place] as ScreenTypeSaved<ScreenType>).structure?.(laid);
     if (part !== undefined) structure.push(part);
   }
   return structure;

@@ -29,6 +29,11 @@ export const filmResume: ScreenTypeResume<'film'> = {
   },
   restart(_screen, state, course) {
     const questionIds = course.film.cuePoints.map((cue) => cue.question.id);
-    return { ...state, answers: withoutKeys(state.answers, questionIds), attempts: withoutKeys(state.attempts, questionIds), film: { position: 0, played: [] } };
+    return {
+      ...state,
+      answers: withoutKeys(state.answers, questionIds),
+      attempts: withoutKeys(state.attempts, questionIds),
+      film: { position: 0, played: [] },
+    };
   },
 };

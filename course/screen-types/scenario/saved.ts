@@ -5,7 +5,9 @@ import type { ScenarioLayout } from '../../runtime/state/course-layout.ts';
 import type { ScreenTypeSaved } from '../screen-type-saved.ts';
 
 export const scenarioSaved: ScreenTypeSaved<'scenario'> = {
-  lay: (screen, at) => void at.layout.scenarios.push(scenarioLayout(screen)),
+  lay(screen, at) {
+    at.layout.scenarios.push(scenarioLayout(screen));
+  },
   structure: ({ layout }) => layout.scenarios.map((s) => [s.stepIds, s.choiceIds]),
 };
 
