@@ -15,6 +15,7 @@ import { STANDARD_IDS } from '../course/types.ts';
 import { encodeState } from '../course/runtime/state/codec.ts';
 import { fitReflection, planStateBudget, SUSPEND_DATA_LIMITS } from '../course/runtime/state/budget.ts';
 import { emptyLearnerState, type LearnerState } from '../course/runtime/state/learner-state.ts';
+import { layoutOf } from '../course/runtime/state/course-layout.ts';
 import { LONG_PROSE, loadCourse, typicalRun } from '../tests/course/runtime/helpers/course-fixtures.ts';
 
 const TYPICAL_GOAL = 1000;
@@ -45,12 +46,9 @@ function halfWay(course: Course): LearnerState {
 /** Every reflection as long as the prompt allows, in ordinary prose, trimmed to what this standard's budget keeps. */
 function longProse(course: Course, standard: StandardId): LearnerState {
   const reflections: Record<string, string> = {};
-  for (const screen of course.sections.flatMap((s) => s.screens)) {
-    if (screen.type !== 'reflection') continue;
-    for (const prompt of screen.prompts) {
-      reflections[prompt.id] = LONG_PROSE.repeat(Math.ceil(prompt.maxLength / LONG_PROSE.length)).slice(0, prompt.maxLength);
-      reflections[prompt.id] = fitReflection(course, standard, reflections, prompt.id);
-    }
+  for (const prompt of layoutOf(course).prompts) {
+    reflections[prompt.id] = LONG_PROSE.repeat(Math.ceil(prompt.maxLength / LONG_PROSE.length)).slice(0, prompt.maxLength);
+    reflections[prompt.id] = fitReflection(course, standard, reflections, prompt.id);
   }
   return { ...full, reflections };
 }

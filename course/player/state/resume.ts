@@ -5,7 +5,9 @@ import type { Course } from '../../types.ts';
 import { emptyLearnerState, NO_SEED, randomSeed, type LearnerState } from '../../runtime/state/learner-state.ts';
 import type { DecodeResult, StateDamage } from '../../runtime/state/codec.ts';
 import { entryFor, firstScreenId, type CourseMap } from '../logic/course-map.ts';
-import { indexQuestions } from '../logic/question-index.ts';
+import type { ScreenType } from '../../screen-types/screen-type.ts';
+import type { ScreenTypeResume } from '../../screen-types/screen-type-resume.ts';
+import { screenTypesResume } from '../../screen-types/resume.ts';
 import { sanitizeState } from './sanitize.ts';
 
 type DecodeFailure = Extract<DecodeResult, { ok: false }>;
@@ -61,39 +63,19 @@ function resumeWithoutSeed(course: Course, map: CourseMap, decoded: DecodeResult
 }
 
 /**
- * The state with one section's progress cleared and the learner placed at its start. Reflection text that survived
- * is kept: it is the learner's own writing, shown again for them to check, and deleting it would help nobody.
+ * The state with one section's progress cleared and the learner placed at its start: each of its screens' types
+ * clears what it keeps (course/screen-types/<type>/resume.ts; reflections, the learner's own writing, survive).
  */
 export function restartSection(course: Course, state: LearnerState, sectionId: string): LearnerState {
   const section = course.sections.find((s) => s.id === sectionId);
   const start = section?.screens[0];
   if (!section || !start) return state;
   const screenIds = new Set(section.screens.map((screen) => screen.id));
-  const questionIds = new Set<string>();
-  let hasFilm = false;
-  const confidencePhases = new Set<'before' | 'after'>();
-  const checkIds = new Set<string>();
+  let restarted: LearnerState = { ...state, location: start.id, completedScreens: state.completedScreens.filter((id) => !screenIds.has(id)) };
   for (const screen of section.screens) {
-    if (screen.type === 'knowledge-check') checkIds.add(screen.id);
-    if (screen.type === 'knowledge-check') screen.questions.forEach((q) => questionIds.add(q.id));
-    if (screen.type === 'film') hasFilm = true;
-    if (screen.type === 'confidence') confidencePhases.add(screen.phase);
+    // A type an older course version held and this one no longer knows has nothing to clear.
+    const resume = (screenTypesResume as Partial<Record<string, ScreenTypeResume<ScreenType>>>)[screen.type];
+    if (resume?.restart) restarted = resume.restart(screen, restarted, course);
   }
-  if (hasFilm) for (const [id, entry] of indexQuestions(course)) if (entry.cuePointId !== null) questionIds.add(id);
-  const keep = <T>(record: Record<string, T>, drop: ReadonlySet<string>): Record<string, T> =>
-    Object.fromEntries(Object.entries(record).filter(([key]) => !drop.has(key)));
-  return {
-    ...state,
-    location: start.id,
-    completedScreens: state.completedScreens.filter((id) => !screenIds.has(id)),
-    scenarioPaths: keep(state.scenarioPaths, screenIds),
-    answers: keep(state.answers, questionIds),
-    attempts: keep(state.attempts, questionIds),
-    confidence: {
-      before: confidencePhases.has('before') ? {} : state.confidence.before,
-      after: confidencePhases.has('after') ? {} : state.confidence.after,
-    },
-    film: hasFilm ? { position: 0, played: [] } : state.film,
-    checkAttempts: keep(state.checkAttempts, checkIds),
-  };
+  return restarted;
 }

@@ -1,11 +1,14 @@
 // The course as the state codec sees it: every id the learner state can mention, mapped to a small index inside its
 // section, and a structural tag per section. A section's tag changes whenever an edit would make its saved indices
 // point at something else, so a state saved under an older course restores only the sections that did not change.
-import type { Course, Question, ScenarioScreen, Section } from '../../types.ts';
+// What each screen type keeps, and its part of the tag, is the type's saved tier (course/screen-types/saved.ts).
+import type { Course, Section } from '../../types.ts';
+import type { ScreenType } from '../../screen-types/screen-type.ts';
+import type { ScreenTypeSaved } from '../../screen-types/screen-type-saved.ts';
+import { screenTypesSaved, STRUCTURE_ORDER } from '../../screen-types/saved.ts';
 import { tag4 } from './hash.ts';
 
 export interface ScenarioLayout {
-  screenIndex: number;
   screenId: string;
   stepIds: string[];
   /** Choice ids of each step, in step order. */
@@ -66,9 +69,6 @@ export interface CourseLayout {
   questions: Map<string, [number, number]>;
   /** Scenario screen id → [section index, scenario index within the section]. */
   scenarios: Map<string, [number, number]>;
-  confidenceOwner: { before: number | null; after: number | null };
-  filmOwner: number | null;
-  seedOwner: number | null;
   /** Seconds the played-seconds bitmap covers. */
   filmSeconds: number;
   confidenceItemIds: string[];
@@ -92,13 +92,25 @@ export function layoutOf(course: Course): CourseLayout {
   return layout;
 }
 
+/** What a screen type's saved tier (course/screen-types/) is handed while a section is laid out. */
+export interface LayingOut {
+  course: Course;
+  section: Section;
+  /** The section's layout so far: the tier adds its screens' places to it. */
+  layout: SectionLayout;
+  /** The course's reflection prompts so far. */
+  prompts: PromptLayout[];
+  /** True the first time the course asks for `what`: it is kept once, with the first section that claims it. */
+  claim(what: string): boolean;
+}
+
+const savedTiers = Object.values(screenTypesSaved) as ScreenTypeSaved<ScreenType>[];
+
 function buildLayout(course: Course): CourseLayout {
   const screens = new Map<string, [number, number]>();
   const questions = new Map<string, [number, number]>();
   const scenarios = new Map<string, [number, number]>();
-  const confidenceOwner: CourseLayout['confidenceOwner'] = { before: null, after: null };
-  let filmOwner: number | null = null;
-  let seedOwner: number | null = null;
+  const claimed = new Set<string>();
   const prompts: PromptLayout[] = [];
 
   const sections = course.sections.map((section, sectionIndex): SectionLayout => {
@@ -110,7 +122,7 @@ function buildLayout(course: Course): CourseLayout {
       index: sectionIndex,
       idTag: tag4(`section:${section.id}`),
       structureTag: '',
-      screenIds: [],
+      screenIds: section.screens.map((screen) => screen.id),
       scenarios: [],
       questions: [],
       checks: [],
@@ -118,34 +130,31 @@ function buildLayout(course: Course): CourseLayout {
       confidencePhases: [],
       ownsFilm: false,
     };
+    const at: LayingOut = {
+      course,
+      section,
+      layout,
+      prompts,
+      claim(what) {
+        if (claimed.has(what)) return false;
+        claimed.add(what);
+        return true;
+      },
+    };
     section.screens.forEach((screen, screenIndex) => {
       unique(screens, screen.id, [sectionIndex, screenIndex], 'screen');
-      layout.screenIds.push(screen.id);
-      if (screen.type === 'scenario') {
-        unique(scenarios, screen.id, [sectionIndex, layout.scenarios.length], 'scenario');
-        layout.scenarios.push(scenarioLayout(screen, screenIndex));
-      } else if (screen.type === 'knowledge-check') {
-        for (const question of screen.questions) addQuestion(layout, questions, question, sectionIndex, screen.id);
-        layout.checks.push({ screenId: screen.id, attempts: screen.attempts, perAttempt: Math.min(screen.questionsPerAttempt, screen.questions.length) });
-        if (seedOwner === null) {
-          seedOwner = sectionIndex;
-          layout.ownsSeed = true;
-        }
-      } else if (screen.type === 'film' && filmOwner === null) {
-        filmOwner = sectionIndex;
-        layout.ownsFilm = true;
-      } else if (screen.type === 'confidence' && confidenceOwner[screen.phase] === null) {
-        confidenceOwner[screen.phase] = sectionIndex;
-        layout.confidencePhases.push(screen.phase);
-      } else if (screen.type === 'reflection') {
-        for (const prompt of screen.prompts) {
-          prompts.push({ id: prompt.id, idTag: tag4(`prompt:${prompt.id}`), maxLength: prompt.maxLength, sectionId: section.id });
-        }
-      }
+      // A type an older course version held and this one no longer knows keeps nothing.
+      (screenTypesSaved as Partial<Record<string, ScreenTypeSaved<ScreenType>>>)[screen.type]?.lay?.(screen, at);
     });
-    // Cue point questions are asked on the film screen, so they are kept (and restarted) with the film's section.
-    if (layout.ownsFilm) for (const cue of course.film.cuePoints) addQuestion(layout, questions, cue.question, sectionIndex, null);
-    layout.structureTag = tag4(JSON.stringify(structureOf(course, section, layout)));
+    for (const saved of savedTiers) saved.closeSection?.(at);
+    layout.scenarios.forEach((scenario, i) => unique(scenarios, scenario.screenId, [sectionIndex, i], 'scenario'));
+    layout.questions.forEach((question, i) => {
+      if (question.optionIds.length > MAX_OPTIONS_PER_QUESTION) {
+        throw new Error(`question "${question.id}" has ${question.optionIds.length} options; the saved state allows ${MAX_OPTIONS_PER_QUESTION}`);
+      }
+      unique(questions, question.id, [sectionIndex, i], 'question');
+    });
+    layout.structureTag = tag4(JSON.stringify(structureOf(at)));
     return layout;
   });
 
@@ -160,9 +169,6 @@ function buildLayout(course: Course): CourseLayout {
     screens,
     questions,
     scenarios,
-    confidenceOwner,
-    filmOwner,
-    seedOwner,
     filmSeconds: Math.max(0, Math.ceil(course.film.durationSeconds)),
     confidenceItemIds: course.confidence.items.map((item) => item.id),
     confidenceScalePoints: course.confidence.scaleLabels.length,
@@ -170,70 +176,18 @@ function buildLayout(course: Course): CourseLayout {
   };
 }
 
-function scenarioLayout(screen: ScenarioScreen, screenIndex: number): ScenarioLayout {
-  const stepIds = screen.steps.map((step) => step.id);
-  return {
-    screenIndex,
-    screenId: screen.id,
-    stepIds,
-    choiceIds: screen.steps.map((step) => step.choices.map((choice) => choice.id)),
-    maxPathPairs: longestPath(screen) ?? stepIds.length * 2,
-  };
-}
-
-/** Steps on the longest walk from the start, or null when the steps loop (then a path is capped instead). */
-export function longestPath(screen: ScenarioScreen): number | null {
-  const byId = new Map(screen.steps.map((step) => [step.id, step]));
-  const memo = new Map<string, number>();
-  const visiting = new Set<string>();
-  let loops = false;
-  const walk = (id: string): number => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const step = byId.get(id);
-    if (!step) return 0;
-    if (visiting.has(id)) {
-      loops = true;
-      return 0;
-    }
-    visiting.add(id);
-    let longest = 0;
-    for (const choice of step.choices) if (choice.next !== null) longest = Math.max(longest, walk(choice.next));
-    visiting.delete(id);
-    memo.set(id, 1 + longest);
-    return 1 + longest;
-  };
-  const length = walk(screen.start);
-  return loops ? null : length;
-}
-
-function addQuestion(layout: SectionLayout, index: Map<string, [number, number]>, question: Question, sectionIndex: number, checkId: string | null): void {
-  if (question.options.length > MAX_OPTIONS_PER_QUESTION) {
-    throw new Error(`question "${question.id}" has ${question.options.length} options; the saved state allows ${MAX_OPTIONS_PER_QUESTION}`);
-  }
-  unique(index, question.id, [sectionIndex, layout.questions.length], 'question');
-  layout.questions.push({ id: question.id, optionIds: question.options.map((option) => option.id), checkId });
-}
-
 /** Everything a saved index of this section points into; reflection prompts are keyed by their own ids instead. */
-function structureOf(course: Course, section: Section, layout: SectionLayout): unknown[] {
-  const structure: unknown[] = [
-    section.id,
-    section.screens.map((screen) => [screen.id, screen.type]),
-    layout.scenarios.map((s) => [s.stepIds, s.choiceIds]),
-    layout.questions.map((q) => [q.id, q.optionIds]),
-    layout.confidencePhases.length > 0 ? [layout.confidencePhases, course.confidence.items.map((i) => i.id), course.confidence.scaleLabels.length] : 0,
-    layout.ownsFilm ? [course.film.id, Math.ceil(course.film.durationSeconds)] : 0,
-  ];
-  // What a check draws depends on its settings and on which outcome each question assesses. Added only where there
-  // is a check, so every other section keeps the tag it had before checks drew from a bank (its saved progress
-  // still restores after the update).
-  if (layout.checks.length > 0) structure.push([layout.checks.map((c) => [c.screenId, c.attempts, c.perAttempt]), checkOutcomes(section)]);
+function structureOf(laid: LayingOut): unknown[] {
+  const structure: unknown[] = [laid.section.id, laid.section.screens.map((screen) => [screen.id, screen.type])];
+  for (const place of STRUCTURE_ORDER) {
+    // The questions are a slot several types share, so their place is filled here.
+    const part =
+      place === 'questions'
+        ? laid.layout.questions.map((q) => [q.id, q.optionIds])
+        : (screenTypesSaved[place] as ScreenTypeSaved<ScreenType>).structure?.(laid);
+    if (part !== undefined) structure.push(part);
+  }
   return structure;
-}
-
-function checkOutcomes(section: Section): (string | null)[][] {
-  return section.screens.flatMap((screen) => (screen.type === 'knowledge-check' ? [screen.questions.map((q) => q.outcome ?? null)] : []));
 }
 
 function unique<V>(map: Map<string, V>, id: string, value: V, what: string): void {

@@ -1,0 +1,16 @@
+// Helpers the screen types' resume tiers share (course/screen-types/<type>/resume.ts): what of a saved answer still
+// fits its question, and a record without the entries of a restarted screen.
+import type { Question } from '../../types.ts';
+
+/** The saved choices that are still the question's options, once each (one for a single-choice question); null for none. */
+export function keptChoices(question: Question, chosen: unknown): string[] | null {
+  if (!Array.isArray(chosen)) return null;
+  const valid = new Set(question.options.map((option) => option.id));
+  let ids = [...new Set(chosen.filter((id): id is string => valid.has(id as string)))];
+  if (question.kind === 'single') ids = ids.slice(0, 1);
+  return ids.length > 0 ? ids : null;
+}
+
+export function withoutKeys<T>(record: Record<string, T>, drop: readonly string[]): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !drop.includes(key)));
+}
