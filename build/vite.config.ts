@@ -21,7 +21,7 @@ const ENTRY = /course[\\/]player[\\/]main\.tsx$/;
  * fetched right after the first screen with the course's structure, which every later screen and a resume wait for.
  * Left to Rolldown it was seven chunks of a few hundred bytes each (issue 16).
  */
-const COURSE_LOGIC = /course[\\/](player[\\/](state[\\/](course-rules|reduce|reports)|logic[\\/](knowledge|outcome|scenario|screen-completion|question-index|watched-ranges|character-budget))|screen-types[\\/](rules|screen-rules|question-rules|interactions|[\w-]+[\\/]rules))\.ts$/;
+const COURSE_LOGIC = /course[\\/](player[\\/](state[\\/](course-rules|reduce|reports)|logic[\\/](knowledge|outcome|scenario|screen-completion|question-index|watched-ranges|character-budget))|screen-types[\\/](rules|screen-type-rules|question-rules|interactions|[\w-]+[\\/]rules))\.ts$/;
 /** Runtime modules every adapter shares, put in the entry chunk. */
 const TRACKING_SHARED = /course[\\/]runtime[\\/]((?!connect\.)[\w-]+|shared[\\/](?!launch-error\.)[\w-]+|state[\\/](limits|hash))\.ts$/;
 

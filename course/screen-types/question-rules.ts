@@ -6,9 +6,9 @@ import type { Course, Question } from '../types.ts';
 import type { LearnerState } from '../runtime/state/learner-state.ts';
 import type { ReduceContext } from '../player/state/rules.ts';
 import type { Filing, Interaction } from './interactions.ts';
-import type { ActionOf, ActionRule } from './screen-rules.ts';
+import type { ActionOf, ActionRule } from './screen-type-rules.ts';
 import { answerRecord } from './interactions.ts';
-import { unchanged } from './screen-rules.ts';
+import { unchanged } from './screen-type-rules.ts';
 import { indexQuestions, type IndexedQuestion } from '../player/logic/question-index.ts';
 import { isAnswerCorrect } from '../player/logic/knowledge.ts';
 

@@ -4,7 +4,7 @@
 // a screen type without rules or an action without its rule is a type error.
 import type { Course } from '../types.ts';
 import type { ListedInteraction, ReportedInteractions } from './interactions.ts';
-import type { ActionRules, ScreenAction, ScreenRules } from './screen-rules.ts';
+import type { ActionRules, ScreenAction, ScreenRules } from './screen-type-rules.ts';
 import type { ScreenOf, ScreenType } from './screen-type.ts';
 import { answerRule } from './question-rules.ts';
 import { welcomeRules } from './welcome/rules.ts';

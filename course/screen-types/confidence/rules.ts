@@ -6,9 +6,9 @@ import type { ConfidenceItem, ConfidenceScreen, Course } from '../../types.ts';
 import type { AnswerRecord } from '../../runtime/tracker.ts';
 import type { ReduceContext } from '../../player/state/rules.ts';
 import type { Interaction, ReportedInteractions } from '../interactions.ts';
-import type { ActionRules, ScreenRules } from '../screen-rules.ts';
+import type { ActionRules, ScreenRules } from '../screen-type-rules.ts';
 import { answerRecord, listed } from '../interactions.ts';
-import { unchanged } from '../screen-rules.ts';
+import { unchanged } from '../screen-type-rules.ts';
 import { scaleChoices } from '../../runtime/answer-choices.ts';
 
 type Phase = ConfidenceScreen['phase'];

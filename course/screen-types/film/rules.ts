@@ -4,9 +4,9 @@
 // right or out of tries (question-rules.ts applies the answer) and never scored.
 import type { Film, Question } from '../../types.ts';
 import type { Interaction, ReportedInteractions } from '../interactions.ts';
-import type { ActionRules, ScreenRules } from '../screen-rules.ts';
+import type { ActionRules, ScreenRules } from '../screen-type-rules.ts';
 import type { QuestionRule } from '../question-rules.ts';
-import { namedScreen, unchanged } from '../screen-rules.ts';
+import { namedScreen, unchanged } from '../screen-type-rules.ts';
 import { listed } from '../interactions.ts';
 import { questionFiling, questionInteraction } from '../question-rules.ts';
 import { canAttempt, questionStatus } from '../../player/logic/knowledge.ts';

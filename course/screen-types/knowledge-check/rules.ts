@@ -4,9 +4,9 @@
 // (player/logic/knowledge.ts), which the summary screen and the outcome read too.
 import type { KnowledgeCheckScreen, Question } from '../../types.ts';
 import type { Interaction, ReportedInteractions } from '../interactions.ts';
-import type { ActionRules, ScreenRules } from '../screen-rules.ts';
+import type { ActionRules, ScreenRules } from '../screen-type-rules.ts';
 import type { QuestionRule } from '../question-rules.ts';
-import { namedScreen, unchanged, withoutKeys } from '../screen-rules.ts';
+import { namedScreen, unchanged, withoutKeys } from '../screen-type-rules.ts';
 import { listed } from '../interactions.ts';
 import { questionFiling, questionInteraction } from '../question-rules.ts';
 import { attemptOf, checkProgress } from '../../player/logic/knowledge.ts';

@@ -2,8 +2,8 @@
 // is written, and it reports no interaction: the text is the learner's own, told only when they move on and only
 // where the variant shares reflections (player/app/course-session.ts). The learner writes (reflect).
 import type { Course } from '../../types.ts';
-import type { ActionRules, ScreenRules } from '../screen-rules.ts';
-import { unchanged, withoutKeys } from '../screen-rules.ts';
+import type { ActionRules, ScreenRules } from '../screen-type-rules.ts';
+import { unchanged, withoutKeys } from '../screen-type-rules.ts';
 import { clampReflection } from '../../player/logic/character-budget.ts';
 
 export const reflectionRules: ScreenRules<'reflection'> = {

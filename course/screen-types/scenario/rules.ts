@@ -4,9 +4,9 @@
 import type { ScenarioChoice, ScenarioScreen, ScenarioStep } from '../../types.ts';
 import type { AnswerRecord } from '../../runtime/tracker.ts';
 import type { Interaction, ReportedInteractions } from '../interactions.ts';
-import type { ActionRules, ScreenRules } from '../screen-rules.ts';
+import type { ActionRules, ScreenRules } from '../screen-type-rules.ts';
 import { answerRecord, listed } from '../interactions.ts';
-import { namedScreen, unchanged } from '../screen-rules.ts';
+import { namedScreen, unchanged } from '../screen-type-rules.ts';
 import { choose, replayPath, scenarioInteractionId } from '../../player/logic/scenario.ts';
 
 export const scenarioRules: ScreenRules<'scenario'> = {
