@@ -1,8 +1,8 @@
 // The opening of an xAPI or cmi5 session, loaded up front: the learner's resume document from the State API (what
 // the first screen needs to know whether to resume). The rest (statements, their queue, the document's commits, the
 // session's end) is xapi-transport.ts with tincan-session.ts or cmi5-session.ts, fetched right after
-// (shared/opening-session.ts). cmi5's "initialized" goes from here, at launch, so a page going before that has come
-// leaves a session the LMS saw begin, and the last state in the document.
+// (shared/opening-session.ts). A page going before that has come still sends the last state in the document; under
+// cmi5 the LMS has seen the session begin, since the adapter sent "initialized" at launch (`first`, handed on here).
 import type { RuntimeConfig } from '../../types.ts';
 import type { HandedState, LaunchMode, StatusProblem } from '../tracker.ts';
 import { withTimeout } from '../shared/clock.ts';
