@@ -22,6 +22,11 @@ const ENTRY = /course[\\/]player[\\/]main\.tsx$/;
  * Left to Rolldown it was seven chunks of a few hundred bytes each (issue 16).
  */
 const COURSE_LOGIC = /course[\\/](player[\\/](state[\\/](course-rules|reduce|reports)|logic[\\/](knowledge|outcome|scenario|screen-completion|question-index|watched-ranges|character-budget))|screen-types[\\/](rules|screen-type-rules|question-rules|interactions|[\w-]+[\\/]rules))\.ts$/;
+/**
+ * The opening the xAPI and cmi5 adapters share, with the statement ids that cmi5's opening ("initialized" goes at
+ * launch) and the rest of the session both make: one chunk, not one more first-screen request.
+ */
+const XAPI_OPENING = /course[\\/]runtime[\\/]xapi[\\/](xapi-opening|lrs-client|actor|uuid)\.ts$/;
 /** Runtime modules every adapter shares, put in the entry chunk. */
 const TRACKING_SHARED = /course[\\/]runtime[\\/]((?!connect\.)[\w-]+|shared[\\/](?!launch-error\.)[\w-]+|state[\\/](limits|hash))\.ts$/;
 
@@ -59,6 +64,7 @@ export default defineConfig({
             // A group holding the entry module becomes the entry chunk; the adapters then import it from there.
             { name: 'index', test: (id: string) => TRACKING_SHARED.test(id) || ENTRY.test(id) },
             { name: 'course-logic', test: (id: string) => COURSE_LOGIC.test(id) },
+            { name: 'xapi-opening', test: (id: string) => XAPI_OPENING.test(id) },
           ],
         },
       },

@@ -6,7 +6,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { ScormStandard } from './scorm-profile.ts';
 
 export interface ControlDocument {
   /** File name at the package root. */
@@ -14,19 +13,19 @@ export interface ControlDocument {
   bytes: Uint8Array;
 }
 
-/** The vendored schema folder of each SCORM edition (also the validator's default schema set). */
-export function vendoredSchemaFolder(standard: ScormStandard): string {
-  return fileURLToPath(new URL(`./schemas/${standard}/`, import.meta.url));
+/** A SCORM edition's vendored schema folder, by its name (its profile's `schemaFolder`; also its XSD set). */
+export function vendoredSchemaFolder(folder: string): string {
+  return fileURLToPath(new URL(`./schemas/${folder}/`, import.meta.url));
 }
 
 // Read once per process: the build packages hundreds of targets and every SCORM one carries these bytes.
-const cache = new Map<ScormStandard, readonly ControlDocument[]>();
+const cache = new Map<string, readonly ControlDocument[]>();
 
-/** The edition's control documents, sorted by name. The same array (and byte arrays) is returned on every call. */
-export function controlDocuments(standard: ScormStandard): readonly ControlDocument[] {
-  let documents = cache.get(standard);
+/** The control documents in an edition's schema folder, sorted by name. The same array (and byte arrays) is returned on every call. */
+export function controlDocuments(schemaFolder: string): readonly ControlDocument[] {
+  let documents = cache.get(schemaFolder);
   if (!documents) {
-    const folder = vendoredSchemaFolder(standard);
+    const folder = vendoredSchemaFolder(schemaFolder);
     documents = readdirSync(folder, { withFileTypes: true })
       .filter((entry) => entry.isFile() && /\.(xsd|dtd)$/i.test(entry.name))
       .map((entry) => entry.name)
@@ -34,7 +33,7 @@ export function controlDocuments(standard: ScormStandard): readonly ControlDocum
       .map((name) => Object.freeze({ path: name, bytes: new Uint8Array(readFileSync(join(folder, name))) }));
     if (documents.length === 0) throw new Error(`no schema files found in ${folder}`);
     Object.freeze(documents);
-    cache.set(standard, documents);
+    cache.set(schemaFolder, documents);
   }
   return documents;
 }

@@ -57,7 +57,7 @@ export function detectStandard(descriptor: string, root: XmlElement): Detection 
     if (edition !== null) return { standard: standard.id, edition, problems: [] };
   }
   for (const standard of candidates) {
-    const why = standard.unrecognised?.(descriptor, root) ?? null;
+    const why = standard.unrecognised?.(descriptor, root, candidates) ?? null;
     if (why) return { standard: 'unknown', edition: why.edition, problems: [why.problem] };
   }
   const expected = [...new Set(candidates.map((standard) => standard.expectedRoot))];

@@ -5,7 +5,7 @@
 // launcher; the preview LMS (tools/preview/) calls it through describeLaunch (standards/index.ts).
 import { NS } from './namespaces.ts';
 import { decodeHref, unsafeHrefReason } from './paths.ts';
-import { SCORM_PROFILE, type ScormStandard } from './scorm-profile.ts';
+import type { ScormDataModel, ScormProfile } from './scorm-profile.ts';
 import { attributeValue, childrenNamed, descendants, type XmlElement } from './xml-tree.ts';
 
 interface LaunchBase {
@@ -21,7 +21,8 @@ interface LaunchBase {
 
 export interface ScormLaunch extends LaunchBase {
   kind: 'scorm';
-  standard: ScormStandard;
+  /** The run-time data model the LMS gives the SCO (its edition's profile). */
+  dataModel: ScormDataModel;
   itemTitle: string;
   /** Values the LMS initialises from the manifest; '' when the manifest does not set them. */
   dataFromLms: string;
@@ -58,9 +59,10 @@ export type LaunchResult = { ok: true; launch: LaunchDescription } | { ok: false
 /** A descriptor the preview cannot launch from; its message names what is missing. */
 export class LaunchProblem extends Error {}
 
-/** The launch of a SCORM manifest of the given edition. */
-export function scormLaunch(standard: ScormStandard, root: XmlElement, files: ReadonlySet<string>): ScormLaunch {
-  const { cpNamespace: cp, adlcpNamespace: adlcp } = SCORM_PROFILE[standard];
+/** The launch of a SCORM manifest of the edition `profile` describes (its registry entry's). */
+export function scormLaunch(profile: ScormProfile, root: XmlElement, files: ReadonlySet<string>): ScormLaunch {
+  const { cpNamespace: cp, adlcpNamespace: adlcp, dataModel } = profile;
+  const is12 = dataModel === '1.2';
   const organizationsElement = childrenNamed(root, cp, 'organizations')[0];
   const organizations = organizationsElement ? childrenNamed(organizationsElement, cp, 'organization') : [];
   const chosenId = organizationsElement ? attributeValue(organizationsElement, 'default')?.trim() : undefined;
@@ -88,18 +90,18 @@ export function scormLaunch(standard: ScormStandard, root: XmlElement, files: Re
   const notes = launchable.length > 1 ? [`the manifest has ${launchable.length} launchable items; the preview launches the first, "${titleOf(item, cp)}"`] : [];
   return {
     kind: 'scorm',
-    standard,
+    dataModel,
     title: titleOf(organization, cp) || titleOf(item, cp),
     itemTitle: titleOf(item, cp),
     href,
     path,
     notes,
-    dataFromLms: standard === 'scorm12' ? adlcpText('datafromlms') : adlcpText('dataFromLMS'),
-    masteryScore: standard === 'scorm12' ? adlcpText('masteryscore') : '',
-    maxTimeAllowed: standard === 'scorm12' ? adlcpText('maxtimeallowed') : maxTimeAllowed2004(sequencing),
-    timeLimitAction: standard === 'scorm12' ? adlcpText('timelimitaction') : adlcpText('timeLimitAction'),
-    completionThreshold: standard === 'scorm12' ? '' : completionThreshold(item, standard),
-    scaledPassingScore: standard === 'scorm12' ? '' : scaledPassingScore(sequencing),
+    dataFromLms: is12 ? adlcpText('datafromlms') : adlcpText('dataFromLMS'),
+    masteryScore: is12 ? adlcpText('masteryscore') : '',
+    maxTimeAllowed: is12 ? adlcpText('maxtimeallowed') : maxTimeAllowed2004(sequencing),
+    timeLimitAction: is12 ? adlcpText('timelimitaction') : adlcpText('timeLimitAction'),
+    completionThreshold: completionThreshold(item, profile.completionThreshold),
+    scaledPassingScore: is12 ? '' : scaledPassingScore(sequencing),
   };
 }
 
@@ -118,11 +120,11 @@ export function withItemParameters(href: string, parameters: string): string {
   return `${main}${main.includes('?') ? '&' : '?'}${params}${fragment}`;
 }
 
-/** 3rd Edition puts the threshold in the element's text; 4th in its minProgressMeasure attribute (default 1.0). */
-function completionThreshold(item: XmlElement, standard: ScormStandard): string {
-  const element = childrenNamed(item, NS.adlcp, 'completionThreshold')[0];
+/** The item's completion threshold where its edition puts it (the profile's `completionThreshold`); '' for none. */
+function completionThreshold(item: XmlElement, form: ScormProfile['completionThreshold']): string {
+  const element = form === null ? undefined : childrenNamed(item, NS.adlcp, 'completionThreshold')[0];
   if (!element) return '';
-  if (standard === 'scorm2004-3rd') return element.text.trim();
+  if (form === 'text') return element.text.trim();
   return (attributeValue(element, 'minProgressMeasure') ?? '1.0').trim();
 }
 

@@ -6,11 +6,11 @@ import { packageIdentifiers } from './identifiers.ts';
 import type { PackageInput } from './package-input.ts';
 import { addMetadata, addScoResource } from './scorm-parts.ts';
 import { NS } from './namespaces.ts';
-import { SCORM_PROFILE, schemaLocationValue } from './scorm-profile.ts';
+import { SCORM12_PROFILE, schemaLocationValue } from './scorm-profile.ts';
 
 /** The manifest for `input`; input.files must already include the control documents to list. */
 export function scorm12Manifest(input: PackageInput): string {
-  const profile = SCORM_PROFILE.scorm12;
+  const profile = SCORM12_PROFILE;
   const ids = packageIdentifiers(input.course, input.variant);
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   const manifest = doc.ele(NS.imscp12, 'manifest', { identifier: ids.manifest, version: input.course.version });

@@ -1,5 +1,5 @@
-// imsmanifest.xml for SCORM 2004 3rd and 4th Edition: IMS CP 1.1.4 with ADL CP/SEQ/NAV and IMS SS. The two editions
-// differ here only in metadata/schemaversion and in the control documents shipped beside the manifest.
+// imsmanifest.xml for the SCORM 2004 editions (3rd, 4th): IMS CP 1.1.4 with ADL CP/SEQ/NAV and IMS SS. The editions
+// differ here only in metadata/schemaversion and in the control documents shipped beside the manifest (their profiles).
 //
 // Sequencing is kept to what a single-SCO course needs and never takes navigation away from the LMS:
 // - organization controlMode choice="true" flow="true": flow lets the LMS start the SCO by itself (with the default
@@ -13,13 +13,10 @@ import { packageIdentifiers } from './identifiers.ts';
 import type { PackageInput } from './package-input.ts';
 import { addMetadata, addScoResource } from './scorm-parts.ts';
 import { NS } from './namespaces.ts';
-import { SCORM_PROFILE, schemaLocationValue } from './scorm-profile.ts';
+import { schemaLocationValue, type ScormProfile } from './scorm-profile.ts';
 
-export type Scorm2004Edition = 'scorm2004-3rd' | 'scorm2004-4th';
-
-/** The manifest for `input` in the given edition; input.files must already include the control documents to list. */
-export function scorm2004Manifest(input: PackageInput, edition: Scorm2004Edition): string {
-  const profile = SCORM_PROFILE[edition];
+/** The manifest for `input` in the edition `profile` describes; input.files must already include the control documents to list. */
+export function scorm2004Manifest(input: PackageInput, profile: ScormProfile): string {
   const ids = packageIdentifiers(input.course, input.variant);
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   const manifest = doc.ele(NS.imscp, 'manifest', { identifier: ids.manifest, version: input.course.version });

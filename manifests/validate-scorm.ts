@@ -6,12 +6,14 @@ import type { DescriptorContext, Problem } from './problem.ts';
 import { locate } from './problem.ts';
 import { decodeHref, unsafeHrefReason } from './paths.ts';
 import { NS } from './namespaces.ts';
-import { SCORM_PROFILE, type ScormStandard } from './scorm-profile.ts';
+import type { ScormProfile } from './scorm-profile.ts';
 import { attributeValue, childrenNamed, descendants, type XmlElement } from './xml-tree.ts';
 
-/** The rules for a manifest of `standard`; `standardName` words the messages (its module's name, standards/). */
-export function checkScormManifest(context: DescriptorContext, standard: ScormStandard, standardName: string): Problem[] {
-  const profile = SCORM_PROFILE[standard];
+/**
+ * The rules for a manifest of the edition `profile` describes (its registry entry's); `standardName` words the
+ * messages (its module's name, standards/).
+ */
+export function checkScormManifest(context: DescriptorContext, profile: ScormProfile, standardName: string): Problem[] {
   const { descriptor, root } = context;
   const problems: Problem[] = [];
   const report = (rule: string, element: XmlElement, message: string): void => {
@@ -20,7 +22,7 @@ export function checkScormManifest(context: DescriptorContext, standard: ScormSt
   const all = [root, ...descendants(root)];
   const cp = (local: string) => all.filter((element) => element.ns === profile.cpNamespace && element.local === local);
 
-  checkMetadata(root, standard, standardName, report);
+  checkMetadata(root, profile, standardName, report);
 
   // Identifiers are xs:ID: unique within the manifest.
   const firstUse = new Map<string, XmlElement>();
@@ -46,7 +48,7 @@ export function checkScormManifest(context: DescriptorContext, standard: ScormSt
     const fallback = attributeValue(organizations, 'default');
     if (fallback === undefined) {
       // IMS CP 1.1.2 (SCORM 1.2) lets the LMS take the first organization; the 2004 CTS requires the attribute.
-      if (organizationIds.length > 0 && standard !== 'scorm12') {
+      if (organizationIds.length > 0 && profile.dataModel === '2004') {
         report('organizations-default', organizations, '<organizations> has no "default" attribute naming the organization to launch');
       }
     } else if (!organizationIds.includes(fallback.trim())) {
@@ -100,7 +102,7 @@ export function checkScormManifest(context: DescriptorContext, standard: ScormSt
     }
   }
 
-  if (standard !== 'scorm12') checkScorm2004Attributes(all, standard, report);
+  if (profile.dataModel === '2004') checkScorm2004Attributes(all, profile, standardName, report);
   problems.push(...checkPackageFiles(context, profile.cpNamespace, all));
   return problems;
 }
@@ -116,8 +118,8 @@ function scormTypeOf(resource: XmlElement, adlcpNamespace: string, attribute: st
 }
 
 /** <metadata><schema>ADL SCORM</schema><schemaversion>…</schemaversion>: LMSs choose their runtime from it. */
-function checkMetadata(root: XmlElement, standard: ScormStandard, standardName: string, report: Report): void {
-  const { cpNamespace, schemaversion } = SCORM_PROFILE[standard];
+function checkMetadata(root: XmlElement, profile: ScormProfile, standardName: string, report: Report): void {
+  const { cpNamespace, schemaversion } = profile;
   const metadata = childrenNamed(root, cpNamespace, 'metadata');
   if (metadata.length !== 1) {
     report('metadata', root, `<manifest> must contain exactly one <metadata> with schema and schemaversion (found ${metadata.length})`);
@@ -140,8 +142,8 @@ function checkMetadata(root: XmlElement, standard: ScormStandard, standardName: 
   }
 }
 
-/** Attribute placements the CTS enforces for 2004, and the 4th Edition completionThreshold form. */
-function checkScorm2004Attributes(all: readonly XmlElement[], standard: ScormStandard, report: Report): void {
+/** Attribute placements the CTS enforces for 2004, and the completionThreshold form of an edition that puts it in an attribute (4th). */
+function checkScorm2004Attributes(all: readonly XmlElement[], profile: ScormProfile, standardName: string, report: Report): void {
   for (const element of all) {
     const onOrganization = element.ns === NS.imscp && element.local === 'organization';
     for (const attr of element.attributes) {
@@ -154,9 +156,9 @@ function checkScorm2004Attributes(all: readonly XmlElement[], standard: ScormSta
         report('attribute-location', element, `${attr.qname} is only allowed on <organization>`);
       }
     }
-    if (standard === 'scorm2004-4th' && element.ns === NS.adlcp && element.local === 'completionThreshold') {
+    if (profile.completionThreshold === 'minProgressMeasure' && element.ns === NS.adlcp && element.local === 'completionThreshold') {
       if (element.text.trim() !== '' && element.attributes.length > 0) {
-        report('completion-threshold', element, 'adlcp:completionThreshold with attributes must not also contain a value (4th Edition)');
+        report('completion-threshold', element, `adlcp:completionThreshold with attributes must not also contain a value (${standardName})`);
       }
     }
   }

@@ -31,6 +31,14 @@ export const PACKAGE_STANDARD_LIST: readonly (PackageStandard & { id: StandardId
   ([id, standard]) => ({ ...standard, id }),
 );
 
+/** The SCORM editions (the standards with a SCORM profile), in the order above. */
+export const SCORM_EDITIONS: readonly StandardId[] = PACKAGE_STANDARD_LIST.filter((standard) => standard.scorm).map((standard) => standard.id);
+
+/** Whether `standard` is a SCORM edition. */
+export function isScorm(standard: StandardId): boolean {
+  return PACKAGE_STANDARDS[standard].scorm !== undefined;
+}
+
 /** The descriptor each standard puts at the zip root. */
 export const DESCRIPTOR_FILE: Readonly<Record<StandardId, string>> = mapStandards((standard) => standard.descriptor);
 

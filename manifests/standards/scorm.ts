@@ -4,14 +4,15 @@ import { controlDocuments } from '../control-documents.ts';
 import { NS } from '../namespaces.ts';
 import { checkPackageInput, type Descriptor, type PackageInput } from '../package-input.ts';
 import { locate, type Problem } from '../problem.ts';
-import { SCORM_PROFILE, type ScormStandard } from '../scorm-profile.ts';
+import type { ScormProfile } from '../scorm-profile.ts';
 import { childrenNamed, type XmlElement } from '../xml-tree.ts';
+import type { PackageStandard } from './types.ts';
 
 export const MANIFEST = 'imsmanifest.xml';
 
 /** The manifest written by `manifest` and the edition's control documents, which it lists. */
-export function scormPackage(input: PackageInput, standard: ScormStandard, manifest: (listed: PackageInput) => string): Descriptor[] {
-  const controls = controlDocuments(standard);
+export function scormPackage(input: PackageInput, profile: ScormProfile, manifest: (listed: PackageInput) => string): Descriptor[] {
+  const controls = controlDocuments(profile.schemaFolder);
   checkPackageInput(input, [MANIFEST, ...controls.map((document) => document.path)]);
   const listed: PackageInput = { ...input, files: [...input.files, ...controls.map((document) => document.path)] };
   return [{ path: MANIFEST, contents: manifest(listed) }, ...controls.map(({ path, bytes }) => ({ path, contents: bytes }))];
@@ -26,31 +27,31 @@ function schemaversionElement(root: XmlElement, cpNamespace: string): XmlElement
   return childrenNamed(root, cpNamespace, 'metadata').flatMap((metadata) => childrenNamed(metadata, cpNamespace, 'schemaversion'))[0];
 }
 
-/** Whether `root` is the manifest of `standard`: its namespace, and for 2004 (one namespace, two editions) its schemaversion. */
-export function recogniseScorm(standard: ScormStandard, root: XmlElement): string | null {
-  const { cpNamespace, schemaversion } = SCORM_PROFILE[standard];
+/** Whether `root` is the manifest of the edition `profile` describes: its namespace, and for 2004 (one namespace, several editions) its schemaversion. */
+export function recogniseScorm(profile: ScormProfile, root: XmlElement): string | null {
+  const { cpNamespace, schemaversion } = profile;
   if (root.local !== 'manifest' || root.ns !== cpNamespace) return null;
-  if (cpNamespace === NS.imscp12) return schemaversion; // 1.2 is told by its namespace alone
+  if (profile.dataModel === '1.2') return schemaversion; // 1.2 is told by its namespace alone
   return schemaversionOf(root, cpNamespace) === schemaversion ? schemaversion : null;
 }
 
-/** A SCORM 2004 manifest whose schemaversion names no edition we support: the 2nd Edition, or none. */
-export function unrecognisedScorm2004(descriptor: string, root: XmlElement): { edition: string; problem: Problem } | null {
+/** A SCORM 2004 manifest whose schemaversion names no edition we support (`candidates`): the 2nd Edition, or none. */
+export function unrecognisedScorm2004(descriptor: string, root: XmlElement, candidates: readonly PackageStandard[]): { edition: string; problem: Problem } | null {
   if (root.local !== 'manifest' || root.ns !== NS.imscp) return null;
   const element = schemaversionElement(root, NS.imscp);
   const version = schemaversionOf(root, NS.imscp);
   const where = locate(descriptor, element ?? root);
+  const supported = candidates.flatMap(({ scorm }) => (scorm?.dataModel === '2004' ? [`"${scorm.schemaversion}"`] : []));
   if (version === 'CAM 1.3' || version === '2004 2nd Edition') {
     return {
       edition: `2004 2nd Edition (${version})`,
       problem: {
         rule: 'edition-unsupported',
         where,
-        message: `schemaversion "${version}" is SCORM 2004 2nd Edition, which this validator does not support; republish as 2004 3rd or 4th Edition`,
+        message: `schemaversion "${version}" is SCORM 2004 2nd Edition, which this validator does not support; republish as ${supported.join(' or ')}`,
       },
     };
   }
-  const supported = Object.values(SCORM_PROFILE).filter((profile) => profile.cpNamespace === NS.imscp).map((profile) => `"${profile.schemaversion}"`);
   return {
     edition: '',
     problem: {

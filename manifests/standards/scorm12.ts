@@ -1,6 +1,7 @@
 // SCORM 1.2 for the build and the tools: imsmanifest.xml (IMS CP 1.1.2 + ADL CP 1.2) with its control documents.
 import { scormLaunch } from '../launch-target.ts';
 import { NS } from '../namespaces.ts';
+import { SCORM12_PROFILE } from '../scorm-profile.ts';
 import { scorm12Manifest } from '../scorm12.ts';
 import { checkScormManifest } from '../validate-scorm.ts';
 import { MANIFEST, recogniseScorm, scormPackage } from './scorm.ts';
@@ -9,12 +10,13 @@ import type { PackageStandard } from './types.ts';
 export const scorm12: PackageStandard = {
   name: 'SCORM 1.2',
   descriptor: MANIFEST,
-  describe: (input) => scormPackage(input, 'scorm12', scorm12Manifest),
-  recognise: (root) => recogniseScorm('scorm12', root),
+  describe: (input) => scormPackage(input, SCORM12_PROFILE, scorm12Manifest),
+  recognise: (root) => recogniseScorm(SCORM12_PROFILE, root),
   expectedRoot: `<manifest> in namespace ${NS.imscp12} (SCORM 1.2)`,
-  check: (context) => checkScormManifest(context, 'scorm12', scorm12.name),
+  scorm: SCORM12_PROFILE,
+  check: (context) => checkScormManifest(context, SCORM12_PROFILE, scorm12.name),
   schemaSet: {
-    folder: 'scorm12',
+    folder: SCORM12_PROFILE.schemaFolder,
     // The IMS metadata schema (imsmd_rootv1p2p1.xsd) is left out on purpose: libxml2 2.13 (the version inside
     // xmllint-wasm) refuses to compile it ("content model is not determinist"), while older libxml2 accepted it.
     // Inline IMS MD metadata is then checked laxly, as by any LMS; our own manifests carry none.
@@ -24,5 +26,5 @@ export const scorm12: PackageStandard = {
     ],
     lomWhenPresent: false,
   },
-  launch: (root, files) => scormLaunch('scorm12', root, files),
+  launch: (root, files) => scormLaunch(SCORM12_PROFILE, root, files),
 };

@@ -5,6 +5,7 @@ import type { LaunchDescription } from '../launch-target.ts';
 import type { Descriptor, PackageInput } from '../package-input.ts';
 import type { DescriptorContext, Problem } from '../problem.ts';
 import type { SchemaSetSpec } from '../schema-sets.ts';
+import type { ScormProfile } from '../scorm-profile.ts';
 import type { XmlElement } from '../xml-tree.ts';
 
 export interface PackageStandard {
@@ -24,9 +25,15 @@ export interface PackageStandard {
   expectedRoot: string;
   /**
    * Why a root close to this standard's is still not recognised (an unsupported SCORM edition), with the edition it
-   * states ('' when none); null when the root is nothing like this standard's.
+   * states ('' when none); null when the root is nothing like this standard's. `candidates`: the standards that
+   * share its descriptor (the supported editions, for the message).
    */
-  unrecognised?(descriptor: string, root: XmlElement): { edition: string; problem: Problem } | null;
+  unrecognised?(descriptor: string, root: XmlElement, candidates: readonly PackageStandard[]): { edition: string; problem: Problem } | null;
+  /**
+   * A SCORM edition's profile (scorm-profile.ts): what its manifests are made of and mean to an LMS, which the
+   * generator, the rules, the launcher and the preview's LMS read instead of asking which edition it is.
+   */
+  scorm?: ScormProfile;
   /** The validator: the package rules its XSDs cannot express. */
   check(context: DescriptorContext): Problem[];
   /** The XSD set its descriptor is validated against; null for a format without one (tincan.xml). */

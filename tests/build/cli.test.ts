@@ -13,7 +13,7 @@ import { validatePackages } from '../../manifests/validate.ts';
 import { DESCRIPTOR_FILE, PACKAGE_STANDARDS } from '../../manifests/standards/index.ts';
 import { adapterChunkName } from '../../bench/chunk-graph.ts';
 import { validateShKinds } from '../manifests/shared-standards.ts';
-import { isScorm } from '../../manifests/scorm-profile.ts';
+import { isScorm } from '../../manifests/standards/index.ts';
 import { toolAvailable } from '../support/tools.ts';
 
 const run = promisify(execFile);

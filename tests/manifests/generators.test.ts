@@ -8,14 +8,11 @@ import { describePackage, packageIdentifiers } from '../../manifests/index.ts';
 import { controlDocuments, vendoredSchemaFolder } from '../../manifests/control-documents.ts';
 import { masteryScoreFor, moveOnFor } from '../../manifests/cmi5.ts';
 import { NS } from '../../manifests/namespaces.ts';
-import { SCORM_PROFILE, type ScormStandard } from '../../manifests/scorm-profile.ts';
-
-const SCORM_EDITIONS = Object.keys(SCORM_PROFILE) as ScormStandard[];
 import { validatePackages } from '../../manifests/validate.ts';
 import { attributeValue, childrenNamed, descendants, isNcName, parseXml, type XmlElement } from '../../manifests/xml-tree.ts';
 import { buildPackage, descriptorText, packageInput, PLAYER_FILES, testCourse, testVariant } from './fixtures.ts';
 import { SHARED_STANDARDS, skipReason, validateShKinds } from './shared-standards.ts';
-import { DESCRIPTOR_FILE, PACKAGE_STANDARDS } from '../../manifests/standards/index.ts';
+import { DESCRIPTOR_FILE, PACKAGE_STANDARDS, SCORM_EDITIONS } from '../../manifests/standards/index.ts';
 
 
 function root(standard: StandardId, input = packageInput(standard)): XmlElement {
@@ -120,12 +117,13 @@ describe('text is escaped', () => {
 describe('SCORM manifests', () => {
   it.each(SCORM_EDITIONS)('%s lists every file and every control document, launch first', (standard) => {
     const descriptors = describePackage(packageInput(standard));
-    const controls = controlDocuments(standard);
+    const folder = PACKAGE_STANDARDS[standard].scorm!.schemaFolder;
+    const controls = controlDocuments(folder);
     expect(descriptors.slice(1).map((descriptor) => descriptor.path)).toEqual(controls.map((document) => document.path));
     for (const { path, contents } of descriptors.slice(1)) {
-      expect(contents).toEqual(new Uint8Array(readFileSync(join(vendoredSchemaFolder(standard), path))));
+      expect(contents).toEqual(new Uint8Array(readFileSync(join(vendoredSchemaFolder(folder), path))));
     }
-    const cp = standard === 'scorm12' ? NS.imscp12 : NS.imscp;
+    const cp = PACKAGE_STANDARDS[standard].scorm!.cpNamespace;
     const files = all(root(standard), cp, 'file').map((file) => attributeValue(file, 'href'));
     expect(files[0]).toBe('index.html');
     const expected = [...PLAYER_FILES, ...controls.map((document) => document.path)].map((path) => path.replace(' ', '%20'));

@@ -4,10 +4,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { controlDocuments, vendoredSchemaFolder } from '../../manifests/control-documents.ts';
-import { SCORM_PROFILE, type ScormStandard } from '../../manifests/scorm-profile.ts';
+import { PACKAGE_STANDARDS, SCORM_EDITIONS } from '../../manifests/standards/index.ts';
 import { SHARED_STANDARDS, skipReason } from './shared-standards.ts';
 
-const EDITIONS = Object.keys(SCORM_PROFILE) as ScormStandard[];
+/** Each SCORM edition's schema folder (its profile's), which is also its folder in the shared reference. */
+const EDITIONS = SCORM_EDITIONS.map((id) => PACKAGE_STANDARDS[id].scorm!.schemaFolder);
 
 describe('vendored SCORM schemas', () => {
   it.skipIf(skipReason({ shared: true }) !== null).each(EDITIONS)('%s: every file is the official one, byte for byte', (edition) => {

@@ -271,9 +271,9 @@ export class PackageSession {
     const { launch } = this.pkg;
     return {
       basePath: this.basePath,
-      runtime: launch.kind !== 'scorm' ? 'xapi' : launch.standard === 'scorm12' ? 'scorm12' : 'scorm2004',
+      runtime: launch.kind !== 'scorm' ? 'xapi' : launch.dataModel === '1.2' ? 'scorm12' : 'scorm2004',
       cmi5: launch.kind === 'cmi5',
-      suspendDataLimit: launch.kind === 'scorm' ? SUSPEND_DATA_LIMIT[launch.standard] : 0,
+      suspendDataLimit: launch.kind === 'scorm' ? SUSPEND_DATA_LIMIT[launch.dataModel] : 0,
     };
   }
 

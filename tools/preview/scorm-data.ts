@@ -1,7 +1,8 @@
 // The LMS's decisions about SCORM data between sessions, as pure functions: which cmi.entry a launch gets, when a
 // relaunch must start a new attempt, which committed values the next session is seeded with, and which elements
-// the LMS owns (learner, credit, times, manifest values) and therefore never takes back from a commit.
-import type { ScormStandard } from '../../manifests/scorm-profile.ts';
+// the LMS owns (learner, credit, times, manifest values) and therefore never takes back from a commit. Each follows
+// the run-time data model of the package's edition (its profile, manifests/scorm-profile.ts), never the edition.
+import type { ScormDataModel } from '../../manifests/scorm-profile.ts';
 import type { ScormLaunch } from '../../manifests/launch-target.ts';
 import { PREVIEW_LEARNER } from './learner.ts';
 import type { LaunchMode } from './protocol.ts';
@@ -27,7 +28,7 @@ export function freshAttempt(number: number): ScormAttempt {
  * from the course's limits (course/runtime/standards/) on purpose: the preview is the LMS, and would not catch a
  * course that asked for more than an LMS keeps if it took the course's word for it.
  */
-export const SUSPEND_DATA_LIMIT: Readonly<Record<ScormStandard, number>> = { scorm12: 4096, 'scorm2004-3rd': 64_000, 'scorm2004-4th': 64_000 };
+export const SUSPEND_DATA_LIMIT: Readonly<Record<ScormDataModel, number>> = { '1.2': 4096, '2004': 64_000 };
 
 export interface ScormElements {
   exit: string;
@@ -37,15 +38,15 @@ export interface ScormElements {
   entry: string;
 }
 
-export function elementsOf(standard: ScormStandard): ScormElements {
-  return standard === 'scorm12'
+export function elementsOf(dataModel: ScormDataModel): ScormElements {
+  return dataModel === '1.2'
     ? { exit: 'cmi.core.exit', sessionTime: 'cmi.core.session_time', totalTime: 'cmi.core.total_time', suspendData: 'cmi.suspend_data', entry: 'cmi.core.entry' }
     : { exit: 'cmi.exit', sessionTime: 'cmi.session_time', totalTime: 'cmi.total_time', suspendData: 'cmi.suspend_data', entry: 'cmi.entry' };
 }
 
 /** SCORM's "general" commit failure: 1.2 has only 101 (general exception); 2004 has 391 (general commit failure). */
-export function commitFailureCode(standard: ScormStandard): number {
-  return standard === 'scorm12' ? 101 : 391;
+export function commitFailureCode(dataModel: ScormDataModel): number {
+  return dataModel === '1.2' ? 101 : 391;
 }
 
 export interface LaunchDecision {
@@ -59,13 +60,13 @@ export interface LaunchDecision {
  * SCORM 1.2 keeps the data otherwise too (entry ""); SCORM 2004 ends the attempt on any other exit, so the relaunch is
  * a new attempt (ADL's sample RTE does the same).
  */
-export function decideLaunch(standard: ScormStandard, mode: LaunchMode, attempt: ScormAttempt): LaunchDecision {
+export function decideLaunch(dataModel: ScormDataModel, mode: LaunchMode, attempt: ScormAttempt): LaunchDecision {
   if (mode === 'new-attempt') return { startNewAttempt: true, entry: 'ab-initio', notice: null };
   if (attempt.sessions === 0) return { startNewAttempt: false, entry: 'ab-initio', notice: null };
   const exit = attempt.lastExit ?? '';
   if (exit === 'suspend') return { startNewAttempt: false, entry: 'resume', notice: null };
   const shown = `"${exit}"`;
-  if (standard === 'scorm12') {
+  if (dataModel === '1.2') {
     return {
       startNewAttempt: false,
       entry: '',
@@ -80,8 +81,8 @@ export function decideLaunch(standard: ScormStandard, mode: LaunchMode, attempt:
 }
 
 // Elements the LMS sets or computes itself; a commit's copy of them is never fed back into the next session.
-const LMS_OWNED: Readonly<Record<'scorm12' | 'scorm2004', ReadonlySet<string>>> = {
-  scorm12: new Set([
+const LMS_OWNED: Readonly<Record<ScormDataModel, ReadonlySet<string>>> = {
+  '1.2': new Set([
     'cmi.core.student_id',
     'cmi.core.student_name',
     'cmi.core.credit',
@@ -96,7 +97,7 @@ const LMS_OWNED: Readonly<Record<'scorm12' | 'scorm2004', ReadonlySet<string>>> 
     'cmi.student_data.max_time_allowed',
     'cmi.student_data.time_limit_action',
   ]),
-  scorm2004: new Set([
+  '2004': new Set([
     'cmi.learner_id',
     'cmi.learner_name',
     'cmi.credit',
@@ -113,10 +114,10 @@ const LMS_OWNED: Readonly<Record<'scorm12' | 'scorm2004', ReadonlySet<string>>> 
   ]),
 };
 
-function isLmsOwned(standard: ScormStandard, element: string): boolean {
+function isLmsOwned(dataModel: ScormDataModel, element: string): boolean {
   if (/\._(count|children|version)$/.test(element)) return true;
   if (element.startsWith('cmi.comments_from_lms.') || element.startsWith('adl.nav.')) return true;
-  return LMS_OWNED[standard === 'scorm12' ? 'scorm12' : 'scorm2004'].has(element);
+  return LMS_OWNED[dataModel].has(element);
 }
 
 /** Everything scorm-again is given before the SCO's Initialize: the LMS's own values plus the attempt's data. */
@@ -124,12 +125,12 @@ export function scormSeed(launch: ScormLaunch, attempt: ScormAttempt, entry: str
   const seed: Record<string, string> = {};
   for (const [element, value] of Object.entries(attempt.committed)) {
     // Blank values are the data model's defaults; loading "" into a typed element (a real, a time) is refused.
-    if (value !== '' && !isLmsOwned(launch.standard, element)) seed[element] = value;
+    if (value !== '' && !isLmsOwned(launch.dataModel, element)) seed[element] = value;
   }
   const set = (element: string, value: string) => {
     if (value !== '') seed[element] = value;
   };
-  if (launch.standard === 'scorm12') {
+  if (launch.dataModel === '1.2') {
     set('cmi.core.student_id', PREVIEW_LEARNER.id);
     set('cmi.core.student_name', PREVIEW_LEARNER.scorm12Name);
     set('cmi.core.credit', 'credit');

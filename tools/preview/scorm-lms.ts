@@ -49,7 +49,7 @@ export class ScormLms {
     private readonly basePath: string,
     private readonly strictness: Strictness = { scorm: 'scorm-again', cmi5: 'report' },
   ) {
-    this.elements = elementsOf(launch.standard);
+    this.elements = elementsOf(launch.dataModel);
   }
 
   get attemptNumber(): number {
@@ -66,7 +66,7 @@ export class ScormLms {
 
   start(mode: LaunchMode, launchUrl: string): LaunchResponse {
     if (this.session?.open) this.end('a new launch replaced it');
-    const decision = decideLaunch(this.launch.standard, mode, this.attempt);
+    const decision = decideLaunch(this.launch.dataModel, mode, this.attempt);
     if (decision.startNewAttempt) this.attempt = freshAttempt(this.attempt.number + 1);
     this.attempt.sessions++;
     const number = ++this.sessionCount;
@@ -82,10 +82,10 @@ export class ScormLms {
       session: number,
       notices,
       scorm: {
-        apiName: this.launch.standard === 'scorm12' ? 'API' : 'API_1484_11',
+        apiName: this.launch.dataModel === '1.2' ? 'API' : 'API_1484_11',
         seed,
         commitUrl: `${this.basePath}/scorm/commit?session=${number}`,
-        strict12: this.launch.standard === 'scorm12',
+        strict12: this.launch.dataModel === '1.2',
         typeChecks: this.strictness.scorm,
       },
     };
@@ -97,24 +97,24 @@ export class ScormLms {
     if (!session?.open) return;
     session.open = false;
     this.attempt.lastExit = session.exit;
-    const spent = this.launch.standard === 'scorm12' ? parseScorm12Timespan(session.sessionTime) : parseIsoDuration(session.sessionTime);
+    const spent = this.launch.dataModel === '1.2' ? parseScorm12Timespan(session.sessionTime) : parseIsoDuration(session.sessionTime);
     // Moodle adds session_time to total_time when the SCO finishes (LMSFinish / Terminate), never from a plain Commit.
     const counted = spent !== null && (session.finished || this.strictness.scorm !== 'moodle');
     if (counted) this.attempt.totalCentiseconds += spent;
-    const total = this.launch.standard === 'scorm12' ? formatScorm12Timespan(this.attempt.totalCentiseconds) : formatIsoDuration(this.attempt.totalCentiseconds);
+    const total = this.launch.dataModel === '1.2' ? formatScorm12Timespan(this.attempt.totalCentiseconds) : formatIsoDuration(this.attempt.totalCentiseconds);
     const timeNote = session.sessionTime === '' ? 'no session_time was committed' : spent === null ? `session_time "${session.sessionTime}" is not a valid time span` : `session_time ${session.sessionTime}`;
     this.log.append({ kind: 'lms', text: `Session ${session.number} ended (${reason}); exit "${session.exit}", ${timeNote}; total time ${total}` });
     if (session.sessionTime !== '' && spent === null) this.log.append({ kind: 'warning', source: 'session', text: `${this.elements.sessionTime} "${session.sessionTime}" could not be read; it was not added to the total time` });
     // The LMS's own way, not a fault of the package: a SCO whose tab died could not finish (a SCO that lets a page
     // go without finishing shows as a refused or missing final commit in the e2e checks instead).
     if (spent !== null && !counted) {
-      this.log.append({ kind: 'lms', text: `Session ${session.number} ended without ${this.launch.standard === 'scorm12' ? 'LMSFinish' : 'Terminate'}: like Moodle, this LMS adds session_time to ${this.elements.totalTime} only when the SCO finishes, so this session's time is not counted` });
+      this.log.append({ kind: 'lms', text: `Session ${session.number} ended without ${this.launch.dataModel === '1.2' ? 'LMSFinish' : 'Terminate'}: like Moodle, this LMS adds session_time to ${this.elements.totalTime} only when the SCO finishes, so this session's time is not counted` });
     }
   }
 
   /** scorm-again's commit: store it (or fail it, when a fault says so). */
   commit(sessionNumber: number, final: boolean, trigger: string, body: unknown, faults: Readonly<Faults>): CommitReply {
-    const failure = commitFailureCode(this.launch.standard);
+    const failure = commitFailureCode(this.launch.dataModel);
     const session = this.session;
     const values = committedValues(body);
     const record = (accepted: boolean, errorCode: number, changed: string[]) =>
@@ -160,7 +160,7 @@ export class ScormLms {
     record(true, 0, changed);
     if (final) {
       session.finished = true;
-      this.end(this.launch.standard === 'scorm12' ? 'the SCO called LMSFinish' : 'the SCO called Terminate');
+      this.end(this.launch.dataModel === '1.2' ? 'the SCO called LMSFinish' : 'the SCO called Terminate');
     }
     return { status: 200, body: { result: true, errorCode: 0 } };
   }
@@ -186,8 +186,8 @@ export class ScormLms {
       commits: this.commits,
       failedCommits: this.failedCommits,
       suspendDataLength: suspendData.length,
-      suspendDataLimit: SUSPEND_DATA_LIMIT[this.launch.standard],
-      totalTime: this.launch.standard === 'scorm12' ? formatScorm12Timespan(this.attempt.totalCentiseconds) : formatIsoDuration(this.attempt.totalCentiseconds),
+      suspendDataLimit: SUSPEND_DATA_LIMIT[this.launch.dataModel],
+      totalTime: this.launch.dataModel === '1.2' ? formatScorm12Timespan(this.attempt.totalCentiseconds) : formatIsoDuration(this.attempt.totalCentiseconds),
       lastExit: this.attempt.lastExit ?? '',
       entry: this.session?.entry ?? '',
     };

@@ -37,7 +37,7 @@ export class OpeningSession implements Tracker {
   private quiet: unknown = null;
   /** The rest of the session has been asked for (once). */
   private restAsked = false;
-  /** `ready` was asked for before the session had opened: the rest is fetched as soon as it has. */
+  /** `loadRestNow` was called before the session had opened: the rest is fetched as soon as it has. */
   private restWanted = false;
 
   constructor(
@@ -131,7 +131,7 @@ export class OpeningSession implements Tracker {
    * Asks for the rest of the session now, not after the first paint, and settles once it has come and taken over
    * (tests wait for it; the player never does).
    */
-  get ready(): Promise<void> {
+  loadRestNow(): Promise<void> {
     this.restWanted = true;
     this.fetchRestNow();
     return this.arrived;

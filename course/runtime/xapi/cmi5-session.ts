@@ -4,7 +4,8 @@
 // at most once per registration; never failed after passed, nor both in one session. So that a learner who fails
 // the check and then passes it in the same session is recorded as passed, "failed" waits until the session ends
 // where moveOn lets a pass satisfy the AU.
-// Browse and Review sessions send initialized and terminated only. Statements an earlier session left unsent are
+// "initialized" went at launch (cmi5-initialized.ts, sent by the adapter); this session sends it again only when the
+// LRS did not take it then (xapi-transport.ts). Browse and Review sessions send initialized and terminated only. Statements an earlier session left unsent are
 // issued again in this one (cmi5-carry-over.ts); moveOn decides how long a "failed" waits (cmi5-move-on.ts).
 import type { Activity, Result } from '@xapi/xapi';
 import type { Outcome } from '../tracker.ts';
@@ -91,20 +92,20 @@ export class Cmi5Session extends XapiTransport {
     }
   }
 
+  /** What follows "initialized" (sent at launch): what an earlier session owed. */
   protected openingStatements(): QueuedStatement[] {
-    const initialized = this.defined({ verb: VERBS.initialized });
     const earlier = this.queue.discard((s) => this.isEarlier(s));
     if (!this.mayReport()) {
       // Browse or Review: this session may send only initialized and terminated; what an earlier session owed waits
       // in this browser for the next normal session.
       for (const statement of earlier) this.parked.add(statement);
-      return [initialized];
+      return [];
     }
     // The originals leave this browser's queue in the same step as their new copies enter it.
     this.parked.discard(() => true);
     const carried = this.carried;
     this.carried = [];
-    return [initialized, ...carried];
+    return carried;
   }
 
   protected outcomeStatements(outcome: Outcome): QueuedStatement[] {

@@ -7,5 +7,5 @@ export function uuid(random: Pick<Crypto, 'getRandomValues'> = globalThis.crypto
   bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40; // version 4
   bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80; // RFC 4122 variant
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }

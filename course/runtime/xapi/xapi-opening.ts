@@ -1,7 +1,8 @@
 // The opening of an xAPI or cmi5 session, loaded up front: the learner's resume document from the State API (what
 // the first screen needs to know whether to resume). The rest (statements, their queue, the document's commits, the
 // session's end) is xapi-transport.ts with tincan-session.ts or cmi5-session.ts, fetched right after
-// (shared/opening-session.ts). A page going before that has come still sends the last state in the document.
+// (shared/opening-session.ts). A page going before that has come still sends the last state in the document; under
+// cmi5 the LMS has seen the session begin, since the adapter sent "initialized" at launch (`first`, handed on here).
 import type { RuntimeConfig } from '../../types.ts';
 import type { HandedState, LaunchMode, StatusProblem } from '../tracker.ts';
 import { withTimeout } from '../shared/clock.ts';
@@ -9,6 +10,7 @@ import type { Opened, SessionOpening, Transport } from '../session/durable-sessi
 import { fingerprint } from '../shared/safety-copy.ts';
 import type { RuntimeDeps } from '../shared/runtime-deps.ts';
 import { isSuccess, type DocumentParams, type LrsClient, type LrsResponse } from './lrs-client.ts';
+import type { QueuedStatement } from './statement-queue.ts';
 import type { StatementFrame } from './statements.ts';
 
 /** The State API document holding the learner's resume state. */
@@ -35,6 +37,12 @@ export interface XapiLaunch {
   learner: { id: string | null; name: string | null };
 }
 
+/** A statement the opening sent at launch, and the LRS's answer to it (the session takes it over: xapi-transport.ts). */
+export interface LaunchStatement {
+  statement: QueuedStatement;
+  answer: Promise<LrsResponse>;
+}
+
 export class XapiOpening implements SessionOpening {
   /** The resume document as read; null when the LRS could not be read (nothing may be written over it until it is). */
   remote: ResumeDocument | null = null;
@@ -50,6 +58,8 @@ export class XapiOpening implements SessionOpening {
     readonly deps: RuntimeDeps,
     /** The rest of the session, made from this opening (a dynamic import: its own chunk). */
     private readonly rest: (opening: XapiOpening) => Promise<Transport>,
+    /** cmi5's "initialized", sent at launch (adapters/cmi5.ts); null for TinCan, whose session sends its own first statement. */
+    readonly first: LaunchStatement | null = null,
   ) {
     this.owner = fingerprint(`${JSON.stringify(launch.frame.actor)}|${launch.document.activityId}|${launch.document.registration ?? ''}`);
   }
@@ -69,9 +79,9 @@ export class XapiOpening implements SessionOpening {
   }
 
   /**
-   * The page goes before the transport came: the last state in the resume document, with keepalive. No statement
-   * goes (their builders have not come); the LMS sees the session abandoned, and the work is in the document and in
-   * this browser's copy.
+   * The page goes before the transport came: the last state in the resume document, with keepalive. No other
+   * statement goes (their builders have not come); the LMS sees the session abandoned (under cmi5, after the
+   * "initialized" sent at launch), and the work is in the document and in this browser's copy.
    */
   leaveEarly(_how: 'suspend' | 'finish', last: HandedState | null): void {
     const remote = this.remote;

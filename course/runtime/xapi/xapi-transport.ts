@@ -38,7 +38,10 @@ export abstract class XapiTransport implements Transport {
   protected sent: ResumeDocument['sent'] = {};
   protected startedAt = 0;
   private readonly videoSessionId = uuid();
-  /** The session's first statement, until the LRS has it (cmi5 sends it alone: openingAlone). */
+  /**
+   * The session's first statement, until the LRS has it (cmi5 sends it alone: openingAlone); under cmi5 only when the
+   * LRS did not take the one the opening sent at launch.
+   */
   private openingId: string | null = null;
   /** The resume document a keepalive request is carrying now, so a second page-close send does not repeat it. */
   private documentClosing: ResumeDocument | null = null;
@@ -177,11 +180,28 @@ export abstract class XapiTransport implements Transport {
   }
 
   async opened(resumed: boolean): Promise<OpeningCommit> {
-    await this.prepareOpening(!this.documentUnknown);
-    const opening = this.openingStatements(resumed);
-    this.openingId = opening[0]?.id ?? null;
+    const [firstTaken] = await Promise.all([this.launchStatementTaken(), this.prepareOpening(!this.documentUnknown)]);
+    const first = this.opening.first;
+    // The statement the opening sent at launch (cmi5's "initialized") goes again, first, only if the LRS did not take
+    // it; nothing else is queued before its answer, so nothing overtakes it.
+    const again = first && !firstTaken ? [first.statement] : [];
+    const opening = [...again, ...this.openingStatements(resumed)];
+    this.openingId = first ? (again[0]?.id ?? null) : (opening[0]?.id ?? null);
     for (const statement of opening) this.queue.add(statement);
     return 'flush';
+  }
+
+  /**
+   * Whether the LRS has the statement the opening sent at launch (409: it had it already), or refused it for good
+   * (400: sending it again cannot help). No answer in time, or one calling for a retry: it goes again from the queue,
+   * under the same id.
+   */
+  private async launchStatementTaken(): Promise<boolean> {
+    const first = this.opening.first;
+    if (!first) return true;
+    const { status } = await this.patiently(first.answer);
+    if (status === 400) console.error('[common-ground] the LRS refused a statement as invalid', first.statement);
+    return isSuccess(status) || status === 409 || status === 400;
   }
 
   leaving(): void {

@@ -5,7 +5,7 @@ import { formatIsoDuration, formatScorm12Timespan, parseIsoDuration, parseScorm1
 
 const LAUNCH_12: ScormLaunch = {
   kind: 'scorm',
-  standard: 'scorm12',
+  dataModel: '1.2',
   title: 'T',
   itemTitle: 'T',
   href: 'index.html',
@@ -18,7 +18,7 @@ const LAUNCH_12: ScormLaunch = {
   completionThreshold: '',
   scaledPassingScore: '',
 };
-const LAUNCH_2004: ScormLaunch = { ...LAUNCH_12, standard: 'scorm2004-4th', dataFromLms: '', masteryScore: '', completionThreshold: '0.8', scaledPassingScore: '0.7' };
+const LAUNCH_2004: ScormLaunch = { ...LAUNCH_12, dataModel: '2004', dataFromLms: '', masteryScore: '', completionThreshold: '0.8', scaledPassingScore: '0.7' };
 
 function attemptWith(overrides: Partial<ScormAttempt>): ScormAttempt {
   return { ...freshAttempt(1), ...overrides };
@@ -26,20 +26,20 @@ function attemptWith(overrides: Partial<ScormAttempt>): ScormAttempt {
 
 describe('decideLaunch', () => {
   it('first launch and "new attempt" are ab-initio', () => {
-    expect(decideLaunch('scorm12', 'resume', freshAttempt(1))).toEqual({ startNewAttempt: false, entry: 'ab-initio', notice: null });
-    expect(decideLaunch('scorm12', 'new-attempt', attemptWith({ sessions: 3, lastExit: 'suspend' }))).toMatchObject({ startNewAttempt: true, entry: 'ab-initio' });
+    expect(decideLaunch('1.2', 'resume', freshAttempt(1))).toEqual({ startNewAttempt: false, entry: 'ab-initio', notice: null });
+    expect(decideLaunch('1.2', 'new-attempt', attemptWith({ sessions: 3, lastExit: 'suspend' }))).toMatchObject({ startNewAttempt: true, entry: 'ab-initio' });
   });
 
   it('resumes after exit "suspend" in both standards', () => {
-    expect(decideLaunch('scorm12', 'resume', attemptWith({ sessions: 1, lastExit: 'suspend' }))).toMatchObject({ startNewAttempt: false, entry: 'resume' });
-    expect(decideLaunch('scorm2004-3rd', 'resume', attemptWith({ sessions: 1, lastExit: 'suspend' }))).toMatchObject({ startNewAttempt: false, entry: 'resume' });
+    expect(decideLaunch('1.2', 'resume', attemptWith({ sessions: 1, lastExit: 'suspend' }))).toMatchObject({ startNewAttempt: false, entry: 'resume' });
+    expect(decideLaunch('2004', 'resume', attemptWith({ sessions: 1, lastExit: 'suspend' }))).toMatchObject({ startNewAttempt: false, entry: 'resume' });
   });
 
   it('SCORM 1.2 keeps the data with entry "" after another exit; SCORM 2004 starts a new attempt', () => {
-    const twelve = decideLaunch('scorm12', 'resume', attemptWith({ sessions: 1, lastExit: '' }));
+    const twelve = decideLaunch('1.2', 'resume', attemptWith({ sessions: 1, lastExit: '' }));
     expect(twelve).toMatchObject({ startNewAttempt: false, entry: '' });
     expect(twelve.notice).toMatch(/not "suspend"/);
-    const twentyFour = decideLaunch('scorm2004-4th', 'resume', attemptWith({ sessions: 2, lastExit: 'normal' }));
+    const twentyFour = decideLaunch('2004', 'resume', attemptWith({ sessions: 2, lastExit: 'normal' }));
     expect(twentyFour).toMatchObject({ startNewAttempt: true, entry: 'ab-initio' });
     expect(twentyFour.notice).toMatch(/attempt 2/);
   });

@@ -4,5 +4,5 @@
 import type { Tracker } from '../../../../course/runtime/tracker.ts';
 
 export async function sessionReady(tracker: Tracker): Promise<void> {
-  await (tracker as Tracker & { ready?: Promise<void> }).ready;
+  await (tracker as Tracker & { loadRestNow?: () => Promise<void> }).loadRestNow?.();
 }

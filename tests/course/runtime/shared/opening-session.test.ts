@@ -7,11 +7,12 @@ import type { RuntimeDeps } from '../../../../course/runtime/shared/runtime-deps
 import { RESUME_STATE_ID } from '../../../../course/runtime/xapi/xapi-opening.ts';
 import { loadCourse, typicalStateAt } from '../helpers/course-fixtures.ts';
 import { MemoryStorage } from '../helpers/fake-window.ts';
-import { FakeLrs } from '../helpers/fake-lrs.ts';
+import { FakeLrs, type RecordedRequest } from '../helpers/fake-lrs.ts';
 import { lmsServerPerTest, relaunchSeed, type LmsServer } from '../helpers/scorm-lms.ts';
 import { launchScorm, setValues, unconfirmedCopies } from '../helpers/scorm-launch.ts';
 import { sessionReady } from '../helpers/session-ready.ts';
-import { ACTOR, AU_ID, launchXapi, REGISTRATION, seedLaunchData, verbsOf } from '../helpers/xapi-launch.ts';
+import { ACTOR, AU_ID, launchData, launchXapi, REGISTRATION, seedLaunchData, verbsOf } from '../helpers/xapi-launch.ts';
+import { SESSION_EXTENSION } from '../../../../course/runtime/xapi/cmi5-session.ts';
 
 const course = loadCourse();
 const midState = typicalStateAt(course, 4);
@@ -38,6 +39,11 @@ function heldBack(): { fetchLater: RuntimeDeps['fetchLater']; release: () => voi
     release,
     failOnce: () => (fail = true),
   };
+}
+
+/** Statement requests (not reads) carrying a statement with this verb. */
+function carrying(lrs: FakeLrs, verb: string): RecordedRequest[] {
+  return lrs.requests.filter((r) => r.url.pathname.endsWith('/statements') && r.method !== 'GET' && r.body.includes(`/verbs/${verb}"`));
 }
 
 /** The player's side: its state now, and how it ends the session when the page goes. */
@@ -180,7 +186,7 @@ describe('xAPI and cmi5: before the rest of the session has come', () => {
     expect(storage.entries().filter(([key]) => key.startsWith('common-ground:unconfirmed:'))).toEqual([]);
   });
 
-  it('cmi5: "initialized" is the first statement, sent as soon as the rest has come, and the answer given meanwhile follows it', async () => {
+  it('cmi5: "initialized" goes at launch, before the rest has come, which does not send it again; the answer given meanwhile follows it', async () => {
     const lrs = new FakeLrs();
     seedLaunchData(lrs);
     const held = heldBack();
@@ -189,13 +195,94 @@ describe('xAPI and cmi5: before the rest of the session has come', () => {
     run.tracker.recordAnswer(answer);
     run.tracker.changed('move');
     await run.clock.advance(0);
-    expect(verbsOf(lrs)).toEqual([]);
+    expect(verbsOf(lrs)).toEqual(['initialized']);
+    const [launched] = carrying(lrs, 'initialized');
+    expect(launched?.keepalive, 'it outlives the page').toBe(true);
+    expect(JSON.parse(launched?.body ?? '[]'), 'alone in its request (cmi5 9.3.0.0-4)').toHaveLength(1);
     held.release();
     await sessionReady(run.tracker);
     await run.clock.advance(1000);
     await run.clock.advance(1000);
     expect(verbsOf(lrs)).toEqual(['initialized', 'answered']);
+    expect(carrying(lrs, 'initialized'), 'requests carrying "initialized"').toHaveLength(1);
     const document = lrs.getDocument('activities/state', { activityId: AU_ID, agent: JSON.stringify(ACTOR), registration: REGISTRATION, stateId: RESUME_STATE_ID });
     expect(document).toMatchObject({ state: midState, location: 'ed-chest-pain' });
+  });
+
+  it('cmi5, a slow LRS: a page closed before the rest has come leaves "initialized" in the LRS, exactly once, and the state in the document', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    lrs.statementDelayMs = 30;
+    const storage = new MemoryStorage();
+    const sessionStorage = new MemoryStorage();
+    const held = heldBack();
+    const run = await launchXapi(lrs, 'cmi5', { storage, sessionStorage, fetchLater: held.fetchLater });
+    run.tracker.attach(source(() => ({ state: midState, location: 'ed-chest-pain' })));
+    run.tracker.recordAnswer(answer);
+    run.tracker.changed('move');
+    expect(carrying(lrs, 'initialized').map((r) => r.answeredAt), '"initialized" on its way, unanswered').toEqual([-1]);
+    run.page.hide();
+    run.page.pageHide();
+    held.release();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await run.clock.advance(60_000);
+    expect(verbsOf(lrs)).toEqual(['initialized']);
+    expect(carrying(lrs, 'initialized'), 'requests carrying "initialized"').toHaveLength(1);
+    const document = lrs.getDocument('activities/state', { activityId: AU_ID, agent: JSON.stringify(ACTOR), registration: REGISTRATION, stateId: RESUME_STATE_ID });
+    expect(document).toMatchObject({ state: midState, location: 'ed-chest-pain' });
+    // The next session (the LMS launches it with a session id of its own) has its own "initialized", once.
+    lrs.statementDelayMs = 0;
+    seedLaunchData(lrs, { contextTemplate: { ...launchData().contextTemplate as object, extensions: { [SESSION_EXTENSION]: 'session-2' } } });
+    const next = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+    expect(next.session.resumeState).toBe(midState);
+    await next.tracker.exit('suspend');
+    await next.clock.advance(0);
+    expect(verbsOf(lrs)).toEqual(['initialized', 'initialized', 'terminated']);
+    expect(carrying(lrs, 'initialized')).toHaveLength(2);
+  });
+
+  it('cmi5, a slow LRS: the rest, come while "initialized" is on its way, waits for its answer and sends nothing before it', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    lrs.statementDelayMs = 30;
+    const held = heldBack();
+    const run = await launchXapi(lrs, 'cmi5', { fetchLater: held.fetchLater });
+    run.tracker.attach(source(() => ({ state: midState, location: 'ed-chest-pain' })));
+    run.tracker.recordAnswer(answer);
+    run.tracker.changed('move');
+    held.release();
+    await sessionReady(run.tracker);
+    await run.clock.advance(0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await run.clock.advance(1000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(verbsOf(lrs)).toEqual(['initialized', 'answered']);
+    const [initialized, ...others] = carrying(lrs, 'initialized');
+    expect(others, 'requests carrying "initialized" again').toEqual([]);
+    const before = lrs.requests.filter((r) => r.url.pathname.endsWith('/statements') && r !== initialized && r.sentAt < initialized!.answeredAt);
+    expect(before, 'statement requests sent while it was on its way').toEqual([]);
+  });
+
+  it('cmi5: an "initialized" the LRS did not take at launch is sent again by the rest, first, alone and under the same id', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    lrs.statementFailure = 503;
+    const held = heldBack();
+    const run = await launchXapi(lrs, 'cmi5', { fetchLater: held.fetchLater });
+    run.tracker.attach(source(() => ({ state: midState, location: 'ed-chest-pain' })));
+    run.tracker.recordAnswer(answer);
+    await run.clock.advance(0);
+    expect(verbsOf(lrs)).toEqual([]);
+    lrs.statementFailure = null;
+    held.release();
+    await sessionReady(run.tracker);
+    await run.clock.advance(1000);
+    await run.clock.advance(1000);
+    expect(verbsOf(lrs)).toEqual(['initialized', 'answered']);
+    const requests = carrying(lrs, 'initialized');
+    expect(requests).toHaveLength(2);
+    const ids = requests.map((r) => (JSON.parse(r.body) as { id: string }[]).map((s) => s.id));
+    expect(ids[1], 'the same statement, alone').toEqual(ids[0]);
+    expect(requests[1]?.keepalive).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { FakeLrs, invalid } from '../helpers/fake-lrs.ts';
 import { fakeWindow, MemoryStorage } from '../helpers/fake-window.ts';
 import { ACTOR, AU_ID, cmi5Search, launchData, launchXapi, REGISTRATION, seedLaunchData, SESSION_ID, verbsOf, type XapiRun } from '../helpers/xapi-launch.ts';
 import { loadCourse, runtimeConfig, typicalRun } from '../helpers/course-fixtures.ts';
+import { sessionReady } from '../helpers/session-ready.ts';
 
 const course = loadCourse();
 const finalState = encodeState(typicalRun(course), course);
@@ -462,16 +463,25 @@ describe("cmi5 under ADL's conformance rules (CATAPULT), issue 12", () => {
     expect(lrs.requests.filter((r) => r.sentAt > terminated.sentAt)).toEqual([]);
   });
 
-  it('closing the page while "initialized" is on its way: it is sent once, nothing is sent that could overtake it, and what followed waits for the next session', async () => {
+  it('closing the page while "initialized" is on its way again (the LRS did not take it at launch): it is sent once more only, nothing is sent that could overtake it, and what followed waits for the next session', async () => {
     const lrs = new FakeLrs();
     seedLaunchData(lrs);
     const storage = new MemoryStorage();
     const sessionStorage = new MemoryStorage();
-    // The LRS is slow to answer: the page goes before it has answered the session's first statement request.
-    lrs.statementDelayMs = 20;
-    const run = await launchXapi(lrs, 'cmi5', { storage, sessionStorage });
+    // The LRS fails the statement the opening sends at launch; the rest of the session, once it has come, sends it
+    // again, and the LRS is slow to answer that: the page goes before it has.
+    lrs.statementFailure = 503;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const run = await launchXapi(lrs, 'cmi5', { storage, sessionStorage, fetchLater: (load) => released.then(load) });
     const carrying = (verb: string) => lrs.requests.filter((r) => r.url.pathname.endsWith('/statements') && r.method !== 'GET' && r.body.includes(`/verbs/${verb}"`));
-    expect(carrying('initialized').map((r) => r.answeredAt), '"initialized" on its way, unanswered').toEqual([-1]);
+    expect(carrying('initialized').map((r) => r.answeredAt > -1), 'the launch\'s "initialized", answered').toEqual([true]);
+    lrs.statementFailure = null;
+    lrs.statementDelayMs = 20;
+    release();
+    await sessionReady(run.tracker);
+    await run.clock.advance(0);
+    expect(carrying('initialized').map((r) => r.answeredAt).slice(1), '"initialized" on its way again, unanswered').toEqual([-1]);
     run.tracker.recordProgress('the-film', 1);
     run.page.pageHide();
     // The page is gone: only what was on its way, or sent at pagehide, reaches the LRS.
@@ -480,9 +490,9 @@ describe("cmi5 under ADL's conformance rules (CATAPULT), issue 12", () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     await run.clock.advance(0);
     const initialized = carrying('initialized');
-    expect(initialized, 'requests carrying "initialized"').toHaveLength(1);
-    expect(initialized[0]!.keepalive, 'the first statement request outlives the page').toBe(true);
-    const overtaking = lrs.requests.filter((r) => r.url.pathname.endsWith('/statements') && r.method !== 'GET' && r.sentAt > initialized[0]!.sentAt && r.sentAt < initialized[0]!.answeredAt);
+    expect(initialized, 'requests carrying "initialized": at launch, and once again').toHaveLength(2);
+    expect(initialized[1]!.keepalive, 'the first statement request outlives the page').toBe(true);
+    const overtaking = lrs.requests.filter((r) => r.url.pathname.endsWith('/statements') && r.method !== 'GET' && r.sentAt > initialized[1]!.sentAt && r.sentAt < initialized[1]!.answeredAt);
     expect(overtaking, 'statement requests sent while it was on its way').toEqual([]);
     expect(verbsOf(lrs)).toEqual(['initialized']);
     // The LMS records that session abandoned; the next one issues again what the learner did in it.
