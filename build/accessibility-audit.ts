@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { CourseError, checkAgainstSchema } from './course/index.ts';
 import { readJsonFile } from './course/read-json.ts';
-import type { Course } from '../course/types.ts';
+import type { Course } from '../course/model/types.ts';
 import type { AccessibilityAudit } from '../course/schema/audit.types.ts';
 import type { CourseProblem } from './course/problems.ts';
 

@@ -3,7 +3,7 @@
 // and a mistyped option answer at once.
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STANDARD_IDS, type StandardId } from '../course/types.ts';
+import { STANDARD_IDS, type StandardId } from '../course/model/types.ts';
 import { defineCommand, UsageError } from '../tools/cli/command-line.ts';
 import { EXIT } from '../tools/cli/exit-codes.ts';
 import { CommandError, runMain } from '../tools/cli/run-command.ts';

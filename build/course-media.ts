@@ -3,7 +3,7 @@
 // other place), so the player resolves them beside index.html.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Course } from '../course/types.ts';
+import type { Course } from '../course/model/types.ts';
 import { mediaReferences } from './course/index.ts';
 import type { PackagePart } from './package-contents.ts';
 

@@ -1,7 +1,7 @@
 // What the SCORM editions' manifests are made of: namespaces, the schemaversion strings and the xsi:schemaLocation
 // hints. The generators write these values and the validator and the preview read the same table, so a typo cannot
 // make them disagree. (Each edition's standard module, standards/scorm*.ts, binds this to the rest.)
-import type { StandardId } from '../course/types.ts';
+import type { StandardId } from '../course/model/types.ts';
 import { NS } from './namespaces.ts';
 
 export type ScormStandard = 'scorm12' | 'scorm2004-3rd' | 'scorm2004-4th';

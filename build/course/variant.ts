@@ -2,7 +2,7 @@
 // worth. Problems from every file are collected before anything is thrown, so one run shows them all.
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Course, LmsProfileId, Variant } from '../../course/types.ts';
+import type { Course, LmsProfileId, Variant } from '../../course/model/types.ts';
 import { CourseError, type CourseProblem } from './problems.ts';
 import { describeFsError, readJsonFile } from './read-json.ts';
 import { checkAgainstSchema } from './schema-check.ts';

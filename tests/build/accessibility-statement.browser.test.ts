@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Variant } from '../../course/types.ts';
+import type { Variant } from '../../course/model/types.ts';
 import { accessibilityStatement } from '../../build/accessibility-statement.ts';
 import { loadAccessibilityAudit } from '../../build/accessibility-audit.ts';
 import { loadCourse } from '../../build/course/index.ts';

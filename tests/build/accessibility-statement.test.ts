@@ -2,7 +2,7 @@
 // variant text, and self-contained.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Course, Variant } from '../../course/types.ts';
+import type { Course, Variant } from '../../course/model/types.ts';
 import { accessibilityStatement } from '../../build/accessibility-statement.ts';
 import { loadAccessibilityAudit, type AccessibilityAudit } from '../../build/accessibility-audit.ts';
 import { loadCourse } from '../../build/course/index.ts';

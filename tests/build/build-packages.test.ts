@@ -8,7 +8,7 @@ import { buildPackages, BuildStopped, type BuildOptions } from '../../build/buil
 import type { PlayerBuild } from '../../build/player-build.ts';
 import type { ViteManifest } from '../../build/package-files.ts';
 import { ADAPTER_SOURCES } from '../../course/runtime/adapter-modules.ts';
-import { STANDARD_IDS } from '../../course/types.ts';
+import { STANDARD_IDS } from '../../course/model/types.ts';
 import { openZipSafely } from '../../tools/zip/read-safely.ts';
 import { bufferSource } from '../../tools/zip/source.ts';
 import { REPO, removeTempDirs, tempDir } from './course/fixtures.ts';

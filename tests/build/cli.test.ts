@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
+import { STANDARD_IDS, type StandardId } from '../../course/model/types.ts';
 import { validatePackages } from '../../manifests/validate.ts';
 import { DESCRIPTOR_FILE, PACKAGE_STANDARDS } from '../../manifests/standards/index.ts';
 import { adapterChunkName } from '../../bench/chunk-graph.ts';

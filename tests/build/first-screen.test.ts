@@ -17,7 +17,7 @@ import { ADAPTER_SOURCE } from '../../course/runtime/adapter-modules.ts';
 import { buildPlayer, type PlayerBuild } from '../../build/player-build.ts';
 import { enGBScreens } from '../../course/player/strings/en-GB.screens.ts';
 import { enGBPages } from '../../course/player/strings/en-GB.pages.ts';
-import { STANDARD_IDS, type Course, type RuntimeConfig, type StandardId } from '../../course/types.ts';
+import { STANDARD_IDS, type Course, type RuntimeConfig, type StandardId } from '../../course/model/types.ts';
 import { buildPackages } from '../../build/build-packages.ts';
 import { REPO } from './course/fixtures.ts';
 

@@ -25,7 +25,7 @@ import { isMainModule, runMain } from '../cli/run-command.ts';
 
 import { checkAgainstSchema } from '../../build/course/schema-check.ts';
 import { checkAudioDescriptionOffers } from '../../build/course/content/audio-description.ts';
-import type { Course } from '../../course/types.ts';
+import type { Course } from '../../course/model/types.ts';
 import { checkCourse } from '../../build/course/load.ts';
 import { formatProblems } from '../../build/course/format.ts';
 import { parseJsonText } from '../../build/course/read-json.ts';

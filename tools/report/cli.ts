@@ -5,7 +5,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Course } from '../../course/types.ts';
+import type { Course } from '../../course/model/types.ts';
 import { parseReportArgs, REPORT_COMMAND, type ReportArgs } from './args.ts';
 import { helpText, UsageError as CommandLineError } from '../cli/command-line.ts';
 import { CommandError, describeFileError, isMainModule, runCommand, runMain } from '../cli/run-command.ts';

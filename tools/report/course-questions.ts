@@ -4,7 +4,7 @@
 // spellings: as the xAPI activity id beneath the course IRI, as the id itself (SCORM 2004), or with SCORM 1.2's
 // identifier rules applied ("." becomes "_"), where choices are named by position rather than by id.
 // Reflection prompts are deliberately absent: their answers are free text and no report may hold them.
-import type { Course } from '../../course/types.ts';
+import type { Course } from '../../course/model/types.ts';
 import { scorm12Identifier } from '../../course/runtime/scorm/data-model-12.ts';
 
 export type QuestionKind = 'scenario' | 'knowledge' | 'film' | 'confidence-before' | 'confidence-after';

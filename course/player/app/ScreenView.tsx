@@ -2,7 +2,7 @@
 // of its own, fetched when it is first shown (the film screen together with video.js), with its section's part of the
 // course data (app/course-parts.ts), so the first screen stays within its payload budget wherever the learner resumes.
 import type { ComponentType } from 'preact';
-import type { Screen } from '../../types.ts';
+import type { Screen } from '../../model/types.ts';
 import { usePlayer } from './player-context.ts';
 import { loadLazy, useLazy, withNeeded } from './use-lazy.ts';
 import { WelcomeScreen } from '../screens/WelcomeScreen.tsx';

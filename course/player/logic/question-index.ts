@@ -1,6 +1,6 @@
 // Every question in the course by id, with the screen it belongs to: knowledge-check questions and the film's cue
 // point questions (which belong to the course's film screens).
-import type { Course, Question } from '../../types.ts';
+import type { Course, Question } from '../../model/types.ts';
 
 export interface IndexedQuestion {
   question: Question;

@@ -1,6 +1,6 @@
 // When a screen counts as done. Screens that only ask to be read are done once shown; the others have a rule of
 // their own. A screen once done stays done (the learner replaying a scenario does not lose the tick).
-import type { Course, Screen } from '../../types.ts';
+import type { Course, Screen } from '../../model/types.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import { replayPath } from './scenario.ts';
 import { attemptOf, checkProgress } from './knowledge.ts';

@@ -2,7 +2,7 @@
 // ratings and the film's progress, each saying once what it did (an Effect: the state, the answer with its options).
 // Pure, like the reducer: the same course, state and action give the same result. Part of the course-logic chunk
 // (state/rules.ts).
-import type { Course, Screen } from '../../types.ts';
+import type { Course, Screen } from '../../model/types.ts';
 import type { AnswerRecord } from '../../runtime/tracker.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from './actions.ts';

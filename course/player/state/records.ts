@@ -2,7 +2,7 @@
 // options and the choice at hand: a scenario step, a knowledge-check or film question, a confidence rating. The
 // record carries the question's options (course/runtime/answer-choices.ts), so no standard looks the question up
 // again. Part of the course-logic chunk (state/rules.ts).
-import type { Course, ScenarioChoice, ScenarioScreen } from '../../types.ts';
+import type { Course, ScenarioChoice, ScenarioScreen } from '../../model/types.ts';
 import type { AnswerRecord } from '../../runtime/tracker.ts';
 import type { ReduceContext } from './rules.ts';
 import type { TakenStep } from '../logic/scenario.ts';

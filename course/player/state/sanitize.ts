@@ -1,6 +1,6 @@
 // A saved state is untrusted input: it may come from an older course version, a salvaged corrupt string or an LMS
 // that mangled it. This keeps only what still fits the course, so no screen ever renders from an impossible state.
-import type { Course } from '../../types.ts';
+import type { Course } from '../../model/types.ts';
 import { NO_SEED, SEED_LIMIT, type LearnerState } from '../../runtime/state/learner-state.ts';
 import { attemptOf, checkScreens } from '../logic/knowledge.ts';
 import { drawQuestions } from '../logic/knowledge-draw.ts';

@@ -1,7 +1,7 @@
 // The course as the state codec sees it: every id the learner state can mention, mapped to a small index inside its
 // section, and a structural tag per section. A section's tag changes whenever an edit would make its saved indices
 // point at something else, so a state saved under an older course restores only the sections that did not change.
-import type { Course, Question, ScenarioScreen, Section } from '../../types.ts';
+import type { Course, Question, ScenarioScreen, Section } from '../../model/types.ts';
 import { tag4 } from './hash.ts';
 
 export interface ScenarioLayout {

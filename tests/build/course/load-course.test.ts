@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import { checkCourse, loadCourse, mediaReferences } from '../../../build/course/index.ts';
 import { MINIMAL, REPO, removeTempDirs, tempDir } from './fixtures.ts';
 

@@ -3,7 +3,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import { formatProblems, loadCourse, loadVariant, loadVariants } from '../../../build/course/index.ts';
 import { REPO, problemsOf, removeTempDirs, tempDir, type Json } from './fixtures.ts';
 import { pngLogo, svgLogo } from './logo-fixtures.ts';

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STANDARD_IDS, type Course, type Variant } from '../../../course/types.ts';
+import { STANDARD_IDS, type Course, type Variant } from '../../../course/model/types.ts';
 import { applyVariant, loadCourse, loadVariant, loadVariants } from '../../../build/course/index.ts';
 import { FIXTURES, MINIMAL, REPO, minimalWith, problemsOf, removeTempDirs, tempDir } from './fixtures.ts';
 

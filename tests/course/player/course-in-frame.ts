@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Frame, Page } from 'playwright-core';
-import type { RuntimeConfig } from '../../../course/types.ts';
+import type { RuntimeConfig } from '../../../course/model/types.ts';
 import type { PlayerBuild } from '../../../build/player-build.ts';
 import type { FileLookup } from '../../support/static-server.ts';
 import { fixedFrameSize } from '../../../tools/preview/client/frame-sizes.ts';

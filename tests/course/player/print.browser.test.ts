@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ReflectionScreen, ScenarioScreen, Screen } from '../../../course/types.ts';
+import type { ReflectionScreen, ScenarioScreen, Screen } from '../../../course/model/types.ts';
 import { parseVtt } from '../../../course/player/logic/webvtt.ts';
 import { stringsFor } from '../../../course/player/strings/index.ts';
 import { hasChromium } from '../../support/chromium.ts';

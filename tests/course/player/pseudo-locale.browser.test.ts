@@ -17,7 +17,7 @@ import { REPO_ROOT, buildPlayer } from '../../../build/player-build.ts';
 import { formatDate } from '../../../course/player/logic/certificate.ts';
 import { PSEUDO_LOCALE } from '../../../course/player/strings/languages.ts';
 import { stringsFor } from '../../../course/player/strings/index.ts';
-import type { RuntimeConfig, Screen } from '../../../course/types.ts';
+import type { RuntimeConfig, Screen } from '../../../course/model/types.ts';
 import { PREVIEW_LEARNER } from '../../../tools/preview/learner.ts';
 import { hasChromium, launchChromium } from '../../support/chromium.ts';
 import { accessibilityTree } from '../../support/accessibility-recorder.ts';

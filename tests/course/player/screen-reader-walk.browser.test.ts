@@ -11,7 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Question, Screen } from '../../../course/types.ts';
+import type { Question, Screen } from '../../../course/model/types.ts';
 import { hasChromium } from '../../support/chromium.ts';
 import { accessibilityTree, liveRegionTexts, startHearing, type Hearing } from '../../support/accessibility-recorder.ts';
 import {

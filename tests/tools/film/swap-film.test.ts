@@ -12,7 +12,7 @@ import { helpText } from '../../../tools/cli/command-line.ts';
 import { AUDIO_DESCRIPTION_CRITERION, NO_AUDIO_DESCRIPTION_ISSUE } from '../../../tools/film/swap-audit.ts';
 import { runs, toolAvailable } from '../../support/tools.ts';
 import { checkAuditAgainstCourse, complianceStatus, loadAccessibilityAudit } from '../../../build/accessibility-audit.ts';
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import { isFastStart, pngSize, readTopLevelBoxes } from '../../../tools/film/swap-output-check.ts';
 
 const realCourse = fileURLToPath(new URL('../../../course/', import.meta.url));

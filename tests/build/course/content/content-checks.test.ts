@@ -4,7 +4,7 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Course } from '../../../../course/types.ts';
+import type { Course } from '../../../../course/model/types.ts';
 import { checkCourse, formatProblems, type CourseProblem } from '../../../../build/course/index.ts';
 import { checkAnswerPositions } from '../../../../build/course/content/answer-position.ts';
 import { checkOutcomeCoverage } from '../../../../build/course/content/outcome-coverage.ts';

@@ -2,7 +2,7 @@
 // formula, and the shipped course's own words at grade 8 or below (the campaign's quoted words are measured apart).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Course } from '../../../../course/types.ts';
+import type { Course } from '../../../../course/model/types.ts';
 import { measure, syllablesIn, textsByPart } from '../../../../build/course/content/readability.ts';
 
 describe('readability', () => {

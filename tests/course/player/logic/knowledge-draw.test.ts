@@ -3,7 +3,7 @@
 // and different learners get different orders.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Course, KnowledgeCheckScreen } from '../../../../course/types.ts';
+import type { Course, KnowledgeCheckScreen } from '../../../../course/model/types.ts';
 import { drawQuestions, optionOrder } from '../../../../course/player/logic/knowledge-draw.ts';
 
 const course = JSON.parse(readFileSync(new URL('../../../../course/course.json', import.meta.url), 'utf8')) as Course;

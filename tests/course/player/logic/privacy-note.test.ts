@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Course, PrivacyNote, ReflectionScreen, WelcomeScreen } from '../../../../course/types.ts';
+import type { Course, PrivacyNote, ReflectionScreen, WelcomeScreen } from '../../../../course/model/types.ts';
 import { privacyNoteFor } from '../../../../course/player/logic/privacy-note.ts';
 import { checkAgainstSchema } from '../../../../build/course/schema-check.ts';
 

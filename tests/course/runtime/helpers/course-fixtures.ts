@@ -2,7 +2,7 @@
 // follow the course as its authors change it instead of hard-coding its ids.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Course, RuntimeConfig, StandardId } from '../../../../course/types.ts';
+import type { Course, RuntimeConfig, StandardId } from '../../../../course/model/types.ts';
 import { encodeState } from '../../../../course/runtime/state/codec.ts';
 import type { LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { drawQuestions } from '../../../../course/player/logic/knowledge-draw.ts';

@@ -4,7 +4,7 @@
 import { enGBPages } from '../../../../course/player/strings/en-GB.pages.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Course } from '../../../../course/types.ts';
+import type { Course } from '../../../../course/model/types.ts';
 import { decodeState, encodeState } from '../../../../course/runtime/state/codec.ts';
 import { emptyLearnerState, NO_SEED, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { mapCourse } from '../../../../course/player/logic/course-map.ts';
