@@ -24,7 +24,7 @@ export const BENCH_READABILITY_COMMAND = defineCommand({
 });
 
 runMain(BENCH_READABILITY_COMMAND, async ({ positionals }) => {
-  report(positionals[0] ?? 'course');
+  report(positionals[0] ?? 'course/content');
   return 0;
 });
 

@@ -1,4 +1,4 @@
-// The committed accessibility audit record (course/accessibility/audit.json): read and schema-checked like the
+// The committed accessibility audit record (course/content/accessibility/audit.json): read and schema-checked like the
 // course, because the accessibility statement of every variant is written from it.
 import { join } from 'node:path';
 import { CourseError, checkAgainstSchema } from './course/index.ts';

@@ -18,7 +18,7 @@ export interface CourseCheck {
   problems: CourseProblem[];
 }
 
-/** Read, parse, schema-check and cross-check course/course.json (and its media on disk); throws CourseError. */
+/** Read, parse, schema-check and cross-check course/content/course.json (and its media on disk); throws CourseError. */
 export async function loadCourse(courseDir: string): Promise<Course> {
   const { course, problems } = await checkCourse(courseDir);
   if (problems.length > 0 || course === undefined) throw new CourseError(problems);

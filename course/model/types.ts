@@ -1,5 +1,5 @@
-// The course as data: the shapes that course/course.json, the variant files and the runtime config take. The JSON
-// Schemas in course/schema/ are their one declaration: `npm run generate-types` writes course/schema/course.types.ts
+// The course as data: the shapes that course/content/course.json, the variant files and the runtime config take. The
+// JSON Schemas in course/schema/ are their one declaration: `npm run generate-types` writes course/schema/course.types.ts
 // and variant.types.ts from them (a test fails while those are stale). This file re-exports them under the names the
 // code uses, and adds what is not a schema's: names for parts of a type, and the runtime config the build writes.
 import type { Course } from '../schema/course.types.ts';
@@ -21,7 +21,7 @@ export type StandardId = Variant['standards'][number];
 /** LMS quirk profiles (course/runtime/lms-profiles.ts holds their settings). */
 export type LmsProfileId = NonNullable<Variant['lmsProfile']>;
 
-/** A file inside the course folder, as a path relative to course/ with forward slashes (e.g. "media/film/film.mp4"). */
+/** A file inside the course folder (course/content/), as a path relative to it with forward slashes ("media/film/film.mp4"). */
 export type CoursePath = string;
 
 /** A confidence statement rated on the course's scale. */

@@ -23,9 +23,9 @@ describe.skipIf(!hasChromium)('the accessibility statement in Chromium', () => {
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'cg-statement-'));
-    const course = await loadCourse(join(REPO, 'course'));
-    const audit = await loadAccessibilityAudit(join(REPO, 'course'));
-    const variant = JSON.parse(readFileSync(join(REPO, 'course/variants/example-mental-health-trust.json'), 'utf8')) as Variant;
+    const course = await loadCourse(join(REPO, 'course', 'content'));
+    const audit = await loadAccessibilityAudit(join(REPO, 'course', 'content'));
+    const variant = JSON.parse(readFileSync(join(REPO, 'course/content/variants/example-mental-health-trust.json'), 'utf8')) as Variant;
     // Long unbroken words (a Welsh place name, a long address) are the usual way such a page overflows a narrow screen.
     variant.organisation = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch NHS Trust (fictional)';
     variant.displayName = 'Common Ground (Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch)';

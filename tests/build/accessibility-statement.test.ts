@@ -11,8 +11,8 @@ import { REPO } from './course/fixtures.ts';
 let course: Course;
 let audit: AccessibilityAudit;
 beforeAll(async () => {
-  course = await loadCourse(join(REPO, 'course'));
-  audit = await loadAccessibilityAudit(join(REPO, 'course'));
+  course = await loadCourse(join(REPO, 'course', 'content'));
+  audit = await loadAccessibilityAudit(join(REPO, 'course', 'content'));
 });
 
 const trust = (overrides: Partial<Variant> = {}): Variant => ({

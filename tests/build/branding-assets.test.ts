@@ -7,7 +7,7 @@ import { brandingAssets } from '../../build/branding-assets.ts';
 import { REPO, removeTempDirs, tempDir } from './course/fixtures.ts';
 import { pngLogo } from './course/logo-fixtures.ts';
 
-const VARIANTS = join(REPO, 'course/variants');
+const VARIANTS = join(REPO, 'course/content/variants');
 afterAll(removeTempDirs);
 
 describe('brandingAssets', () => {

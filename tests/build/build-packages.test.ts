@@ -33,8 +33,8 @@ beforeEach(async () => {
   const root = await tempDir();
   course = join(root, 'course');
   out = join(root, 'out');
-  // The real course data and variants, without the player and runtime sources the stand-in replaces.
-  await cp(join(REPO, 'course'), course, { recursive: true, filter: (source) => !/\/course\/(player|runtime)(\/|$)/.test(source) });
+  // The real course data and variants (the stand-in replaces the player).
+  await cp(join(REPO, 'course', 'content'), course, { recursive: true });
 });
 
 function options(extra: Partial<BuildOptions> = {}): BuildOptions {

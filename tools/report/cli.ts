@@ -32,7 +32,7 @@ export interface ReportDeps {
   now?: Date;
 }
 
-const DEFAULT_COURSE = fileURLToPath(new URL('../../course/course.json', import.meta.url));
+const DEFAULT_COURSE = fileURLToPath(new URL('../../course/content/course.json', import.meta.url));
 export const HTML_NAME = 'completion-report.html';
 export const CSV_NAME = 'completion-report.csv';
 export const TEAM_CSV_NAME = 'completion-by-team.csv';

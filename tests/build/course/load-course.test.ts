@@ -9,7 +9,7 @@ import { MINIMAL, REPO, removeTempDirs, tempDir } from './fixtures.ts';
 
 afterAll(removeTempDirs);
 
-const REAL_COURSE_DIR = join(REPO, 'course');
+const REAL_COURSE_DIR = join(REPO, 'course', 'content');
 
 /** The real course.json in a temp folder with a small dummy file for every media reference. */
 async function realCourseWithDummyMedia(): Promise<string> {

@@ -11,7 +11,7 @@ import { pngLogo, svgLogo } from './logo-fixtures.ts';
 let course: Course;
 beforeAll(async () => {
   // The real course: these checks do not depend on its content beyond the completion rule (all-sections-and-pass).
-  course = await loadCourse(join(REPO, 'course'));
+  course = await loadCourse(join(REPO, 'course', 'content'));
 });
 afterAll(removeTempDirs);
 
@@ -60,7 +60,7 @@ describe('a complete trust variant', () => {
   });
 
   it('both shipped examples and the default load from the real variants folder', async () => {
-    const variants = await loadVariants(join(REPO, 'course/variants'), course);
+    const variants = await loadVariants(join(REPO, 'course/content/variants'), course);
     expect(variants.map((variant) => variant.id)).toEqual(['default', 'example-acute-trust', 'example-mental-health-trust']);
     const [, acute, mentalHealth] = variants;
     expect(acute).toMatchObject({ lmsProfile: 'moodle', standards: ['scorm12'], reflections: 'private', completion: { passMark: 70 } });

@@ -16,7 +16,7 @@ afterAll(removeTempDirs);
 
 describe('loadVariant', () => {
   it('accepts the real default variant', async () => {
-    const variant = await loadVariant(join(REPO, 'course/variants/default.json'), course);
+    const variant = await loadVariant(join(REPO, 'course/content/variants/default.json'), course);
     expect(variant).toMatchObject({
       id: 'default',
       displayName: 'Common Ground',
@@ -94,7 +94,7 @@ describe('loadVariants', () => {
   });
 
   it('the real variants folder loads against the real course', async () => {
-    const variants = await loadVariants(join(REPO, 'course/variants'), course);
+    const variants = await loadVariants(join(REPO, 'course/content/variants'), course);
     expect(variants.map((variant) => variant.id)).toContain('default');
   });
 });

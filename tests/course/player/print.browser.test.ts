@@ -16,7 +16,7 @@ import { hasChromium } from '../../support/chromium.ts';
 import { loadCourse, runtimeConfig } from '../runtime/helpers/course-fixtures.ts';
 import { playerInChromium } from './player-in-chromium.ts';
 
-const COURSE_DIR = fileURLToPath(new URL('../../../course/', import.meta.url));
+const COURSE_DIR = fileURLToPath(new URL('../../../course/content/', import.meta.url));
 const course = loadCourse();
 const t = stringsFor('en-GB');
 const screens: Screen[] = course.sections.flatMap((section) => section.screens);

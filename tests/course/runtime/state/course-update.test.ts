@@ -11,7 +11,7 @@ import { mapCourse } from '../../../../course/player/logic/course-map.ts';
 import { resumeFrom } from '../../../../course/player/state/resume.ts';
 
 const old = JSON.parse(readFileSync(new URL('../../../fixtures/courses/course-1.0.0/course.json', import.meta.url), 'utf8')) as Course;
-const current = JSON.parse(readFileSync(new URL('../../../../course/course.json', import.meta.url), 'utf8')) as Course;
+const current = JSON.parse(readFileSync(new URL('../../../../course/content/course.json', import.meta.url), 'utf8')) as Course;
 
 /** Half-way through 1.0.0: welcome, ratings, film, the first scenario, two reflections written, now on the reflections. */
 function midCourse(): LearnerState {
