@@ -49,8 +49,8 @@ describe('course/content/accessibility/audit.json matches the project', () => {
   it('says what the accessibility-tree walk covers, where its record is, and what still needs a real screen reader', () => {
     const method = audit.methods.find((text) => text.includes("Chromium's accessibility tree") && text.includes('whole course'));
     expect(method, 'no method describes the accessibility-tree walk').toBeDefined();
-    const record = /course\/accessibility\/[\w-]+\.md/.exec(method!)?.[0];
-    expect(record).toBe('course/accessibility/what-a-screen-reader-hears.md');
+    const record = /course\/player\/[\w-]+\.md/.exec(method!)?.[0];
+    expect(record).toBe('course/player/what-a-screen-reader-hears.md');
     expect(existsSync(join(REPO, record!))).toBe(true);
     const gap = audit.limitations.find((text) => text.includes('screen readers'));
     for (const reader of ['NVDA', 'JAWS', 'VoiceOver']) expect(gap).toContain(reader);
