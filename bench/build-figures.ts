@@ -15,7 +15,7 @@ const work = await mkdtemp(join(tmpdir(), 'cg-bench-'));
 try {
   const variantsDir = join(work, 'variants');
   await mkdir(variantsDir);
-  const { $schema: _schema, ...template } = JSON.parse(await readFile(join(REPO_ROOT, 'course', 'variants', 'default.json'), 'utf8')) as Record<string, unknown>;
+  const { $schema: _schema, ...template } = JSON.parse(await readFile(join(REPO_ROOT, 'course', 'content', 'variants', 'default.json'), 'utf8')) as Record<string, unknown>;
   for (let i = 1; i <= VARIANT_COUNT; i++) {
     const id = `trust-${String(i).padStart(3, '0')}`;
     const variant = { ...template, id, displayName: `Common Ground (Example Trust ${i})`, organisation: `Example NHS Trust ${i}` };
@@ -27,7 +27,7 @@ try {
 
   const memoryBefore = process.memoryUsage().rss;
   const result = await buildPackages({
-    courseDir: join(REPO_ROOT, 'course'),
+    courseDir: join(REPO_ROOT, 'course', 'content'),
     variantsDir,
     outDir: join(work, 'packages'),
     player,

@@ -24,7 +24,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Frame, Page } from 'playwright-core';
-import { STANDARD_IDS, type StandardId } from '../course/types.ts';
+import { STANDARD_IDS, type StandardId } from '../course/model/types.ts';
 import { defineCommand } from '../tools/cli/command-line.ts';
 import { CommandError, runMain } from '../tools/cli/run-command.ts';
 

@@ -4,7 +4,7 @@
 // they are not ours to simplify. Figures only, no assertions; also lists the ten hardest texts to rewrite first.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Course } from '../course/types.ts';
+import type { Course } from '../course/model/types.ts';
 import { learnerTexts } from '../build/course/content/learner-text.ts';
 import { measure, textsByPart } from '../build/course/content/readability.ts';
 import { defineCommand } from '../tools/cli/command-line.ts';
@@ -24,7 +24,7 @@ export const BENCH_READABILITY_COMMAND = defineCommand({
 });
 
 runMain(BENCH_READABILITY_COMMAND, async ({ positionals }) => {
-  report(positionals[0] ?? 'course');
+  report(positionals[0] ?? 'course/content');
   return 0;
 });
 

@@ -10,8 +10,8 @@
 //                the standard's budget allows)
 //   worst case   the course's declared limits at their worst (incompressible text in every reflection)
 import Table from 'cli-table3';
-import type { Course, StandardId } from '../course/types.ts';
-import { STANDARD_IDS } from '../course/types.ts';
+import type { Course, StandardId } from '../course/model/types.ts';
+import { STANDARD_IDS } from '../course/model/types.ts';
 import { encodeState } from '../course/runtime/state/codec.ts';
 import { fitReflection, planStateBudget, SUSPEND_DATA_LIMITS } from '../course/runtime/state/budget.ts';
 import { emptyLearnerState, type LearnerState } from '../course/runtime/state/learner-state.ts';

@@ -1,9 +1,9 @@
-// The committed accessibility audit record (course/accessibility/audit.json): read and schema-checked like the
+// The committed accessibility audit record (course/content/accessibility/audit.json): read and schema-checked like the
 // course, because the accessibility statement of every variant is written from it.
 import { join } from 'node:path';
 import { CourseError, checkAgainstSchema } from './course/index.ts';
 import { readJsonFile } from './course/read-json.ts';
-import type { Course } from '../course/types.ts';
+import type { Course } from '../course/model/types.ts';
 import type { AccessibilityAudit } from '../course/schema/audit.types.ts';
 import type { CourseProblem } from './course/problems.ts';
 

@@ -3,8 +3,8 @@
 // answers) and the audit record (what was tested and what is known to fail). The sections follow the government's
 // model statement; the words are ours. One self-contained page: no script, no external resources, the variant's
 // colours, readable at 400 % zoom (one column, relative units, long addresses allowed to wrap).
-import type { Course, Variant } from '../course/types.ts';
-import { normaliseUkPhone } from '../course/contact-formats.ts';
+import type { Course, Variant } from '../course/model/types.ts';
+import { normaliseUkPhone } from '../course/model/contact-formats.ts';
 import { complianceStatus, type AccessibilityAudit, type ComplianceStatus } from './accessibility-audit.ts';
 import { escapeHtml } from './escape-html.ts';
 

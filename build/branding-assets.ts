@@ -3,7 +3,7 @@
 // variant loader has already checked the file (place, type, size, SVG content).
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { Variant } from '../course/types.ts';
+import type { Variant } from '../course/model/types.ts';
 
 export const BRANDING_FOLDER = 'branding';
 

@@ -5,7 +5,7 @@
 // to build and could not is removed from the output folder, so no stale zip is left beside fresh ones.
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { STANDARD_IDS, type Course, type StandardId, type Variant } from '../course/types.ts';
+import { STANDARD_IDS, type Course, type StandardId, type Variant } from '../course/model/types.ts';
 import { applyVariant, COURSE_FILE_NAME, CourseError, loadCourse, loadVariantSelection, variantIdOf } from './course/index.ts';
 import type { PlayerBuild } from './player-build.ts';
 import { selectPlayerFiles } from './package-files.ts';

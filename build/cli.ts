@@ -3,7 +3,7 @@
 // and a mistyped option answer at once.
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STANDARD_IDS, type StandardId } from '../course/types.ts';
+import { STANDARD_IDS, type StandardId } from '../course/model/types.ts';
 import { defineCommand, UsageError } from '../tools/cli/command-line.ts';
 import { EXIT } from '../tools/cli/exit-codes.ts';
 import { CommandError, runMain } from '../tools/cli/run-command.ts';
@@ -21,7 +21,7 @@ export const BUILD_COMMAND = defineCommand({
     standard: { type: 'string', multiple: true, value: '<id>', help: `build only this standard (repeatable; default: each variant's own list)\none of: ${STANDARD_IDS.join(', ')}` },
     schemas: { type: 'string', value: '<dir>', help: 'folder of official schemas laid out like shared/standards (default: the ones in manifests/schemas)' },
     out: { type: 'string', value: '<dir>', help: 'where the zips go (default: dist/packages)' },
-    course: { type: 'string', value: '<dir>', help: 'the course folder (default: course/)' },
+    course: { type: 'string', value: '<dir>', help: 'the course folder (default: course/content/)' },
   },
   notes: [
     'A package that could not be rebuilt (its variant or its validation failed) is removed from <out>, so an older\nzip is never left beside fresh ones; the run lists what it removed.',
@@ -36,7 +36,7 @@ runMain(BUILD_COMMAND, async ({ values }, io) => {
   const { formatProblems } = await import('./course/index.ts');
   const { progressPrinter, summaryTable } = await import('./console-report.ts');
   const outDir = resolve(values.out ?? join(REPO_ROOT, 'dist', 'packages'));
-  const courseDir = resolve(values.course ?? join(REPO_ROOT, 'course'));
+  const courseDir = resolve(values.course ?? join(REPO_ROOT, 'course', 'content'));
   const progress = progressPrinter();
   const shown = (path: string): string => relative(process.cwd(), path) || '.';
   let result;

@@ -1,9 +1,9 @@
 // The course's own files that every package carries (film, poster, captions, chapters, descriptions, transcript),
-// at the same relative path in the package as under course/ (always inside media/: the course checker refuses any
-// other place), so the player resolves them beside index.html.
+// at the same relative path in the package as in the course folder (always inside media/: the course checker refuses
+// any other place), so the player resolves them beside index.html.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Course } from '../course/types.ts';
+import type { Course } from '../course/model/types.ts';
 import { mediaReferences } from './course/index.ts';
 import type { PackagePart } from './package-contents.ts';
 

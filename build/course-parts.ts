@@ -7,7 +7,7 @@
 // so a resumed learner starts on any screen with only that screen's part). course/section-<n>.js and
 // course/resources.js hold the text, fetched when a screen needs it and one section ahead.
 import { isDeepStrictEqual } from 'node:util';
-import type { Course, CourseParts, Section } from '../course/types.ts';
+import type { Course, CourseParts, Section } from '../course/model/types.ts';
 import { layoutOf, type CourseLayout } from '../course/runtime/state/course-layout.ts';
 import { mergePart } from '../course/player/logic/course-parts.ts';
 

@@ -4,7 +4,7 @@
 // is fresh.
 import { readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { StandardId } from '../course/types.ts';
+import type { StandardId } from '../course/model/types.ts';
 
 /** Temp files are hidden and carry this suffix; a run removes any left by a run that was killed. */
 const PARTIAL_SUFFIX = '.partial';

@@ -5,7 +5,7 @@
 // for the player's index.html) is refused, naming both sources.
 
 export interface PackagePart {
-  /** Where these files come from, in words that lead to the fix, e.g. "course/course.json: /film/transcript". */
+  /** Where these files come from, in words that lead to the fix, e.g. "course/content/course.json: /film/transcript". */
   origin: string;
   files: ReadonlyMap<string, Uint8Array>;
 }

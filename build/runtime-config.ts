@@ -1,7 +1,7 @@
 // config.js: what one package knows about itself (standard, variant settings, the course data: in a package, the
 // shell build/course-parts.ts makes, with where its parts are), loaded by
 // index.html as a classic script before the player so it works from any LMS path without a fetch.
-import type { Course, RuntimeConfig, StandardId, Variant } from '../course/types.ts';
+import type { Course, RuntimeConfig, StandardId, Variant } from '../course/model/types.ts';
 
 export function runtimeConfig(standard: StandardId, course: Course, variant: Variant): RuntimeConfig {
   const { $schema: _courseSchema, ...courseData } = course;

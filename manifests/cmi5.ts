@@ -2,7 +2,7 @@
 // Ids are absolute IRIs beneath course.iri (CATAPULT rejects relative ones); the AU url is relative to the zip root.
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import type { CompletionRules } from '../course/types.ts';
+import type { CompletionRules } from '../course/model/types.ts';
 import { packageIdentifiers } from './identifiers.ts';
 import type { PackageInput } from './package-input.ts';
 import { hrefForPath } from './paths.ts';

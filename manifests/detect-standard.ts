@@ -1,7 +1,7 @@
 // Which standard and edition an arbitrary package follows: first which descriptor sits at the zip root, then which
 // standard of those using that descriptor recognises its root element (its namespace, and for SCORM 2004 the
 // metadata/schemaversion: 3rd and 4th Edition share namespaces). The standards are the registry's (standards/).
-import type { StandardId } from '../course/types.ts';
+import type { StandardId } from '../course/model/types.ts';
 import type { Problem } from './problem.ts';
 import { locate } from './problem.ts';
 import { DESCRIPTOR_FILE, DESCRIPTOR_NAMES, PACKAGE_STANDARD_LIST } from './standards/index.ts';

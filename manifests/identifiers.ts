@@ -1,7 +1,7 @@
 // Identifiers written into the manifests. LMSs key learner records on them (Totara clears tracking for SCO ids that
 // disappear), so they must be the same every time the same course version and variant are built: they derive only
 // from the course id, the course's MAJOR version and the variant id, never from a clock or a random source.
-import type { Course, Variant } from '../course/types.ts';
+import type { Course, Variant } from '../course/model/types.ts';
 
 export interface PackageIdentifiers {
   /** manifest/@identifier (SCORM). */

@@ -1,5 +1,5 @@
 // What the build hands the manifest generators, and the checks every generator relies on before writing XML.
-import type { Course, StandardId, Variant } from '../course/types.ts';
+import type { Course, StandardId, Variant } from '../course/model/types.ts';
 import { unsafePathReason } from './paths.ts';
 
 export interface PackageInput {

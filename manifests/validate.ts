@@ -1,7 +1,7 @@
 // Package validation: which standard, is the descriptor well-formed and schema-valid, and does the package follow the
 // rules the schemas cannot express (ADL CTS, CATAPULT, TinCan launch). The XSD step is batched: all descriptors of
 // one schema set go to xmllint-wasm in one call, because each call costs a worker start and a schema compile.
-import type { StandardId } from '../course/types.ts';
+import type { StandardId } from '../course/model/types.ts';
 import { detectStandard, findDescriptor } from './detect-standard.ts';
 import { unsafePathReason } from './paths.ts';
 import type { Problem } from './problem.ts';

@@ -1,7 +1,7 @@
 // npm run generate-types: writes the TypeScript declarations of the course model from its JSON Schemas
 // (course/schema/course.schema.json → course.types.ts, variant.schema.json → variant.types.ts, and the accessibility
 // audit record's audit.schema.json → audit.types.ts), with the lists the
-// code needs as values (screen types, standards, LMS profiles) taken from the schemas too. course/types.ts re-exports
+// code needs as values (screen types, standards, LMS profiles) taken from the schemas too. course/model/types.ts re-exports
 // them. The standards are the one exception to "the schema is the source": they are the keys of the registry
 // (course/runtime/standards/index.ts), and this command first writes them into variant.schema.json's enum, so adding
 // a standard is its modules and a registry line, then this command. The course schema is itself written here: it is

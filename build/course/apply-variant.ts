@@ -1,5 +1,5 @@
 // A variant's overrides applied to the course: a new Course value, the inputs untouched.
-import type { CompletionRules, Course, Variant } from '../../course/types.ts';
+import type { CompletionRules, Course, Variant } from '../../course/model/types.ts';
 
 /** Course with the variant's overrides applied (pure). */
 export function applyVariant(course: Course, variant: Variant): Course {

@@ -38,7 +38,7 @@ export async function runCourseCheck(courseDir: string, variantsDir: string): Pr
 
 if (isMainModule(import.meta.url)) {
   runMain(CHECK_COURSE_COMMAND, async ({ positionals }, io) => {
-    const courseDir = positionals[0] ?? 'course';
+    const courseDir = positionals[0] ?? 'course/content';
     const variantsDir = positionals[1] ?? join(courseDir, 'variants');
     const { exitCode, output } = await runCourseCheck(courseDir, variantsDir);
     (exitCode === EXIT.ok ? io.log : io.error)(output);

@@ -3,7 +3,7 @@
 // somewhere, limits that must agree, screens the course cannot do without), which live in the type's build tier
 // (course/screen-types/<type>/build.ts) and are reached through the registry.
 // Runs only on a course that already matches the schema. Pure: media on disk is media-check.ts's job.
-import type { Course, Question } from '../../course/types.ts';
+import type { Course, Question } from '../../course/model/types.ts';
 import type { CourseProblem } from './problems.ts';
 import { pointerOf } from './problems.ts';
 import { duplicateIds, type IdEntry } from './duplicate-ids.ts';

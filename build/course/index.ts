@@ -15,4 +15,4 @@ export { checkLogo, resolveLogoPath, LOGO_LIMITS, type LogoKind } from './logo-c
 export { checkSvgLogo, type SvgLogoReport } from './svg-logo.ts';
 export { NHS_PALETTE, findPaletteColour, nearestPaletteColour, parseHexColour, type PaletteColour } from './nhs-palette.ts';
 export { contrastRatio, relativeLuminance, formatRatio, WCAG_AA_TEXT } from './contrast.ts';
-export { normaliseUkPhone, ukPhoneProblem, emailProblem, httpsUrlProblem } from '../../course/contact-formats.ts';
+export { normaliseUkPhone, ukPhoneProblem, emailProblem, httpsUrlProblem } from '../../course/model/contact-formats.ts';

@@ -1,7 +1,7 @@
 // loadCourse: the one way the build gets a course. Read → parse → schema → cross-references → media on disk;
 // every problem found on the way is collected and thrown together as a CourseError, never a stack trace.
 import { join } from 'node:path';
-import type { Course } from '../../course/types.ts';
+import type { Course } from '../../course/model/types.ts';
 import { crossCheckCourse } from './cross-check.ts';
 import { checkCourseMedia } from './media-check.ts';
 import { checkCourseContent } from './content/index.ts';
@@ -18,7 +18,7 @@ export interface CourseCheck {
   problems: CourseProblem[];
 }
 
-/** Read, parse, schema-check and cross-check course/course.json (and its media on disk); throws CourseError. */
+/** Read, parse, schema-check and cross-check course/content/course.json (and its media on disk); throws CourseError. */
 export async function loadCourse(courseDir: string): Promise<Course> {
   const { course, problems } = await checkCourse(courseDir);
   if (problems.length > 0 || course === undefined) throw new CourseError(problems);

@@ -6,7 +6,7 @@
 //   least half as wide as high. An SVG scales without loss, so only its shape is checked, not its size.
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { VariantBranding } from '../../course/types.ts';
+import type { VariantBranding } from '../../course/model/types.ts';
 import type { CourseProblem } from './problems.ts';
 import { describeFsError } from './read-json.ts';
 import { hasPngSignature, readPngSize } from './png-header.ts';

@@ -8,7 +8,7 @@
 import { isUtf8 } from 'node:buffer';
 import { open, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Course } from '../../course/types.ts';
+import type { Course } from '../../course/model/types.ts';
 import type { CourseProblem } from './problems.ts';
 import { describeFsError } from './read-json.ts';
 

@@ -7,7 +7,7 @@
 //   almost always a typo in some "next";
 // - from every reachable step, some path must reach an exit: otherwise a learner can be kept going round
 //   in a loop with no way to finish the scenario. Loops that do have a way out are allowed ("try again").
-import type { ScenarioScreen } from '../../course/types.ts';
+import type { ScenarioScreen } from '../../course/model/types.ts';
 
 export interface DanglingNext {
   stepIndex: number;

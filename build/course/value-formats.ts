@@ -1,6 +1,6 @@
 // Formats the variant schema names ("format": "uk-phone", …) that ajv does not know: each says why a value fails,
 // so schema-errors.ts can report the reason rather than a bare "not in the required form".
-import { EMAIL_FORM, HTTPS_URL_FORM, UK_PHONE_FORM, emailProblem, httpsUrlProblem, ukPhoneProblem } from '../../course/contact-formats.ts';
+import { EMAIL_FORM, HTTPS_URL_FORM, UK_PHONE_FORM, emailProblem, httpsUrlProblem, ukPhoneProblem } from '../../course/model/contact-formats.ts';
 import { NHS_PALETTE, findPaletteColour, nearestPaletteColour, parseHexColour } from './nhs-palette.ts';
 
 export interface ValueFormat {

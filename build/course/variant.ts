@@ -1,8 +1,8 @@
-// Variant files (course/variants/*.json): read, schema-check, check against the course, and gather a folder's
+// Variant files (course/content/variants/*.json): read, schema-check, check against the course, and gather a folder's
 // worth. Problems from every file are collected before anything is thrown, so one run shows them all.
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Course, LmsProfileId, Variant } from '../../course/types.ts';
+import type { Course, LmsProfileId, Variant } from '../../course/model/types.ts';
 import { CourseError, type CourseProblem } from './problems.ts';
 import { describeFsError, readJsonFile } from './read-json.ts';
 import { checkAgainstSchema } from './schema-check.ts';
@@ -27,7 +27,7 @@ export async function loadVariant(file: string, course: Course): Promise<Variant
   return variant;
 }
 
-/** All variant files in a folder (course/variants/*.json), sorted by id; duplicate ids are an error. */
+/** All variant files in a folder (course/content/variants/*.json), sorted by id; duplicate ids are an error. */
 export async function loadVariants(dir: string, course: Course): Promise<Variant[]> {
   return (await loadVariantSelection(dir, course, [])).variants;
 }

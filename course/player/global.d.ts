@@ -1,4 +1,4 @@
-import type { RuntimeConfig } from '../types.ts';
+import type { RuntimeConfig } from '../model/types.ts';
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
 // The adapter modules each standard's package needs, derived from the registry (standards/): its own adapter and
 // the standalone one, which takes over when the course is opened outside an LMS. The build matches these paths
 // against Vite's manifest to put only the right chunks in each zip. Build-side: the player does not import this.
-import type { StandardId } from '../types.ts';
+import type { StandardId } from '../model/types.ts';
 import { perStandard, STANDALONE_ADAPTER } from './standards/index.ts';
 
 export type { AdapterModule } from './standards/types.ts';

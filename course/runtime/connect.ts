@@ -1,7 +1,7 @@
 // The one function the player calls: a Tracker for the package's standard, or the standalone tracker when no LMS
 // or launch is found. Each standard's adapter is loaded through the registry (standards/), whose loaders are dynamic
 // imports of literal paths, so Vite emits one chunk per adapter and each package carries only its own standard's code.
-import type { RuntimeConfig } from '../types.ts';
+import type { RuntimeConfig } from '../model/types.ts';
 import type { LaunchFailure, Tracker } from './tracker.ts';
 import { LaunchError } from './shared/launch-error.ts';
 import { runtimeStandard, STANDALONE_ADAPTER } from './standards/index.ts';

@@ -1,6 +1,6 @@
 // LMS quirks as typed settings, one profile per family of LMS behaviour, selectable per variant. Each setting says
 // which real behaviour it exists for; the default suits a strict, standards-following LMS.
-import { STANDARD_IDS, type LmsProfileId, type RuntimeConfig, type StandardId } from '../types.ts';
+import { STANDARD_IDS, type LmsProfileId, type RuntimeConfig, type StandardId } from '../model/types.ts';
 import type { SuccessTiming } from './reported-outcome.ts';
 
 export type { LmsProfileId };

@@ -1,7 +1,7 @@
 // Generated from course/schema/audit.schema.json by `npm run generate-types` (build/course/schema-types.ts). Do not edit:
 // change the schema and run the command again (a test fails while this file is stale).
 
-/** course/accessibility/audit.json: how the course was last tested for accessibility and what is known not to meet the standard. The build turns it, with each variant's contacts, into the accessibility statement. tests/build/accessibility-audit.test.ts fails when it no longer matches the project (tool versions, frame widths, screen types). */
+/** course/content/accessibility/audit.json: how the course was last tested for accessibility and what is known not to meet the standard. The build turns it, with each variant's contacts, into the accessibility statement. tests/build/accessibility-audit.test.ts fails when it no longer matches the project (tool versions, frame widths, screen types). */
 export interface AccessibilityAudit {
   /** Relative path to this schema, for editors. */
   $schema: string;

@@ -1,7 +1,7 @@
 // Generated from course/schema/variant.schema.json by `npm run generate-types` (build/course/schema-types.ts). Do not edit:
 // change the schema and run the command again (a test fails while this file is stale).
 
-/** A trust's (or the default) build variant: course/variants/<id>.json. The code's Variant type (course/schema/variant.types.ts) is generated from this schema by npm run generate-types; the build also checks it against the course, reads its logo and checks its colour contrast (build/course/README.md lists every check). A variant with "branding" must also give "accessibility": a branded variant is the trust's own publication, and its accessibility statement must name who at the trust answers. */
+/** A trust's (or the default) build variant: course/content/variants/<id>.json. The code's Variant type (course/schema/variant.types.ts) is generated from this schema by npm run generate-types; the build also checks it against the course, reads its logo and checks its colour contrast (build/course/README.md lists every check). A variant with "branding" must also give "accessibility": a branded variant is the trust's own publication, and its accessibility statement must name who at the trust answers. */
 export interface Variant {
   /** Relative path from this file to variant.schema.json, so editors can check and complete the file. */
   $schema?: string;

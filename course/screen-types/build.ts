@@ -1,7 +1,7 @@
 // The build tier's registry: one line per screen type, in the order of the schema's screen union (npm run
 // generate-types joins the types' schema pieces in this order, and SCREEN_TYPES follows it). The course checkers walk
 // it instead of naming types. Node only: the player never imports it.
-import type { Course } from '../types.ts';
+import type { Course } from '../model/types.ts';
 import { pointerOf } from '../../build/course/problems.ts';
 import type { ScreenType } from './screen-type.ts';
 import type { PlacedScreen, ScreenTypeBuild } from './screen-type-build.ts';

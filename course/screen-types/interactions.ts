@@ -3,7 +3,7 @@
 // from the one interaction answered) and as the report's list of questions (ReportedInteractions: every one in the
 // course, each with where the report files it, tools/report/course-questions.ts), so the two cannot drift apart.
 // Only the report reads the lists and the filing, which the LMS never hears, so they stay out of the player's build.
-import type { Course, ScenarioChoice } from '../types.ts';
+import type { Course, ScenarioChoice } from '../model/types.ts';
 import type { ScreenOf, ScreenType } from './screen-type.ts';
 import type { AnswerRecord } from '../runtime/tracker.ts';
 import { optionChoices } from '../runtime/answer-choices.ts';

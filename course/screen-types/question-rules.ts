@@ -2,7 +2,7 @@
 // action whichever screen asked it, checked against the question's options and kept and reported alike. What differs
 // is the owner's to say (film/rules.ts, knowledge-check/rules.ts): whether the question may be answered now, and
 // whether an answer counts towards a score.
-import type { Course, Question } from '../types.ts';
+import type { Course, Question } from '../model/types.ts';
 import type { LearnerState } from '../runtime/state/learner-state.ts';
 import type { ReduceContext } from '../player/state/rules.ts';
 import type { Filing, Interaction } from './interactions.ts';

@@ -2,7 +2,7 @@
 // reducer (player/state/reduce.ts), the completion checks (player/logic/screen-completion.ts) and the report's
 // question list (tools/report/course-questions.ts) read the types through it alone. Both tables are typed whole, so
 // a screen type without rules or an action without its rule is a type error.
-import type { Course } from '../types.ts';
+import type { Course } from '../model/types.ts';
 import type { ListedInteraction, ReportedInteractions } from './interactions.ts';
 import type { ActionRules, ScreenAction, ScreenRules } from './screen-type-rules.ts';
 import type { ScreenOf, ScreenType } from './screen-type.ts';

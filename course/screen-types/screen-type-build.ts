@@ -2,7 +2,7 @@
 // the Node-only checks of its data. The generic checkers (build/course/cross-check.ts, build/course/content/) walk the
 // registry (build.ts) and ask each type for its part, so none of them names a type. Every hook is optional: a type
 // with nothing to check leaves it out, and its module says so. Node only: nothing the browser loads imports this tier.
-import type { Course, Question } from '../types.ts';
+import type { Course, Question } from '../model/types.ts';
 import type { CourseProblem } from '../../build/course/problems.ts';
 import type { IdEntry } from '../../build/course/duplicate-ids.ts';
 import type { ScreenOf, ScreenType } from './screen-type.ts';

@@ -2,7 +2,7 @@
 // is cleaned when a saved state is read back (course/player/state/sanitize.ts), and what starting its section again
 // clears (course/player/state/resume.ts). Both walk the registry (resume.ts) and name no type. This tier travels with
 // the state codec's chunk (app/saved-progress.ts), so it may use the player's logic but never a component.
-import type { Course } from '../types.ts';
+import type { Course } from '../model/types.ts';
 import type { LearnerState } from '../runtime/state/learner-state.ts';
 import type { CourseMap } from '../player/logic/course-map.ts';
 import type { ScreenOf, ScreenType } from './screen-type.ts';

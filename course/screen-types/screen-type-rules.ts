@@ -1,7 +1,7 @@
 // What a screen type's rules (`<type>/rules.ts`, the course-logic tier) say, and the shapes the reducer reads them
 // through: when a screen of the type is done or started, and the actions it owns, each applied as an Effect. The
 // interactions it reports are interactions.ts's. Registered once per type in rules.ts.
-import type { Course, Screen } from '../types.ts';
+import type { Course, Screen } from '../model/types.ts';
 import type { AnswerRecord } from '../runtime/tracker.ts';
 import type { LearnerState } from '../runtime/state/learner-state.ts';
 import type { PlayerAction } from '../player/state/actions.ts';

@@ -2,7 +2,7 @@
 // keep, as places in the saved-state layout (course/runtime/state/course-layout.ts), and its part of each section's
 // structure tag. The layout walks the registry (saved.ts) and names no type. This tier travels with the state codec:
 // it imports nothing from the player or Preact.
-import type { Question } from '../types.ts';
+import type { Question } from '../model/types.ts';
 import type { LayingOut, QuestionLayout } from '../runtime/state/course-layout.ts';
 import type { ScreenOf, ScreenType } from './screen-type.ts';
 

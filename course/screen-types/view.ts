@@ -1,7 +1,7 @@
 // The view tier's registry: how the player's frame (app/ScreenView.tsx) loads and shows each screen type. It is in
 // the first screen's chunk, so an entry is a few lines saying where the component comes from and what it waits for;
 // the components themselves are chunks of their own, but for the welcome screen, the first screen.
-import type { Screen } from '../types.ts';
+import type { Screen } from '../model/types.ts';
 import type { ScreenType } from './screen-type.ts';
 import type { ScreenTypeView } from './screen-type-view.ts';
 import { welcomeView } from './welcome/view.ts';

@@ -1,7 +1,7 @@
 // The package registry: one line per standard, extending the runtime registry (course/runtime/standards/index.ts)
 // with what the build and the tools need. `Record<StandardId, …>` makes a standard missing here (or there) a type
 // error. Node-only: the player never imports it.
-import type { StandardId } from '../../course/types.ts';
+import type { StandardId } from '../../course/model/types.ts';
 import { LaunchProblem, type LaunchResult } from '../launch-target.ts';
 import type { XmlElement } from '../xml-tree.ts';
 import { cmi5 } from './cmi5.ts';

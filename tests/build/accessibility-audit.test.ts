@@ -1,6 +1,6 @@
 // The committed audit record must describe the project as it is: the axe-core and playwright versions the end-to-end
 // suite really uses (npm pins them; the distribution's browser moves on by itself), the widths it really checks, and
-// every screen type the course can have. When any of these moves on, this fails until someone re-tests and updates course/accessibility/audit.json (and so the statement).
+// every screen type the course can have. When any of these moves on, this fails until someone re-tests and updates course/content/accessibility/audit.json (and so the statement).
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAccessibilityAudit, complianceStatus, checkAuditAgainstCourse, type AccessibilityAudit } from '../../build/accessibility-audit.ts';
-import type { Course } from '../../course/types.ts';
+import type { Course } from '../../course/model/types.ts';
 import { CourseError } from '../../build/course/index.ts';
-import { SCREEN_TYPES } from '../../course/types.ts';
+import { SCREEN_TYPES } from '../../course/model/types.ts';
 import { AXE_WIDTHS } from '../e2e/support/axe.ts';
 import { CHROMIUM_PATH, hasChromium } from '../support/chromium.ts';
 import { REPO, removeTempDirs, tempDir } from './course/fixtures.ts';
@@ -19,7 +19,7 @@ const run = promisify(execFile);
 let audit: AccessibilityAudit;
 
 beforeAll(async () => {
-  audit = await loadAccessibilityAudit(join(REPO, 'course'));
+  audit = await loadAccessibilityAudit(join(REPO, 'course', 'content'));
 });
 afterAll(removeTempDirs);
 
@@ -27,7 +27,7 @@ const installedVersion = (name: string): string =>
   (JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 const toolVersion = (name: string): string | undefined => audit.tools.find((tool) => tool.name === name)?.version;
 
-describe('course/accessibility/audit.json matches the project', () => {
+describe('course/content/accessibility/audit.json matches the project', () => {
   it('names the axe-core and playwright-core versions installed', () => {
     expect(toolVersion('axe-core'), 'axe-core was upgraded: re-run the e2e suite and update the audit record').toBe(installedVersion('axe-core'));
     expect(toolVersion('playwright-core')).toBe(installedVersion('playwright-core'));
@@ -49,8 +49,8 @@ describe('course/accessibility/audit.json matches the project', () => {
   it('says what the accessibility-tree walk covers, where its record is, and what still needs a real screen reader', () => {
     const method = audit.methods.find((text) => text.includes("Chromium's accessibility tree") && text.includes('whole course'));
     expect(method, 'no method describes the accessibility-tree walk').toBeDefined();
-    const record = /course\/accessibility\/[\w-]+\.md/.exec(method!)?.[0];
-    expect(record).toBe('course/accessibility/what-a-screen-reader-hears.md');
+    const record = /course\/player\/[\w-]+\.md/.exec(method!)?.[0];
+    expect(record).toBe('course/player/what-a-screen-reader-hears.md');
     expect(existsSync(join(REPO, record!))).toBe(true);
     const gap = audit.limitations.find((text) => text.includes('screen readers'));
     for (const reader of ['NVDA', 'JAWS', 'VoiceOver']) expect(gap).toContain(reader);
@@ -61,7 +61,7 @@ describe('course/accessibility/audit.json matches the project', () => {
   });
 
   it('covers every screen type of the course and of the course schema', () => {
-    const course = JSON.parse(readFileSync(join(REPO, 'course/course.json'), 'utf8')) as { sections: { screens: { type: string }[] }[] };
+    const course = JSON.parse(readFileSync(join(REPO, 'course/content/course.json'), 'utf8')) as { sections: { screens: { type: string }[] }[] };
     const used = new Set(course.sections.flatMap((section) => section.screens.map((screen) => screen.type)));
     expect(SCREEN_TYPES.length).toBeGreaterThanOrEqual(8);
     for (const type of new Set([...used, ...SCREEN_TYPES])) expect(audit.screenTypes, `screen type "${type}" not covered by the audit`).toContain(type);
@@ -83,7 +83,7 @@ describe('course/accessibility/audit.json matches the project', () => {
 });
 
 describe('checkAuditAgainstCourse (issue 15.7)', () => {
-  const course = (): Course => JSON.parse(readFileSync(join(REPO, 'course/course.json'), 'utf8')) as Course;
+  const course = (): Course => JSON.parse(readFileSync(join(REPO, 'course/content/course.json'), 'utf8')) as Course;
 
   it('passes the shipped course, whose film has audio description', () => {
     expect(checkAuditAgainstCourse(audit, course(), 'audit.json')).toEqual([]);
@@ -104,7 +104,7 @@ describe('loadAccessibilityAudit', () => {
   it('refuses a record that breaks its schema, naming file and field', async () => {
     const dir = await tempDir();
     await mkdir(join(dir, 'accessibility'));
-    const broken = { ...JSON.parse(readFileSync(join(REPO, 'course/accessibility/audit.json'), 'utf8')), testedOn: '26/11/2026' };
+    const broken = { ...JSON.parse(readFileSync(join(REPO, 'course/content/accessibility/audit.json'), 'utf8')), testedOn: '26/11/2026' };
     await writeFile(join(dir, 'accessibility/audit.json'), JSON.stringify(broken));
     const error = await loadAccessibilityAudit(dir).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CourseError);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Variant } from '../../course/types.ts';
+import type { Variant } from '../../course/model/types.ts';
 import { accessibilityStatement } from '../../build/accessibility-statement.ts';
 import { loadAccessibilityAudit } from '../../build/accessibility-audit.ts';
 import { loadCourse } from '../../build/course/index.ts';
@@ -23,9 +23,9 @@ describe.skipIf(!hasChromium)('the accessibility statement in Chromium', () => {
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'cg-statement-'));
-    const course = await loadCourse(join(REPO, 'course'));
-    const audit = await loadAccessibilityAudit(join(REPO, 'course'));
-    const variant = JSON.parse(readFileSync(join(REPO, 'course/variants/example-mental-health-trust.json'), 'utf8')) as Variant;
+    const course = await loadCourse(join(REPO, 'course', 'content'));
+    const audit = await loadAccessibilityAudit(join(REPO, 'course', 'content'));
+    const variant = JSON.parse(readFileSync(join(REPO, 'course/content/variants/example-mental-health-trust.json'), 'utf8')) as Variant;
     // Long unbroken words (a Welsh place name, a long address) are the usual way such a page overflows a narrow screen.
     variant.organisation = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch NHS Trust (fictional)';
     variant.displayName = 'Common Ground (Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch)';

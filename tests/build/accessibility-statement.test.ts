@@ -2,7 +2,7 @@
 // variant text, and self-contained.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Course, Variant } from '../../course/types.ts';
+import type { Course, Variant } from '../../course/model/types.ts';
 import { accessibilityStatement } from '../../build/accessibility-statement.ts';
 import { loadAccessibilityAudit, type AccessibilityAudit } from '../../build/accessibility-audit.ts';
 import { loadCourse } from '../../build/course/index.ts';
@@ -11,8 +11,8 @@ import { REPO } from './course/fixtures.ts';
 let course: Course;
 let audit: AccessibilityAudit;
 beforeAll(async () => {
-  course = await loadCourse(join(REPO, 'course'));
-  audit = await loadAccessibilityAudit(join(REPO, 'course'));
+  course = await loadCourse(join(REPO, 'course', 'content'));
+  audit = await loadAccessibilityAudit(join(REPO, 'course', 'content'));
 });
 
 const trust = (overrides: Partial<Variant> = {}): Variant => ({

@@ -2,12 +2,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Variant } from '../../course/types.ts';
+import type { Variant } from '../../course/model/types.ts';
 import { brandingAssets } from '../../build/branding-assets.ts';
 import { REPO, removeTempDirs, tempDir } from './course/fixtures.ts';
 import { pngLogo } from './course/logo-fixtures.ts';
 
-const VARIANTS = join(REPO, 'course/variants');
+const VARIANTS = join(REPO, 'course/content/variants');
 afterAll(removeTempDirs);
 
 describe('brandingAssets', () => {

@@ -8,7 +8,7 @@ import { buildPackages, BuildStopped, type BuildOptions } from '../../build/buil
 import type { PlayerBuild } from '../../build/player-build.ts';
 import type { ViteManifest } from '../../build/package-files.ts';
 import { ADAPTER_SOURCES } from '../../course/runtime/adapter-modules.ts';
-import { STANDARD_IDS } from '../../course/types.ts';
+import { STANDARD_IDS } from '../../course/model/types.ts';
 import { openZipSafely } from '../../tools/zip/read-safely.ts';
 import { bufferSource } from '../../tools/zip/source.ts';
 import { REPO, removeTempDirs, tempDir } from './course/fixtures.ts';
@@ -33,8 +33,8 @@ beforeEach(async () => {
   const root = await tempDir();
   course = join(root, 'course');
   out = join(root, 'out');
-  // The real course data and variants, without the player and runtime sources the stand-in replaces.
-  await cp(join(REPO, 'course'), course, { recursive: true, filter: (source) => !/\/course\/(player|runtime)(\/|$)/.test(source) });
+  // The real course data and variants (the stand-in replaces the player).
+  await cp(join(REPO, 'course', 'content'), course, { recursive: true });
 });
 
 function options(extra: Partial<BuildOptions> = {}): BuildOptions {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
+import { STANDARD_IDS, type StandardId } from '../../course/model/types.ts';
 import { validatePackages } from '../../manifests/validate.ts';
 import { DESCRIPTOR_FILE, PACKAGE_STANDARDS } from '../../manifests/standards/index.ts';
 import { adapterChunkName } from '../../bench/chunk-graph.ts';
@@ -177,7 +177,7 @@ describe('npm run build -- --variant: the two example trust variants', () => {
     const json = JSON.parse(config.slice(config.indexOf('{'), config.lastIndexOf('}') + 1)) as { variant: Record<string, unknown>; course: { completion: { passMark: number } } };
     expect(json.variant).toMatchObject({ lmsProfile: 'moodle', reflections: 'private', branding: { logo: { file: 'branding/logo.svg' }, colours: { header: '#003087', accent: '#005EB8' } } });
     expect(json.course.completion.passMark).toBe(70);
-    expect(Buffer.from(files.get('branding/logo.svg')!).equals(await readFile(join(repo, 'course/variants/logos/northmoor-valley.svg')))).toBe(true);
+    expect(Buffer.from(files.get('branding/logo.svg')!).equals(await readFile(join(repo, 'course/content/variants/logos/northmoor-valley.svg')))).toBe(true);
     const mentalHealth = new TextDecoder().decode((await filesOf(join(out, 'example-mental-health-trust', 'common-ground-scorm12.zip'))).get('config.js'));
     expect(mentalHealth).toContain('"reflections":"shared"');
     expect(mentalHealth).toContain('"lmsProfile":"esr"');
@@ -203,7 +203,7 @@ describe('npm run build with bad input', () => {
   it('refuses a broken course file with one line per problem and no stack trace', async () => {
     const work = await mkdtemp(join(tmpdir(), 'cg-bad-course-'));
     const courseDir = join(work, 'course');
-    await cp(join(repo, 'course'), courseDir, { recursive: true, filter: (path) => !path.includes('node_modules') });
+    await cp(join(repo, 'course', 'content'), courseDir, { recursive: true, filter: (path) => !path.includes('node_modules') });
     const course = JSON.parse(await readFile(join(courseDir, 'course.json'), 'utf8'));
     course.completion.passMark = 180;
     course.sections[0].screens[0].type = 'splash';
@@ -233,7 +233,7 @@ describe('npm run build with bad input', () => {
   it('refuses broken trust variants before building anything, one line per field', async () => {
     const work = await mkdtemp(join(tmpdir(), 'cg-bad-trust-'));
     const courseDir = join(work, 'course');
-    await cp(join(repo, 'course'), courseDir, { recursive: true });
+    await cp(join(repo, 'course', 'content'), courseDir, { recursive: true });
     const variants = join(courseDir, 'variants');
     const acute = JSON.parse(await readFile(join(variants, 'example-acute-trust.json'), 'utf8'));
     // Schema-level: a malformed phone number and e-mail address.
@@ -260,7 +260,7 @@ describe('npm run build with bad input', () => {
   it('refuses a variant file that asks for a standard the project does not know', async () => {
     const work = await mkdtemp(join(tmpdir(), 'cg-bad-variant-'));
     const courseDir = join(work, 'course');
-    await cp(join(repo, 'course'), courseDir, { recursive: true });
+    await cp(join(repo, 'course', 'content'), courseDir, { recursive: true });
     await mkdir(join(courseDir, 'variants'), { recursive: true });
     await writeFile(join(courseDir, 'variants', 'broken.json'), JSON.stringify({ id: 'broken', displayName: 'Broken', organisation: 'Example', standards: ['scorm12', 'aicc'], reflections: 'private' }));
     const result = await build(['--course', courseDir, '--out', join(work, 'out')]);

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { RESOURCES_PART, STRUCTURE_PART, sectionPart, skeletonOf, splitCourse } from '../../build/course-parts.ts';
 import { mergePart } from '../../course/player/logic/course-parts.ts';
 import { layoutOf } from '../../course/runtime/state/course-layout.ts';
-import type { Course } from '../../course/types.ts';
+import type { Course } from '../../course/model/types.ts';
 
-const course = JSON.parse(readFileSync(new URL('../../course/course.json', import.meta.url), 'utf8')) as Course;
+const course = JSON.parse(readFileSync(new URL('../../course/content/course.json', import.meta.url), 'utf8')) as Course;
 
 /** Every string with white space in it, 30 characters or more, that is not a title: unmistakably the course's text. */
 function texts(value: unknown, key = ''): string[] {

@@ -17,7 +17,7 @@ import { ADAPTER_SOURCE } from '../../course/runtime/adapter-modules.ts';
 import { buildPlayer, type PlayerBuild } from '../../build/player-build.ts';
 import { enGBScreens } from '../../course/player/strings/en-GB.screens.ts';
 import { enGBPages } from '../../course/player/strings/en-GB.pages.ts';
-import { STANDARD_IDS, type Course, type RuntimeConfig, type StandardId } from '../../course/types.ts';
+import { STANDARD_IDS, type Course, type RuntimeConfig, type StandardId } from '../../course/model/types.ts';
 import { buildPackages } from '../../build/build-packages.ts';
 import { REPO } from './course/fixtures.ts';
 
@@ -64,7 +64,7 @@ const packages = new Map<StandardId, Map<string, Uint8Array>>();
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'cg-first-screen-'));
   player = await buildPlayer(join(work, 'player'));
-  const result = await buildPackages({ courseDir: join(REPO, 'course'), variantsDir: join(REPO, 'course', 'variants'), outDir: join(work, 'out'), variants: ['default'], player });
+  const result = await buildPackages({ courseDir: join(REPO, 'course', 'content'), variantsDir: join(REPO, 'course', 'content', 'variants'), outDir: join(work, 'out'), variants: ['default'], player });
   for (const built of result.packages) {
     const zip = await JSZip.loadAsync(await readFile(built.path!));
     const files = new Map<string, Uint8Array>();
@@ -110,7 +110,7 @@ describe('the first screen of the built player', () => {
     expect(firstFiles.filter((path) => path.startsWith('course/')), 'course parts before the first screen').toEqual([]);
     const first = firstFiles.map((path) => new TextDecoder().decode(files.get(path)));
     const inFirst = (text: string): boolean => first.some((content) => content.includes(JSON.stringify(text).slice(1, -1)));
-    const course = JSON.parse(readFileSync(join(REPO, 'course', 'course.json'), 'utf8')) as Course;
+    const course = JSON.parse(readFileSync(join(REPO, 'course', 'content', 'course.json'), 'utf8')) as Course;
     expect(config.parts?.sections).toHaveLength(course.sections.length);
     for (const [index, section] of course.sections.entries()) {
       const own = courseTexts(section);

@@ -9,7 +9,7 @@ import { browserAndPackages } from './support/suite.ts';
 import { openScenario } from './support/scenario.ts';
 import { until } from './support/until.ts';
 import { heldByLms } from './support/held.ts';
-import type { Screen } from '../../course/types.ts';
+import type { Screen } from '../../course/model/types.ts';
 
 const suite = browserAndPackages();
 const SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';

@@ -3,7 +3,7 @@
 // that has come is still shown, one that has not says so and comes with "Try again" once the connection is back.
 import type { Frame } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Section } from '../../course/types.ts';
+import type { Section } from '../../course/model/types.ts';
 import { hasChromium } from '../support/chromium.ts';
 import { browserAndPackages } from './support/suite.ts';
 import { openScenario } from './support/scenario.ts';

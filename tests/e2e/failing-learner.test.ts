@@ -2,7 +2,7 @@
 // support/failing.ts (every knowledge-check question wrong until no attempt is left), then the learner leaves from the
 // summary. The LMS must hold "failed" with the score, nothing that reads as passed, and have refused nothing.
 import { describe, expect, it } from 'vitest';
-import { STANDARD_IDS } from '../../course/types.ts';
+import { STANDARD_IDS } from '../../course/model/types.ts';
 import { hasChromium } from '../support/chromium.ts';
 import { refusedCalls, warningsOf } from '../../tools/conformance/refused.ts';
 import { browserAndPackages, WALK_TIMEOUT_MS } from './support/suite.ts';

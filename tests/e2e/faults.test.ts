@@ -5,8 +5,8 @@
 // another PC (a fresh browser profile, nothing in its storage) and must resume from what the LMS holds alone.
 // One run per standard (in beforeAll), then one test per promise, so a known bug in one does not hide the others.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
-import type { ConfidenceScreen, ScenarioScreen, Screen } from '../../course/types.ts';
+import { STANDARD_IDS, type StandardId } from '../../course/model/types.ts';
+import type { ConfidenceScreen, ScenarioScreen, Screen } from '../../course/model/types.ts';
 import type { Faults } from '../../tools/preview/protocol.ts';
 import { axeAtWidths } from './support/axe.ts';
 import { hasChromium } from '../support/chromium.ts';

@@ -5,8 +5,8 @@
 // browser's own copy survives the kill: relaunched in the same profile, the text is there too (IndexedDB, written
 // with strict durability; localStorage alone reaches disk only seconds later).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
-import type { ReflectionScreen } from '../../course/types.ts';
+import { STANDARD_IDS, type StandardId } from '../../course/model/types.ts';
+import type { ReflectionScreen } from '../../course/model/types.ts';
 import { hasChromium } from '../support/chromium.ts';
 import { heldByLms } from './support/held.ts';
 import { openPreviewLms, type PreviewLms } from './support/lms.ts';

@@ -5,8 +5,8 @@
 // hide the others.
 import type { Frame } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
-import type { ConfidenceScreen, ReflectionScreen, ScenarioScreen, Screen } from '../../course/types.ts';
+import { STANDARD_IDS, type StandardId } from '../../course/model/types.ts';
+import type { ConfidenceScreen, ReflectionScreen, ScenarioScreen, Screen } from '../../course/model/types.ts';
 import type { InspectorSnapshot } from '../../tools/preview/protocol.ts';
 import { hasChromium } from '../support/chromium.ts';
 import { hidePage, killTab } from './support/lifecycle.ts';

@@ -1,6 +1,6 @@
 // A small course and variant for the manifest tests: only the fields the generators read matter, the rest are
-// minimal but type-correct, so the fixture keeps compiling as course/types.ts grows.
-import type { Course, StandardId, Variant } from '../../course/types.ts';
+// minimal but type-correct, so the fixture keeps compiling as course/model/types.ts grows.
+import type { Course, StandardId, Variant } from '../../course/model/types.ts';
 import { describePackage, type PackageInput } from '../../manifests/index.ts';
 
 export const PLAYER_FILES = ['index.html', 'config.js', 'assets/player-3f9a1c.js', 'assets/player-77b2e0.css', 'media/film/film.mp4', 'media/film/captions en.vtt'];

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
+import { STANDARD_IDS, type StandardId } from '../../course/model/types.ts';
 import { describePackage, packageIdentifiers } from '../../manifests/index.ts';
 import { controlDocuments, vendoredSchemaFolder } from '../../manifests/control-documents.ts';
 import { masteryScoreFor, moveOnFor } from '../../manifests/cmi5.ts';

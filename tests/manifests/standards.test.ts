@@ -4,7 +4,7 @@
 // package's launch file.
 import { describe, expect, it } from 'vitest';
 import { RUNTIME_STANDARDS } from '../../course/runtime/standards/index.ts';
-import type { StandardId } from '../../course/types.ts';
+import type { StandardId } from '../../course/model/types.ts';
 import { detectStandard, findDescriptor } from '../../manifests/detect-standard.ts';
 import { DESCRIPTOR_FILE, DESCRIPTOR_NAMES, PACKAGE_STANDARD_LIST, PACKAGE_STANDARDS, describeLaunch } from '../../manifests/standards/index.ts';
 import { parseXml, type XmlElement } from '../../manifests/xml-tree.ts';

@@ -1,6 +1,6 @@
 // Each package rule, tripped on purpose: a generated (valid) package is changed in one way and must fail that rule.
 import { describe, expect, it } from 'vitest';
-import type { StandardId } from '../../course/types.ts';
+import type { StandardId } from '../../course/model/types.ts';
 import { validatePackages, type PackageReport } from '../../manifests/validate.ts';
 import { DESCRIPTOR_FILE } from '../../manifests/standards/index.ts';
 import { buildPackage, descriptorText, packageInput } from './fixtures.ts';

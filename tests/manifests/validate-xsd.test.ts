@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { STANDARD_IDS } from '../../course/types.ts';
+import { STANDARD_IDS } from '../../course/model/types.ts';
 import { loadSchemaSet, type SchemaSetSpec } from '../../manifests/schema-sets.ts';
 import { PACKAGE_STANDARDS } from '../../manifests/standards/index.ts';
 import { SchemaSetError, validatePackages } from '../../manifests/validate.ts';

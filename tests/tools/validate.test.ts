@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
+import { STANDARD_IDS, type StandardId } from '../../course/model/types.ts';
 import { runValidate } from '../../tools/validate.ts';
 import { buildPackage, descriptorText, packageInput } from '../manifests/fixtures.ts';
 import { REPO_ROOT, SHARED_STANDARDS, skipReason } from '../manifests/shared-standards.ts';

@@ -4,7 +4,7 @@
 // was refused, 1 when something was (or a walk could not run, or there is nothing to walk), 2 for a usage error.
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { STANDARD_IDS, type StandardId } from '../../course/types.ts';
+import { STANDARD_IDS, type StandardId } from '../../course/model/types.ts';
 import { defineCommand, UsageError } from '../cli/command-line.ts';
 import { CommandError, isMainModule, runCommand, runMain, type CommandIo } from '../cli/run-command.ts';
 

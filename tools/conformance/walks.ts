@@ -2,7 +2,7 @@
 // a learner who passes (the e2e suite's walk, driven by the course data and its plan) or one who fails for good
 // (tests/e2e/support/failing.ts). What the LMS recorded and refused is read from its inspector log afterwards.
 import type { Browser } from 'playwright-core';
-import type { StandardId } from '../../course/types.ts';
+import type { StandardId } from '../../course/model/types.ts';
 import type { InspectorSnapshot, LogEntry } from '../preview/protocol.ts';
 import { commitBudget, commitsMade } from '../../tests/e2e/support/commit-budget.ts';
 import { failingPlanFor, walkFailing } from '../../tests/e2e/support/failing.ts';

@@ -3,7 +3,7 @@
 //   npm run make-film [-- --out <dir>] [--keep-work]
 //
 // Needs ffmpeg, ffprobe, espeak-ng and the DejaVu fonts (apt-get install ffmpeg espeak-ng
-// fonts-dejavu-core) only to regenerate: the output in course/media/film/ is committed.
+// fonts-dejavu-core) only to regenerate: the output in course/content/media/film/ is committed.
 // Steps: speak each sentence -> measure it -> plan the timeline in samples -> one narration track
 // -> one PNG per card (checked to stay inside the safe area) -> one H.264/AAC encode -> poster ->
 // captions, chapters, descriptions, transcript and film.json, all from the same timeline.
@@ -32,7 +32,7 @@ import { encodeWav, parseWav, type PcmAudio } from './wav.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const SCRIPT_FILE = path.join(repoRoot, 'tools/film/script.json');
-const DEFAULT_OUT = path.join(repoRoot, 'course/media/film');
+const DEFAULT_OUT = path.join(repoRoot, 'course/content/media/film');
 const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
 
 /** Output file names: the course data refers to these. */
@@ -73,9 +73,9 @@ export const MAKE_FILM_COMMAND = defineCommand({
   summary:
     'Regenerates the stand-in film and its captions, chapters, descriptions, transcript and film.json from\n' +
     'tools/film/script.json (needs ffmpeg, ffprobe, espeak-ng and fonts-dejavu-core). The committed output is in\n' +
-    'course/media/film/; nothing there changes until everything is made and checked.',
+    'course/content/media/film/; nothing there changes until everything is made and checked.',
   options: {
-    out: { type: 'string', value: '<dir>', help: 'where the files go (default: course/media/film)' },
+    out: { type: 'string', value: '<dir>', help: 'where the files go (default: course/content/media/film)' },
     'keep-work': { type: 'boolean', help: 'keep the work folder (the spoken WAVs and card PNGs) and say where it is' },
   },
 });

@@ -1,4 +1,4 @@
-// The accessibility audit record (course/accessibility/audit.json) after a swap. The accessibility statement of
+// The accessibility audit record (course/content/accessibility/audit.json) after a swap. The accessibility statement of
 // every package is written from it, so a film without audio description must show there as a known issue (WCAG
 // 1.2.5, level AA) rather than the statement claiming no known failures. The record is rewritten in its own style,
 // like course.json; only knownIssues changes.

@@ -1,4 +1,4 @@
-// The course data a film swap changes: the film's entry in course/course.json and media/film/film.json.
+// The course data a film swap changes: the film's entry in course/content/course.json and media/film/film.json.
 // course.json is hand-edited and reviewed in diffs, so it is rewritten in its own style (indent, line
 // endings, final newline) with keys in their existing order, and only the film's file references, duration,
 // (when asked) title and (when the trust moves them: swap-cue-points.ts) the cue points' times change.

@@ -25,7 +25,7 @@ import { isMainModule, runMain } from '../cli/run-command.ts';
 
 import { checkAgainstSchema } from '../../build/course/schema-check.ts';
 import { checkAudioDescriptionOffers } from '../../build/course/content/audio-description.ts';
-import type { Course } from '../../course/types.ts';
+import type { Course } from '../../course/model/types.ts';
 import { checkCourse } from '../../build/course/load.ts';
 import { formatProblems } from '../../build/course/format.ts';
 import { parseJsonText } from '../../build/course/read-json.ts';
@@ -48,7 +48,7 @@ import {
 import type { VttCue } from './vtt.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const DEFAULT_COURSE_DIR = path.join(repoRoot, 'course');
+const DEFAULT_COURSE_DIR = path.join(repoRoot, 'course', 'content');
 /** How far the rendition's length may stray from the source's: a frame or an audio packet, with room. */
 const DURATION_TOLERANCE_SECONDS = 0.5;
 
@@ -76,7 +76,7 @@ export const SWAP_FILM_COMMAND = defineCommand({
       help: "moves one film question (course.json film.cuePoints) to a time in the new film; repeatable",
     },
     'scale-cues': { type: 'boolean', help: "moves every film question to the same share of the way through the new film\n(--move-cue still places the cues it names)" },
-    course: { type: 'string', value: '<dir>', help: 'the course folder (default: course/ in this repository)' },
+    course: { type: 'string', value: '<dir>', help: 'the course folder (default: course/content/ in this repository)' },
     'dry-run': { type: 'boolean', help: 'run every check the real run makes before encoding, show the plan; change nothing' },
   },
   notes: [

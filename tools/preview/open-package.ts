@@ -4,7 +4,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import type { StandardId } from '../../course/types.ts';
+import type { StandardId } from '../../course/model/types.ts';
 import { detectStandard, findDescriptor } from '../../manifests/detect-standard.ts';
 import { decodeXmlBytes, parseXml } from '../../manifests/xml-tree.ts';
 import { openZipSafely } from '../zip/read-safely.ts';

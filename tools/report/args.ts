@@ -33,7 +33,7 @@ export const REPORT_COMMAND = defineCommand({
     'group-by': { type: 'string', value: '<field>', help: 'LRS: auto | team | homepage | extension:<IRI> | none (default auto);\nexport: a column header, e.g. Department (default Department, else Institution), or none' },
     timezone: { type: 'string', value: '<zone>', help: 'IANA zone for export dates and weekly counts (default Europe/London)' },
     'pass-mark': { type: 'string', value: '<n>', help: "pass mark in percent, if the trust's variant changed it (default: the course's)" },
-    course: { type: 'string', value: '<file>', help: 'the course.json the packages were built from, or its folder (default: course/course.json)' },
+    course: { type: 'string', value: '<file>', help: 'the course.json the packages were built from, or its folder (default: course/content/course.json)' },
   },
 });
 

@@ -5,7 +5,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Course } from '../../course/types.ts';
+import type { Course } from '../../course/model/types.ts';
 import { parseReportArgs, REPORT_COMMAND, type ReportArgs } from './args.ts';
 import { helpText, UsageError as CommandLineError } from '../cli/command-line.ts';
 import { CommandError, describeFileError, isMainModule, runCommand, runMain } from '../cli/run-command.ts';
@@ -32,7 +32,7 @@ export interface ReportDeps {
   now?: Date;
 }
 
-const DEFAULT_COURSE = fileURLToPath(new URL('../../course/course.json', import.meta.url));
+const DEFAULT_COURSE = fileURLToPath(new URL('../../course/content/course.json', import.meta.url));
 export const HTML_NAME = 'completion-report.html';
 export const CSV_NAME = 'completion-report.csv';
 export const TEAM_CSV_NAME = 'completion-by-team.csv';

@@ -6,7 +6,7 @@
 // spellings: as the xAPI activity id beneath the course IRI, as the id itself (SCORM 2004), or with SCORM 1.2's
 // identifier rules applied ("." becomes "_"), where choices are named by position rather than by id.
 // Reflection prompts are deliberately absent: their answers are free text and no report may hold them.
-import type { Course } from '../../course/types.ts';
+import type { Course } from '../../course/model/types.ts';
 import type { Filing, Interaction, InteractionChoice, InteractionKind } from '../../course/screen-types/interactions.ts';
 import { courseInteractions } from '../../course/screen-types/rules.ts';
 import { scorm12Identifier } from '../../course/runtime/scorm/data-model-12.ts';

@@ -1,7 +1,7 @@
 // "Who in my team has not completed?" The report cannot say (it holds no names, by design); the LMS can. One line
-// per LMS profile the course is built for (course/types.ts LmsProfileId) saying where that LMS keeps the named list,
+// per LMS profile the course is built for (course/model/types.ts LmsProfileId) saying where that LMS keeps the named list,
 // plus one for the xAPI/cmi5 route. The report leads with the line for the LMS its input came from.
-import type { LmsProfileId } from '../../course/types.ts';
+import type { LmsProfileId } from '../../course/model/types.ts';
 import type { ReportData } from './summary.ts';
 
 export interface NamedListPointer {

@@ -1,7 +1,7 @@
 // Answers must not give themselves away: the helpful choice (scenario steps) or the right option (film questions,
 // knowledge-check questions) may be first, or the longest, in at most half the items of each kind. The screen types
 // with such items name their kind and list them (the "answers" of their build tier).
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import type { CourseProblem } from '../problems.ts';
 import { perScreenType, type AnswerItem } from '../../../course/screen-types/build.ts';
 

@@ -1,7 +1,7 @@
 // The course's own words must not offer audio description the film does not have. A film swapped in without a
 // descriptions track (npm run swap-film) leaves words such as "You can turn on captions or audio description"
 // on the film screen; a learner who relies on description would look for a control that is not there.
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import type { CourseProblem } from '../problems.ts';
 import { learnerTexts } from './learner-text.ts';
 

@@ -1,7 +1,7 @@
 // A film's question must not cut a sentence: each cue point falls in a gap between caption cues, never inside one.
 // Reads the caption tracks from disk, so it runs with the media checks.
 import { readFile } from 'node:fs/promises';
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import type { CourseProblem } from '../problems.ts';
 import { pointerOf } from '../problems.ts';
 import { resolveCoursePath } from '../media-check.ts';

@@ -3,7 +3,7 @@
 // time per decision (a choice, an answer or a rating) and per reflection written. The build refuses a stated
 // durationMinutes more than 20 % away from this estimate. Each screen type counts what its screens add (the "screenTime"
 // of its build tier: a scenario its shortest way through, a knowledge check one attempt).
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import type { CourseProblem } from '../problems.ts';
 import { wordsIn } from './word-count.ts';
 import { perScreenType, screenTypeBuild, type TimeParts } from '../../../course/screen-types/build.ts';

@@ -1,6 +1,6 @@
 // The course's content checks: what makes the course teach, beyond a well-formed file. Each problem is one line
 // naming the file and field, like every other course check; the build stops on any of them before Vite runs.
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import type { CourseProblem } from '../problems.ts';
 import { checkAnswerPositions } from './answer-position.ts';
 import { checkOutcomeCoverage } from './outcome-coverage.ts';

@@ -1,6 +1,6 @@
 // Every learner-facing string in the course data, with its JSON pointer and the sources that back it (the string's
 // own object and every object around it may list `sources`). The sourced-number and readability checks read this.
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import { pointerOf } from '../problems.ts';
 
 export interface LearnerText {

@@ -2,7 +2,7 @@
 // and matched by a confidence item; every reference names an outcome that exists. The screen types name their
 // references and add their own outcome rules (the knowledge check's: every question assesses one, and a bank large
 // enough that a retake draws new questions for every outcome) in their build tier; the coverage rule is the course's.
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import type { CourseProblem } from '../problems.ts';
 import { pointerOf } from '../problems.ts';
 import { perScreenType, placedScreens, screenTypeBuild, type OutcomeReferences } from '../../../course/screen-types/build.ts';

@@ -2,7 +2,7 @@
 // 0.39 × words per sentence + 11.8 × syllables per word − 15.59, with the usual heuristic for syllables (vowel groups,
 // less a silent final "e" or "-es"/"-ed"), which is what readability tools use for English. Each text counts as at
 // least one sentence, so short labels and list items (which have no full stop) are not run together.
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import { learnerTexts } from './learner-text.ts';
 import { perScreenType, screenTypeBuild } from '../../../course/screen-types/build.ts';
 

@@ -3,7 +3,7 @@
 // course's own parts; so do the usual ways of stating a statistic in words ("one in three", "per cent",
 // "times more likely"). Also: every cited id names a source, every source is cited, and each screen type's own rules
 // about sources hold (the "sources" of its build tier: a quoted voice names one).
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import type { CourseProblem } from '../problems.ts';
 import { pointerOf } from '../problems.ts';
 import { learnerTexts } from './learner-text.ts';

@@ -1,7 +1,7 @@
 // First thing on the page: read config.js, start the tracker, then hand over to the Player. Every failure on the
 // way ends on a page that says what happened, never a blank one.
 import { useEffect, useState } from 'preact/hooks';
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import { enGB } from '../strings/en-GB.ts';
 import { frameStringsFor } from '../strings/frame.ts';
 import { wordsLanguage } from '../strings/languages.ts';

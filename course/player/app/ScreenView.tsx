@@ -1,7 +1,7 @@
 // Shows a screen as its type's view says (course/screen-types/view.ts): only the welcome screen is part of the first
 // load; every other screen is a chunk of its own, fetched when it is first shown, with the course text it needs
 // (app/course-parts.ts), so the first screen stays within its payload budget wherever the learner resumes.
-import type { Screen } from '../../types.ts';
+import type { Screen } from '../../model/types.ts';
 import { usePlayer } from './player-context.ts';
 import { loadLazy, useLazy, withNeeded } from './use-lazy.ts';
 import { LoadProblem } from '../components/LoadProblem.tsx';

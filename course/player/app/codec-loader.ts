@@ -3,7 +3,7 @@
 // nothing to decode, so its first screen shows without it and asks for it only once that screen is up (at the first
 // save, or when the browser is next idle), so that it never competes with what the first screen needs. A save made
 // before it arrives waits for it.
-import type { Course } from '../../types.ts';
+import type { Course } from '../../model/types.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 
 export type StateCodec = typeof import('./saved-progress.ts');

@@ -4,7 +4,7 @@
 // while the learner reads. The structure is merged before any other part, whatever order they arrive in: its lists
 // hold blanks where the parts hold text. What has come stays merged into the course for the rest of the session, so
 // losing the connection costs only what was never fetched; a failed fetch is forgotten, so "Try again" fetches afresh.
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import { mergePart } from '../logic/course-parts.ts';
 import { provideCourseRules } from '../state/rules.ts';
 

@@ -2,7 +2,7 @@
 // happened and that the state changed (the runtime takes the encoded state on its own clock and at page close:
 // session/state-handover.ts), says honestly where the last save is kept, and ends the session. No Preact here, so all
 // of it can be tested with a fake tracker; the components only read `state` and call `dispatch`.
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import type { HandedState, Outcome, SavedWhere, Tracker, TrackerSession, VideoEvent } from '../../runtime/tracker.ts';
 import { Latest } from '../../runtime/shared/latest.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';

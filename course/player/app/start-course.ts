@@ -1,6 +1,6 @@
 // Start-up: connect the tracker for the package's standard, start the LMS session, and turn the saved state (if any)
 // into the learner's starting point.
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import { connect } from '../../runtime/connect.ts';
 import { emptyLearnerState, randomSeed } from '../../runtime/state/learner-state.ts';
 import { firstScreenId, mapCourse } from '../logic/course-map.ts';

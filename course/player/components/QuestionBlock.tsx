@@ -2,7 +2,7 @@
 // option. While attempts remain, a wrong answer shows only the feedback for what was chosen; once the question is
 // settled (right, or no attempts left) every option shows whether it is correct, in words and with an icon.
 import { useRef, useState } from 'preact/hooks';
-import type { Question } from '../../types.ts';
+import type { Question } from '../../model/types.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { useStrings } from '../app/use-strings.ts';
 import { canAttempt, isSettled, questionStatus } from '../logic/knowledge.ts';

@@ -1,7 +1,7 @@
 // The section menu: each section with its status in words and an icon (not colour alone), the current one marked.
 // Choosing a section goes to its first screen not yet done. The frame draws it twice (a narrow frame's panel and a
 // wide frame's column), only one of them displayed, so its heading's id is given.
-import type { Section } from '../../types.ts';
+import type { Section } from '../../model/types.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { menuDoneScreens, sectionStatus, type SectionStatus } from '../logic/course-map.ts';
 import { Icon, type IconName } from './Icon.tsx';

@@ -3,7 +3,7 @@
 // GP), where this subject may stir something up: folded away on the welcome screen, open on the reflection screen
 // and the summary. A chunk of its own, so the welcome screen's first load does not carry it. Links to web
 // pages open in a new tab, since the course runs in the LMS's frame and leaving it would end the session.
-import type { NationalSupport, SupportContact } from '../../types.ts';
+import type { NationalSupport, SupportContact } from '../../model/types.ts';
 import { usePlayer } from '../app/player-context.ts';
 import { useStrings } from '../app/use-strings.ts';
 import { mailtoHref, telHref, webHref } from '../logic/contact-links.ts';

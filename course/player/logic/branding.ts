@@ -2,7 +2,7 @@
 // the NHS defaults they replace) and its logo's address inside the package. The build has checked the colours'
 // contrast already; this only refuses values that are not what the build writes, so a hand-edited config.js cannot
 // put arbitrary CSS or an outside address into the page.
-import type { VariantBranding } from '../../types.ts';
+import type { VariantBranding } from '../../model/types.ts';
 
 const HEX = /^#[0-9a-f]{6}$/i;
 

@@ -1,5 +1,5 @@
 // What the certificate shows. It is only issued once the course counts as completed.
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import type { Outcome } from '../../runtime/tracker.ts';
 
 export interface CertificateData {

@@ -1,5 +1,5 @@
 // The before/after confidence self-rating: the change per item, for the summary screen.
-import type { ConfidenceScale } from '../../types.ts';
+import type { ConfidenceScale } from '../../model/types.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 
 export interface ConfidenceChange {

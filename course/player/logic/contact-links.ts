@@ -1,6 +1,6 @@
 // The links of a support contact (types.ts SupportContact), made with the same rules the build checked the variant
-// with (course/contact-formats.ts): anything that would not open safely gets no link, and is shown as text only.
-import { emailProblem, httpsUrlProblem, normaliseUkPhone } from '../../contact-formats.ts';
+// with (course/model/contact-formats.ts): anything that would not open safely gets no link, and is shown as text only.
+import { emailProblem, httpsUrlProblem, normaliseUkPhone } from '../../model/contact-formats.ts';
 
 /** A tel: link in international form ("+44 (0)161 …" and "0161 …" both dial +44161…), or null when it is no UK number. */
 export function telHref(phone: string): string | null {

@@ -1,6 +1,6 @@
 // The course's sections flattened into one ordered list of screens: the single source for back/next, the section
 // menu and "which section is this screen in".
-import type { Course, Screen, Section } from '../../types.ts';
+import type { Course, Screen, Section } from '../../model/types.ts';
 
 export interface ScreenEntry {
   screen: Screen;

@@ -1,5 +1,5 @@
 // Questions asked at film timestamps: which one playback has just reached, and where a resumed film should start.
-import type { FilmCuePoint } from '../../types.ts';
+import type { FilmCuePoint } from '../../model/types.ts';
 
 /**
  * The first cue point that normal playback crossed between two positions, skipping those already handled.

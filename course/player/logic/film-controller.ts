@@ -1,6 +1,6 @@
 // The film's rules, kept apart from video.js so they can be tested with a fake player: played ranges from real
 // playback only, the watched threshold, no-skip-ahead, questions at timestamps, and the xAPI Video Profile events.
-import type { FilmCuePoint } from '../../types.ts';
+import type { FilmCuePoint } from '../../model/types.ts';
 import type { VideoEvent } from '../../runtime/tracker.ts';
 import { PlaybackTracker } from './playback-tracker.ts';
 import { cuePointCrossed } from './cue-points.ts';

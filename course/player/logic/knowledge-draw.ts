@@ -2,7 +2,7 @@
 // follow from the learner's seed (saved with their progress), so a resume shows exactly what they saw before, and
 // another learner sees another order. Each attempt draws one question per learning outcome first, preferring
 // questions not drawn in earlier attempts, then fills up to questionsPerAttempt; so a retake is not a replay.
-import type { Course, KnowledgeCheckScreen, Question, QuestionOption } from '../../types.ts';
+import type { Course, KnowledgeCheckScreen, Question, QuestionOption } from '../../model/types.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import { checkProgress, type CheckProgress } from './knowledge.ts';
 import { hash32 } from '../../runtime/state/hash.ts';

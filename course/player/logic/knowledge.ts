@@ -6,7 +6,7 @@
 // failed for good. Film questions are practice: several tries each (limits.maxAttemptsPerQuestion), never scored.
 // Where a learner stands is counted from their answers alone (the player answers only drawn questions, and resume
 // drops any other), so this module, which the first screen's chunk carries for the outcome, needs no draw.
-import type { Course, KnowledgeCheckScreen, Question } from '../../types.ts';
+import type { Course, KnowledgeCheckScreen, Question } from '../../model/types.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 
 export function correctOptionIds(question: Question): string[] {

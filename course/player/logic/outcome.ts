@@ -1,5 +1,5 @@
 // What the player reports to the LMS as the learner's outcome, from the course's completion rules.
-import type { Course } from '../../types.ts';
+import type { Course } from '../../model/types.ts';
 import type { Outcome } from '../../runtime/tracker.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import { checkProgress, checkScreens, knowledgeScore } from './knowledge.ts';

@@ -1,7 +1,7 @@
 // Every question in the course by id, with the screen it belongs to: knowledge-check questions and the film's cue
 // point questions (which belong to the course's film screens). The owner names the screen type whose rules say when
 // the question may be answered and what an answer counts for (course/screen-types/question-rules.ts).
-import type { Course, Question } from '../../types.ts';
+import type { Course, Question } from '../../model/types.ts';
 
 export type IndexedQuestion =
   /** A knowledge-check question, on its screen. */

@@ -1,7 +1,7 @@
 // window.COMMON_GROUND comes from config.js, written into each package by the build. The build validated the course
 // with its schema already; this only makes sure the player got a config it can run at all (config.js missing,
 // cut short or edited by hand), so the learner sees a clear message instead of a broken page.
-import { SCREEN_TYPES, STANDARD_IDS, type RuntimeConfig } from '../../types.ts';
+import { SCREEN_TYPES, STANDARD_IDS, type RuntimeConfig } from '../../model/types.ts';
 
 export type ConfigResult = { ok: true; config: RuntimeConfig } | { ok: false; problem: string };
 

@@ -4,7 +4,7 @@
 // state budget (runtime/state/budget.ts) decides what fits, measured in saved (compressed) characters: the learner
 // sees an estimate of the everyday writing that still fits, an edit that would not fit is stopped before it reaches
 // the state (never by cutting what is already there), and a deletion is always allowed.
-import type { Course, StandardId } from '../../types.ts';
+import type { Course, StandardId } from '../../model/types.ts';
 import { largestThatFits, planStateBudget, reflectionSpace } from '../../runtime/state/budget.ts';
 import type { Strings } from '../strings/index.ts';
 

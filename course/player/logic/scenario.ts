@@ -1,6 +1,6 @@
 // Branching scenarios: the path a learner took is a list of [stepId, choiceId] pairs; everything else (which step is
 // on screen, whether the scenario has ended) follows from that path and the course data.
-import type { ScenarioChoice, ScenarioScreen, ScenarioStep } from '../../types.ts';
+import type { ScenarioChoice, ScenarioScreen, ScenarioStep } from '../../model/types.ts';
 
 export interface TakenStep {
   step: ScenarioStep;

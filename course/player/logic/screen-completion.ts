@@ -1,6 +1,6 @@
 // When a screen counts as done, and when it is started, each by its own type's rules (course/screen-types/rules.ts).
 // A screen once done stays done (the learner replaying a scenario does not lose the tick).
-import type { Course, Screen } from '../../types.ts';
+import type { Course, Screen } from '../../model/types.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import { rulesOf } from '../../screen-types/rules.ts';
 

@@ -1,6 +1,6 @@
 // Helpers the screen types' resume tiers share (course/screen-types/<type>/resume.ts): what of a saved answer still
 // fits its question, and a record without the entries of a restarted screen.
-import type { Question } from '../../types.ts';
+import type { Question } from '../../model/types.ts';
 
 /** The saved choices that are still the question's options, once each (one for a single-choice question); null for none. */
 export function keptChoices(question: Question, chosen: unknown): string[] | null {

@@ -4,7 +4,7 @@
 // very same state object (so nothing is saved or reported for it). A move is applied here; every other action by the
 // screen type that owns it (course/screen-types/rules.ts). Part of the course-logic chunk (state/rules.ts): the
 // session applies actions once the course's structure, which they read, has come.
-import type { Screen } from '../../types.ts';
+import type { Screen } from '../../model/types.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from './actions.ts';
 import type { ReduceContext } from './rules.ts';

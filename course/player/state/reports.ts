@@ -2,7 +2,7 @@
 // answer, with its question's options; the progress of the section whose screen the action completed; and the
 // outcome, when the action moved something it reads. Nothing is replayed or compared state against state: an action
 // that changed nothing reports nothing, and each change is reported once.
-import type { Screen } from '../../types.ts';
+import type { Screen } from '../../model/types.ts';
 import type { AnswerRecord, Outcome } from '../../runtime/tracker.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { ReduceContext } from './rules.ts';

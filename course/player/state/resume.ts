@@ -1,7 +1,7 @@
 // Where a returning learner lands, and what they are told. A state that decodes cleanly resumes where they left off;
 // one that decodes only in part restarts the section they were in (the part most likely lost) and keeps the rest;
 // one that cannot be read at all starts the course again. Never a blank screen.
-import type { Course } from '../../types.ts';
+import type { Course } from '../../model/types.ts';
 import { emptyLearnerState, NO_SEED, randomSeed, type LearnerState } from '../../runtime/state/learner-state.ts';
 import type { DecodeResult, StateDamage } from '../../runtime/state/codec.ts';
 import { entryFor, firstScreenId, type CourseMap } from '../logic/course-map.ts';

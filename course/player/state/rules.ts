@@ -4,7 +4,7 @@
 // (state/course-rules.ts, fetched by app/course-parts.ts): nothing asks for it before the structure is in place (the
 // session begins then, a move waits for it, the section menu shows nothing started meanwhile), and the first screen
 // does not carry it.
-import type { Course, Screen } from '../../types.ts';
+import type { Course, Screen } from '../../model/types.ts';
 import type { AnswerRecord, Outcome } from '../../runtime/tracker.ts';
 import type { LearnerState } from '../../runtime/state/learner-state.ts';
 import type { PlayerAction } from './actions.ts';

@@ -1,7 +1,7 @@
 // A saved state is untrusted input: it may come from an older course version, a salvaged corrupt string or an LMS
 // that mangled it. This keeps only what still fits the course, so no screen ever renders from an impossible state.
 // What each screen type keeps is cleaned by its resume tier (course/screen-types/<type>/resume.ts).
-import type { Course } from '../../types.ts';
+import type { Course } from '../../model/types.ts';
 import { emptyLearnerState, NO_SEED, SEED_LIMIT, type LearnerState } from '../../runtime/state/learner-state.ts';
 import type { ScreenType } from '../../screen-types/screen-type.ts';
 import type { ScreenTypeResume } from '../../screen-types/screen-type-resume.ts';

@@ -1,7 +1,7 @@
 // The languages the player has its own words in (the three catalogues of each: frame, screens, pages). The build
 // refuses a course or variant in any other language (build/course/cross-check.ts, variant.ts), so the player never
 // falls back silently to another language's words; each picker here only resolves a tag to the catalogue it names.
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 
 export const PLAYER_LANGUAGES = ['en-GB'] as const;
 

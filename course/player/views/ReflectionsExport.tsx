@@ -1,6 +1,6 @@
 // "Export my reflections": the learner's own answers on a page of their own, to print or save as PDF. It shows
 // exactly what was typed (line breaks kept), with their name, the date and the prompts. Nothing leaves the browser.
-import type { ReflectionScreen } from '../../types.ts';
+import type { ReflectionScreen } from '../../model/types.ts';
 import { useHeadingFocus, usePlayer } from '../app/player-context.ts';
 import { usePageStrings } from '../app/use-page-strings.ts';
 import { screensOfType } from '../logic/course-map.ts';

@@ -4,7 +4,7 @@
 // questions and what good looks like, and the reflection prompts. One heading per scenario, with the scenario's
 // name in its sub-headings, so a screen reader's list of headings tells them apart; no region per scenario, so the
 // landmarks stay few.
-import type { ScenarioScreen } from '../../types.ts';
+import type { ScenarioScreen } from '../../model/types.ts';
 import { useHeadingFocus, usePlayer } from '../app/player-context.ts';
 import { usePageStrings } from '../app/use-page-strings.ts';
 import { screensOfType } from '../logic/course-map.ts';

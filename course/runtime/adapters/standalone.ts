@@ -2,7 +2,7 @@
 // this browser (or only on this page, when the browser keeps nothing). Nothing is reported anywhere.
 import type { AdapterModule } from '../adapter-modules.ts';
 import type { AnswerRecord, ConnectionStatus, LaunchFailure, Outcome, SaveKind, SaveReceipt, StateSource, StatusProblem, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import { memoryStore, type KeyValueStore } from '../shared/browser-storage.ts';
 import { loadRuntimeDeps, type RuntimeDeps } from '../shared/runtime-deps.ts';
 import { Events, Latest, sameJson } from '../shared/latest.ts';

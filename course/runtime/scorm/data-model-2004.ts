@@ -2,7 +2,7 @@
 // times are ISO 8601, responses name options by id ("[,]" between them, each written as a short identifier strict LMSs
 // take: identifiers-2004.ts), and localized strings may carry the course's language. The two editions share this
 // run-time data model; their limits come from budget.ts.
-import type { StandardId } from '../../types.ts';
+import type { StandardId } from '../../model/types.ts';
 import { SUSPEND_DATA_LIMITS } from '../state/limits.ts';
 import { isoDuration, scorm2004Timestamp } from '../shared/durations.ts';
 import { clamp, decimal, displayName, launchMode, type InteractionContext, type ScormDataModel, type ScormInteraction, type ScormWrite } from './data-model.ts';

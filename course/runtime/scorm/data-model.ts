@@ -1,6 +1,6 @@
 // What a SCORM version's data model needs to say for each thing the tracker does, as plain lists of writes. The
 // transport (scorm-transport.ts) applies them through the LMS connection; keeping them pure keeps the formats testable.
-import type { StandardId } from '../../types.ts';
+import type { StandardId } from '../../model/types.ts';
 import type { LmsProfile } from '../lms-profiles.ts';
 import type { AnswerRecord, LaunchMode, Outcome } from '../tracker.ts';
 import type { ScormApiName } from './find-api.ts';

@@ -2,7 +2,7 @@
 // (entry, learner, suspend_data, mode) and the writes that start an attempt. The rest (commits, the answer journal,
 // objectives, Terminate) is scorm-transport.ts, fetched right after (shared/opening-session.ts). A page going before
 // that has come still hands the LMS the last state and ends the session here.
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import type { HandedState, LaunchMode } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import type { Opened, SessionOpening, Transport } from '../session/durable-session.ts';

@@ -4,7 +4,7 @@
 // over and the core commits them on its clock. What differs between the versions is the data model (data-model-12.ts,
 // data-model-2004.ts). Until the LMS confirms an answer, it stays in the interaction journal
 // (interaction-journal.ts), which retries refused writes and lets a relaunch record what a dead tab could not.
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import type { AnswerRecord, Outcome, SaveKind, StatusProblem, VideoEvent } from '../tracker.ts';
 import { withTimeout } from '../shared/clock.ts';
 import type { OpeningCommit, SessionCore, Transport } from '../session/durable-session.ts';

@@ -6,7 +6,7 @@
 // Loaded after the first screen: shared/opening-session.ts opens the session, chooses the resume state (a copy left
 // by an earlier launch is sent again when the LMS still holds what it continued from) and watches the page until
 // this core has come and carries on from what it found (`continueFrom`).
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import type { AnswerRecord, ConnectionStatus, HandedState, LaunchMode, Learner, Outcome, SaveKind, SaveReceipt, StateSource, StatusProblem, Tracker, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import { CommitScheduler } from './commit-scheduler.ts';

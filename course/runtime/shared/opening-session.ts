@@ -4,7 +4,7 @@
 // screen has been drawn, or at once when there is work for it (issue 16). Calls made before the rest has come are kept in order and played to it
 // when it comes; meanwhile every state the learner hands over is in this browser's safety copy first, and a page
 // going before then hands the LMS the last state through the opening (SCORM Terminate; the xAPI state document).
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import type { AnswerRecord, ConnectionStatus, HandedState, Outcome, SaveKind, SaveReceipt, StateSource, Tracker, TrackerSession, VideoEvent } from '../tracker.ts';
 import type { DurableSession, Handoff, SessionOpening } from '../session/durable-session.ts';
 import { Events, Latest, sameJson } from './latest.ts';

@@ -2,7 +2,7 @@
 // in, reflection text goes only into the learner's own resume state, never into anything reported (interactions,
 // comments, statements). Free-text answers are the only way reflection text could reach a report, so they are
 // held back here too, whoever sends them.
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import type { AnswerRecord } from '../tracker.ts';
 
 export function reflectionsShared(config: RuntimeConfig): boolean {

@@ -1,7 +1,7 @@
 // The runtime registry: one line per tracking standard. Its keys are the standards there are: `npm run
 // generate-types` writes them into variant.schema.json's enum (and so STANDARD_IDS and the StandardId type), and
 // manifests/standards/index.ts extends each entry with what the build and the tools need.
-import type { StandardId } from '../../types.ts';
+import type { StandardId } from '../../model/types.ts';
 import { cmi5 } from './cmi5.ts';
 import { scorm12 } from './scorm12.ts';
 import { scorm2004Fourth, scorm2004Third } from './scorm2004.ts';

@@ -1,7 +1,7 @@
 // What the player needs to know about one tracking standard: how to load its adapter and how much saved state the
 // LMS holds for it. Browser-safe: the build-time half of a standard (descriptor, manifest, validator, preview
 // launcher) lives in manifests/standards/ and is never imported by the player.
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import type { RuntimeDeps } from '../shared/runtime-deps.ts';
 import type { Tracker } from '../tracker.ts';
 

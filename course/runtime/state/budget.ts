@@ -8,7 +8,7 @@
 // reflectionSpace / fitReflection before keeping a change, so the saved state never passes the limit whatever is
 // typed, and ordinary prose, which compresses well, gets several times its floor. The build refuses the standard
 // when a floor would fall below MIN_GUARANTEED_REFLECTION_CHARS or progress alone does not fit.
-import type { Course, StandardId } from '../../types.ts';
+import type { Course, StandardId } from '../../model/types.ts';
 import { layoutOf, type PromptLayout } from './course-layout.ts';
 import { costOf, reflectionsBody } from './format-v1.ts';
 import { incompressibleReflections, incompressibleText, worstCaseBreakdown } from './worst-case.ts';

@@ -1,7 +1,7 @@
 // The learner state's saved form: what goes into suspend_data or the xAPI State API and comes back next time.
 // Decoding never throws and never returns half a state silently: it returns the state, or a typed problem with
 // everything that survived, so the player can restart just the affected section and say so.
-import type { Course } from '../../types.ts';
+import type { Course } from '../../model/types.ts';
 import { emptyLearnerState, type LearnerState } from './learner-state.ts';
 import { layoutOf } from './course-layout.ts';
 import { unframe } from './envelope.ts';

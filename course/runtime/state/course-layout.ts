@@ -2,7 +2,7 @@
 // section, and a structural tag per section. A section's tag changes whenever an edit would make its saved indices
 // point at something else, so a state saved under an older course restores only the sections that did not change.
 // What each screen type keeps, and its part of the tag, is the type's saved tier (course/screen-types/saved.ts).
-import type { Course, Section } from '../../types.ts';
+import type { Course, Section } from '../../model/types.ts';
 import type { ScreenType } from '../../screen-types/screen-type.ts';
 import type { ScreenTypeSaved } from '../../screen-types/screen-type-saved.ts';
 import { screenTypesSaved, STRUCTURE_ORDER } from '../../screen-types/saved.ts';

@@ -3,7 +3,7 @@
 // chunk lists its tags in plain text before the packed JSON array, so even when the array is damaged or cut short we
 // know exactly which sections and reflections were in it. Reflections go last: they are the bulk, and an LMS that
 // cuts the string short then takes reflection text, never the record of what was done.
-import type { Course } from '../../types.ts';
+import type { Course } from '../../model/types.ts';
 import { emptyLearnerState, type LearnerState } from './learner-state.ts';
 import { layoutOf, type CourseLayout, type PromptLayout, type SectionLayout } from './course-layout.ts';
 import { frame, framedLength, type Piece } from './envelope.ts';

@@ -2,7 +2,7 @@
 // its longest, every question answered with every option after the most attempts, every confidence item rated,
 // the film's played seconds in a pattern that does not compress, the most seconds spent, and every reflection at its
 // maxLength in text that does not compress either. The build compares this with each standard's limit.
-import type { Course } from '../../types.ts';
+import type { Course } from '../../model/types.ts';
 import { SEED_LIMIT, type LearnerState } from './learner-state.ts';
 import { layoutOf, type CourseLayout, type PromptLayout } from './course-layout.ts';
 import { emptyFrameLength } from './envelope.ts';

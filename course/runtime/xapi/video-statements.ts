@@ -5,7 +5,7 @@
 // registration would take it for the AU's completion (issue 12.8). It goes as "progressed" about the film, with the
 // profile's progress (1), played segments and time, and no result.completion.
 import type { Activity, Result } from '@xapi/xapi';
-import type { Film } from '../../types.ts';
+import type { Film } from '../../model/types.ts';
 import type { VideoEvent } from '../tracker.ts';
 import type { QueuedStatement } from './statement-queue.ts';
 import { VERBS, type StatementFactory } from './statements.ts';

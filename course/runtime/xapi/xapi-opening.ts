@@ -3,7 +3,7 @@
 // session's end) is xapi-transport.ts with tincan-session.ts or cmi5-session.ts, fetched right after
 // (shared/opening-session.ts). A page going before that has come still sends the last state in the document; under
 // cmi5 the LMS has seen the session begin, since the adapter sent "initialized" at launch (`first`, handed on here).
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import type { HandedState, LaunchMode, StatusProblem } from '../tracker.ts';
 import { withTimeout } from '../shared/clock.ts';
 import type { Opened, SessionOpening, Transport } from '../session/durable-session.ts';

@@ -4,7 +4,7 @@
 // resent with their ids; the resume state lives in the State API (the learner's own document, which only the LMS
 // holds); on page close the last requests go with fetch keepalive. Each standard adds its own statements
 // (tincan-session.ts, cmi5-session.ts).
-import type { RuntimeConfig } from '../../types.ts';
+import type { RuntimeConfig } from '../../model/types.ts';
 import type { AnswerRecord, Outcome, SaveKind, StatusProblem, VideoEvent } from '../tracker.ts';
 import { resolveLmsProfile, type LmsProfile } from '../lms-profiles.ts';
 import { withTimeout } from '../shared/clock.ts';

@@ -1,7 +1,7 @@
 // The confidence self-rating, before or after: one fieldset per statement, a radio per point of the scale with its
 // label. Each choice is saved as it is made; there is nothing to submit.
 import { useRef } from 'preact/hooks';
-import type { ConfidenceScreen as ConfidenceData } from '../../types.ts';
+import type { ConfidenceScreen as ConfidenceData } from '../../model/types.ts';
 import { usePlayer } from '../../player/app/player-context.ts';
 import { useStrings } from '../../player/app/use-strings.ts';
 import { ChoiceGroup } from '../../player/components/ChoiceGroup.tsx';

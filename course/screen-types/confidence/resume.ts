@@ -1,6 +1,6 @@
 // Confidence ratings on resume: only the course's items, each a point on its scale. Restarting a section with a
 // confidence screen clears that screen's phase.
-import type { Course } from '../../types.ts';
+import type { Course } from '../../model/types.ts';
 import type { ScreenTypeResume } from '../screen-type-resume.ts';
 
 export const confidenceResume: ScreenTypeResume<'confidence'> = {

@@ -2,7 +2,7 @@
 // course), started at the first rating; each statement is reported as a likert interaction of the phase's screen. The
 // learner rates (rate-confidence); the session also re-sends a rating on leaving (ratingRecord, through
 // player/state/course-rules.ts).
-import type { ConfidenceItem, ConfidenceScreen, Course } from '../../types.ts';
+import type { ConfidenceItem, ConfidenceScreen, Course } from '../../model/types.ts';
 import type { AnswerRecord } from '../../runtime/tracker.ts';
 import type { ReduceContext } from '../../player/state/rules.ts';
 import type { Interaction, ReportedInteractions } from '../interactions.ts';

@@ -3,7 +3,7 @@
 // is fetched once the player is up, not with the screen: the first question comes well into the film, and the
 // screen's own download stays smaller.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FilmCuePoint, FilmScreen as FilmData, Question } from '../../types.ts';
+import type { FilmCuePoint, FilmScreen as FilmData, Question } from '../../model/types.ts';
 import { usePlayer } from '../../player/app/player-context.ts';
 import { useStrings } from '../../player/app/use-strings.ts';
 import { loadLazy, useLazy } from '../../player/app/use-lazy.ts';

@@ -1,7 +1,7 @@
 // The film screen's build tier. The screen plays the course's film (course.film), so the film's rules are the
 // type's: its ids and cue-point questions, cue points inside the film and in time order, one default caption track,
 // exactly one film screen, the right answer not given away, and the questions' words in the time estimate.
-import type { Course } from '../../types.ts';
+import type { Course } from '../../model/types.ts';
 import type { Problem, ScreenTypeBuild } from '../screen-type-build.ts';
 import { pointerOf } from '../../../build/course/problems.ts';
 import { wordsIn } from '../../../build/course/content/word-count.ts';

@@ -2,7 +2,7 @@
 // the position and the played ranges); started once anything has played. Its cue-point questions belong to the
 // course's one film rather than a screen, so they are listed after every screen's; they are practice, answered until
 // right or out of tries (question-rules.ts applies the answer) and never scored.
-import type { Film, Question } from '../../types.ts';
+import type { Film, Question } from '../../model/types.ts';
 import type { Interaction, ReportedInteractions } from '../interactions.ts';
 import type { ActionRules, ScreenRules } from '../screen-type-rules.ts';
 import type { QuestionRule } from '../question-rules.ts';

@@ -2,7 +2,7 @@
 // up for the course film. This module is loaded with a dynamic import from the film screen, so video.js and its
 // stylesheet are a chunk of their own that no other screen pays for.
 import videojs from 'video.js/core.es.js';
-import type { Film } from '../../types.ts';
+import type { Film } from '../../model/types.ts';
 import type { FilmMedia, FilmMediaEvent } from '../../player/logic/film-controller.ts';
 import { mediaUrl } from '../../player/components/media-url.ts';
 import { adjustVideoJsSpeech } from './video-js-speech.ts';

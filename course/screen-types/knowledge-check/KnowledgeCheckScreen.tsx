@@ -6,7 +6,7 @@
 // last attempt). After the attempt's last question comes the result; below the pass mark, the next attempt draws
 // new questions, until the attempts run out.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { KnowledgeCheckScreen as CheckData, Question } from '../../types.ts';
+import type { KnowledgeCheckScreen as CheckData, Question } from '../../model/types.ts';
 import { usePlayer } from '../../player/app/player-context.ts';
 import { usePageStrings } from '../../player/app/use-page-strings.ts';
 import { correctOptionIds, isAnswerCorrect, percent } from '../../player/logic/knowledge.ts';

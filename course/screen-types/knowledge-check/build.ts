@@ -2,7 +2,7 @@
 // course whose completion needs a pass must have one, the right answer must not give itself away, every question
 // assesses an outcome and explains its answer, the bank is large enough for every attempt to assess every outcome
 // (and a retake to differ), and one attempt counts in the time estimate.
-import type { KnowledgeCheckScreen } from '../../types.ts';
+import type { KnowledgeCheckScreen } from '../../model/types.ts';
 import type { OutcomeReferences, Problem, ScreenTypeBuild } from '../screen-type-build.ts';
 import { wordsIn } from '../../../build/course/content/word-count.ts';
 

@@ -2,7 +2,7 @@
 // an interaction of the check; answered one attempt at a time (question-rules.ts applies the answer), and retaken
 // (retake-check) after a complete attempt below the pass mark. The marking is the shared toolkit's
 // (player/logic/knowledge.ts), which the summary screen and the outcome read too.
-import type { KnowledgeCheckScreen, Question } from '../../types.ts';
+import type { KnowledgeCheckScreen, Question } from '../../model/types.ts';
 import type { Interaction, ReportedInteractions } from '../interactions.ts';
 import type { ActionRules, ScreenRules } from '../screen-type-rules.ts';
 import type { QuestionRule } from '../question-rules.ts';

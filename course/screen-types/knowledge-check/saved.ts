@@ -1,7 +1,7 @@
 // What a knowledge check keeps: the answers to its bank's questions (the "q" slot, shared with the film's questions),
 // the attempt under way ("k"), and, in the first check's section, the learner's seed ("s"), from which each attempt's
 // draw and option order follow.
-import type { Section } from '../../types.ts';
+import type { Section } from '../../model/types.ts';
 import { questionLayout, type ScreenTypeSaved } from '../screen-type-saved.ts';
 
 export const knowledgeCheckSaved: ScreenTypeSaved<'knowledge-check'> = {

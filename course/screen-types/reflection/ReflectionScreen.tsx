@@ -4,7 +4,7 @@
 // share. An edit that would not fit is stopped before it reaches the state, and the live region says why.
 // "Export my reflections" opens a printable page; nothing is sent anywhere by it.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ReflectionPrompt, ReflectionScreen as ReflectionData } from '../../types.ts';
+import type { ReflectionPrompt, ReflectionScreen as ReflectionData } from '../../model/types.ts';
 import { usePlayer } from '../../player/app/player-context.ts';
 import { useStrings } from '../../player/app/use-strings.ts';
 import { adjustStatus, countText, reflectionBudget, type FieldStatus, type ReflectionBudget } from '../../player/logic/reflection-budget.ts';

@@ -1,7 +1,7 @@
 // The reflection screen's course logic: done on arrival (writing is invited, not required), started once something
 // is written, and it reports no interaction: the text is the learner's own, told only when they move on and only
 // where the variant shares reflections (player/app/course-session.ts). The learner writes (reflect).
-import type { Course } from '../../types.ts';
+import type { Course } from '../../model/types.ts';
 import type { ActionRules, ScreenRules } from '../screen-type-rules.ts';
 import { unchanged, withoutKeys } from '../screen-type-rules.ts';
 import { clampReflection } from '../../player/logic/character-budget.ts';

@@ -2,7 +2,7 @@
 // feedback), and the step now waiting for a choice is a form below them. Each choice's quality is told in words and
 // with an icon, never by colour alone.
 import { useRef, useState } from 'preact/hooks';
-import type { ScenarioChoice, ScenarioScreen as ScenarioData } from '../../types.ts';
+import type { ScenarioChoice, ScenarioScreen as ScenarioData } from '../../model/types.ts';
 import { usePlayer } from '../../player/app/player-context.ts';
 import { useStrings } from '../../player/app/use-strings.ts';
 import { replayPath, type TakenStep } from '../../player/logic/scenario.ts';

@@ -2,7 +2,7 @@
 // is reached and can reach an end; build/course/scenario-graph.ts walks the graph), its step and choice ids are unique
 // within it, every step offers a helpful choice that neither comes first nor is the longest too often, it names the
 // outcomes it assesses, and its shortest way through counts in the time estimate.
-import type { ScenarioScreen } from '../../types.ts';
+import type { ScenarioScreen } from '../../model/types.ts';
 import type { Problem, ScreenTypeBuild } from '../screen-type-build.ts';
 import { show } from '../../../build/course/format.ts';
 import { duplicateIds } from '../../../build/course/duplicate-ids.ts';

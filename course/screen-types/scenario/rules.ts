@@ -1,7 +1,7 @@
 // The scenario's course logic: done once a path through it reaches an end; each step answered is reported as one
 // interaction whose helpful choices are its correct ones; the learner chooses (scenario-choose) and may start again
 // (scenario-restart). The path itself is read by the shared scenario toolkit (player/logic/scenario.ts).
-import type { ScenarioChoice, ScenarioScreen, ScenarioStep } from '../../types.ts';
+import type { ScenarioChoice, ScenarioScreen, ScenarioStep } from '../../model/types.ts';
 import type { AnswerRecord } from '../../runtime/tracker.ts';
 import type { Interaction, ReportedInteractions } from '../interactions.ts';
 import type { ActionRules, ScreenRules } from '../screen-type-rules.ts';

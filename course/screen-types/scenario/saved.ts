@@ -1,6 +1,6 @@
 // What a scenario keeps: the path the learner took, as [step, choice] index pairs (the "p" slot). The section's
 // structure tag covers every step's choices, so an edited scenario restarts rather than replaying a wrong path.
-import type { ScenarioScreen } from '../../types.ts';
+import type { ScenarioScreen } from '../../model/types.ts';
 import type { ScenarioLayout } from '../../runtime/state/course-layout.ts';
 import type { ScreenTypeSaved } from '../screen-type-saved.ts';
 

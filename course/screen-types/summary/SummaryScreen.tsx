@@ -2,7 +2,7 @@
 // confidence changed from the start, the certificate, and finishing the attempt in the LMS. Nothing here says more
 // than the learner's state holds: the heading comes from the state, never "Well done" to someone not finished.
 import { useRef, useState } from 'preact/hooks';
-import type { SummaryScreen as SummaryData } from '../../types.ts';
+import type { SummaryScreen as SummaryData } from '../../model/types.ts';
 import { usePlayer } from '../../player/app/player-context.ts';
 import { usePageStrings } from '../../player/app/use-page-strings.ts';
 import { completionBlockers } from '../../player/logic/outcome.ts';

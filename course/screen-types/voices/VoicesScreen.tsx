@@ -1,7 +1,7 @@
 // "In their own words": first-person accounts from people who use services and from staff. Each says plainly what it
 // is: words a real person published in the campaign (with the source), or an account written for this course (a
 // composite, not a real person). Done on visit, like any page that is only read.
-import type { VoicesScreen as VoicesData } from '../../types.ts';
+import type { VoicesScreen as VoicesData } from '../../model/types.ts';
 import { usePageStrings } from '../../player/app/use-page-strings.ts';
 import { Paragraphs } from '../../player/components/Paragraphs.tsx';
 import { SourcesNote, citedIn } from '../../player/components/SourcesNote.tsx';

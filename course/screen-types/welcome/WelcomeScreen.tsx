@@ -1,6 +1,6 @@
 // The first screen: what the course is for, the learning outcomes ("By the end you will be able to…"), what the
 // learner will do, who can read their reflections, what the learning system records, support and the resources.
-import type { WelcomeScreen as WelcomeData } from '../../types.ts';
+import type { WelcomeScreen as WelcomeData } from '../../model/types.ts';
 import { usePlayer } from '../../player/app/player-context.ts';
 import { Paragraphs } from '../../player/components/Paragraphs.tsx';
 import { Icon } from '../../player/components/Icon.tsx';

@@ -1,6 +1,6 @@
 // Phone numbers, e-mail addresses and links as trusts write them.
 import { describe, expect, it } from 'vitest';
-import { emailProblem, httpsUrlProblem, normaliseUkPhone, ukPhoneProblem } from '../../../course/contact-formats.ts';
+import { emailProblem, httpsUrlProblem, normaliseUkPhone, ukPhoneProblem } from '../../../course/model/contact-formats.ts';
 
 describe('UK phone numbers', () => {
   it.each([

@@ -3,18 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { CourseError, formatProblems, type CourseProblem } from '../../../build/course/index.ts';
 
 const problems: CourseProblem[] = [
-  { file: 'course/course.json', pointer: '/sections/0/id', message: '"Start Here" is not in the required form', allowed: 'a slug' },
-  { file: 'course/course.json', pointer: '', message: 'cannot read the file: it does not exist' },
-  { file: 'course/variants/x.json', pointer: '/displayName', message: 'a message\nwith a line break from user data' },
+  { file: 'course/content/course.json', pointer: '/sections/0/id', message: '"Start Here" is not in the required form', allowed: 'a slug' },
+  { file: 'course/content/course.json', pointer: '', message: 'cannot read the file: it does not exist' },
+  { file: 'course/content/variants/x.json', pointer: '/displayName', message: 'a message\nwith a line break from user data' },
 ];
 
 describe('formatProblems', () => {
   it('gives one line per problem: file, pointer, message and what is allowed', () => {
     const lines = formatProblems(problems).split('\n');
     expect(lines).toEqual([
-      'course/course.json: /sections/0/id: "Start Here" is not in the required form (allowed: a slug)',
-      'course/course.json: /: cannot read the file: it does not exist',
-      'course/variants/x.json: /displayName: a message\\nwith a line break from user data',
+      'course/content/course.json: /sections/0/id: "Start Here" is not in the required form (allowed: a slug)',
+      'course/content/course.json: /: cannot read the file: it does not exist',
+      'course/content/variants/x.json: /displayName: a message\\nwith a line break from user data',
     ]);
   });
 

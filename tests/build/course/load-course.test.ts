@@ -3,13 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import { checkCourse, loadCourse, mediaReferences } from '../../../build/course/index.ts';
 import { MINIMAL, REPO, removeTempDirs, tempDir } from './fixtures.ts';
 
 afterAll(removeTempDirs);
 
-const REAL_COURSE_DIR = join(REPO, 'course');
+const REAL_COURSE_DIR = join(REPO, 'course', 'content');
 
 /** The real course.json in a temp folder with a small dummy file for every media reference. */
 async function realCourseWithDummyMedia(): Promise<string> {

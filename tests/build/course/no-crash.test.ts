@@ -1,7 +1,7 @@
 // "Never a stack trace for bad input": every value of the minimal course, replaced by every kind of wrong value
 // (or removed), gives problems in the agreed shape, and the cross-checks never throw on what the schema lets by.
 import { describe, expect, it } from 'vitest';
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import { checkAgainstSchema, crossCheckCourse, type CourseProblem } from '../../../build/course/index.ts';
 import { readMinimal, type Json } from './fixtures.ts';
 

@@ -3,7 +3,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import { formatProblems, loadCourse, loadVariant, loadVariants } from '../../../build/course/index.ts';
 import { REPO, problemsOf, removeTempDirs, tempDir, type Json } from './fixtures.ts';
 import { pngLogo, svgLogo } from './logo-fixtures.ts';
@@ -11,7 +11,7 @@ import { pngLogo, svgLogo } from './logo-fixtures.ts';
 let course: Course;
 beforeAll(async () => {
   // The real course: these checks do not depend on its content beyond the completion rule (all-sections-and-pass).
-  course = await loadCourse(join(REPO, 'course'));
+  course = await loadCourse(join(REPO, 'course', 'content'));
 });
 afterAll(removeTempDirs);
 
@@ -60,7 +60,7 @@ describe('a complete trust variant', () => {
   });
 
   it('both shipped examples and the default load from the real variants folder', async () => {
-    const variants = await loadVariants(join(REPO, 'course/variants'), course);
+    const variants = await loadVariants(join(REPO, 'course/content/variants'), course);
     expect(variants.map((variant) => variant.id)).toEqual(['default', 'example-acute-trust', 'example-mental-health-trust']);
     const [, acute, mentalHealth] = variants;
     expect(acute).toMatchObject({ lmsProfile: 'moodle', standards: ['scorm12'], reflections: 'private', completion: { passMark: 70 } });

@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Course, Variant } from '../../../course/types.ts';
+import type { Course, Variant } from '../../../course/model/types.ts';
 import { crossCheckVariant, loadCourse, loadVariant } from '../../../build/course/index.ts';
 import { formatProblems } from '../../../build/course/format.ts';
 import { runtimeConfig } from '../../../build/runtime-config.ts';

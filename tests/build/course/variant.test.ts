@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STANDARD_IDS, type Course, type Variant } from '../../../course/types.ts';
+import { STANDARD_IDS, type Course, type Variant } from '../../../course/model/types.ts';
 import { applyVariant, loadCourse, loadVariant, loadVariants } from '../../../build/course/index.ts';
 import { FIXTURES, MINIMAL, REPO, minimalWith, problemsOf, removeTempDirs, tempDir } from './fixtures.ts';
 
@@ -16,7 +16,7 @@ afterAll(removeTempDirs);
 
 describe('loadVariant', () => {
   it('accepts the real default variant', async () => {
-    const variant = await loadVariant(join(REPO, 'course/variants/default.json'), course);
+    const variant = await loadVariant(join(REPO, 'course/content/variants/default.json'), course);
     expect(variant).toMatchObject({
       id: 'default',
       displayName: 'Common Ground',
@@ -94,7 +94,7 @@ describe('loadVariants', () => {
   });
 
   it('the real variants folder loads against the real course', async () => {
-    const variants = await loadVariants(join(REPO, 'course/variants'), course);
+    const variants = await loadVariants(join(REPO, 'course/content/variants'), course);
     expect(variants.map((variant) => variant.id)).toContain('default');
   });
 });

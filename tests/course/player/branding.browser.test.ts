@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { RuntimeConfig, SupportContact } from '../../../course/types.ts';
+import type { RuntimeConfig, SupportContact } from '../../../course/model/types.ts';
 import { hasChromium } from '../../support/chromium.ts';
 import { loadCourse, runtimeConfig } from '../runtime/helpers/course-fixtures.ts';
 import { playerInChromium } from './player-in-chromium.ts';

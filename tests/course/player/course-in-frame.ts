@@ -7,12 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Frame, Page } from 'playwright-core';
-import type { RuntimeConfig } from '../../../course/types.ts';
+import type { RuntimeConfig } from '../../../course/model/types.ts';
 import type { PlayerBuild } from '../../../build/player-build.ts';
 import type { FileLookup } from '../../support/static-server.ts';
 import { fixedFrameSize } from '../../../tools/preview/client/frame-sizes.ts';
 
-const COURSE_DIR = fileURLToPath(new URL('../../../course/', import.meta.url));
+const COURSE_DIR = fileURLToPath(new URL('../../../course/content/', import.meta.url));
 
 /**
  * Frame sizes LMSs give a course: Moodle's player with its table of contents, and common fixed frames, as the preview

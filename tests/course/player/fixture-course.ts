@@ -1,7 +1,7 @@
 // A small but complete course for the player's unit tests: one screen of every type, a branching scenario with a
 // loop-free path of two steps, a knowledge check of two scored questions (single and multiple; both drawn in each of
 // its two attempts) and two film questions.
-import type { Course, RuntimeConfig } from '../../../course/types.ts';
+import type { Course, RuntimeConfig } from '../../../course/model/types.ts';
 
 export function fixtureCourse(overrides: Partial<Course['completion']> = {}): Course {
   return {

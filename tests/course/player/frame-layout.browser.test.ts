@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { RuntimeConfig } from '../../../course/types.ts';
+import type { RuntimeConfig } from '../../../course/model/types.ts';
 import { encodeState } from '../../../course/runtime/state/codec.ts';
 import { hasChromium } from '../../support/chromium.ts';
 import { axeViolations } from '../../support/axe.ts';

@@ -5,7 +5,7 @@
 // survive a reload; the result's sentences are separate ("You passed.Your score" run together was issue 18.8).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeCheckScreen } from '../../../course/types.ts';
+import type { KnowledgeCheckScreen } from '../../../course/model/types.ts';
 import { stringsFor } from '../../../course/player/strings/index.ts';
 import { hasChromium } from '../../support/chromium.ts';
 import { loadCourse, runtimeConfig } from '../runtime/helpers/course-fixtures.ts';

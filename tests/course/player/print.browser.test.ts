@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ReflectionScreen, ScenarioScreen, Screen } from '../../../course/types.ts';
+import type { ReflectionScreen, ScenarioScreen, Screen } from '../../../course/model/types.ts';
 import { parseVtt } from '../../../course/player/logic/webvtt.ts';
 import { stringsFor } from '../../../course/player/strings/index.ts';
 import { hasChromium } from '../../support/chromium.ts';
 import { loadCourse, runtimeConfig } from '../runtime/helpers/course-fixtures.ts';
 import { playerInChromium } from './player-in-chromium.ts';
 
-const COURSE_DIR = fileURLToPath(new URL('../../../course/', import.meta.url));
+const COURSE_DIR = fileURLToPath(new URL('../../../course/content/', import.meta.url));
 const course = loadCourse();
 const t = stringsFor('en-GB');
 const screens: Screen[] = course.sections.flatMap((section) => section.screens);

@@ -17,7 +17,7 @@ import { REPO_ROOT, buildPlayer } from '../../../build/player-build.ts';
 import { formatDate } from '../../../course/player/logic/certificate.ts';
 import { PSEUDO_LOCALE } from '../../../course/player/strings/languages.ts';
 import { stringsFor } from '../../../course/player/strings/index.ts';
-import type { RuntimeConfig, Screen } from '../../../course/types.ts';
+import type { RuntimeConfig, Screen } from '../../../course/model/types.ts';
 import { PREVIEW_LEARNER } from '../../../tools/preview/learner.ts';
 import { hasChromium, launchChromium } from '../../support/chromium.ts';
 import { accessibilityTree } from '../../support/accessibility-recorder.ts';
@@ -84,7 +84,7 @@ function stringsOf(value: unknown): string[] {
 async function filmTexts(config: RuntimeConfig): Promise<string[]> {
   const film = config.course.film;
   const files = stringsOf(film).filter((path) => /^media\/.*\.(vtt|txt)$/.test(path));
-  const texts = await Promise.all(files.map((path) => readFile(join(REPO_ROOT, 'course', path), 'utf8')));
+  const texts = await Promise.all(files.map((path) => readFile(join(REPO_ROOT, 'course', 'content', path), 'utf8')));
   // A caption's voice tag (<v Sam>) is not shown; its words are.
   return texts.flatMap((text) => text.split('\n')).map((line) => line.replace(/<[^>]+>/g, ''));
 }
@@ -129,7 +129,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'cg-pseudo-'));
   const player = await buildPlayer(join(work, 'player'));
   const result = await buildPackages({
-    courseDir: join(REPO_ROOT, 'course'),
+    courseDir: join(REPO_ROOT, 'course', 'content'),
     variantsDir: VARIANTS,
     outDir: join(work, 'packages'),
     variants: ['pseudo-locale'],

@@ -5,13 +5,13 @@
 // control's role, name and state. The rules of tests/support/screen-reader-rules.ts are held on every step; then a
 // second learner who has done nothing opens the summary.
 //
-// The record is kept, readable, in course/accessibility/what-a-screen-reader-hears.md: this test fails when that file
+// The record is kept, readable, in course/player/what-a-screen-reader-hears.md: this test fails when that file
 // no longer matches what the course does, and UPDATE_TRANSCRIPT=1 rewrites it (then review the diff and commit it).
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Question, Screen } from '../../../course/types.ts';
+import type { Question, Screen } from '../../../course/model/types.ts';
 import { hasChromium } from '../../support/chromium.ts';
 import { accessibilityTree, liveRegionTexts, startHearing, type Hearing } from '../../support/accessibility-recorder.ts';
 import {
@@ -35,7 +35,7 @@ import { enGBScreens } from '../../../course/player/strings/en-GB.screens.ts';
 import { playerInChromium } from './player-in-chromium.ts';
 import { FRAMES, courseInFrameFiles, openInFrame } from './course-in-frame.ts';
 
-const TRANSCRIPT = fileURLToPath(new URL('../../../course/accessibility/what-a-screen-reader-hears.md', import.meta.url));
+const TRANSCRIPT = fileURLToPath(new URL('../../../course/player/what-a-screen-reader-hears.md', import.meta.url));
 const course = loadCourse();
 const t = { ...enGB, ...enGBScreens };
 const screens: Screen[] = course.sections.flatMap((section) => section.screens);
@@ -142,7 +142,8 @@ describe.skipIf(!hasChromium)('what a screen-reader user hears through the whole
         `A keyboard learner walks the whole course in Chromium (a ${FRAMES.wide.width} × ${FRAMES.wide.height} pixel LMS frame, SCORM 1.2), and at`,
         'each step the test records the keys pressed, every focus move and live-region change since the step before, the',
         'heading outline and every control with its role, name and states, from Chromium’s accessibility tree. This is what',
-        'a screen reader is given, not how NVDA, JAWS or VoiceOver read it out: see `audit.json` for what still needs one.',
+        'a screen reader is given, not how NVDA, JAWS or VoiceOver read it out: the audit record',
+        '(`course/content/accessibility/audit.json`) says what still needs one.',
         'Runs of Tab are one line with the stop they reached; clock times and the film’s position are shown as "m:ss".',
       ],
       [
@@ -167,6 +168,6 @@ describe.skipIf(!hasChromium)('what a screen-reader user hears through the whole
     expect.soft(summaryItem?.name).not.toContain(t.sectionStatus.completed);
     expect.soft(fresh.errors).toEqual([]);
     const committed = await readFile(TRANSCRIPT, 'utf8').catch(() => '(no file)');
-    expect(committed, 'course/accessibility/what-a-screen-reader-hears.md is out of date: run this test with UPDATE_TRANSCRIPT=1 and commit the file').toBe(markdown);
+    expect(committed, 'course/player/what-a-screen-reader-hears.md is out of date: run this test with UPDATE_TRANSCRIPT=1 and commit the file').toBe(markdown);
   });
 });

@@ -28,7 +28,7 @@ const firstCue = course.film.cuePoints[0];
 if (!firstCue) throw new Error('the course film asks no questions');
 
 if (!course.film.descriptions) throw new Error('the course film has no descriptions track');
-const descriptions = parseVtt(readFileSync(fileURLToPath(new URL(`../../../course/${course.film.descriptions}`, import.meta.url)), 'utf8'));
+const descriptions = parseVtt(readFileSync(fileURLToPath(new URL(`../../../course/content/${course.film.descriptions}`, import.meta.url)), 'utf8'));
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 // The same course with a film that has no descriptions track, as after a swap without --descriptions (issue 15.7).

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RuntimeConfig, StandardId } from '../../../course/types.ts';
+import type { RuntimeConfig, StandardId } from '../../../course/model/types.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -2,7 +2,7 @@
 // writes: ESR's missing objectives, the minimal profile's missing interactions; and every profile reports a learner
 // failed for good as failed.
 import { describe, expect, it } from 'vitest';
-import { LMS_PROFILE_IDS } from '../../../course/types.ts';
+import { LMS_PROFILE_IDS } from '../../../course/model/types.ts';
 import { LMS_PROFILES, resolveLmsProfile } from '../../../course/runtime/lms-profiles.ts';
 import type { AnswerRecord } from '../../../course/runtime/tracker.ts';
 import { lmsServerPerTest, type LmsServer } from './helpers/scorm-lms.ts';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ADAPTER_SOURCE, ADAPTER_SOURCES, adapterSource } from '../../../course/runtime/adapter-modules.ts';
 import { perStandard, RUNTIME_STANDARDS, runtimeStandard, STANDALONE_ADAPTER } from '../../../course/runtime/standards/index.ts';
 import { SUSPEND_DATA_LIMITS } from '../../../course/runtime/state/limits.ts';
-import { STANDARD_IDS } from '../../../course/types.ts';
+import { STANDARD_IDS } from '../../../course/model/types.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SCREEN_TYPES } from '../../../course/types.ts';
+import { SCREEN_TYPES } from '../../../course/model/types.ts';
 import { SCREEN_TYPE_BUILDS } from '../../../course/screen-types/build.ts';
 import { REPO } from '../../build/course/fixtures.ts';
 

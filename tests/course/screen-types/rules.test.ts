@@ -2,15 +2,15 @@
 // the same interactions, so every answer the LMS hears is one of the listed questions, with the same prompt and
 // choices, whichever type asked it.
 import { describe, expect, it } from 'vitest';
-import courseJson from '../../../course/course.json' with { type: 'json' };
-import type { Course } from '../../../course/types.ts';
+import courseJson from '../../../course/content/course.json' with { type: 'json' };
+import type { Course } from '../../../course/model/types.ts';
 import type { AnswerRecord } from '../../../course/runtime/tracker.ts';
 import type { PlayerAction } from '../../../course/player/state/actions.ts';
 import { applyAction, reduceContext } from '../../../course/player/state/reduce.ts';
 import { mapCourse } from '../../../course/player/logic/course-map.ts';
 import { emptyLearnerState } from '../../../course/runtime/state/learner-state.ts';
 import { courseInteractions, screenRules } from '../../../course/screen-types/rules.ts';
-import { SCREEN_TYPES } from '../../../course/types.ts';
+import { SCREEN_TYPES } from '../../../course/model/types.ts';
 import { fixtureCourse } from '../player/fixture-course.ts';
 
 /** One answer to every question, step and statement the course asks, each given as the screens give it. */

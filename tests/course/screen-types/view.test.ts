@@ -3,7 +3,7 @@
 // and the reflection screen waiting for the whole course's text.
 import { describe, expect, it } from 'vitest';
 import { screenViews, tickedOnceCourseComplete } from '../../../course/screen-types/view.ts';
-import type { Screen } from '../../../course/types.ts';
+import type { Screen } from '../../../course/model/types.ts';
 
 const entries = Object.entries(screenViews);
 

@@ -11,8 +11,8 @@ if (!folder) {
 }
 const player = await buildPlayer(join(folder, 'player'));
 const result = await buildPackages({
-  courseDir: join(REPO_ROOT, 'course'),
-  variantsDir: join(REPO_ROOT, 'course', 'variants'),
+  courseDir: join(REPO_ROOT, 'course', 'content'),
+  variantsDir: join(REPO_ROOT, 'course', 'content', 'variants'),
   outDir: join(folder, 'packages'),
   variants: ['default'],
   player,

@@ -2,7 +2,7 @@
 // (the landing on the first screen is one), one at the end, and one per pause in typing (a reflection prompt typed,
 // then the learner stops). SCORM counts LMS commits; xAPI and cmi5 count writes of the resume document, the same
 // moment in the State API. Retries would add to it; a walk has none.
-import type { Course, StandardId } from '../../../course/types.ts';
+import type { Course, StandardId } from '../../../course/model/types.ts';
 import type { LogEntry } from '../../../tools/preview/protocol.ts';
 import type { LearnerPlan } from './plan.ts';
 

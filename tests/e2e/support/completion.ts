@@ -1,7 +1,7 @@
 // The keyboard walk through the whole module for a list of standards, as a vitest suite: split across two files
 // (SCORM, xAPI/cmi5) so the two test workers share the load. What each run checks is in complete-*.test.ts's header.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StandardId } from '../../../course/types.ts';
+import type { StandardId } from '../../../course/model/types.ts';
 import { axeViolations } from '../../support/axe.ts';
 import { axeAtWidths, reflowProblems } from './axe.ts';
 import { leftInBrowser } from './left-behind.ts';

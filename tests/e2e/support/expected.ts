@@ -1,7 +1,7 @@
 // What the course should report for the walk-through, worked out from the course data and the learner's plan alone
 // (not from the runtime's code): the answers in the order the learner gives them, the section progress as it changes,
 // the score against the pass mark, and how each standard writes them down.
-import type { Course, Question, ScenarioScreen, Screen } from '../../../course/types.ts';
+import type { Course, Question, ScenarioScreen, Screen } from '../../../course/model/types.ts';
 import type { LearnerPlan } from './plan.ts';
 
 export interface ExpectedAnswer {

@@ -3,7 +3,7 @@
 // finish the course: on the summary screen they leave, and the LMS closes the course (its "End the attempt"). The
 // LMS must then say "failed" (SCORM 1.2 lesson_status, 2004 success_status, an xAPI / cmi5 "failed"), with the
 // score, and nothing that reads as complete or passed. Used by the e2e suite and by `npm run conformance`.
-import type { Course, Screen } from '../../../course/types.ts';
+import type { Course, Screen } from '../../../course/model/types.ts';
 import type { InspectorSnapshot, LogEntry } from '../../../tools/preview/protocol.ts';
 import { expectedOutcome } from './expected.ts';
 import { planFor, type LearnerPlan } from './plan.ts';

@@ -5,7 +5,7 @@
 // question's answers, the confidence change, and no reflection text.
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import type { ReportData } from '../../../tools/report/summary.ts';
 import { MIN_GROUP_SIZE } from '../../../tools/report/small-groups.ts';
 import type { StoredStatement } from '../../support/real-lrs.ts';

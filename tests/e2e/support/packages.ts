@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { mergePart } from '../../../course/player/logic/course-parts.ts';
 import JSZip from 'jszip';
 import { inject } from 'vitest';
-import type { RuntimeConfig, StandardId } from '../../../course/types.ts';
+import type { RuntimeConfig, StandardId } from '../../../course/model/types.ts';
 import { buildIntoTemp } from './build-into-temp.ts';
 
 declare module 'vitest' {

@@ -4,7 +4,7 @@
 // knowledge-check answers they get wrong in each attempt (enough to fall below the pass mark the first time, none
 // the second) and what they write in each reflection. Which questions an attempt asks, and in what order, follow
 // from the learner's own seed, so the walk records them (`asked`) as it answers, for expected.ts.
-import type { Course, FilmCuePoint, Question, ScenarioScreen } from '../../../course/types.ts';
+import type { Course, FilmCuePoint, Question, ScenarioScreen } from '../../../course/model/types.ts';
 
 export interface LearnerPlan {
   confidence: Record<'before' | 'after', Record<string, number>>;

@@ -2,7 +2,7 @@
 // like a learner's browser profile), the request log and the page errors, and the walker, opened on the LMS page that
 // launches the course. Everything is closed by dispose().
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Course, RuntimeConfig, StandardId } from '../../../course/types.ts';
+import type { Course, RuntimeConfig, StandardId } from '../../../course/model/types.ts';
 import { setCourseWidth } from './axe.ts';
 import { openPreviewLms, type PreviewLms, type PreviewLmsOptions } from './lms.ts';
 import { packageConfig } from './packages.ts';

@@ -2,7 +2,7 @@
 // success, score, location, exit, session time, one interaction per answer in the standard's own format, and one
 // objective per section.
 import { expect } from 'vitest';
-import type { Course, StandardId } from '../../../course/types.ts';
+import type { Course, StandardId } from '../../../course/model/types.ts';
 import { expectedAnswers, expectedOutcome, isoSeconds, scoreStrings, scorm12Id, scorm12Letters, scorm12Seconds, type ExpectedAnswer } from './expected.ts';
 import type { LearnerPlan } from './plan.ts';
 

@@ -1,6 +1,6 @@
 // After "Finish the course": the LMS has seen the session end (SCORM: the SCO finished; cmi5: "terminated" with the
 // session closed; TinCan: the course's "terminated" stored). Shared by the e2e walks and `npm run conformance`.
-import type { StandardId } from '../../../course/types.ts';
+import type { StandardId } from '../../../course/model/types.ts';
 import type { PreviewLms } from './lms.ts';
 import { until } from './until.ts';
 

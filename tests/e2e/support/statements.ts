@@ -3,7 +3,7 @@
 // score and duration where they belong, the xAPI Video Profile's events for the film, and for cmi5 the categories and
 // session id its rules require.
 import { expect } from 'vitest';
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import { expectedOutcome, expectedReports, isoSeconds, type ExpectedReport } from './expected.ts';
 import type { LearnerPlan } from './plan.ts';
 import { expectWithin, type SessionBounds } from './scorm-record.ts';

@@ -2,7 +2,7 @@
 // the course data and the learner's plan, and what the screen shows once the course has taken the answer. A hook runs
 // at every step of the walk (each screen, and each state of it that shows something new) for the accessibility check.
 import type { Frame, Page } from 'playwright-core';
-import type { Course, FilmScreen, KnowledgeCheckScreen, ConfidenceScreen, Question, ReflectionScreen, ScenarioScreen, Screen, SummaryScreen } from '../../../course/types.ts';
+import type { Course, FilmScreen, KnowledgeCheckScreen, ConfidenceScreen, Question, ReflectionScreen, ScenarioScreen, Screen, SummaryScreen } from '../../../course/model/types.ts';
 import { stringsFor, type Strings } from '../../../course/player/strings/index.ts';
 import { KeyboardLearner, describe, type Focused } from './keyboard.ts';
 import { ratingsPassedThrough, rightAnswer, wrongAnswer, type LearnerPlan } from './plan.ts';

@@ -20,7 +20,7 @@ writeFileSync(aFile, 'not a folder');
 /** A copy of the course (without the film, which the checks before Vite never read whole) with one edit. */
 function courseWith(name: string, edit: (course: Record<string, any>) => void, extraFiles: Record<string, string> = {}): string {
   const dir = join(work, name);
-  cpSync(join(ROOT, 'course'), dir, { recursive: true, filter: (source) => !source.includes('/player') && !source.includes('/runtime') });
+  cpSync(join(ROOT, 'course', 'content'), dir, { recursive: true });
   const course = JSON.parse(readFileSync(join(dir, 'course.json'), 'utf8')) as Record<string, any>;
   edit(course);
   writeFileSync(join(dir, 'course.json'), JSON.stringify(course, null, 2));

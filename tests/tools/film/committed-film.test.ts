@@ -1,4 +1,4 @@
-// The committed output in course/media/film/ must match the script and be internally consistent.
+// The committed output in course/content/media/film/ must match the script and be internally consistent.
 // These checks read files only; they do not need ffmpeg.
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { checkVtt, parseVttTimestamp } from '../../../tools/film/vtt.ts';
 import { plainSpaces, splitWords } from '../../../tools/film/text-wrap.ts';
 import type { FilmManifest } from '../../../tools/film/film-manifest.ts';
 
-const filmDir = new URL('../../../course/media/film/', import.meta.url);
+const filmDir = new URL('../../../course/content/media/film/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, filmDir), 'utf8');
 const sizeOf = (name: string): number => statSync(new URL(name, filmDir)).size;
 const script = parseFilmScript(JSON.parse(readFileSync(new URL('../../../tools/film/script.json', import.meta.url), 'utf8')));
@@ -28,7 +28,7 @@ function cues(vtt: string): { startMs: number; endMs: number; text: string }[] {
     });
 }
 
-describe('committed film (course/media/film)', () => {
+describe('committed film (course/content/media/film)', () => {
   it('is between 90 s and three minutes, and small enough to ship', () => {
     expect(manifest.durationSeconds).toBeGreaterThanOrEqual(90);
     expect(manifest.durationSeconds).toBeLessThan(180);

@@ -7,7 +7,7 @@ import { checkAgainstSchema } from '../../../build/course/schema-check.ts';
 import { complianceStatus, type AccessibilityAudit } from '../../../build/accessibility-audit.ts';
 
 // Read only: the real record is never written by these tests.
-const auditText = readFileSync(new URL('../../../course/accessibility/audit.json', import.meta.url), 'utf8');
+const auditText = readFileSync(new URL('../../../course/content/accessibility/audit.json', import.meta.url), 'utf8');
 const committed = JSON.parse(auditText) as AccessibilityAudit;
 
 function update(text: string, hasDescriptions: boolean) {

@@ -5,8 +5,8 @@ import {
 } from '../../../tools/film/swap-course-data.ts';
 
 // Read only: the real course is never written by these tests.
-const courseJson = readFileSync(new URL('../../../course/course.json', import.meta.url), 'utf8');
-const committedFilmJson = readFileSync(new URL('../../../course/media/film/film.json', import.meta.url), 'utf8');
+const courseJson = readFileSync(new URL('../../../course/content/course.json', import.meta.url), 'utf8');
+const committedFilmJson = readFileSync(new URL('../../../course/content/media/film/film.json', import.meta.url), 'utf8');
 const currentFilm = (JSON.parse(courseJson) as { film: { durationSeconds: number } }).film;
 
 /** The update that describes the course as it is: same duration, captions, descriptions. */

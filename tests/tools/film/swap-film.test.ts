@@ -1,4 +1,4 @@
-// The swap command: its arguments (no ffmpeg needed), then whole swaps into a temporary copy of course/ with a
+// The swap command: its arguments (no ffmpeg needed), then whole swaps into a temporary copy of course/content/ with a
 // 12-second test clip made by ffmpeg's lavfi sources. Those need ffmpeg and are skipped, saying so, without it.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,10 +12,10 @@ import { helpText } from '../../../tools/cli/command-line.ts';
 import { AUDIO_DESCRIPTION_CRITERION, NO_AUDIO_DESCRIPTION_ISSUE } from '../../../tools/film/swap-audit.ts';
 import { runs, toolAvailable } from '../../support/tools.ts';
 import { checkAuditAgainstCourse, complianceStatus, loadAccessibilityAudit } from '../../../build/accessibility-audit.ts';
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import { isFastStart, pngSize, readTopLevelBoxes } from '../../../tools/film/swap-output-check.ts';
 
-const realCourse = fileURLToPath(new URL('../../../course/', import.meta.url));
+const realCourse = fileURLToPath(new URL('../../../course/content/', import.meta.url));
 
 describe('parseSwapArgs', () => {
   it('reads every option, resolving paths against the current folder', () => {
@@ -118,7 +118,7 @@ describe.skipIf(ffmpegMissing)('swapping in a film (ffmpeg)', () => {
   let clip: string;
   let captions: string;
   let transcript: string;
-  // What the tool could write in the real course; the rest of course/ is other people's to edit meanwhile.
+  // What the tool could write in the real course; the rest of course/content/ is other people's to edit meanwhile.
   const realFilm = (): Record<string, string> => ({ ...snapshot(join(realCourse, 'media', 'film')), 'course.json': snapshot(realCourse)['course.json']! });
   const realSnapshot = ffmpegMissing ? {} : realFilm();
   const captionsText = [

@@ -7,8 +7,8 @@ import { checkRendition, isFastStart, parseBoxHeader, pngSize, readTopLevelBoxes
 import type { SourceVideo } from '../../../tools/film/swap-probe.ts';
 import { planRendition } from '../../../tools/film/swap-rendition.ts';
 
-const committedFilm = fileURLToPath(new URL('../../../course/media/film/common-ground-film.mp4', import.meta.url));
-const committedPoster = fileURLToPath(new URL('../../../course/media/film/poster.png', import.meta.url));
+const committedFilm = fileURLToPath(new URL('../../../course/content/media/film/common-ground-film.mp4', import.meta.url));
+const committedPoster = fileURLToPath(new URL('../../../course/content/media/film/poster.png', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'swap-output-check-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

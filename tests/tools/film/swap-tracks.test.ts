@@ -6,7 +6,7 @@ import {
 } from '../../../tools/film/swap-tracks.ts';
 import { checkVtt, formatVttTimestamp, type VttCue } from '../../../tools/film/vtt.ts';
 
-const filmDir = new URL('../../../course/media/film/', import.meta.url);
+const filmDir = new URL('../../../course/content/media/film/', import.meta.url);
 const committed = (name: string): string => readFileSync(new URL(name, filmDir), 'utf8');
 
 /** A WebVTT file from [startSeconds, endSeconds, text] triples. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withItemParameters, type LaunchDescription } from '../../../manifests/launch-target.ts';
 import { describeLaunch } from '../../../manifests/standards/index.ts';
 import { parseXml } from '../../../manifests/xml-tree.ts';
-import type { StandardId } from '../../../course/types.ts';
+import type { StandardId } from '../../../course/model/types.ts';
 import { CMI5_XML, SCORM12_MANIFEST, SCORM2004_MANIFEST } from './fixtures.ts';
 
 function launchOf(standard: StandardId, xml: string, files: string[]): LaunchDescription | string {

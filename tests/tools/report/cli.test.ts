@@ -276,7 +276,7 @@ describe('bad input: a clear message and exit 1', () => {
     await writeFile(notJson, '# not JSON');
     expect((await run([...args, '--course', notJson])).message).toMatch(/course\.txt: it is not JSON/);
     const { output, lines } = capture();
-    expect(await runReport([...args, '--course', 'course'], output), lines.error.join('\n')).toBe(0);
+    expect(await runReport([...args, '--course', 'course/content'], output), lines.error.join('\n')).toBe(0);
   });
 });
 

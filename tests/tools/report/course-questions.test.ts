@@ -3,8 +3,8 @@
 // 14.3); it must not change with where the list is made.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import courseJson from '../../../course/course.json' with { type: 'json' };
-import type { Course } from '../../../course/types.ts';
+import courseJson from '../../../course/content/course.json' with { type: 'json' };
+import type { Course } from '../../../course/model/types.ts';
 import { indexQuestions } from '../../../tools/report/course-questions.ts';
 import { fixtureCourse } from '../../course/player/fixture-course.ts';
 

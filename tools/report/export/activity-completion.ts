@@ -13,7 +13,7 @@
 //     (2024-05-06 10:52:00) in Moodle 3.x onwards, userdate()'s long form (Monday, 6 May 2024, 10:52 AM) in Totara,
 //     which also prefers the completion time to the last change. Dates are in the downloading user's zone.
 // Learners are keyed and grouped as in the SCORM reports (moodle-identity.ts), so the two join learner by learner.
-import type { Course } from '../../../course/types.ts';
+import type { Course } from '../../../course/model/types.ts';
 import { InputError } from '../errors.ts';
 import type { LmsCompletion } from '../learner-tally.ts';
 import { decodeEntities } from './attempt-row.ts';

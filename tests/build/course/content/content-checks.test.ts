@@ -4,7 +4,7 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Course } from '../../../../course/types.ts';
+import type { Course } from '../../../../course/model/types.ts';
 import { checkCourse, formatProblems, type CourseProblem } from '../../../../build/course/index.ts';
 import { checkAnswerPositions } from '../../../../build/course/content/answer-position.ts';
 import { checkOutcomeCoverage } from '../../../../build/course/content/outcome-coverage.ts';
@@ -15,10 +15,10 @@ import { checkAudioDescriptionOffers, offersAudioDescription } from '../../../..
 import { parseVtt } from '../../../../course/player/logic/webvtt.ts';
 import { REPO, removeTempDirs, tempDir } from '../fixtures.ts';
 
-const COURSE_DIR = join(REPO, 'course');
+const COURSE_DIR = join(REPO, 'course', 'content');
 const shipped = JSON.parse(await readFile(join(COURSE_DIR, 'course.json'), 'utf8')) as Course;
 const copy = (): Course => structuredClone(shipped);
-const lines = (problems: Omit<CourseProblem, 'file'>[]): string[] => problems.map((p) => formatProblems([{ file: 'course/course.json', ...p }]));
+const lines = (problems: Omit<CourseProblem, 'file'>[]): string[] => problems.map((p) => formatProblems([{ file: 'course/content/course.json', ...p }]));
 const scenarios = (course: Course) => course.sections.flatMap((s) => s.screens).flatMap((s) => (s.type === 'scenario' ? [s] : []));
 const check = (course: Course) => course.sections.flatMap((s) => s.screens).find((s) => s.type === 'knowledge-check')!;
 
@@ -79,7 +79,7 @@ describe('each defect, put back, gives one line naming the field', () => {
     }
     const found = lines(checkAnswerPositions(course));
     expect(found).toHaveLength(2);
-    expect(found[0]).toMatch(/^course\/course\.json: \/sections\/\d+\/screens\/0\/steps\/0\/choices: the helpful choice is the first option in 20 of 20 scenario steps, so its position gives it away \(allowed: /);
+    expect(found[0]).toMatch(/^course\/content\/course\.json: \/sections\/\d+\/screens\/0\/steps\/0\/choices: the helpful choice is the first option in 20 of 20 scenario steps, so its position gives it away \(allowed: /);
     expect(found[1]).toMatch(/the helpful choice is the longest option in 20 of 20 scenario steps/);
   });
 
@@ -98,7 +98,7 @@ describe('each defect, put back, gives one line naming the field', () => {
     course.outcomes.push({ id: 'o-unassessed', text: 'do something no question asks about' });
     const found = lines(checkOutcomeCoverage(course));
     expect(found).toEqual([
-      'course/course.json: /outcomes/5: learning outcome "o-unassessed" is not assessed: no knowledge-check question, no scenario, no confidence item names it (allowed: at least one knowledge-check question ("outcome") and one scenario ("outcomes") that assess it, and a confidence item ("outcome") that matches it)',
+      'course/content/course.json: /outcomes/5: learning outcome "o-unassessed" is not assessed: no knowledge-check question, no scenario, no confidence item names it (allowed: at least one knowledge-check question ("outcome") and one scenario ("outcomes") that assess it, and a confidence item ("outcome") that matches it)',
     ]);
   });
 
@@ -120,7 +120,7 @@ describe('each defect, put back, gives one line naming the field', () => {
     screen.questions[0]!.options[0]!.feedback = 'On average, people with mental illness die about 10 years earlier.';
     const found = lines(checkSourcedNumbers(course));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^course\/course\.json: \/sections\/\d+\/screens\/0\/questions\/0\/options\/0\/feedback: "10" reads as a statistic or research figure, and no source backs it \(allowed: /);
+    expect(found[0]).toMatch(/^course\/content\/course\.json: \/sections\/\d+\/screens\/0\/questions\/0\/options\/0\/feedback: "10" reads as a statistic or research figure, and no source backs it \(allowed: /);
   });
 
   it('a statistic in words ("one in three") needs a source too, and times, dates, ages and places do not', () => {
@@ -160,7 +160,7 @@ describe('each defect, put back, gives one line naming the field', () => {
     expect(found).toHaveLength(1);
     const suggested = Number(/such as ([\d.]+) s\)$/.exec(found[0]!)?.[1]);
     expect(captions.some((cue) => suggested >= cue.start && suggested < cue.end), 'the suggested moment is in a gap').toBe(false);
-    expect(found[0]).toMatch(/^course\/course\.json: \/film\/cuePoints\/0\/at: cue point "cue-overshadowing" at [\d.]+ s falls inside the caption ".+" \([\d.]+–[\d.]+ s in media\/film\/captions\.en-GB\.vtt\), so the film would stop mid-sentence \(allowed: a moment in a gap between caption cues, such as [\d.]+ s\)$/);
+    expect(found[0]).toMatch(/^course\/content\/course\.json: \/film\/cuePoints\/0\/at: cue point "cue-overshadowing" at [\d.]+ s falls inside the caption ".+" \([\d.]+–[\d.]+ s in media\/film\/captions\.en-GB\.vtt\), so the film would stop mid-sentence \(allowed: a moment in a gap between caption cues, such as [\d.]+ s\)$/);
   });
 
   it('12. a stated time far from the estimate (the old "25 minutes")', () => {
@@ -168,7 +168,7 @@ describe('each defect, put back, gives one line naming the field', () => {
     course.durationMinutes = 25;
     const estimate = Math.round(estimateDuration(course).minutes);
     expect(lines(checkStatedDuration(course))).toEqual([
-      expect.stringMatching(new RegExp(`^course/course\\.json: /durationMinutes: the course says it takes 25 minutes, but its own estimate is ${estimate} \\(\\d+ words on the shortest way through`)),
+      expect.stringMatching(new RegExp(`^course/content/course\\.json: /durationMinutes: the course says it takes 25 minutes, but its own estimate is ${estimate} \\(\\d+ words on the shortest way through`)),
     ]);
   });
 });
@@ -191,7 +191,7 @@ describe('words that offer audio description the film does not have (issue 15.7)
     const s = course.sections.findIndex((section) => section.screens.some((screen) => screen.type === 'film'));
     const i = course.sections[s]!.screens.findIndex((screen) => screen.type === 'film');
     expect(found).toEqual([
-      expect.stringMatching(new RegExp(`^course/course\\.json: /sections/${s}/screens/${i}/body: offers audio description, but the film has none \\(film\\.descriptions is not set\\) \\(allowed: words that promise only what the film has`)),
+      expect.stringMatching(new RegExp(`^course/content/course\\.json: /sections/${s}/screens/${i}/body: offers audio description, but the film has none \\(film\\.descriptions is not set\\) \\(allowed: words that promise only what the film has`)),
     ]);
   });
 });

@@ -2,7 +2,7 @@
 // formula, and the shipped course's own words at grade 8 or below (the campaign's quoted words are measured apart).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Course } from '../../../../course/types.ts';
+import type { Course } from '../../../../course/model/types.ts';
 import { measure, syllablesIn, textsByPart } from '../../../../build/course/content/readability.ts';
 
 describe('readability', () => {
@@ -16,7 +16,7 @@ describe('readability', () => {
   });
 
   it('keeps the shipped course\u2019s own words at grade 8 or below', () => {
-    const course = JSON.parse(readFileSync(new URL('../../../../course/course.json', import.meta.url), 'utf8')) as Course;
+    const course = JSON.parse(readFileSync(new URL('../../../../course/content/course.json', import.meta.url), 'utf8')) as Course;
     const ours = [...textsByPart(course)].filter(([part]) => !part.startsWith('quoted')).flatMap(([, texts]) => texts);
     expect(measure(ours).grade).toBeLessThanOrEqual(8);
   });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { coursePartLoader } from '../../../../course/player/app/course-parts.ts';
 import { splitCourse } from '../../../../build/course-parts.ts';
-import type { RuntimeConfig } from '../../../../course/types.ts';
+import type { RuntimeConfig } from '../../../../course/model/types.ts';
 import { fixtureCourse } from '../fixture-course.ts';
 
 function shellConfig(): { config: RuntimeConfig; whole: RuntimeConfig['course']; files: Map<string, unknown> } {

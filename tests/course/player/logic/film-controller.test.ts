@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FilmController, type FilmMedia, type FilmMediaEvent, type FilmProgress } from '../../../../course/player/logic/film-controller.ts';
 import type { VideoEvent } from '../../../../course/runtime/tracker.ts';
-import type { FilmCuePoint } from '../../../../course/types.ts';
+import type { FilmCuePoint } from '../../../../course/model/types.ts';
 import { fixtureCourse } from '../fixture-course.ts';
 
 /** A media element stand-in that fires the events a browser would, in the order it would. */

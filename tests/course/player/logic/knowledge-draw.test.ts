@@ -3,10 +3,10 @@
 // and different learners get different orders.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Course, KnowledgeCheckScreen } from '../../../../course/types.ts';
+import type { Course, KnowledgeCheckScreen } from '../../../../course/model/types.ts';
 import { drawQuestions, optionOrder } from '../../../../course/player/logic/knowledge-draw.ts';
 
-const course = JSON.parse(readFileSync(new URL('../../../../course/course.json', import.meta.url), 'utf8')) as Course;
+const course = JSON.parse(readFileSync(new URL('../../../../course/content/course.json', import.meta.url), 'utf8')) as Course;
 const check = course.sections.flatMap((s) => s.screens).find((s): s is KnowledgeCheckScreen => s.type === 'knowledge-check')!;
 const seeds = Array.from({ length: 200 }, (_, i) => (i * 2_654_435_761) % 2 ** 31);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canAttempt, checkProgress, isAnswerCorrect, isSettled, knowledgeScore, questionStatus } from '../../../../course/player/logic/knowledge.ts';
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
-import type { KnowledgeCheckScreen } from '../../../../course/types.ts';
+import type { KnowledgeCheckScreen } from '../../../../course/model/types.ts';
 import { fixtureCourse } from '../fixture-course.ts';
 
 const course = fixtureCourse();

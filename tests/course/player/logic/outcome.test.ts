@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allScreenIds, completionBlockers, computeOutcome, unfinishedSections } from '../../../../course/player/logic/outcome.ts';
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
-import type { KnowledgeCheckScreen } from '../../../../course/types.ts';
+import type { KnowledgeCheckScreen } from '../../../../course/model/types.ts';
 import { fixtureCourse } from '../fixture-course.ts';
 
 function stateWith(completed: string[], answers: Record<string, string[]> = {}, checkAttempt = 1): LearnerState {

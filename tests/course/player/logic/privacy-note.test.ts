@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Course, PrivacyNote, ReflectionScreen, WelcomeScreen } from '../../../../course/types.ts';
+import type { Course, PrivacyNote, ReflectionScreen, WelcomeScreen } from '../../../../course/model/types.ts';
 import { privacyNoteFor } from '../../../../course/player/logic/privacy-note.ts';
 import { checkAgainstSchema } from '../../../../build/course/schema-check.ts';
 
-const COURSE_FILE = new URL('../../../../course/course.json', import.meta.url);
+const COURSE_FILE = new URL('../../../../course/content/course.json', import.meta.url);
 const readCourse = (): Course => JSON.parse(readFileSync(COURSE_FILE, 'utf8')) as Course;
 const screens = (course: Course) => course.sections.flatMap((section) => section.screens);
 

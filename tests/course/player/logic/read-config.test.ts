@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../../../course/player/logic/read-config.ts';
 import { fixtureConfig } from '../fixture-course.ts';
-import { SCREEN_TYPES } from '../../../../course/types.ts';
+import { SCREEN_TYPES } from '../../../../course/model/types.ts';
 
 function broken(edit: (config: Record<string, any>) => void): unknown {
   const config = structuredClone(fixtureConfig()) as Record<string, any>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choose, replayPath, scenarioInteractionId } from '../../../../course/player/logic/scenario.ts';
-import type { ScenarioScreen } from '../../../../course/types.ts';
+import type { ScenarioScreen } from '../../../../course/model/types.ts';
 import { fixtureCourse } from '../fixture-course.ts';
 
 const scenario = fixtureCourse().sections[2]?.screens[0] as ScenarioScreen;

@@ -5,8 +5,8 @@
 // changes a hash. The actions are mostly ones the screens could send, with a share of stale and malformed ones.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import courseJson from '../../../../course/course.json' with { type: 'json' };
-import type { Course, Screen } from '../../../../course/types.ts';
+import courseJson from '../../../../course/content/course.json' with { type: 'json' };
+import type { Course, Screen } from '../../../../course/model/types.ts';
 import type { PlayerAction } from '../../../../course/player/state/actions.ts';
 import { courseRules } from '../../../../course/player/state/course-rules.ts';
 import { reduceContext } from '../../../../course/player/state/rules.ts';

@@ -10,7 +10,7 @@ import { pageStringsFor } from '../../../../course/player/strings/pages.ts';
 import { PSEUDO_LOCALE, isPseudoLocale, loadWords, playerLanguage, wordsLanguage } from '../../../../course/player/strings/languages.ts';
 import { GROWTH, pseudoLocalise, pseudoText } from '../../../../course/player/strings/pseudo-locale.ts';
 import { stringsFor } from '../../../../course/player/strings/index.ts';
-import type { RuntimeConfig } from '../../../../course/types.ts';
+import type { RuntimeConfig } from '../../../../course/model/types.ts';
 
 /** Every string value in a catalogue, with where it is. */
 function stringsIn(value: unknown, path = ''): [string, string][] {

@@ -1,13 +1,13 @@
-// The real course (course/course.json) and learner states built from it by walking its structure, so the tests
+// The real course (course/content/course.json) and learner states built from it by walking its structure, so the tests
 // follow the course as its authors change it instead of hard-coding its ids.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Course, RuntimeConfig, StandardId } from '../../../../course/types.ts';
+import type { Course, RuntimeConfig, StandardId } from '../../../../course/model/types.ts';
 import { encodeState } from '../../../../course/runtime/state/codec.ts';
 import type { LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { drawQuestions } from '../../../../course/player/logic/knowledge-draw.ts';
 
-const COURSE_FILE = fileURLToPath(new URL('../../../../course/course.json', import.meta.url));
+const COURSE_FILE = fileURLToPath(new URL('../../../../course/content/course.json', import.meta.url));
 
 /** A fresh copy each call, so a test may change it freely. */
 export function loadCourse(): Course {

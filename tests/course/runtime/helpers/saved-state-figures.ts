@@ -3,7 +3,7 @@
 // version-0 state read. tests/fixtures/saved-state/pinned.json holds these figures as the code made them before screen
 // types moved into course/screen-types/ (issue 14.3); a change to any of them means saved progress no longer restores.
 import LZString from 'lz-string';
-import type { Course, Screen } from '../../../../course/types.ts';
+import type { Course, Screen } from '../../../../course/model/types.ts';
 import { decodeState, encodeState } from '../../../../course/runtime/state/codec.ts';
 import { layoutOf } from '../../../../course/runtime/state/course-layout.ts';
 import { emptyLearnerState, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';

@@ -1,6 +1,6 @@
 // One SCORM launch for a test: scorm-again in a parent frame, the course page below it, a manual clock, and every
 // status the tracker reports.
-import type { LmsProfileId, StandardId } from '../../../../course/types.ts';
+import type { LmsProfileId, StandardId } from '../../../../course/model/types.ts';
 import type { ConnectionStatus, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
 import type { KeyValueStore } from '../../../../course/runtime/shared/browser-storage.ts';
 import type { RuntimeDeps } from '../../../../course/runtime/shared/runtime-deps.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { ConnectionStatus, Tracker, TrackerSession } from '../../../../course/runtime/tracker.ts';
 import { open as openXapi } from '../../../../course/runtime/adapters/xapi.ts';
 import { open as openCmi5 } from '../../../../course/runtime/adapters/cmi5.ts';
-import type { Course } from '../../../../course/types.ts';
+import type { Course } from '../../../../course/model/types.ts';
 import type { LaunchResponse } from '../../../../tools/preview/protocol.ts';
 import { startPreviewServer, type PreviewServer } from '../../../../tools/preview/server.ts';
 import { LRS_KEY_SECRET, startRealLrs, type RealLrs } from '../../../support/real-lrs.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Course } from '../../../../course/types.ts';
+import type { Course } from '../../../../course/model/types.ts';
 import {
   fitReflection,
   MIN_GUARANTEED_REFLECTION_CHARS,

@@ -4,14 +4,14 @@
 import { enGBPages } from '../../../../course/player/strings/en-GB.pages.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Course } from '../../../../course/types.ts';
+import type { Course } from '../../../../course/model/types.ts';
 import { decodeState, encodeState } from '../../../../course/runtime/state/codec.ts';
 import { emptyLearnerState, NO_SEED, type LearnerState } from '../../../../course/runtime/state/learner-state.ts';
 import { mapCourse } from '../../../../course/player/logic/course-map.ts';
 import { resumeFrom } from '../../../../course/player/state/resume.ts';
 
 const old = JSON.parse(readFileSync(new URL('../../../fixtures/courses/course-1.0.0/course.json', import.meta.url), 'utf8')) as Course;
-const current = JSON.parse(readFileSync(new URL('../../../../course/course.json', import.meta.url), 'utf8')) as Course;
+const current = JSON.parse(readFileSync(new URL('../../../../course/content/course.json', import.meta.url), 'utf8')) as Course;
 
 /** Half-way through 1.0.0: welcome, ratings, film, the first scenario, two reflections written, now on the reflections. */
 function midCourse(): LearnerState {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Course } from '../../../../course/types.ts';
+import type { Course } from '../../../../course/model/types.ts';
 import { loadCourse } from '../../../../build/course/load.ts';
 import { savedStateFigures, type SavedStateFigures } from '../helpers/saved-state-figures.ts';
 

@@ -38,7 +38,7 @@ describe('withChapterHeadings', () => {
 
   it('finds every chapter of the course film in its transcript, in order', () => {
     const course = loadCourse();
-    const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../../../course/${path}`, import.meta.url)), 'utf8');
+    const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../../../course/content/${path}`, import.meta.url)), 'utf8');
     const chapters = parseVtt(read(course.film.chapters)).map((cue) => cue.text);
     const headings = withChapterHeadings(transcriptBlocks(read(course.film.transcript)), chapters).filter((b) => b.kind === 'heading');
     expect(headings.map((h) => chapterKey(h.kind === 'heading' ? h.text : ''))).toEqual(chapters.map(chapterKey));

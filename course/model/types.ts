@@ -1,19 +1,19 @@
-// The course as data: the shapes that course/course.json, the variant files and the runtime config take. The JSON
-// Schemas in course/schema/ are their one declaration: `npm run generate-types` writes course/schema/course.types.ts
+// The course as data: the shapes that course/content/course.json, the variant files and the runtime config take. The
+// JSON Schemas in course/schema/ are their one declaration: `npm run generate-types` writes course/schema/course.types.ts
 // and variant.types.ts from them (a test fails while those are stale). This file re-exports them under the names the
 // code uses, and adds what is not a schema's: names for parts of a type, and the runtime config the build writes.
-import type { Course } from './schema/course.types.ts';
-import type { Variant } from './schema/variant.types.ts';
+import type { Course } from '../schema/course.types.ts';
+import type { Variant } from '../schema/variant.types.ts';
 
 export type {
   Course, CompletionRules, CourseLimits, Film, TextTrack, FilmCuePoint, ConfidenceScale, Section, Screen, PrivacyNote,
   WelcomeScreen, FilmScreen, ScenarioScreen, ScenarioStep, ScenarioChoice, KnowledgeCheckScreen, Question, QuestionOption,
   ReflectionScreen, ReflectionPrompt, ConfidenceScreen, SummaryScreen, LearningOutcome, Source, GlossaryEntry,
   NationalSupport, SessionPlan, SupervisionGuide, VoicesScreen, Voice,
-} from './schema/course.types.ts';
-export { SCREEN_TYPES } from './schema/course.types.ts';
-export type { Variant, SupportContact, AccessibilityContact } from './schema/variant.types.ts';
-export { STANDARD_IDS, LMS_PROFILE_IDS } from './schema/variant.types.ts';
+} from '../schema/course.types.ts';
+export { SCREEN_TYPES } from '../schema/course.types.ts';
+export type { Variant, SupportContact, AccessibilityContact } from '../schema/variant.types.ts';
+export { STANDARD_IDS, LMS_PROFILE_IDS } from '../schema/variant.types.ts';
 
 /** A tracking standard that the build can package for. */
 export type StandardId = Variant['standards'][number];
@@ -21,7 +21,7 @@ export type StandardId = Variant['standards'][number];
 /** LMS quirk profiles (course/runtime/lms-profiles.ts holds their settings). */
 export type LmsProfileId = NonNullable<Variant['lmsProfile']>;
 
-/** A file inside the course folder, as a path relative to course/ with forward slashes (e.g. "media/film/film.mp4"). */
+/** A file inside the course folder (course/content/), as a path relative to it with forward slashes ("media/film/film.mp4"). */
 export type CoursePath = string;
 
 /** A confidence statement rated on the course's scale. */
