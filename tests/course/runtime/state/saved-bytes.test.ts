@@ -17,7 +17,7 @@ const fixture = (name: string): Course => JSON.parse(readFileSync(new URL(`../..
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 describe.each([
-  ['the real course', async () => loadCourse(fileURLToPath(new URL('../../../../course', import.meta.url)))],
+  ['the real course', async () => loadCourse(fileURLToPath(new URL('../../../../course/content', import.meta.url)))],
   ['the minimal test course', async () => fixture('minimal')],
   ['course 1.0.0', async () => fixture('course-1.0.0')],
 ])('saved state of %s', (name, load) => {
