@@ -27,6 +27,8 @@ export class StatementQueue {
    * twice.
    */
   private readonly unanswered = new Map<string, { ordinary: number; keepalive: number }>();
+  /** A statement sent before the queue had it (adopt), until the LRS has answered: nothing is sent before that. */
+  private adopted: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: KeyValueStore | null,
@@ -61,6 +63,22 @@ export class StatementQueue {
     return dropped;
   }
 
+  /**
+   * A statement already sent, with keepalive, before the queue had it (cmi5's "initialized", sent at launch): it goes
+   * first in the queue and counts as on its way until `answer` settles; then it leaves the queue if the LRS has it (or
+   * refused it as invalid, which resending cannot help), or stays first to be sent again under the same id. `send`
+   * waits for that answer, so nothing overtakes it. Resolves once it is answered.
+   */
+  adopt(statement: QueuedStatement, answer: Promise<LrsResponse>): Promise<void> {
+    this.items.unshift(statement);
+    this.save();
+    this.adopted = this.sending([statement], true, () => answer).then((response) => {
+      if (response.status === 400) console.error('[common-ground] the LRS refused a statement as invalid', statement);
+      if (isSuccess(response.status) || response.status === 409 || response.status === 400) this.remove([statement]);
+    });
+    return this.adopted;
+  }
+
   add(statement: QueuedStatement): void {
     this.items.push(statement);
     this.save();
@@ -72,6 +90,7 @@ export class StatementQueue {
    * keepalive (cmi5: a page going while it is on its way cannot send it again).
    */
   async send(firstBatch = BATCH, firstOutlivesPage = false): Promise<SendResult> {
+    await this.adopted;
     const rejected: QueuedStatement[] = [];
     let size = Math.max(1, firstBatch);
     let keepalive = firstOutlivesPage;

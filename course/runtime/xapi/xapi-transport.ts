@@ -180,28 +180,16 @@ export abstract class XapiTransport implements Transport {
   }
 
   async opened(resumed: boolean): Promise<OpeningCommit> {
-    const [firstTaken] = await Promise.all([this.launchStatementTaken(), this.prepareOpening(!this.documentUnknown)]);
+    await this.prepareOpening(!this.documentUnknown);
     const first = this.opening.first;
-    // The statement the opening sent at launch (cmi5's "initialized") goes again, first, only if the LRS did not take
-    // it; nothing else is queued before its answer, so nothing overtakes it.
-    const again = first && !firstTaken ? [first.statement] : [];
-    const opening = [...again, ...this.openingStatements(resumed)];
-    this.openingId = first ? (again[0]?.id ?? null) : (opening[0]?.id ?? null);
+    // The statement the opening sent at launch (cmi5's "initialized") is the queue's first, on its way until the LRS
+    // answers (or READ_TIMEOUT_MS passes): nothing is sent before that, and a page going meanwhile sends no statement
+    // (as for any "initialized" on its way). Not waited for here: the session watches the page from now on.
+    if (first) void this.queue.adopt(first.statement, this.patiently(first.answer)).then(() => this.noteOpeningDelivered());
+    const opening = this.openingStatements(resumed);
+    this.openingId = first ? first.statement.id : (opening[0]?.id ?? null);
     for (const statement of opening) this.queue.add(statement);
     return 'flush';
-  }
-
-  /**
-   * Whether the LRS has the statement the opening sent at launch (409: it had it already), or refused it for good
-   * (400: sending it again cannot help). No answer in time, or one calling for a retry: it goes again from the queue,
-   * under the same id.
-   */
-  private async launchStatementTaken(): Promise<boolean> {
-    const first = this.opening.first;
-    if (!first) return true;
-    const { status } = await this.patiently(first.answer);
-    if (status === 400) console.error('[common-ground] the LRS refused a statement as invalid', first.statement);
-    return isSuccess(status) || status === 409 || status === 400;
   }
 
   leaving(): void {

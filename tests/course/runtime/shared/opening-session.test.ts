@@ -263,6 +263,28 @@ describe('xAPI and cmi5: before the rest of the session has come', () => {
     expect(before, 'statement requests sent while it was on its way').toEqual([]);
   });
 
+  it('cmi5, a slow LRS: the rest takes over the page at once, not after "initialized" is answered; a page going then sends the document and no statement', async () => {
+    const lrs = new FakeLrs();
+    seedLaunchData(lrs);
+    lrs.statementDelayMs = 400;
+    const held = heldBack();
+    const run = await launchXapi(lrs, 'cmi5', { fetchLater: held.fetchLater });
+    run.tracker.attach(source(() => ({ state: midState, location: 'ed-chest-pain' })));
+    held.release();
+    // The rest has taken over (it watches the page) while "initialized" is still unanswered.
+    await sessionReady(run.tracker);
+    expect(carrying(lrs, 'initialized').map((r) => r.answeredAt), '"initialized" on its way, unanswered').toEqual([-1]);
+    run.tracker.recordAnswer(answer);
+    run.tracker.changed('move');
+    run.page.hide();
+    run.page.pageHide();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await run.clock.advance(60_000);
+    expect(verbsOf(lrs), 'nothing sent while "initialized" was on its way, nor sent twice').toEqual(['initialized']);
+    const document = lrs.getDocument('activities/state', { activityId: AU_ID, agent: JSON.stringify(ACTOR), registration: REGISTRATION, stateId: RESUME_STATE_ID });
+    expect(document).toMatchObject({ state: midState, location: 'ed-chest-pain' });
+  });
+
   it('cmi5: an "initialized" the LRS did not take at launch is sent again by the rest, first, alone and under the same id', async () => {
     const lrs = new FakeLrs();
     seedLaunchData(lrs);
