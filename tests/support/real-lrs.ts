@@ -203,9 +203,12 @@ function waitForReady(child: ChildProcess, timeoutMs: number, output: () => stri
 
 /**
  * Every statement an LRS holds (voided ones are not listed, as xAPI says), oldest first, page by page through `more`.
- * Only unfiltered queries: xapi-statements writes an agent filter into its `more` link as "[object Object]".
+ * Only unfiltered queries: xapi-statements writes an agent filter into its `more` link as "[object Object]". Pages
+ * are large: xapi-statements (its in-memory store) sorts a page by "stored" but starts the next one after the last
+ * one's internal id, a version 1 UUID compared as a string, so pages may overlap or skip statements, and a test run
+ * stores a few hundred; one page holds them all.
  */
-export async function fetchAllStatements(endpoint: string, authorization: string = LRS_AUTHORIZATION, pageSize = 100): Promise<StoredStatement[]> {
+export async function fetchAllStatements(endpoint: string, authorization: string = LRS_AUTHORIZATION, pageSize = 10_000): Promise<StoredStatement[]> {
   const base = new URL(endpoint);
   let next: URL | null = new URL(`statements?ascending=true&limit=${pageSize}`, base);
   const all: StoredStatement[] = [];

@@ -110,6 +110,7 @@ export async function buildReport(args: ReportArgs, deps: ReportDeps = {}): Prom
     const notes = ['Time in the course is the sum of each session\'s length, as the course reports it when a session ends.'];
     if (reader.counts.counted === 0) notes.push(`None of the ${reader.counts.read} statements read were about this course (activity ids beneath ${index.iri}).`);
     if (reader.counts.unusable > 0) notes.push(`${reader.counts.unusable} statements about the course named no learner or no time and were left out.`);
+    if (reader.counts.repeated > 0) notes.push(`The LRS returned ${reader.counts.repeated} statements more than once (the same statement id); each was counted once.`);
     return summarise(tally, index, {
       ...common,
       source: { kind: 'lrs', description: `xAPI LRS ${safeUrl(endpoint)} (${reader.counts.counted} of ${reader.counts.read} statements were about this course)` },

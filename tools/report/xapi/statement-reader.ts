@@ -35,9 +35,12 @@ export interface ReadCounts {
   counted: number;
   /** Statements skipped because they name no learner or no time. */
   unusable: number;
+  /** Statements handed over again under an id already read (an LRS whose pages overlap), read once. */
+  repeated: number;
 }
 
 interface StatementShape {
+  id?: unknown;
   actor?: { objectType?: unknown; account?: { homePage?: unknown; name?: unknown }; mbox?: unknown; mbox_sha1sum?: unknown; openid?: unknown };
   verb?: { id?: unknown };
   object?: { id?: unknown; objectType?: unknown };
@@ -48,7 +51,9 @@ interface StatementShape {
 }
 
 export class StatementReader {
-  readonly counts: ReadCounts = { read: 0, counted: 0, unusable: 0 };
+  readonly counts: ReadCounts = { read: 0, counted: 0, unusable: 0, repeated: 0 };
+  /** Every statement id read: a statement is one event however often an LRS's pages hand it over. */
+  private readonly seen = new Set<string>();
   private readonly prefix: string;
   private readonly childPrefixes: string[];
 
@@ -65,6 +70,15 @@ export class StatementReader {
     this.counts.read++;
     if (typeof value !== 'object' || value === null) return;
     const statement = value as StatementShape;
+    // An LRS may hand a statement over twice (xapi-statements' pages overlap when many are stored in one instant):
+    // counted twice, a session's time or an answer would be counted twice too.
+    if (typeof statement.id === 'string') {
+      if (this.seen.has(statement.id)) {
+        this.counts.repeated++;
+        return;
+      }
+      this.seen.add(statement.id);
+    }
     const objectId = statement.object?.id;
     const verb = statement.verb?.id;
     if (typeof objectId !== 'string' || typeof verb !== 'string' || verb === VERB.voided) return;

@@ -72,3 +72,19 @@ describe('completion comes only from statements about the course itself', () => 
     expect(completedLearners([...statements, defined('w03')])).toEqual(['w01', 'w02', 'w03']);
   });
 });
+
+describe('a statement handed over twice', () => {
+  it('is read once: an LRS whose pages overlap does not double a learner\'s time, answers or completion', () => {
+    const statements = xapiStatements(MIXED_JOURNEYS);
+    const read = (list: readonly object[]) => {
+      const tally = new LearnerTally(index.questions.length);
+      const reader = new StatementReader(index, tally, { kind: 'auto' });
+      for (const statement of list) reader.read(statement);
+      return { reader, learners: [...tally.learners].map(([key, record]) => [key, record.timeSpentMs, completionOf(record).state]) };
+    };
+    const once = read(statements);
+    const twice = read([...statements, ...statements.slice(0, 40), ...statements.slice(10)]);
+    expect(twice.learners).toEqual(once.learners);
+    expect(twice.reader.counts).toEqual({ ...once.reader.counts, read: once.reader.counts.read + 40 + statements.length - 10, repeated: 40 + statements.length - 10 });
+  });
+});
