@@ -35,17 +35,19 @@ const garbageCourse = join(work, 'garbage-course');
 mkdirSync(join(garbageCourse, 'variants'), { recursive: true });
 writeFileSync(join(garbageCourse, 'course.json'), Buffer.from([0x7b, 0x22, 0x74, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]));
 
+// Builds name an --out of their own: a build that cannot rebuild a package removes its older zip, and the repository's
+// dist/packages is the developer's, not the test's.
 type Case = [command: string, args: string[], exit: 1 | 2, says: RegExp];
 
 const cases: Case[] = [
   ['build', ['--varient', 'default'], 2, /unknown option --varient \(did you mean --variant\?\)/],
   ['build', ['--standard', 'scorm3'], 2, /unknown standard scorm3/],
-  ['build', ['--course', join(work, 'no-such-course')], 1, /no-such-course\/course\.json: \/: cannot read the file: it does not exist/],
-  ['build', ['--course', garbageCourse], 1, /course\.json: \/: is not valid UTF-8 at line 1, column 4/],
+  ['build', ['--course', join(work, 'no-such-course'), '--out', join(work, 'out')], 1, /no-such-course\/course\.json: \/: cannot read the file: it does not exist/],
+  ['build', ['--course', garbageCourse, '--out', join(work, 'out')], 1, /course\.json: \/: is not valid UTF-8 at line 1, column 4/],
   // Issue 17.1: a media path naming a generated file, and a 10 MB string (was: a stack trace from the Vite step / parse-json).
-  ['build', ['--course', courseWith('config-js', (course) => (course.film.transcript = 'config.js'), { 'config.js': 'x' })], 1, /\/film\/transcript: file "config\.js" is not in the course's media\/ folder/],
-  ['build', ['--course', courseWith('manifest', (course) => (course.film.transcript = 'imsmanifest.xml'), { 'imsmanifest.xml': 'x' })], 1, /\/film\/transcript: file "imsmanifest\.xml" is not in the course's media\/ folder/],
-  ['build', ['--course', courseWith('ten-mb', (course) => (course.title = 'x'.repeat(10_000_000)))], 1, /course\.json: \/title: /],
+  ['build', ['--course', courseWith('config-js', (course) => (course.film.transcript = 'config.js'), { 'config.js': 'x' }), '--out', join(work, 'out')], 1, /\/film\/transcript: file "config\.js" is not in the course's media\/ folder/],
+  ['build', ['--course', courseWith('manifest', (course) => (course.film.transcript = 'imsmanifest.xml'), { 'imsmanifest.xml': 'x' }), '--out', join(work, 'out')], 1, /\/film\/transcript: file "imsmanifest\.xml" is not in the course's media\/ folder/],
+  ['build', ['--course', courseWith('ten-mb', (course) => (course.title = 'x'.repeat(10_000_000))), '--out', join(work, 'out')], 1, /course\.json: \/title: /],
   ['build', ['--out', aFile], 1, /cannot write .*a-file\.txt/],
   ['validate', [binary], 1, /INVALID .*binary\.bin|binary\.bin: unknown standard/],
   ['validate', [work], 1, /cannot read .*: not a file/],
