@@ -55,7 +55,8 @@ export function namedScreen(context: ReduceContext, action: { screenId: string }
 }
 
 /** The record without the keys, or the very same record when it holds none of them (so nothing reads as changed). */
-export function withoutKeys<T>(record: Record<string, T>, keys: ReadonlySet<string>): Record<string, T> {
-  if (!Object.keys(record).some((key) => keys.has(key))) return record;
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.has(key)));
+export function withoutKeys<T>(record: Record<string, T>, keys: Iterable<string>): Record<string, T> {
+  const drop = new Set(keys);
+  if (!Object.keys(record).some((key) => drop.has(key))) return record;
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !drop.has(key)));
 }

@@ -1,5 +1,5 @@
-// Helpers the screen types' resume tiers share (course/screen-types/<type>/resume.ts): what of a saved answer still
-// fits its question, and a record without the entries of a restarted screen.
+// What the screen types' resume tiers share (course/screen-types/<type>/resume.ts): what of a saved answer still fits
+// its question. (A record without a restarted screen's entries is screen-type-rules.ts's withoutKeys, as the reducer's.)
 import type { Question } from '../../model/types.ts';
 
 /** The saved choices that are still the question's options, once each (one for a single-choice question); null for none. */
@@ -9,8 +9,4 @@ export function keptChoices(question: Question, chosen: unknown): string[] | nul
   let ids = [...new Set(chosen.filter((id): id is string => valid.has(id as string)))];
   if (question.kind === 'single') ids = ids.slice(0, 1);
   return ids.length > 0 ? ids : null;
-}
-
-export function withoutKeys<T>(record: Record<string, T>, drop: readonly string[]): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !drop.includes(key)));
 }

@@ -1,7 +1,8 @@
 // The film on resume: the played ranges in whole seconds within the film, the position on it, and the answers to its
 // cue point questions with no more attempts than the course allows. Restarting the film's section clears all three.
 import { normaliseRanges, toWholeSeconds, type PlayedRange } from '../../player/logic/watched-ranges.ts';
-import { keptChoices, withoutKeys } from '../../player/state/kept-answers.ts';
+import { keptChoices } from '../../player/state/kept-answers.ts';
+import { withoutKeys } from '../screen-type-rules.ts';
 import type { ScreenTypeResume } from '../screen-type-resume.ts';
 
 export const filmResume: ScreenTypeResume<'film'> = {

@@ -2,7 +2,8 @@
 // for the questions that attempt draws (from the learner's seed), once each.
 import { attemptOf, checkScreens } from '../../player/logic/knowledge.ts';
 import { drawQuestions } from '../../player/logic/knowledge-draw.ts';
-import { keptChoices, withoutKeys } from '../../player/state/kept-answers.ts';
+import { keptChoices } from '../../player/state/kept-answers.ts';
+import { withoutKeys } from '../screen-type-rules.ts';
 import type { ScreenTypeResume } from '../screen-type-resume.ts';
 
 export const knowledgeCheckResume: ScreenTypeResume<'knowledge-check'> = {

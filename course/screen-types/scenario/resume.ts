@@ -1,7 +1,7 @@
 // A scenario's saved path is replayed on resume: it keeps the steps that still follow from the start by choices that
 // still exist, so a path saved under an edited scenario never puts the learner on a step they could not reach.
 import { replayPath } from '../../player/logic/scenario.ts';
-import { withoutKeys } from '../../player/state/kept-answers.ts';
+import { withoutKeys } from '../screen-type-rules.ts';
 import type { ScreenTypeResume } from '../screen-type-resume.ts';
 
 export const scenarioResume: ScreenTypeResume<'scenario'> = {
