@@ -1,10 +1,10 @@
 // The reflection screen's course logic: done on arrival (writing is invited, not required), started once something
 // is written, and it reports no interaction: the text is the learner's own, told only when they move on and only
 // where the variant shares reflections (player/app/course-session.ts). The learner writes (reflect).
-import type { Course } from '../../model/types.ts';
 import type { ActionRules, ScreenRules } from '../screen-type-rules.ts';
 import { unchanged, withoutKeys } from '../screen-type-rules.ts';
 import { clampReflection } from '../../player/logic/character-budget.ts';
+import { screensOfType } from '../../player/logic/course-map.ts';
 
 export const reflectionRules: ScreenRules<'reflection'> = {
   completion: 'visit',
@@ -12,8 +12,8 @@ export const reflectionRules: ScreenRules<'reflection'> = {
 };
 
 export const reflectionActions: ActionRules<'reflect'> = {
-  reflect({ course }, state, action) {
-    const prompt = findPrompt(course, action.promptId);
+  reflect({ course, map }, state, action) {
+    const prompt = screensOfType(map, 'reflection').flatMap((screen) => screen.prompts).find((p) => p.id === action.promptId);
     if (!prompt) return unchanged(state);
     const text = clampReflection(action.text, Math.min(prompt.maxLength, course.limits.reflectionMaxLength));
     const current = state.reflections[prompt.id] ?? '';
@@ -25,14 +25,3 @@ export const reflectionActions: ActionRules<'reflect'> = {
     return { state: { ...state, reflections }, answer: null, marks: false };
   },
 };
-
-function findPrompt(course: Course, promptId: string) {
-  for (const section of course.sections) {
-    for (const screen of section.screens) {
-      if (screen.type !== 'reflection') continue;
-      const prompt = screen.prompts.find((p) => p.id === promptId);
-      if (prompt) return prompt;
-    }
-  }
-  return undefined;
-}
